@@ -1,0 +1,139 @@
+"""Typed records passed between the pipeline stages.
+
+load -> clean -> split -> represent -> select -> order -> attribute -> render.
+Every stage takes and returns these frozen dataclasses, so a reader can follow
+one cluster through the pipeline by type alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article of a story cluster, as given by the user or a loader.
+
+    ``text`` is the raw text (or HTML when ``is_html`` is true); ``source`` is the
+    outlet name ("Mother Jones", "nbcnews.com"). ``id`` is unique within a cluster.
+    """
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    date: str | None = None
+    is_html: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned document, with where it came from.
+
+    ``start``/``end`` are character offsets into the cleaned text of document
+    ``doc`` (an index into the cluster's document list); ``position`` is the
+    sentence's rank in its document (0 = first sentence of the article).
+    """
+
+    text: str
+    doc: int
+    position: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document as cited in a brief."""
+
+    id: str
+    name: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "title": self.title, "url": self.url, "date": self.date}
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """One sentence of the brief: verbatim text from ``origin``, backed by ``sources``."""
+
+    text: str
+    origin: str
+    sources: tuple[str, ...]
+    outlets: int
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "sources": list(self.sources),
+            "origin": self.origin,
+            "outlets": self.outlets,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    sentences_in: int
+    words: int
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "sentences_in": self.sentences_in,
+            "words": self.words,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The result of :func:`newsfuse.summarize`; renders to every output format."""
+
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[Source, ...]
+    stats: Stats
+    cleaned: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        """The JSON contract (see README). ``include_text`` adds each source's cleaned text."""
+        sources = []
+        for i, src in enumerate(self.sources):
+            d = src.to_dict()
+            if include_text and i < len(self.cleaned):
+                d["text"] = self.cleaned[i]
+            sources.append(d)
+        return {
+            "summary": self.summary,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "sources": sources,
+            "stats": self.stats.to_dict(),
+        }
+
+    def render(self, fmt: str = "text") -> str:
+        from newsfuse.render import render
+
+        return render(self, fmt)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A story: its documents and, in evaluation data, the human reference summaries."""
+
+    id: str
+    documents: tuple[Document, ...]
+    summaries: tuple[str, ...] = ()
