@@ -1,0 +1,150 @@
+"""The pipeline: load -> clean -> split -> represent -> select -> order -> attribute -> render.
+
+``summarize`` is the library's front door; the CLI, batch runner, evaluation
+harness and HTTP server all call it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from newsfuse.attribute import supporting_documents
+from newsfuse.clean import clean_documents
+from newsfuse.errors import InputError, empty_cluster
+from newsfuse.load import to_document
+from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Stats
+from newsfuse.options import Budget
+from newsfuse.order import order
+from newsfuse.represent import Representation, represent, word_count
+from newsfuse.select import select
+from newsfuse.split import split_document
+
+MAX_DOCUMENTS = 5000
+# Documents whose TF-IDF vectors are this close are copies (wire stories reprinted
+# by several sites): they count once when weighting what the cluster repeats.
+DUPLICATE_DOCUMENT = 0.9
+
+
+def _unique_ids(docs: list[Document]) -> list[Document]:
+    seen: dict[str, int] = {}
+    out = []
+    for k, d in enumerate(docs):
+        base = d.id or f"d{k + 1}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        new_id = base if n == 0 else f"{base}-{n + 1}"
+        out.append(d if new_id == d.id else Document(**{**d.__dict__, "id": new_id}))
+    return out
+
+
+def outlet_name(doc: Document) -> str:
+    if doc.source:
+        return doc.source
+    if doc.url:
+        host = urlparse(doc.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return doc.id
+
+
+def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
+    """Union near-duplicate documents (wire copies) into one group each."""
+    groups = list(range(n_docs))
+    if n_docs < 2 or rep.tfidf.shape[0] == 0:
+        return groups
+    from scipy import sparse
+
+    doc_of = np.array([s.doc for s in rep.sentences])
+    ind = sparse.csr_matrix((np.ones(len(doc_of)), (doc_of, np.arange(len(doc_of)))), shape=(n_docs, len(doc_of)))
+    dv = ind @ rep.tfidf
+    norms = np.sqrt(np.asarray(dv.multiply(dv).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    dv = sparse.diags(1.0 / norms) @ dv
+    sim = (dv @ dv.T).tocoo()
+
+    def find(x: int) -> int:
+        while groups[x] != x:
+            groups[x] = groups[groups[x]]
+            x = groups[x]
+        return x
+
+    for a, b, v in zip(sim.row, sim.col, sim.data, strict=False):
+        if a < b and v >= DUPLICATE_DOCUMENT:
+            groups[find(int(b))] = find(int(a))
+    return [find(i) for i in range(n_docs)]
+
+
+def summarize(
+    documents: Iterable[str | Document | dict[str, Any]],
+    words: int | None = None,
+    sentences: int | None = None,
+    bytes: int | None = None,
+    *,
+    clean: bool = True,
+) -> Brief:
+    """Summarize one story cluster into an attributed Brief.
+
+    ``documents`` are strings, :class:`Document` objects or ``{"text", "title",
+    "url", "source", "date"}`` dicts. Give at most one budget: ``words``
+    (default 120), ``sentences`` or ``bytes``. Raises :class:`InputError` when
+    there is nothing to summarize.
+    """
+    t0 = time.perf_counter()
+    budget = Budget.of(words=words, sentences=sentences, bytes=bytes)
+    if isinstance(documents, (str, Document, dict)):
+        documents = [documents]
+    docs = [to_document(d, i) for i, d in enumerate(documents)]
+    if not docs:
+        raise InputError("no documents given")
+    if len(docs) > MAX_DOCUMENTS:
+        raise InputError(f"too many documents: {len(docs)} (at most {MAX_DOCUMENTS} per cluster)")
+    docs = _unique_ids(docs)
+    cleaned = clean_documents(docs) if clean else docs
+    keep = [k for k, d in enumerate(cleaned) if d.text.strip()]
+    if not keep:
+        raise empty_cluster()
+
+    all_sentences: list[Sentence] = []
+    for k in keep:
+        all_sentences.extend(split_document(cleaned[k].text, k))
+    if not all_sentences:
+        raise empty_cluster()
+
+    rep = represent(all_sentences, len(cleaned))
+    groups = _doc_groups(rep, len(cleaned))
+    selection = select(rep, budget, groups)
+    support_docs = supporting_documents(rep, selection.indices)
+    support = dict(zip(selection.indices, support_docs, strict=True))
+    names = [outlet_name(d) for d in cleaned]
+    outlets = {i: len({names[d] for d in ds}) for i, ds in support.items()}
+    ordered = order(rep, selection.indices, selection.requires, outlets)
+
+    brief_sentences = []
+    for i in ordered:
+        s = rep.sentences[i]
+        brief_sentences.append(
+            BriefSentence(
+                text=s.text,
+                origin=cleaned[s.doc].id,
+                sources=tuple(cleaned[d].id for d in support[i]),
+                outlets=outlets[i],
+                start=s.start,
+                end=s.end,
+            )
+        )
+    sources = tuple(
+        Source(id=d.id, name=names[k], title=d.title, url=d.url, date=d.date) for k, d in enumerate(cleaned)
+    )
+    summary_words = sum(word_count(b.text) for b in brief_sentences)
+    stats = Stats(
+        documents=len(docs),
+        sentences_in=len(all_sentences),
+        words=summary_words,
+        seconds=time.perf_counter() - t0,
+    )
+    return Brief(tuple(brief_sentences), sources, stats, cleaned=tuple(d.text for d in cleaned))

@@ -1,0 +1,121 @@
+"""Stage 4, represent: sentences -> stems, concepts and vectors.
+
+Concepts are stemmed word bigrams that are not made of stop words only (Gillick
+and Favre, 2009); they are what selection tries to cover. Stems use the Porter
+stemmer, the one ROUGE uses, so "recused"/"recusal" style variants meet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse.model import Sentence
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
+himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll
+she's should shouldn't so some such than that that's the their theirs them themselves then there there's these
+they they'd they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're
+we've were weren't what what's when when's where where's which while who who's whom why why's with won't would
+wouldn't you you'd you'll you're you've your yours yourself yourselves said says say will just s t""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+_STEM_CACHE: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    s = _STEM_CACHE.get(word)
+    if s is None:
+        s = _stemmer().stem(word) if len(word) > 3 and word.isalpha() else word
+        if len(_STEM_CACHE) < 500_000:
+            _STEM_CACHE[word] = s
+    return s
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes normalised)."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def word_count(text: str) -> int:
+    """Words as ROUGE's -l counts them: whitespace-separated tokens."""
+    return len(text.split())
+
+
+@dataclass
+class Representation:
+    """Everything selection, ordering and attribution need about a cluster's sentences."""
+
+    sentences: list[Sentence]
+    stems: list[list[str]]            # all stems per sentence
+    content: list[set[str]]           # content stems per sentence (no stop words)
+    concepts: list[set[str]]          # content bigram concepts per sentence
+    tfidf: sparse.csr_matrix          # L2-normalised TF-IDF rows over content stems
+    n_docs: int
+    doc_lengths: list[int]            # sentences per document
+
+    def similarity(self, i: int, j: int) -> float:
+        return float(self.tfidf[i].multiply(self.tfidf[j]).sum())
+
+    def similarity_matrix(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
+        a = self.tfidf[rows]
+        b = a if cols is None else self.tfidf[cols]
+        return np.asarray((a @ b.T).todense())
+
+
+def sentence_concepts(stems: list[str]) -> set[str]:
+    out = set()
+    for a, b in zip(stems, stems[1:], strict=False):
+        if a in STOP_WORDS and b in STOP_WORDS:
+            continue
+        if not (a.isalnum() and b.isalnum()):
+            continue
+        out.add(f"{a} {b}")
+    return out
+
+
+def represent(sentences: list[Sentence], n_docs: int) -> Representation:
+    stems = [[stem(w) for w in words(s.text)] for s in sentences]
+    content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
+    concepts = [sentence_concepts(st) for st in stems]
+    doc_lengths = [0] * n_docs
+    for s in sentences:
+        doc_lengths[s.doc] = max(doc_lengths[s.doc], s.position + 1)
+    # TF-IDF with sentence-level document frequency
+    df: Counter[str] = Counter()
+    for c in content:
+        df.update(c)
+    vocab = {w: i for i, w in enumerate(df)}
+    n = max(len(sentences), 1)
+    rows, cols, vals = [], [], []
+    for i, st in enumerate(stems):
+        tf = Counter(w for w in st if w in vocab)
+        for w, f in tf.items():
+            rows.append(i)
+            cols.append(vocab[w])
+            vals.append((1 + math.log(f)) * math.log(1 + n / df[w]))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), max(len(vocab), 1)), dtype=np.float64)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m = sparse.diags(1.0 / norms) @ m
+    return Representation(sentences, stems, content, concepts, m.tocsr(), n_docs, doc_lengths)
