@@ -20,7 +20,7 @@ OUT = ROOT / "examples" / "lakeport.jsonl"
 META = {
     "01-lakeport-ledger.txt": ("Lakeport Ledger", "Fulton Street Bridge Closed Indefinitely After Inspectors Find Cracks", "2024-10-15"),
     "02-harbor-daily-news.html": ("Harbor Daily News", "Cracked girders shut Lakeport's Fulton Street Bridge", "2024-10-15"),
-    "03-channel7-lakeport.txt": ("Channel 7 Lakeport", "Fulton Street Bridge closed after inspectors find cracked beams", "2024-10-16"),
+    "03-channel-7-lakeport.txt": ("Channel 7 Lakeport", "Fulton Street Bridge closed after inspectors find cracked beams", "2024-10-16"),
     "04-great-lakes-wire.txt": ("Great Lakes Wire", "Lakeport Shuts Busy Bridge Over Cracked Girders", "2024-10-15"),
     "05-northshore-courier.txt": ("The Northshore Courier", "Council member demands audit as Fulton Street Bridge stays shut", "2024-10-16"),
 }
