@@ -1,0 +1,385 @@
+// newsfuse web page: vanilla JS, no dependencies, no build step.
+// Everything that comes from an article is put on the page with textContent or
+// text nodes, never as markup.
+"use strict";
+
+(function () {
+  const SEPARATOR = /^[ \t]*(?:\|{5,}|-{3,})[ \t]*$/m;
+  const SEPARATOR_G = /^[ \t]*(?:\|{5,}|-{3,})[ \t]*$/gm;
+
+  const $ = (id) => document.getElementById(id);
+  const form = $("input-form");
+  const list = $("articles");
+  const template = $("article-template");
+  const statusEl = $("status");
+  const result = $("result");
+  const briefEl = $("brief");
+  const sourcesEl = $("sources");
+  const statsEl = $("stats");
+  const dialog = $("source-dialog");
+  const submitBtn = $("submit");
+
+  let lastBrief = null;
+  let lastOpener = null;
+
+  function el(tag, props, children) {
+    const node = document.createElement(tag);
+    if (props) {
+      for (const [k, v] of Object.entries(props)) {
+        if (v === undefined || v === null) continue;
+        if (k === "text") node.textContent = v;
+        else if (k === "className") node.className = v;
+        else if (k === "dataset") Object.assign(node.dataset, v);
+        else node.setAttribute(k, String(v));
+      }
+    }
+    for (const c of children || []) node.append(c);
+    return node;
+  }
+
+  function setStatus(message, kind) {
+    statusEl.textContent = message;
+    statusEl.className = "status" + (kind ? " " + kind : "");
+  }
+
+  // ---- article boxes ------------------------------------------------------
+
+  function renumber() {
+    const items = list.querySelectorAll("li.article");
+    items.forEach((li, i) => {
+      const n = i + 1;
+      li.querySelector(".article-label").textContent = "Article " + n;
+      li.querySelector(".text").setAttribute("aria-label", "Article " + n + " text");
+      li.querySelector(".outlet").setAttribute("aria-label", "Article " + n + " outlet");
+      li.querySelector(".date").setAttribute("aria-label", "Article " + n + " date");
+      const remove = li.querySelector(".remove");
+      remove.setAttribute("aria-label", "Remove article " + n);
+      remove.disabled = items.length === 1;
+    });
+  }
+
+  function addArticle(text, focus) {
+    const li = template.content.firstElementChild.cloneNode(true);
+    const area = li.querySelector(".text");
+    if (text) area.value = text;
+    area.addEventListener("paste", onPaste);
+    li.querySelector(".remove").addEventListener("click", () => {
+      const next = li.nextElementSibling || li.previousElementSibling;
+      li.remove();
+      renumber();
+      if (next) next.querySelector(".text").focus();
+      setStatus(list.children.length + " article box(es).");
+    });
+    list.append(li);
+    renumber();
+    if (focus) area.focus();
+    return li;
+  }
+
+  function splitArticles(text) {
+    return text.split(SEPARATOR_G).map((s) => s.trim()).filter((s) => s.length > 0);
+  }
+
+  // Pasting a block with separator lines fills one box per article.
+  function onPaste(event) {
+    const data = event.clipboardData && event.clipboardData.getData("text/plain");
+    if (!data || !SEPARATOR.test(data)) return;
+    const parts = splitArticles(data);
+    if (parts.length < 2) return;
+    event.preventDefault();
+    const area = event.target;
+    let li = area.closest("li.article");
+    if (area.value.trim() === "") {
+      area.value = parts.shift();
+    }
+    for (const part of parts) {
+      const fresh = addArticle(part, false);
+      li.after(fresh);
+      li = fresh;
+    }
+    renumber();
+    setStatus("Pasted text split into " + (parts.length + 1) + " articles.");
+  }
+
+  const LOOKS_LIKE_HTML = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+  // One document per box (or per separated part of a box). A box without an
+  // outlet name is cited as "Article N", so the brief never shows a bare id.
+  function collectDocuments() {
+    const docs = [];
+    for (const li of list.querySelectorAll("li.article")) {
+      const text = li.querySelector(".text").value;
+      const outlet = li.querySelector(".outlet").value.trim();
+      const date = li.querySelector(".date").value.trim();
+      for (const part of splitArticles(text)) {
+        const doc = { text: part, source: outlet || "Article " + (docs.length + 1) };
+        if (date) doc.date = date;
+        if (LOOKS_LIKE_HTML.test(part)) doc.html = true; // the server extracts the article from the page
+        docs.push(doc);
+      }
+    }
+    return docs;
+  }
+
+  // ---- submit -------------------------------------------------------------
+
+  async function onSubmit(event) {
+    event.preventDefault();
+    const documents = collectDocuments();
+    const urlsBox = $("urls");
+    const urls = urlsBox && !$("urls-section").hidden
+      ? urlsBox.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean)
+      : [];
+    const words = Number($("words").value);
+    if (documents.length + urls.length === 0) {
+      setStatus("Paste at least one article (two or more give a better brief).", "error");
+      list.querySelector(".text").focus();
+      return;
+    }
+    if (!Number.isInteger(words) || words < 1 || words > 5000) {
+      setStatus("Length must be a whole number of words from 1 to 5000.", "error");
+      $("words").focus();
+      return;
+    }
+    const body = { documents: documents, words: words };
+    if (urls.length) body.urls = urls;
+    submitBtn.disabled = true;
+    form.setAttribute("aria-busy", "true");
+    setStatus("Summarizing " + documents.length + " article(s)" + (urls.length ? " and " + urls.length + " URL(s)" : "") + "…", "busy");
+    const started = performance.now();
+    try {
+      const response = await fetch("/api/summarize?include_text=true", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify(body),
+      });
+      let payload = null;
+      try {
+        payload = await response.json();
+      } catch (e) {
+        payload = null;
+      }
+      if (!response.ok) {
+        const message = payload && typeof payload.error === "string" ? payload.error : "the server answered " + response.status;
+        setStatus("Could not summarize: " + message, "error");
+        return;
+      }
+      renderBrief(payload);
+      const secs = ((performance.now() - started) / 1000).toFixed(1);
+      setStatus("Brief ready: " + payload.sentences.length + " sentence(s) from " + payload.sources.length + " source(s) in " + secs + " s.", "ok");
+      $("brief-heading").focus();
+    } catch (e) {
+      setStatus("Could not reach the server: " + (e && e.message ? e.message : String(e)), "error");
+    } finally {
+      submitBtn.disabled = false;
+      form.removeAttribute("aria-busy");
+    }
+  }
+
+  // ---- rendering the brief ----------------------------------------------
+
+  function sourceLabel(src) {
+    return src.name || src.title || src.id;
+  }
+
+  function renderBrief(brief) {
+    lastBrief = brief;
+    const index = new Map();
+    brief.sources.forEach((s, i) => index.set(s.id, i));
+    briefEl.replaceChildren();
+    sourcesEl.replaceChildren();
+
+    brief.sentences.forEach((sentence, si) => {
+      const backers = sentence.sources.filter((id) => index.has(id));
+      const names = backers.map((id) => sourceLabel(brief.sources[index.get(id)]));
+      const li = el("li", { className: "sentence" });
+      li.append(el("span", { className: "sentence-text", text: sentence.text }));
+      const marks = el("span", { className: "marks" });
+      for (const id of backers) {
+        const i = index.get(id);
+        const src = brief.sources[i];
+        const who = sourceLabel(src) + (src.date ? " (" + src.date + ")" : "");
+        const others = names.length > 1 ? " Reported by " + names.length + " outlets: " + names.join(", ") + "." : " Reported by this outlet only.";
+        const button = el("button", {
+          type: "button",
+          className: "cite",
+          title: "[" + (i + 1) + "] " + who + "." + others + " Open the article with this sentence highlighted.",
+          "aria-label": "Source " + (i + 1) + ": " + who + "." + others + " Open the article with this sentence highlighted.",
+          dataset: { sentence: String(si), source: String(i) },
+          text: "[" + (i + 1) + "]",
+        });
+        button.addEventListener("click", onCite);
+        marks.append(button);
+      }
+      li.append(" ", marks);
+      const n = sentence.outlets;
+      li.append(" ", el("span", {
+        className: "count" + (n > 1 ? " many" : ""),
+        title: names.join(", "),
+        text: n + (n === 1 ? " outlet" : " outlets"),
+      }));
+      briefEl.append(li);
+    });
+
+    brief.sources.forEach((src, i) => {
+      const li = el("li", { className: "source", id: "source-" + (i + 1) });
+      li.append(el("span", { className: "source-num", text: "[" + (i + 1) + "]" }), " ");
+      li.append(el("strong", { className: "source-name", text: sourceLabel(src) }));
+      if (src.title && src.title !== src.name) li.append(" — ", el("span", { className: "source-title", text: src.title }));
+      if (src.date) li.append(" · ", el("time", { className: "source-date", text: src.date }));
+      if (src.url && /^https?:\/\//i.test(src.url)) {
+        li.append(" · ", el("a", { href: src.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }));
+      }
+      if (typeof src.text === "string") {
+        const read = el("button", {
+          type: "button",
+          className: "link",
+          "aria-label": "Read source " + (i + 1) + ", " + sourceLabel(src),
+          dataset: { source: String(i) },
+          text: "read",
+        });
+        read.addEventListener("click", (e) => openSource(i, null, e.currentTarget));
+        li.append(" · ", read);
+      }
+      sourcesEl.append(li);
+    });
+
+    const st = brief.stats || {};
+    statsEl.textContent = (st.words !== undefined ? st.words + " words" : "") +
+      (st.documents !== undefined ? " from " + st.documents + " documents" : "") +
+      (st.sentences_in !== undefined ? " (" + st.sentences_in + " sentences read)" : "") +
+      (st.seconds !== undefined ? " in " + st.seconds + " s." : "");
+    result.hidden = false;
+  }
+
+  // ---- a source in context -------------------------------------------------
+
+  function onCite(event) {
+    const b = event.currentTarget;
+    openSource(Number(b.dataset.source), Number(b.dataset.sentence), b);
+  }
+
+  function words(s) {
+    return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+  }
+
+  // Where `sentence` is in `text`: exact offsets for its origin, else a verbatim
+  // match, else the sentence of `text` sharing most words with it.
+  function locate(text, sentence, isOrigin) {
+    if (isOrigin && sentence.end > sentence.start && text.slice(sentence.start, sentence.end) === sentence.text) {
+      return { start: sentence.start, end: sentence.end, exact: true };
+    }
+    const at = text.indexOf(sentence.text);
+    if (at >= 0) return { start: at, end: at + sentence.text.length, exact: true };
+    if (isOrigin && sentence.end > sentence.start && sentence.end <= text.length) {
+      return { start: sentence.start, end: sentence.end, exact: true };
+    }
+    const target = new Set(words(sentence.text));
+    if (target.size === 0) return null;
+    let best = null;
+    const re = /[^.!?\n]+(?:[.!?]+["'”’)\]]*|\n|$)/g;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const w = words(m[0]);
+      if (!w.length) continue;
+      let shared = 0;
+      for (const x of new Set(w)) if (target.has(x)) shared++;
+      const score = shared / Math.sqrt(target.size * new Set(w).size);
+      if (!best || score > best.score) {
+        const lead = m[0].length - m[0].trimStart().length;
+        best = { start: m.index + lead, end: m.index + m[0].trimEnd().length, score: score, exact: false };
+      }
+    }
+    return best && best.score >= 0.2 ? best : null;
+  }
+
+  function openSource(sourceIndex, sentenceIndex, opener) {
+    if (!lastBrief) return;
+    const src = lastBrief.sources[sourceIndex];
+    if (!src) return;
+    lastOpener = opener || null;
+    const text = typeof src.text === "string" ? src.text : "";
+    $("dialog-title").textContent = "[" + (sourceIndex + 1) + "] " + sourceLabel(src);
+    const meta = [];
+    if (src.title && src.title !== src.name) meta.push(src.title);
+    if (src.date) meta.push(src.date);
+    if (src.url) meta.push(src.url);
+    $("dialog-meta").textContent = meta.join(" · ");
+    const box = $("dialog-text");
+    box.replaceChildren();
+    let note = "";
+    let mark = null;
+    if (sentenceIndex !== null && lastBrief.sentences[sentenceIndex]) {
+      const sentence = lastBrief.sentences[sentenceIndex];
+      const spot = text ? locate(text, sentence, sentence.origin === src.id) : null;
+      if (spot) {
+        box.append(document.createTextNode(text.slice(0, spot.start)));
+        mark = el("mark", { text: text.slice(spot.start, spot.end) });
+        box.append(mark, document.createTextNode(text.slice(spot.end)));
+        note = spot.exact
+          ? "The highlighted sentence is the one quoted in the brief."
+          : "This outlet reports the same fact in its own words; the closest passage is highlighted.";
+      } else {
+        box.append(document.createTextNode(text));
+        note = text ? "This outlet reports the sentence's content, but no single passage matches it closely." : "";
+      }
+    } else {
+      box.append(document.createTextNode(text));
+    }
+    if (!text) note = "The server did not send this article's text.";
+    $("dialog-note").textContent = note;
+    if (typeof dialog.showModal === "function") {
+      if (!dialog.open) dialog.showModal();
+    } else {
+      dialog.setAttribute("open", "");
+    }
+    box.scrollTop = 0;
+    if (mark) {
+      mark.scrollIntoView({ block: "center" });
+    }
+    $("dialog-close").focus();
+  }
+
+  function closeDialog() {
+    if (typeof dialog.close === "function") dialog.close();
+    else dialog.removeAttribute("open");
+  }
+
+  dialog.addEventListener("close", () => {
+    if (lastOpener && document.contains(lastOpener)) lastOpener.focus();
+  });
+  $("dialog-close").addEventListener("click", closeDialog);
+  dialog.addEventListener("click", (e) => {
+    if (e.target === dialog) closeDialog(); // a click on the backdrop
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && dialog.open) {
+      e.preventDefault();
+      closeDialog();
+    }
+  });
+
+  // ---- start ---------------------------------------------------------------
+
+  form.addEventListener("submit", onSubmit);
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : submitBtn.click();
+    }
+  });
+  $("add-article").addEventListener("click", () => {
+    addArticle("", true);
+    setStatus(list.children.length + " article boxes.");
+  });
+  addArticle("", false);
+  addArticle("", false);
+
+  fetch("/api/health", { headers: { "Accept": "application/json" } })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((h) => {
+      if (h && h.urls === false) $("urls-section").hidden = true;
+    })
+    .catch(() => {});
+})();
