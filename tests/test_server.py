@@ -1,0 +1,566 @@
+"""The HTTP API of ``newsfuse serve``, through FastAPI's TestClient (no network, no browser)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+with warnings.catch_warnings():  # starlette's notice about httpx vs httpx2
+    warnings.filterwarnings("ignore", message=".*httpx2")
+    from fastapi.testclient import TestClient  # noqa: E402
+
+import newsfuse  # noqa: E402
+from newsfuse.errors import FetchError, InputError  # noqa: E402
+from newsfuse.model import Brief, BriefSentence, Document, Source, Stats  # noqa: E402
+from newsfuse.server import (  # noqa: E402
+    STATIC_DIR,
+    BodyLimitMiddleware,
+    Busy,
+    Settings,
+    Worker,
+    create_app,
+    serve_command,
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*httpx2")
+
+BASE = "http://127.0.0.1"
+ARTICLES = [
+    {
+        "text": (
+            "Lakeport closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders. "
+            "The bridge carries about 18,000 vehicles a day across the Mill River. "
+            "Mayor Dana Whitfield said repairs will take at least six weeks. "
+            "Drivers are being sent over the Canal Avenue bridge."
+        ),
+        "source": "Lakeport Ledger",
+        "date": "2024-10-15",
+        "title": "Bridge closed",
+    },
+    {
+        "text": (
+            "The Fulton Street Bridge in Lakeport was closed on Tuesday because of cracked steel girders. "
+            "City engineer Priya Raman said repairs will cost about $4.2 million. "
+            "Repairs will take at least six weeks, the mayor said. "
+            "Commuters faced long delays on Canal Avenue on Wednesday."
+        ),
+        "source": "Channel 7",
+    },
+    (
+        "Officials shut the Fulton Street Bridge after a state inspection found cracks in two girders. "
+        "The 63-year-old span carries 18,000 vehicles a day. "
+        "A council member called for an audit of bridge inspections."
+    ),
+]
+BRIEF_KEYS = {"summary", "sentences", "sources", "stats"}
+SENTENCE_KEYS = {"text", "sources", "origin", "outlets", "start", "end"}
+SOURCE_KEYS = {"id", "name", "title", "url", "date"}
+STATS_KEYS = {"documents", "sentences_in", "words", "seconds"}
+
+
+def client(settings: Settings | None = None, **kwargs: Any) -> TestClient:
+    return TestClient(create_app(settings or Settings(), **kwargs), base_url=BASE)
+
+
+def post(c: TestClient, body: Any, **kwargs: Any) -> Any:
+    return c.post("/api/summarize", json=body, **kwargs)
+
+
+def raw(c: TestClient, data: bytes, ctype: str = "application/json") -> Any:
+    return c.post("/api/summarize", content=data, headers={"content-type": ctype})
+
+
+def fake_brief(documents: list[Document], **budget: Any) -> Brief:
+    docs = list(documents)
+    first = docs[0]
+    end = first.text.find(".") + 1 or len(first.text)
+    return Brief(
+        sentences=(BriefSentence(text=first.text[:end], origin=first.id, sources=(first.id,), outlets=1, start=0, end=end),),
+        sources=tuple(Source(id=d.id, name=d.source or d.id, url=d.url) for d in docs),
+        stats=Stats(documents=len(docs), sentences_in=1, words=len(first.text[:end].split()), seconds=0.0),
+        cleaned=tuple(d.text for d in docs),
+    )
+
+
+def error_of(r: Any, status: int) -> str:
+    assert r.status_code == status, (r.status_code, r.text)
+    assert r.headers["content-type"].startswith("application/json")
+    body = r.json()
+    assert set(body) == {"error"}, body
+    assert isinstance(body["error"], str) and body["error"] and "\n" not in body["error"]
+    return str(body["error"])
+
+
+# --- success -----------------------------------------------------------------
+
+
+def test_summarize_answers_the_json_contract() -> None:
+    r = post(client(), {"documents": ARTICLES, "words": 40})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert set(body) == BRIEF_KEYS
+    assert body["sentences"], body
+    for s in body["sentences"]:
+        assert set(s) == SENTENCE_KEYS
+        assert s["outlets"] >= 1 and s["sources"] and s["origin"] in s["sources"]
+    assert [set(s) for s in body["sources"]] == [SOURCE_KEYS] * 3
+    assert [s["name"] for s in body["sources"]][:2] == ["Lakeport Ledger", "Channel 7"]
+    assert body["sources"][0]["date"] == "2024-10-15" and body["sources"][0]["title"] == "Bridge closed"
+    assert set(body["stats"]) == STATS_KEYS and body["stats"]["documents"] == 3
+    assert body["summary"] == " ".join(s["text"] for s in body["sentences"])
+
+
+def test_summarize_matches_the_library_and_cli_json() -> None:
+    r = post(client(), {"documents": ARTICLES, "sentences": 2})
+    expected = newsfuse.summarize(ARTICLES, sentences=2).to_dict()
+    got = r.json()
+    got["stats"].pop("seconds")
+    expected["stats"].pop("seconds")
+    assert got == expected
+
+
+def test_include_text_adds_cleaned_source_text_with_offsets_that_point_at_the_sentence() -> None:
+    r = post(client(), {"documents": ARTICLES, "words": 60}, params={"include_text": "true"})
+    body = r.json()
+    texts = {s["id"]: s["text"] for s in body["sources"]}
+    assert all(isinstance(t, str) and t for t in texts.values())
+    for s in body["sentences"]:
+        assert texts[s["origin"]][s["start"] : s["end"]] == s["text"]
+    # the documented keys stay as they are
+    assert all(SOURCE_KEYS <= set(s) for s in body["sources"])
+
+
+def test_strings_and_objects_mix_and_budget_kinds() -> None:
+    c = client()
+    for budget in ({"words": 30}, {"sentences": 1}, {"bytes": 300}, {}):
+        r = post(c, {"documents": ARTICLES, **budget})
+        assert r.status_code == 200, (budget, r.text)
+    assert len(post(c, {"documents": ARTICLES, "sentences": 1}).json()["sentences"]) == 1
+
+
+def test_library_input_error_is_a_400_with_its_message() -> None:
+    msg = error_of(post(client(), {"documents": ["   ", "\n\n"]}), 400)
+    assert "no article text" in msg
+
+
+def test_article_markup_comes_back_as_plain_json_text() -> None:
+    evil = "<script>window.__pwned=1</script> The council met on Monday to vote on the budget. It passed."
+    r = post(client(summarize=fake_brief), {"documents": [evil]})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    assert r.json()["sentences"][0]["text"].startswith("<script>")
+
+
+# --- bad requests ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (b"{", "malformed JSON"),
+        (b'{"documents": ["a",]}', "malformed JSON"),
+        (b"\xff\xfe{}", "malformed JSON"),
+        (b"", "empty body"),
+        (b"[]", "JSON object"),
+        (b'"text"', "JSON object"),
+        (b"{}", "no documents"),
+        (b'{"documents": []}', "no documents"),
+        (b'{"documents": null, "urls": []}', "no documents"),
+        (b'{"documents": "one article"}', '"documents" must be a list'),
+        (b'{"documents": [42]}', "documents[0]"),
+        (b'{"documents": ["ok", {"title": "no text"}]}', 'documents[1] needs a "text"'),
+        (b'{"documents": [{"text": 5}]}', 'documents[0] needs a "text"'),
+        (b'{"documents": [{"text": "x", "path": "/etc/passwd"}]}', "unknown field 'path'"),
+        (b'{"documents": [{"text": "x", "source": ["a"]}]}', "documents[0].source"),
+        (b'{"documents": ["x"], "file": "/etc/passwd"}', "unknown field 'file'"),
+        (b'{"documents": ["x"], "words": 0}', "words must be a whole number from 1 to 5000"),
+        (b'{"documents": ["x"], "words": 5001}', "words must be a whole number from 1 to 5000"),
+        (b'{"documents": ["x"], "words": -3}', "words must be"),
+        (b'{"documents": ["x"], "words": 12.5}', "words must be"),
+        (b'{"documents": ["x"], "words": "12"}', "words must be"),
+        (b'{"documents": ["x"], "words": true}', "words must be"),
+        (b'{"documents": ["x"], "sentences": 0}', "sentences must be"),
+        (b'{"documents": ["x"], "bytes": 10000000}', "bytes must be"),
+        (b'{"documents": ["x"], "words": 50, "sentences": 2}', "only one length budget"),
+        (b'{"documents": ["x"], "words": 50, "bytes": 200, "sentences": 1}', "only one length budget"),
+        (b'{"urls": "http://example.org/"}', '"urls" must be a list'),
+        (b'{"urls": ["file:///etc/passwd"]}', "http:// or https://"),
+        (b'{"urls": ["/etc/passwd"]}', "http:// or https://"),
+        (b'{"urls": [""]}', "urls[0]"),
+    ],
+)
+def test_bad_requests_get_a_400_saying_what_is_wrong(data: bytes, needle: str) -> None:
+    called: list[int] = []
+
+    def never(documents: list[Document], **budget: Any) -> Brief:
+        called.append(1)
+        raise AssertionError("summarize must not run on a bad request")
+
+    msg = error_of(raw(client(summarize=never), data), 400)
+    assert needle in msg, msg
+    assert not called
+
+
+def test_body_must_be_sent_as_json() -> None:
+    c = client(summarize=fake_brief)
+    for ctype in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""):
+        msg = error_of(raw(c, json.dumps({"documents": ["a b c."]}).encode(), ctype), 415)
+        assert "application/json" in msg
+    assert raw(c, b'{"documents": ["A b c."]}', "application/json; charset=utf-8").status_code == 200
+
+
+def test_unknown_paths_and_methods_get_json_errors() -> None:
+    c = client()
+    assert "not found" in error_of(c.get("/api/nothing"), 404)
+    assert "not allowed" in error_of(c.get("/api/summarize"), 405)
+    assert error_of(c.get("/static/../server.py"), 404)
+
+
+# --- limits ----------------------------------------------------------------------
+
+
+def test_body_over_the_size_limit_by_content_length() -> None:
+    c = client(Settings(max_body_bytes=1000), summarize=fake_brief)
+    msg = error_of(post(c, {"documents": ["x" * 2000]}), 413)
+    assert "too large" in msg and "1 kB" in msg
+    assert post(c, {"documents": ["A short one."]}).status_code == 200
+
+
+def test_default_size_limit_is_5_mb() -> None:
+    c = client(summarize=fake_brief)
+    assert "5 MB" in error_of(raw(c, b'{"documents": ["' + b"a" * 5_000_001 + b'"]}'), 413)
+
+
+def test_body_over_the_size_limit_when_streamed_without_content_length() -> None:
+    c = client(Settings(max_body_bytes=1000), summarize=fake_brief)
+
+    def chunks() -> Any:
+        yield b'{"documents": ["'
+        for _ in range(50):
+            yield b"y" * 100
+        yield b'"]}'
+
+    r = c.post("/api/summarize", content=chunks(), headers={"content-type": "application/json"})
+    assert "too large" in error_of(r, 413)
+
+
+def test_a_lying_content_length_is_cut_off_at_the_limit() -> None:
+    """ASGI level: Content-Length says 10 bytes, the stream carries 5000."""
+    seen: list[bytes] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:  # pragma: no cover - must not run
+        seen.append((await receive())["body"])
+
+    mw = BodyLimitMiddleware(app, max_bytes=1000)
+    scope = {"type": "http", "method": "POST", "path": "/api/summarize", "headers": [(b"content-length", b"10")]}
+    messages = [{"type": "http.request", "body": b"z" * 500, "more_body": True} for _ in range(10)]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(mw(scope, receive, send))
+    assert not seen
+    assert sent[0]["status"] == 413
+    assert "too large" in json.loads(sent[1]["body"])["error"]
+    assert len(messages) >= 7  # stopped reading soon after the limit
+
+
+def test_more_documents_than_the_limit() -> None:
+    c = client(Settings(max_documents=3), summarize=fake_brief)
+    msg = error_of(post(c, {"documents": ["a."] * 4}), 413)
+    assert "too many documents" in msg and "3" in msg
+    assert post(c, {"documents": ["A b."] * 3}).status_code == 200
+    # URLs count toward the same limit
+    assert "too many documents" in error_of(post(c, {"documents": ["a."] * 2, "urls": ["http://a.example/"] * 2}), 413)
+
+
+def test_default_document_limit_is_200() -> None:
+    c = client(summarize=fake_brief)
+    assert post(c, {"documents": ["A b."] * 200}).status_code == 200
+    assert "at most 200" in error_of(post(c, {"documents": ["A b."] * 201}), 413)
+
+
+# --- timeout and load --------------------------------------------------------------
+
+
+def test_slow_summarize_times_out_with_503_and_the_server_stays_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    real = newsfuse.summarize
+
+    def slow(documents: Any, **budget: Any) -> Brief:
+        release.wait(10)
+        return real(documents, **budget)
+
+    monkeypatch.setattr(newsfuse, "summarize", slow)
+    with client(Settings(timeout=0.3)) as c:
+        t0 = time.monotonic()
+        msg = error_of(post(c, {"documents": ARTICLES}), 503)
+        assert time.monotonic() - t0 < 3
+        assert "timed out" in msg and "0.3 s" in msg
+        assert c.get("/api/health").json()["status"] == "ok"
+        release.set()
+        monkeypatch.setattr(newsfuse, "summarize", real)
+        r = post(c, {"documents": ARTICLES, "words": 30})
+        assert r.status_code == 200, r.text
+
+
+def test_worker_refuses_work_over_the_queue_cap() -> None:
+    w = Worker(threads=1, max_pending=2)
+    gate = threading.Event()
+    try:
+        a = w.submit(gate.wait, 5)
+        b = w.submit(gate.wait, 5)
+        with pytest.raises(Busy):
+            w.submit(gate.wait, 5)
+        gate.set()
+        a.result(5), b.result(5)
+        time.sleep(0.05)
+        assert w.pending == 0
+        w.submit(lambda: None).result(5)
+    finally:
+        gate.set()
+        w.shutdown()
+
+
+def test_busy_server_answers_503() -> None:
+    gate = threading.Event()
+
+    def stuck(documents: Any, **budget: Any) -> Brief:
+        gate.wait(5)
+        return fake_brief(documents)
+
+    app = create_app(Settings(threads=1, max_pending=1, timeout=5), summarize=stuck)
+    try:
+        app.state.worker.submit(gate.wait, 5)  # the only slot is taken
+        msg = error_of(TestClient(app, base_url=BASE).post("/api/summarize", json={"documents": ["A b."]}), 503)
+        assert "busy" in msg
+    finally:
+        gate.set()
+
+
+def test_unexpected_error_is_a_500_json_without_details() -> None:
+    def broken(documents: Any, **budget: Any) -> Brief:
+        raise RuntimeError("secret /home/path detail")
+
+    msg = error_of(post(client(summarize=broken), {"documents": ["a"]}), 500)
+    assert msg == "internal error: RuntimeError"
+
+
+# --- URLs --------------------------------------------------------------------------------
+
+
+def test_urls_are_fetched_with_fetch_url_and_summarized() -> None:
+    fetched: list[tuple[str, float, int]] = []
+
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        fetched.append((url, timeout, max_bytes))
+        return Document(text=f"Text fetched from {url}. It has two sentences.", source="example.org")
+
+    c = client(Settings(max_body_bytes=2_000_000), summarize=fake_brief, fetch=fetch)
+    r = post(c, {"documents": ["Pasted article text."], "urls": ["https://example.org/a", " http://example.org/b "]})
+    assert r.status_code == 200, r.text
+    assert sorted(u for u, _, _ in fetched) == ["http://example.org/b", "https://example.org/a"]
+    assert all(0 < t <= 10 and m == 2_000_000 for _, t, m in fetched)
+    sources = r.json()["sources"]
+    assert [s["url"] for s in sources] == [None, "https://example.org/a", "http://example.org/b"]
+    assert len({s["id"] for s in sources}) == 3
+
+
+def test_fetch_failure_is_a_400_naming_the_url() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        raise FetchError(f"could not reach {url}: connection refused")
+
+    msg = error_of(post(client(fetch=fetch, summarize=fake_brief), {"urls": ["http://unreachable.example/"]}), 400)
+    assert "urls[0]" in msg and "unreachable.example" in msg
+
+
+def test_urls_disabled() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:  # pragma: no cover - must not run
+        raise AssertionError("fetched although --no-urls")
+
+    c = client(Settings(allow_urls=False), fetch=fetch, summarize=fake_brief)
+    msg = error_of(post(c, {"documents": ["A b."], "urls": ["https://example.org/"]}), 400)
+    assert "--no-urls" in msg
+    assert post(c, {"documents": ["A b."], "urls": []}).status_code == 200
+    assert c.get("/api/health").json()["urls"] is False
+
+
+def test_default_fetch_uses_newsfuse_fetch_fetch_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import sys
+    import types
+
+    calls: list[Any] = []
+
+    def fetch_url(url: str, timeout: float = 10, max_bytes: int = 5_000_000) -> Document:
+        calls.append((url, timeout, max_bytes))
+        return Document(text="Fetched. Text here.")
+
+    try:
+        real = importlib.import_module("newsfuse.fetch")
+        monkeypatch.setattr(real, "fetch_url", fetch_url)
+    except ImportError:
+        fake = types.ModuleType("newsfuse.fetch")
+        fake.fetch_url = fetch_url  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "newsfuse.fetch", fake)
+    r = post(client(summarize=fake_brief), {"urls": ["https://example.org/story"]})
+    assert r.status_code == 200, r.text
+    assert calls and calls[0][0] == "https://example.org/story"
+
+
+# --- health, OpenAPI, page, headers -----------------------------------------------------
+
+
+def test_health() -> None:
+    body = client(Settings(max_documents=7, timeout=12)).get("/api/health").json()
+    assert body["status"] == "ok"
+    assert body["limits"] == {"max_body_bytes": 5_000_000, "max_documents": 7, "timeout_seconds": 12}
+
+
+def test_openapi_describes_the_api() -> None:
+    spec = client().get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    op = spec["paths"]["/api/summarize"]["post"]
+    ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    req = spec["components"]["schemas"][ref]
+    assert {"documents", "urls", "words", "sentences", "bytes"} <= set(req["properties"])
+    assert set(spec["components"]["schemas"]["DocumentIn"]["properties"]) >= {"text", "title", "url", "source", "date"}
+    assert "path" not in json.dumps(req).lower().replace("/paths", "")
+    assert {"200", "400", "413", "503"} <= set(op["responses"])
+    assert "/api/health" in spec["paths"]
+
+
+def test_docs_page_is_self_hosted() -> None:
+    c = client()
+    r = c.get("/docs")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert "/static/docs.js" in r.text
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", r.text), "no CDN or external assets"
+    assert c.get("/static/docs.js").status_code == 200
+    assert c.get("/redoc").status_code == 404
+
+
+def test_page_and_assets_have_no_inline_script_no_cdn_no_html_injection() -> None:
+    c = client()
+    page = c.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    for tag in re.findall(r"<script\b[^>]*>", page.text):
+        assert "src=" in tag, f"inline script: {tag}"
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page.text)
+    assert not re.search(r"<[^>]*\son[a-z]+\s*=", page.text), "no inline event handlers"
+    assert not re.search(r"<[^>]*\sstyle\s*=", page.text), "no inline styles (CSP style-src 'self')"
+    for name in ("app.js", "app.css", "docs.js"):
+        r = c.get(f"/static/{name}")
+        assert r.status_code == 200, name
+        if name.endswith(".js"):
+            for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+                assert sink not in r.text, f"{name} uses {sink}"
+    assert {p.name for p in STATIC_DIR.iterdir()} >= {"index.html", "app.js", "app.css"}
+
+
+def test_security_headers_on_every_response() -> None:
+    c = client(Settings(max_body_bytes=10))
+    for r in (c.get("/"), c.get("/api/health"), c.get("/static/app.js"), c.get("/missing"), raw(c, b"x" * 100)):
+        csp = r.headers.get("content-security-policy", "")
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert r.headers.get("x-content-type-options") == "nosniff"
+
+
+def test_cors_is_off_by_default_and_on_when_configured() -> None:
+    origin = "https://news.example.org"
+    c = client(summarize=fake_brief)
+    r = post(c, {"documents": ["A b."]}, headers={"origin": origin})
+    assert "access-control-allow-origin" not in r.headers
+    pre = c.options("/api/summarize", headers={"origin": origin, "access-control-request-method": "POST"})
+    assert "access-control-allow-origin" not in pre.headers
+
+    c = client(Settings(cors_origins=(origin,)), summarize=fake_brief)
+    r = post(c, {"documents": ["A b."]}, headers={"origin": origin})
+    assert r.headers["access-control-allow-origin"] == origin
+    pre = c.options(
+        "/api/summarize",
+        headers={"origin": origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type"},
+    )
+    assert pre.status_code == 200 and pre.headers["access-control-allow-origin"] == origin
+    other = post(c, {"documents": ["A b."]}, headers={"origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_loopback_server_refuses_foreign_host_headers() -> None:
+    """A DNS-rebinding page reaches 127.0.0.1 with its own name in Host: refuse it."""
+    app = create_app(Settings(), summarize=fake_brief)
+    assert "Host" in error_of(TestClient(app, base_url="http://evil.example").get("/api/health"), 400)
+    for base in ("http://localhost:8000", "http://127.0.0.1:9", "http://[::1]:8000"):
+        assert TestClient(app, base_url=base).get("/api/health").status_code == 200, base
+    public = create_app(Settings(host="0.0.0.0"), summarize=fake_brief)
+    assert TestClient(public, base_url="http://my-host.lan").get("/api/health").status_code == 200
+
+
+def test_settings_validation() -> None:
+    with pytest.raises(InputError):
+        Settings(cors_origins=("not an origin",))
+    with pytest.raises(InputError):
+        Settings(timeout=0)
+    with pytest.raises(InputError):
+        Settings(max_documents=0)
+    s = Settings(cors_origins=("https://a.example", "*"), allowed_hosts=("x",))
+    assert Settings.from_json(s.to_json()) == s
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def test_serve_command_builds_settings_and_runs_uvicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    runs: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append((app, kw)))
+    result = CliRunner().invoke(serve_command, [])
+    assert result.exit_code == 0, result.output
+    app, kw = runs[-1]
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
+    s = app.state.settings
+    assert (s.max_body_bytes, s.max_documents, s.timeout, s.allow_urls, s.cors_origins) == (5_000_000, 200, 30, True, ())
+
+    args = ["--port", "9123", "--max-body-mb", "0.5", "--max-documents", "9", "--timeout", "4", "--no-urls",
+            "--cors-origin", "https://a.example", "--cors-origin", "https://b.example,https://c.example"]
+    result = CliRunner().invoke(serve_command, args)
+    assert result.exit_code == 0, result.output
+    app, kw = runs[-1]
+    s = app.state.settings
+    assert kw["port"] == 9123
+    assert (s.max_body_bytes, s.max_documents, s.timeout, s.allow_urls) == (500_000, 9, 4, False)
+    assert s.cors_origins == ("https://a.example", "https://b.example", "https://c.example")
+
+    result = CliRunner().invoke(serve_command, ["--host", "0.0.0.0"])
+    assert "warning" in result.output and "--no-urls" in result.output
+
+
+def test_serve_is_wired_into_the_cli() -> None:
+    from click.testing import CliRunner
+
+    from newsfuse.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for flag in ("--host", "--port", "--max-body-mb", "--max-documents", "--timeout", "--no-urls", "--cors-origin"):
+        assert flag in result.output
+
+
+def test_static_dir_ships_with_the_package() -> None:
+    assert STATIC_DIR == Path(newsfuse.__file__).parent / "static"
