@@ -1,15 +1,45 @@
-"""Stage 1, load: turn paths, URLs, JSON(L) clusters and stdin into Documents."""
+"""Stage 1, load: turn paths, URLs, JSON(L) clusters and stdin into Documents.
+
+A path may be a text file, an HTML page, a directory of them, a JSON / JSONL(.gz) file of
+clusters, a Multi-News style file (articles separated by ``|||||``) or ``-`` for stdin.
+Unreadable files (binary, undecodable, empty) are skipped with a warning on the
+``newsfuse`` logger as long as something readable remains; otherwise the loader raises
+:class:`InputError` with one line saying why.
+"""
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
-from collections.abc import Iterator
+import logging
+import re
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TextIO
+from urllib.parse import urlsplit
 
+from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import InputError
 from newsfuse.model import Cluster, Document
+
+log = logging.getLogger("newsfuse")
+
+# Per-file cap: a long feature is ~50 kB and a 5 MB page must work; 20 MB of text is far past any article,
+# so anything larger is truncated (with a warning) rather than read whole into memory.
+MAX_FILE_BYTES = 20_000_000
+# A JSON (not JSONL) file must be parsed whole, so it gets the same cap but is refused, not truncated.
+MAX_JSON_BYTES = MAX_FILE_BYTES
+# Binary sniffing: share of control characters (other than tab/newline/CR/FF) in the first 64 kB above
+# which a file is not text. Text copied from the web has none; 1 % tolerates a few stray bytes.
+MAX_CONTROL_RATIO = 0.01
+MULTINEWS_SEP = "|||||"
+HIDDEN_OR_META = re.compile(r"^(?:\.|_|~)|^(?:readme|license|licence|copying|changelog)(?:\.\w+)?$", re.IGNORECASE)
+CLUSTER_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+Warn = Callable[[str], None]
 
 
 def to_document(item: Any, index: int) -> Document:
@@ -22,9 +52,11 @@ def to_document(item: Any, index: int) -> Document:
         text = item.get("text")
         if not isinstance(text, str):
             raise InputError(f"document {index + 1} has no \"text\" string")
+
         def opt(key: str) -> str | None:
             v = item.get(key)
             return str(v) if v not in (None, "") else None
+
         return Document(
             text=text,
             id=opt("id") or f"d{index + 1}",
@@ -68,31 +100,336 @@ def read_clusters(path: str | Path) -> Iterator[Cluster]:
         raise InputError(f"{p}: cannot read clusters ({e})") from None
 
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".gz", ""}
+# --- decoding --------------------------------------------------------------------------------------------
 
 
-def _read_file(p: Path) -> Document:
-    data = p.read_bytes()
-    text = data.decode("utf-8", errors="replace")
-    return Document(text=text, id=p.stem, source=p.stem, is_html=p.suffix.lower() in (".html", ".htm"))
+def decode_bytes(data: bytes) -> str | None:
+    """Bytes as text: a BOM's encoding, UTF-8, else charset-normalizer's guess; None for binary data."""
+    if not data:
+        return ""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom):].decode(enc))
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data[:65536]:
+        return None
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":  # cut mid-character by the size cap
+            return _check_text(data[: e.start].decode("utf-8"))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    try:
+        return _check_text(data.decode(best.encoding, errors="replace"))
+    except LookupError:
+        return None
 
 
-def load_inputs(paths: list[str], urls: list[str] | None = None, cluster: str | None = None) -> list[Document]:
-    """Everything the user named on the command line, as one cluster's Documents (placeholder)."""
-    docs: list[Document] = []
-    for raw in paths:
+def _check_text(text: str) -> str | None:
+    sample = text[:65536]
+    if not sample:
+        return text
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v") + sample.count("\ufffd")
+    return None if control / len(sample) > MAX_CONTROL_RATIO else text
+
+
+def _read_capped(fh: IO[bytes], name: str, warn: Warn) -> bytes:
+    data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        warn(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: reading only the first {MAX_FILE_BYTES // 1_000_000} MB")
+        data = data[:MAX_FILE_BYTES]
+        cut = data.rfind(b"\n", max(0, len(data) - 65536))
+        if cut > 0:
+            data = data[:cut]
+    return data
+
+
+# --- names -----------------------------------------------------------------------------------------------
+
+
+def domain_of(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def outlet_from_stem(stem: str) -> str:
+    """A readable outlet name from a file name: "03-channel-7-lakeport" -> "Channel 7 Lakeport".
+
+    Names that are not words (hashes, "000_de07a70556f734c4") are kept as they are.
+    """
+    words = re.sub(r"^\d+(?=[-_ .])", "", stem).replace("_", " ").replace("-", " ").split()
+    if not words or not all(w.isalpha() or (w.isdigit() and len(w) <= 3) for w in words):
+        return stem
+    if not any(w.isalpha() and len(w) > 2 for w in words):
+        return stem
+    return " ".join(w if w.isupper() else w.capitalize() for w in words)
+
+
+def _unique_ids(docs: list[Document]) -> list[Document]:
+    seen: dict[str, int] = {}
+    out = []
+    for d in docs:
+        base = d.id or "doc"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        if n:
+            new = f"{base}-{n + 1}"
+            while new in seen:
+                n += 1
+                new = f"{base}-{n + 1}"
+            seen[new] = 1
+            d = Document(**{**d.__dict__, "id": new})
+        elif d.id != base:
+            d = Document(**{**d.__dict__, "id": base})
+        out.append(d)
+    return out
+
+
+# --- one input -------------------------------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(self, cluster: str | None, warn: Warn) -> None:
+        self.cluster = cluster
+        self.warn = warn
+        self.docs: list[Document] = []
+        self.skipped: list[str] = []
+
+    def skip(self, why: str) -> None:
+        self.skipped.append(why)
+
+    # text that is already decoded: sniff its kind
+    def add_text(self, text: str, stem: str, name: str, html_hint: bool = False) -> None:
+        stripped = text.lstrip()
+        if not stripped:
+            self.skip(f"{name} is empty")
+            return
+        if stripped[:1] in "[{" and self._try_json(stripped, name):
+            return
+        if MULTINEWS_SEP in text[:2_000_000]:
+            self._add_multinews(text, stem, name)
+            return
+        self.docs.append(self._document(text, stem, html_hint or looks_like_html(text)))
+
+    def _document(self, text: str, stem: str, is_html: bool) -> Document:
+        source = outlet_from_stem(stem)
+        title = date = None
+        if is_html:
+            meta = html_meta(text)
+            source = meta.get("sitename") or source
+            title, date = meta.get("title"), meta.get("date")
+        return Document(text=text, id=stem, source=source, title=title, date=date, is_html=is_html)
+
+    def _add_multinews(self, text: str, stem: str, name: str) -> None:
+        rows = [r for r in text.splitlines() if r.strip()]
+        if len(rows) > 1 and sum(MULTINEWS_SEP in r for r in rows) >= len(rows) // 2 + 1:
+            # a Multi-News .src file: one cluster per line, clusters numbered from 1
+            ids = [str(i) for i in range(1, len(rows) + 1)]
+            if self.cluster is None:
+                raise InputError(f"{len(rows)} clusters in {name}: pick one with --cluster ID (first ids: {', '.join(ids[:5])})")
+            if self.cluster not in ids:
+                raise InputError(f"no cluster with id {self.cluster!r} in {name} (ids are line numbers 1 to {len(rows)})")
+            text = rows[int(self.cluster) - 1]
+        parts = [p.replace("NEWLINE_CHAR", "\n").strip() for p in text.split(MULTINEWS_SEP)]
+        n = 0
+        for p in parts:
+            if p:
+                n += 1
+                self.docs.append(Document(text=p, id=f"{stem}-{n}", source=f"{outlet_from_stem(stem)} {n}"))
+        if not n:
+            self.skip(f"{name} is empty")
+
+    def _try_json(self, text: str, name: str) -> bool:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError:
+            first = text.split("\n", 1)[0]
+            try:
+                json.loads(first)
+            except json.JSONDecodeError:
+                return False
+            self._add_jsonl(io.StringIO(text), name)
+            return True
+        self._add_json_obj(obj, name)
+        return True
+
+    def _add_json_obj(self, obj: Any, name: str) -> None:
+        if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
+            clusters = [cluster_from_json(obj)]
+        elif isinstance(obj, list) and obj and all(isinstance(c, dict) and "documents" in c for c in obj):
+            clusters = [cluster_from_json(c, i + 1) for i, c in enumerate(obj)]
+        elif isinstance(obj, list) and all(isinstance(d, (str, dict)) for d in obj):
+            clusters = [cluster_from_json({"id": "1", "documents": obj})]
+        else:
+            raise InputError(f"{name}: JSON input must be a cluster {{\"id\", \"documents\": [...]}} or a list of them")
+        self._take_cluster(clusters, len(clusters), name)
+
+    def _add_jsonl(self, lines: Iterator[str] | IO[str], name: str) -> None:
+        """Stream a JSONL file: parse only the wanted cluster (or the first), count the rest."""
+        chosen: Cluster | None = None
+        first_ids: list[str] = []
+        count = 0
+        for n, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            count += 1
+            if chosen is not None and self.cluster is not None:
+                break
+            if count > 5 and self.cluster is None:
+                continue  # only counting now
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
+            if self.cluster is None:
+                c = cluster_from_json(obj, n)
+                first_ids.append(c.id)
+                chosen = chosen or c
+            elif isinstance(obj, dict) and str(obj.get("id", n)) == self.cluster:
+                chosen = cluster_from_json(obj, n)
+        if self.cluster is not None:
+            if chosen is None:
+                raise InputError(f"no cluster with id {self.cluster!r} in {name}")
+            self._take_cluster([chosen], 1, name)
+        elif chosen is None:
+            self.skip(f"{name} is empty")
+        else:
+            self._take_cluster([chosen], count, name, first_ids)
+
+    def _take_cluster(self, clusters: list[Cluster], count: int, name: str, first_ids: list[str] | None = None) -> None:
+        if self.cluster is not None and len(clusters) > 1:
+            picked = [c for c in clusters if c.id == self.cluster]
+            if not picked:
+                raise InputError(f"no cluster with id {self.cluster!r} in {name}")
+            clusters, count = picked[:1], 1
+        if count > 1:
+            ids = first_ids or [c.id for c in clusters[:5]]
+            raise InputError(f"{count} clusters in {name}: pick one with --cluster ID (first ids: {', '.join(ids[:5])})")
+        if not clusters[0].documents:
+            self.skip(f"{name}: cluster {clusters[0].id} has no documents")
+        for d in clusters[0].documents:
+            src = d.source or (domain_of(d.url) if d.url else None) or d.id
+            is_html = d.is_html or looks_like_html(d.text)
+            self.docs.append(Document(**{**d.__dict__, "source": src, "is_html": is_html}))
+
+    # files
+    def add_path(self, raw: str) -> None:
+        if raw == "-":
+            return  # handled by the caller
         p = Path(raw)
         if not p.exists():
             raise InputError(f"no such file or directory: {raw}")
-        files = sorted(x for x in p.iterdir() if x.is_file()) if p.is_dir() else [p]
-        for f in files:
-            if f.name.endswith((".jsonl", ".jsonl.gz", ".json")):
-                for c in read_clusters(f):
-                    if cluster is None or c.id == cluster:
-                        docs.extend(c.documents)
-                        break
-            else:
-                docs.append(_read_file(f))
+        if p.is_dir():
+            files = sorted(f for f in p.iterdir() if f.is_file() and not HIDDEN_OR_META.match(f.name))
+            if not files:
+                self.skip(f"{raw} is an empty directory")
+            for f in files:
+                self.add_file(f)
+        else:
+            self.add_file(p)
+
+    def add_file(self, p: Path) -> None:
+        name = str(p)
+        lower = p.name.lower()
+        try:
+            if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+                opener = gzip.open if lower.endswith(".gz") else open
+                with opener(p, "rt", encoding="utf-8-sig") as fh:  # type: ignore[operator]
+                    self._add_jsonl(fh, name)
+                return
+            if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
+                raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
+            with (gzip.open(p, "rb") if lower.endswith(".gz") else open(p, "rb")) as bfh:
+                data = _read_capped(bfh, name, self.warn)
+        except (OSError, EOFError, UnicodeDecodeError) as e:
+            self.skip(f"cannot read {name} ({getattr(e, 'strerror', None) or e})")
+            return
+        text = decode_bytes(data)
+        if text is None:
+            self.skip(f"{name} is a binary or undecodable file, not text")
+            return
+        stem = p.name
+        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src"):
+            if stem.lower().endswith(suffix) and len(stem) > len(suffix):
+                stem = stem[: -len(suffix)]
+        if lower.endswith((".json", ".json.gz")):
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
+            self._add_json_obj(obj, name)
+            return
+        self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
+
+    def add_stdin(self, stdin: TextIO) -> None:
+        buf = getattr(stdin, "buffer", None)
+        if buf is not None:
+            text = decode_bytes(_read_capped(buf, "standard input", self.warn))
+            if text is None:
+                self.skip("standard input is binary or undecodable, not text")
+                return
+        else:
+            text = stdin.read(MAX_FILE_BYTES + 1)
+            if len(text) > MAX_FILE_BYTES:
+                self.warn(f"standard input is larger than {MAX_FILE_BYTES // 1_000_000} MB: reading only the first part")
+                text = text[:MAX_FILE_BYTES]
+        self.add_text(text, "stdin", "standard input")
+
+
+def load_inputs(
+    paths: list[str],
+    urls: list[str] | None = None,
+    cluster: str | None = None,
+    stdin: TextIO | None = None,
+    warn: Warn | None = None,
+) -> list[Document]:
+    """Everything the user named, as one cluster's Documents, in the order given.
+
+    ``paths`` are files, directories (their files, sorted; hidden files and README/LICENSE skipped),
+    JSON/JSONL(.gz) cluster files (``cluster`` picks one by id when there are several), Multi-News
+    files (articles separated by ``|||||``), ``http(s)://`` addresses, or ``-`` for ``stdin``.
+    ``urls`` are fetched over HTTP. Unreadable inputs are skipped with a warning (``warn``, else the
+    ``newsfuse`` logger) when others remain; otherwise :class:`InputError` says why.
+    """
+    say: Warn = warn or log.warning
+    loader = _Loader(cluster, say)
+    all_urls = list(urls or [])
+    for raw in paths:
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", raw):
+            all_urls.append(raw)
+        elif raw == "-":
+            loader.add_stdin(stdin if stdin is not None else sys.stdin)
+        else:
+            loader.add_path(raw)
+    fetch_errors: list[InputError] = []
+    if all_urls:
+        from newsfuse.fetch import fetch_url
+
+        for url in all_urls:
+            try:
+                loader.docs.append(fetch_url(url))
+            except InputError as e:
+                fetch_errors.append(e)
+                loader.skip(str(e))
+    docs = [d for d in loader.docs if d.text.strip()]
+    for d in loader.docs:
+        if not d.text.strip():
+            loader.skip(f"document {d.id} is empty")
     if not docs:
-        raise InputError("no documents given")
-    return docs
+        if len(fetch_errors) == 1 and len(loader.skipped) == 1:
+            raise fetch_errors[0]
+        if len(loader.skipped) == 1:
+            raise InputError(loader.skipped[0])
+        if loader.skipped:
+            raise InputError(f"no readable documents: {loader.skipped[0]} (and {len(loader.skipped) - 1} more)")
+        raise InputError("no documents given: name files, a directory, a JSONL file, URLs or - for stdin")
+    for why in loader.skipped:
+        say(f"skipped: {why}")
+    return _unique_ids(docs)

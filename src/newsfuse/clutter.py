@@ -1,0 +1,249 @@
+"""Pattern tables for the clean stage: what web-page clutter looks like.
+
+Every pattern here is either anchored to a whole line or bounded in length, so that
+cleaning stays linear in the size of the page (no unbounded ``.*?`` that can rescan
+the rest of a 5 MB line). The tables were written from five outlets' web copies of
+one story (navigation, donation pitches, photo credits, icon names, a site index,
+a "Next Up" sidebar) and checked against the bundled example cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# --- whole-line clutter -------------------------------------------------------------------------------
+
+# A line matching any of these (after strip) is dropped whatever its punctuation.
+LINE_PATTERNS: tuple[str, ...] = (
+    r"skip to (?:main )?(?:content|navigation|site index|search)\b.*",
+    r"ie ?11 is not supported\b.*",
+    r"(?:this|your) browser (?:is not|isn't) supported\b.*",
+    r"advertisement|supported by|sponsored(?: content)?|ad choices",
+    r"(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?)\b.*",
+    r"(?:get|receive)\b.{0,60}\b(?:newsletters?|in your inbox|delivered to your inbox)\b.*",
+    r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*",
+    r"(?:subscribe|log ?in|sign ?in|sign ?up|register|donate|donate now|give now|share|share this(?: story| article)?|"
+    r"print|email|e-mail|comments?|read comments|show comments|load comments|view comments|menu|close|search|"
+    r"watch live|listen live|live tv|home|back to top|top|next|previous|more|show all|see all|read more|continue reading)[.!]?",
+    r"(?:watch|listen|video|photos?|gallery|audio)\s*\|.*",
+    r"related\s*:.*",
+    r"(?:also )?read (?:more|also|next)\s*:.*",
+    r"(?:more|see also)\s*:.*",
+    r"this is a developing (?:news )?story\b.*",
+    r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
+    r"this (?:story|article|post) (?:has been|was|will be) updated\b.*",
+    r"(?:the )?(?:associated press|ap|reuters|afp|cnn|staff writers?)\b.{0,40}\bcontributed (?:to )?(?:this )?report(?:ing)?\b.*",
+    r"(?:additional )?reporting (?:was contributed )?by\b.{0,200}",
+    r".{0,120}\bcontributed reporting\b.{0,120}",
+    r"(?:©|\(c\)|copyright\b).{0,200}",
+    r".{0,80}\ball rights reserved\b.{0,80}",
+    r"(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us)\b.{0,120}",
+    r"we have a new comment system\b.*",
+    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil)\b.*",
+    r"(?:follow us|like us|find us)\b.{0,80}",
+    r"(?:photo|image|video|graphic|illustration|credit|courtesy|source|file photo|photograph)\s*(?::|by\b|of\b).{0,300}",
+    r"image by\b.{0,200}",
+    r".{0,400}\((?:ap|afp|reuters|getty|epa|upi)(?: images)? ?(?:photo|/).{0,80}\).*",
+    r".{0,400}\(photo(?:graph)?(?: by)?[:/ ].{0,80}\).*",
+    r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|Getty Images|EPA|UPI|Bloomberg|Shutterstock|"
+    r"(?:The )?(?:[A-Z][\w&'’-]*\s?){1,4})",
+    r"(?:update|updated|editor'?s note|correction)\s*[:|].{0,3}",
+    r"read (?:the )?(?:full|original) (?:story|statement|article)\b.*",
+    r"here(?:'|’)?s (?:the |his |her |their |our |what |how |a )?.{0,80}(?:statement|story|tweet|video|response|background|"
+    r"reacted|reaction|clip|the latest|need to know)\b.{0,80}",
+    r"(?:click|tap) here\b.*",
+    r"(?:listen to|download) (?:this|the) (?:story|article|podcast)\b.*",
+    r"(?:order reprints|today'?s paper)\b.*",
+    r"a version of this article appears in print\b.*",
+    r"(?:like|enjoy) what you(?:'|’)re reading\b.*",
+    r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*",
+    r".{0,200}\btax[- ]deductible\b.*",
+)
+LINE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE)
+
+# Headings after which the rest of a page is a sidebar or footer, never the story.
+TRAILER_HEADINGS: tuple[str, ...] = (
+    "next up", "up next", "read next", "related coverage", "related stories", "related articles", "related content",
+    "related links", "related", "more from .{1,40}", "more on this story", "more stories", "more news", "more coverage",
+    "we recommend", "recommended", "recommended for you", "recommended stories", "site index", "site information navigation",
+    "most popular", "most read", "most viewed", "most shared", "popular now", "trending", "trending now", "trending stories",
+    "you may also like", "you might also like", "around the web", "from our partners", "latest news", "latest stories",
+    "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
+    "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",
+)
+TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+
+# Inside one flattened line (a whole page on one line): where the article ends.
+INLINE_TRAILERS: tuple[str, ...] = (
+    r"\bA version of this article appears in print\b",
+    r"\bOrder Reprints\s*\|",
+    r"\bRelated Coverage\b",
+    r"\bSite Index\b",
+    r"\bSite Information Navigation\b",
+    r"\bGet [\w ,&]{0,60}? (?:news )?updates via\b",
+    r"\b(?:Most Popular|We Recommend|Next Up|More from [A-Z]\w+)\b(?= [A-Z])",
+    r"\bRead Comments\b",
+)
+INLINE_TRAILER_RE = re.compile("|".join(INLINE_TRAILERS))
+
+# Navigation words and short phrases that make up menu runs.
+NAV_WORDS = frozenset(
+    """home news local national world politics business sports opinion obituaries entertainment weather traffic
+    lifestyle health tech technology science arts culture travel food video videos photos podcasts subscribe
+    login log in sign search sections menu contests careers about us our people legal stuff advertise contact
+    watch live more u.s. us skip to content site index newsletters events classifieds jobs real estate autos
+    cars shop store e-edition edition today's paper help account""".split()
+)
+
+# Leading navigation in a flattened line: a run of these tokens/phrases.
+INLINE_NAV_RE = re.compile(
+    r"^(?:\s*(?:Sections|SEARCH|Search|Menu|Skip to content|Skip to site index|Skip to main content|Subscribe|Log In|"
+    r"Sign In|Advertisement|Supported by|Home|U\.S\.|World|Politics|Business|Opinion|Sports|Tech|Science|Arts|"
+    r"Books|Style|Food|Travel|Magazine|Real Estate|Video|Live)(?=\s|$))+\s*"
+)
+
+# Captions inside a flattened line: "Video <caption> Published On <date>", "Image <caption> Credit <credit>",
+# "Credit Image by X/Org". Each bounded, so a stray keyword costs at most a few hundred characters of scan.
+_ORG_END = r"(?:Times|Post|News|Press|Images|Wire|Journal|Tribune|Herald|Courier|Ledger|Daily|Reuters|AP|AFP|EPA|UPI|Getty|Bloomberg|Agency|Service|Globe|Chronicle|Gazette|Star|Sun|Record)"
+_CREDIT = (
+    r"Credit\s+(?:Image by\s+|Video by\s+|Photo by\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z][\w.'’-]*"
+    r"(?:\s*/\s*|\s+for\s+)(?:The\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}?" + _ORG_END + r"\b"
+)
+INLINE_CAPTION_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\bVideo\s+(?=\S)[^|]{0,600}?\bPublished On\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*(?:" + _CREDIT + r")?"),
+    re.compile(r"\bImage\s+(?=[A-Z“\"])[^|]{0,600}?" + _CREDIT),
+    re.compile(_CREDIT),
+    re.compile(r"\b(?:Advertisement|Supported by)\b\s*"),
+)
+
+# Byline (+ date) in a flattened line, e.g. "By Mark Landler and Eric Lichtblau March 2, 2017".
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w.'’-]*"
+INLINE_BYLINE_RE = re.compile(
+    r"\bBy\s+" + _NAME + r"(?:\s*,\s*" + _NAME + r"){0,3}(?:\s+and\s+" + _NAME + r")?\s+"
+    r"(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}\s*"
+)
+
+# A separate byline line: "By Jonah Whitcomb", "By Mark Landler and Eric Lichtblau March 2, 2017".
+BYLINE_LINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}(?:,?\s+.{0,60})?$")
+
+# Update stamps: "UPDATE 4:25 p.m. EST:", "Update, 3:30 p.m.", "UPDATE March 2, 7:24 a.m.:", "Updated: ..."
+UPDATE_STAMP_RE = re.compile(
+    r"^(?:update[sd]?|updated|last updated|posted|published)\b[ ,]*"
+    r"(?:(?:on\s+)?(?:(?:" + MONTHS + r")\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s*))?"
+    r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{2,4}\b)?(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)?"
+    r"\s*[:.,|–—-]?\s*",
+    re.IGNORECASE,
+)
+
+# Date lines: "October 15, 2024", "Oct. 15, 2024", "March 2, 2017 5:01 PM", "2024-10-15".
+DATE_RE = re.compile(r"\b(" + MONTHS + r")\.?\s+(\d{1,2}),\s+(\d{4})\b")
+ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+SOCIAL_WORDS = frozenset(
+    """facebook twitter instagram pinterest linkedin linked in youtube tiktok reddit whatsapp snapchat flipboard
+    email mail print share rss telegram threads bluesky mastodon x tumblr""".split()
+)
+ICON_WORDS = frozenset(
+    """list menu enlarge gallery info close angle down up left right grid play align search youtube mail bookmark
+    arrow chevron caret icon plus minus expand collapse""".split()
+)
+
+# A donation / subscription pitch: a paragraph with two or more of these cues is a pitch.
+PITCH_RE = re.compile(
+    r"\b(?:donat(?:e|ion|ions|ing)|tax[- ]deductible|your (?:gift|support|donation)|(?:gifts?|pledges?) (?:will be )?matched|"
+    r"matched dollar for dollar|nonprofit|non-profit|readers like you|support (?:our|independent|local) (?:journalism|reporting)|"
+    r"become a (?:member|subscriber)|subscribe|subscription|membership|paywall|newsletter|inbox|our (?:journalism|reporting|newsroom)|"
+    r"journalism|watchdog|please (?:join|support|give)|fundrais\w*|campaign to raise)\b",
+    re.IGNORECASE,
+)
+
+# Function words that, capitalized inside a sentence, betray a headline glued into it.
+HEADLINE_FUNCTION_WORDS = frozenset(
+    "From With Of And In On To For After Over As At By Into About Amid Against Under Is Are Will Needs".split()
+)
+
+TERMINAL = frozenset(".!?…。！？؟।\"”’'»)")
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here hers
+    herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves said says say told mr ms mrs also would
+    one two new year years last first could may might must shall us it's he's she's that's there's""".split()
+)
+
+
+def month_number(name: str) -> int:
+    return [m[:3].lower() for m in MONTHS.split("|")[:12]].index(name[:3].lower()) + 1
+
+
+def find_date(text: str) -> str | None:
+    """The first "Month D, YYYY" or ISO date in ``text``, as YYYY-MM-DD."""
+    m = DATE_RE.search(text)
+    if m:
+        try:
+            return date(int(m.group(3)), month_number(m.group(1)), int(m.group(2))).isoformat()
+        except ValueError:
+            return None
+    m = ISO_DATE_RE.search(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# --- cheap HTML sniffing (no parser: used by load and fetch on raw pages) ---------------------------------
+
+_META_RE = re.compile(r"<meta\b[^<>]{0,2000}>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]{0,1000})"|'([^']{0,1000})'|([^\s"'>]{1,1000}))""")
+_TITLE_RE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,500})</title", re.IGNORECASE)
+_CHARSET_RE = re.compile(rb"""<meta\b[^<>]{0,500}?charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of ``text`` is an HTML page (a doctype, an <html> tag or <head>/<body>)."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return head.startswith("<") and ("<html" in head or "<body" in head or "<head" in head)
+
+
+def html_meta(html: str) -> dict[str, str]:
+    """og:site_name, title and publication date from the first 200 kB of a page, by regex."""
+    head = html[:200_000]
+    found: dict[str, str] = {}
+    for m in _META_RE.finditer(head):
+        attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or "") for a in _ATTR_RE.finditer(m.group(0))}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = " ".join(attrs.get("content", "").split())
+        if not content:
+            continue
+        if key in ("og:site_name", "application-name", "publisher", "twitter:site") and "sitename" not in found:
+            found["sitename"] = content.lstrip("@")
+        elif key in ("og:title", "twitter:title") and "title" not in found:
+            found["title"] = content
+        elif key in ("article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date", "og:published_time"):
+            found.setdefault("date", content)
+    if "title" not in found:
+        t = _TITLE_RE.search(head)
+        if t and t.group(1).strip():
+            found["title"] = " ".join(t.group(1).split())
+    if "date" in found:
+        d = find_date(found["date"])
+        if d:
+            found["date"] = d
+    return found
+
+
+def sniff_charset(data: bytes) -> str | None:
+    m = _CHARSET_RE.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None

@@ -1,0 +1,143 @@
+"""Fetch one article over HTTP(S) with the standard library: bounded in time and size.
+
+Only ``http`` and ``https`` are followed (also across redirects); the body is read in chunks and
+refused once it passes ``max_bytes``; the whole fetch must finish within ``timeout`` seconds
+per network operation and ``3 * timeout`` in total (a server dribbling bytes cannot hold it).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+from typing import IO, Any
+
+from newsfuse.clutter import html_meta, looks_like_html, sniff_charset
+from newsfuse.errors import FetchError
+from newsfuse.load import decode_bytes, domain_of
+from newsfuse.model import Document
+
+USER_AGENT = "newsfuse/0.1 (multi-document news summarizer; +https://github.com/newsfuse/newsfuse)"
+CHUNK = 65536
+TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom", "application/json")
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: Message, newurl: str) -> urllib.request.Request | None:
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FetchError(f"cannot fetch {req.full_url}: redirected to a non-HTTP address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n // 1000} kB" if n >= 1000 else f"{n} bytes"
+
+
+def _reason(err: BaseException, timeout: float) -> str:
+    r: Any = getattr(err, "reason", err)
+    if isinstance(r, (TimeoutError, socket.timeout)) or "timed out" in str(r):
+        return f"timed out after {timeout:g} s"
+    if isinstance(r, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(r, socket.gaierror):
+        return "unknown host"
+    if isinstance(r, ssl.SSLError):
+        return f"TLS error ({getattr(r, 'reason', None) or r})"
+    if isinstance(r, ConnectionResetError):
+        return "connection reset"
+    text = getattr(r, "strerror", None) or str(r)
+    return text.splitlines()[0] if text else type(r).__name__
+
+
+def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Document:
+    """The page at ``url`` as a Document (HTML marked ``is_html``; source = og:site_name or the domain).
+
+    Raises :class:`FetchError` with a one-line reason: not http(s), unreachable, timed out,
+    HTTP error status, larger than ``max_bytes``, not text.
+    """
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https"):
+        raise FetchError(f"cannot fetch {url}: only http:// and https:// URLs are supported")
+    if not domain_of(url):
+        raise FetchError(f"cannot fetch {url}: no host name in the URL")
+    req = urllib.request.Request(url, headers={
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": "identity",
+    })
+    deadline = time.monotonic() + 3 * timeout
+    try:
+        resp = _OPENER.open(req, timeout=timeout)
+    except urllib.error.HTTPError as e:
+        e.close()
+        raise FetchError(f"cannot fetch {url}: HTTP {e.code}" + (f" {e.reason}" if e.reason else "")) from None
+    except FetchError:
+        raise
+    except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as e:
+        raise FetchError(f"cannot fetch {url}: {_reason(e, timeout)}") from None
+    with resp:
+        length = resp.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > max_bytes:
+            raise FetchError(f"cannot fetch {url}: larger than {_mb(max_bytes)}")
+        ctype = (resp.headers.get_content_type() or "").lower()
+        if ctype and not ctype.startswith(TEXT_TYPES) and ctype != "application/octet-stream":
+            raise FetchError(f"cannot fetch {url}: not a text page (content type {ctype})")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    raise FetchError(f"cannot fetch {url}: timed out after {3 * timeout:g} s")
+                chunk = resp.read(CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FetchError(f"cannot fetch {url}: larger than {_mb(max_bytes)}")
+                chunks.append(chunk)
+        except FetchError:
+            raise
+        except (OSError, http_client_errors()) as e:
+            raise FetchError(f"cannot fetch {url}: {_reason(e, timeout)}") from None
+        final_url = resp.geturl() or url
+        charset = resp.headers.get_content_charset()
+    data = b"".join(chunks)
+    text = _decode(data, charset)
+    if text is None:
+        raise FetchError(f"cannot fetch {url}: the page is binary or undecodable, not text")
+    if not text.strip():
+        raise FetchError(f"cannot fetch {url}: the page is empty")
+    is_html = "html" in ctype or looks_like_html(text)
+    meta = html_meta(text) if is_html else {}
+    return Document(
+        text=text,
+        id=domain_of(final_url) or "url",
+        title=meta.get("title"),
+        url=final_url,
+        source=meta.get("sitename") or domain_of(final_url),
+        date=meta.get("date"),
+        is_html=is_html,
+    )
+
+
+def http_client_errors() -> type[Exception]:
+    import http.client
+
+    return http.client.HTTPException
+
+
+def _decode(data: bytes, charset: str | None) -> str | None:
+    for enc in (charset, sniff_charset(data)):
+        if enc:
+            try:
+                return data.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return decode_bytes(data)
