@@ -195,16 +195,18 @@
       const li = el("li", { className: "sentence" });
       li.append(el("span", { className: "sentence-text", text: sentence.text }));
       const marks = el("span", { className: "marks" });
-      for (const id of backers) {
-        const i = index.get(id);
+      const ordered = backers.map((id) => index.get(id)).sort((a, b) => a - b);
+      for (const i of ordered) {
         const src = brief.sources[i];
+        const isOrigin = src.id === sentence.origin;
         const who = sourceLabel(src) + (src.date ? " (" + src.date + ")" : "");
+        const quoted = isOrigin ? " The brief quotes this outlet's sentence." : "";
         const others = names.length > 1 ? " Reported by " + names.length + " outlets: " + names.join(", ") + "." : " Reported by this outlet only.";
         const button = el("button", {
           type: "button",
-          className: "cite",
-          title: "[" + (i + 1) + "] " + who + "." + others + " Open the article with this sentence highlighted.",
-          "aria-label": "Source " + (i + 1) + ": " + who + "." + others + " Open the article with this sentence highlighted.",
+          className: "cite" + (isOrigin ? " origin" : ""),
+          title: "[" + (i + 1) + "] " + who + "." + quoted + others + " Open the article with this sentence highlighted.",
+          "aria-label": "Source " + (i + 1) + ": " + who + "." + quoted + others + " Open the article with this sentence highlighted.",
           dataset: { sentence: String(si), source: String(i) },
           text: "[" + (i + 1) + "]",
         });

@@ -1,0 +1,280 @@
+"""The web page in a real headless Chromium (Playwright), against a real ``newsfuse serve`` server.
+
+Skips (with the reason) when /usr/bin/chromium or the Python package playwright is missing.
+Screenshots go to test-output/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "lakeport-bridge"
+OUT = ROOT / "test-output" / "browser"
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the Python package playwright is not installed")
+uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed (pip install 'newsfuse[serve]')")
+
+from newsfuse.server import Settings, create_app  # noqa: E402
+
+FALLBACK = [
+    ("Lakeport Ledger", "Lakeport closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel "
+     "girders. The bridge carries about 18,000 vehicles a day. Mayor Dana Whitfield said repairs would take at least "
+     "six weeks and cost about $4.2 million."),
+    ("Channel 7", "The Fulton Street Bridge was closed Tuesday after a state inspection found cracked girders. "
+     "Repairs will take at least six weeks, city engineer Priya Raman said. Commuters faced delays on Canal Avenue."),
+    ("Great Lakes Wire", "Officials in Lakeport shut the Fulton Street Bridge on Tuesday after inspectors found cracks "
+     "in two steel girders. About 18,000 vehicles cross it every day. A council member called for an audit."),
+]
+XSS = [
+    "The council approved the harbor budget on Monday <script>window.__pwned=1</script> after a long debate. "
+    "The vote was seven to two <img src=x onerror=\"window.__pwned=1\"> according to the clerk. "
+    "The budget pays for new ferry docks.",
+    "On Monday the council approved the harbor budget after a long debate. The vote was seven to two. "
+    "Ferry riders welcomed the new docks.",
+]
+
+
+def cluster() -> list[tuple[str, str]]:
+    """(outlet, text) for the bundled example cluster, or fixture articles if it is absent."""
+    files = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".txt", ".html")) if EXAMPLES.is_dir() else []
+    if len(files) < 2:
+        return FALLBACK
+    out = []
+    for p in files:
+        outlet = re.sub(r"^\d+-", "", p.stem).replace("-", " ").title()
+        out.append((outlet, p.read_text(encoding="utf-8")))
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    app = create_app(Settings(port=port, timeout=30))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # CSP violations and script errors surface here; failed API calls are asserted by each test
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None)
+    pg.goto(server + "/")
+    pg.wait_for_selector("li.article .text")
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def fill_articles(page: Any, articles: list[tuple[str, str]], joined_last: int = 0) -> int:
+    """Fill one box per article; the last ``joined_last`` articles go into one box with ``|||||`` lines."""
+    separate = articles[: len(articles) - joined_last] if joined_last else articles
+    boxes = separate + ([("", "\n|||||\n".join(t for _, t in articles[len(separate):]))] if joined_last else [])
+    while page.locator("li.article").count() < len(boxes):
+        page.click("#add-article")
+    for i, (outlet, text) in enumerate(boxes):
+        item = page.locator("li.article").nth(i)
+        item.locator(".outlet").fill(outlet)
+        item.locator(".text").fill(text)
+    return len(boxes)
+
+
+def submit(page: Any) -> dict[str, Any]:
+    with page.expect_response(lambda r: "/api/summarize" in r.url) as info:
+        page.click("#submit")
+    response = info.value
+    assert response.status == 200, response.text()
+    page.wait_for_selector("#brief li.sentence")
+    return dict(json.loads(response.text()))
+
+
+def test_paste_cluster_submit_and_read_a_source_in_context(page: Any) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    articles = cluster()
+    boxes = fill_articles(page, articles, joined_last=2)
+    assert boxes == len(articles) - 1  # two articles share a box, split at the ||||| line
+    page.fill("#words", "120")
+    brief = submit(page)
+
+    # every document arrived, with the outlet names typed in (the joined box's parts are "Article N")
+    assert brief["stats"]["documents"] == len(articles)
+    sentences = page.locator("#brief li.sentence")
+    assert sentences.count() == len(brief["sentences"]) >= 2
+    status = page.locator("#status")
+    assert "Brief ready" in status.inner_text() and status.get_attribute("aria-live") == "polite"
+
+    # citation marks after each sentence: [n] buttons with a tooltip and an accessible name
+    marks = page.locator("#brief button.cite")
+    assert marks.count() == sum(len(s["sources"]) for s in brief["sentences"])
+    first = marks.first
+    assert re.fullmatch(r"\[\d+\]", first.inner_text())
+    assert "Reported by" in (first.get_attribute("title") or "")
+    assert (first.get_attribute("aria-label") or "").startswith("Source ")
+    counts = page.locator("#brief .count").all_inner_texts()
+    assert counts == [f"{s['outlets']} outlet{'s' if s['outlets'] != 1 else ''}" for s in brief["sentences"]]
+    names = page.locator("#sources li .source-name").all_inner_texts()
+    assert names[: len(articles) - 2] == [o for o, _ in articles[: len(articles) - 2]]
+    page.screenshot(path=str(OUT / "brief.png"), full_page=True)
+
+    # open the origin article of the first sentence from its mark: the sentence is highlighted in context
+    s0 = brief["sentences"][0]
+    ids = [s["id"] for s in brief["sources"]]
+    origin = ids.index(s0["origin"])
+    mark_button = page.locator(f"#brief li.sentence >> nth=0 >> button.cite[data-source='{origin}']")
+    mark_button.click()
+    dialog = page.locator("#source-dialog")
+    assert dialog.is_visible()
+    highlighted = page.locator("#dialog-text mark")
+    assert highlighted.count() == 1
+    assert highlighted.inner_text() == s0["text"]
+    context_text = page.locator("#dialog-text").inner_text()
+    assert len(context_text) > len(s0["text"]) + 50  # the whole article, not just the sentence
+    assert page.evaluate("document.activeElement.id") == "dialog-close"
+    page.screenshot(path=str(OUT / "source.png"))
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('cite')")  # focus back on the mark
+
+    # a mark of another outlet opens that outlet's article with its matching passage highlighted
+    other = next(
+        ((i, ids.index(src)) for i, s in enumerate(brief["sentences"]) for src in s["sources"] if src != s["origin"]),
+        None,
+    )
+    if other is not None:
+        page.locator(f"#brief li.sentence >> nth={other[0]} >> button.cite[data-source='{other[1]}']").click()
+        assert dialog.is_visible()
+        assert page.locator("#dialog-note").inner_text()
+        page.click("#dialog-close")
+        assert not dialog.is_visible()
+
+    # phone-sized screen: no sideways scrolling
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(OUT / "brief-phone.png"), full_page=True)
+
+
+def test_article_markup_is_shown_as_text_and_never_runs(page: Any) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    fill_articles(page, [("Harbor Herald", XSS[0]), ("Bay Times", XSS[1])])
+    page.fill("#words", "400")
+    brief = submit(page)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#brief img, #sources img, #brief script").count() == 0
+    shown = page.locator("#brief").inner_text()
+    raw = " ".join(s["text"] for s in brief["sentences"])
+    for needle in ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">'):
+        if needle in raw:
+            assert needle in shown
+    # the source panel shows the article's markup literally
+    page.locator("#sources li").first.locator("button.link").click()
+    text = page.locator("#dialog-text").inner_text()
+    assert "<script>window.__pwned=1</script>" in text
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    assert page.locator("#source-dialog img, #source-dialog script").count() == 0
+    page.keyboard.press("Escape")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.screenshot(path=str(OUT / "markup-as-text.png"), full_page=True)
+
+
+def test_errors_are_announced_and_articles_can_be_removed(page: Any) -> None:
+    page.click("#submit")
+    assert "Paste at least one article" in page.locator("#status").inner_text()
+    page.locator("li.article .text").first.fill("Just one short line.")
+    page.fill("#words", "0")
+    page.click("#submit")
+    assert "Length must be" in page.locator("#status").inner_text()
+    page.fill("#words", "50")
+    with page.expect_response(lambda r: "/api/summarize" in r.url) as info:
+        page.click("#submit")
+    response = info.value
+    page.wait_for_function("!document.getElementById('submit').disabled")
+    shown = page.locator("#status").inner_text()
+    if response.status == 200:
+        assert "Brief ready" in shown
+    else:  # the server's one-line error, shown as it is
+        assert shown == "Could not summarize: " + response.json()["error"]
+    # add and remove boxes with the keyboard
+    before = page.locator("li.article").count()
+    page.focus("#add-article")
+    page.keyboard.press("Enter")
+    assert page.locator("li.article").count() == before + 1
+    page.locator("li.article").last.locator(".remove").click()
+    assert page.locator("li.article").count() == before
+
+
+def test_pasting_a_block_with_separators_fills_one_box_per_article(page: Any) -> None:
+    block = "First article. It is short.\n---\nSecond article here.\n|||||\nThird article text."
+    page.locator("li.article .text").first.focus()
+    page.evaluate(
+        """(text) => {
+            const area = document.querySelector('li.article .text');
+            const data = new DataTransfer();
+            data.setData('text/plain', text);
+            area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        block,
+    )
+    values = page.locator("li.article .text").evaluate_all("els => els.map(e => e.value)")
+    assert [v for v in values if v] == ["First article. It is short.", "Second article here.", "Third article text."]
+    assert "split into 3 articles" in page.locator("#status").inner_text()
+
+
+def test_docs_page_renders_the_openapi_without_a_cdn(page: Any, server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector("main h2")
+    assert "POST /api/summarize" in page.locator("main").inner_text()
+    assert all(u.startswith(server) for u in requests), requests
