@@ -37,6 +37,15 @@ POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's fi
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 SOLVER_SECONDS = 2.0
+CENTRALITY_WEIGHT = 0.0   # LexRank centrality added to the learned salience
+SOLVER = "ilp"            # "ilp" (exact, HiGHS) or "greedy"
+LEARNED_CONCEPTS = True   # concept weights from the shipped logistic model (score.py)
+CONCEPT_SCALE = 3.0       # learned probabilities scaled to the old weights' range
+MIN_CONCEPT_P = 0.05      # concepts less likely than this are left out of the program
+STRICT_QUOTES = True      # reject unbalanced quotations and quotes without a speaker
+SALIENCE_WEIGHT = 3.0     # weight of the learned salience (expected reference words) against concept coverage
+REPEAT_WEIGHT = 0.0      # extra weight per repeated mention within a document
+MIN_DF_DOCS = 4          # from this many distinct documents on, a concept must appear in two of them
 
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|"
@@ -64,6 +73,8 @@ def is_candidate(s: Sentence, n_words: int) -> bool:
         return False
     if t[0].islower() and not t[0].isdigit():
         return False  # a fragment split off mid-sentence
+    if not STRICT_QUOTES:
+        return True
     opens_quote = t[0] in "\"“"
     if opens_quote and not _SPEECH.search(t):
         return False  # a quotation with no speaker
@@ -94,23 +105,31 @@ def _capacity(budget: Budget) -> float:
 
 
 def concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float]:
-    """Weight of each concept: over distinct documents (near-duplicates count once), early mentions count more."""
+    """Weight of each concept: over distinct documents (near-duplicates count once), early mentions count more.
+
+    Within a document a concept counts once at its best position, plus
+    REPEAT_WEIGHT for each further mention.
+    """
     best: dict[tuple[str, int], float] = {}
+    repeats: dict[str, int] = defaultdict(int)
     for i, s in enumerate(rep.sentences):
         g = doc_groups[s.doc]
         bonus = 1.0 + POSITION_WEIGHT * 2.0 ** (-s.position / POSITION_DECAY)
         for c in rep.concepts[i]:
             key = (c, g)
-            if best.get(key, 0.0) < bonus:
+            old = best.get(key)
+            if old is None or old < bonus:
                 best[key] = bonus
+            if old is not None:
+                repeats[c] += 1
     weights: dict[str, float] = defaultdict(float)
     df: dict[str, int] = defaultdict(int)
     for (c, _g), b in best.items():
         weights[c] += b
         df[c] += 1
     n_groups = len(set(doc_groups))
-    min_df = 2 if n_groups >= 4 else 1
-    return {c: w for c, w in weights.items() if df[c] >= min_df}
+    min_df = 2 if n_groups >= MIN_DF_DOCS else 1
+    return {c: w + REPEAT_WEIGHT * repeats[c] for c, w in weights.items() if df[c] >= min_df}
 
 
 def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = None) -> Selection:
@@ -119,6 +138,12 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
         return Selection([], {})
     doc_groups = doc_groups if doc_groups is not None else list(range(rep.n_docs))
     weights = concept_weights(rep, doc_groups)
+    if LEARNED_CONCEPTS:
+        from newsfuse.score import learned_concept_weights
+
+        learned = learned_concept_weights(rep, doc_groups)
+        if learned is not None:
+            weights = {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
     lengths = [_length(s, budget) for s in rep.sentences]
     nwords = [word_count(s.text) for s in rep.sentences]
     capacity = _capacity(budget)
@@ -129,7 +154,17 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
     if not any(ok):
         return Selection([], {})
 
-    prior = [SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) for s in rep.sentences]
+    from newsfuse.score import salience
+
+    sal = salience(rep, weights) if SALIENCE_WEIGHT > 0 else np.zeros(n)
+    if CENTRALITY_WEIGHT > 0:
+        from newsfuse.score import _centrality
+
+        sal = sal + CENTRALITY_WEIGHT * _centrality(rep.similarity_matrix(list(range(n)))) if n <= 2000 else sal
+    prior = [
+        SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
+        for i, s in enumerate(rep.sentences)
+    ]
     cheap = np.array(
         [
             (sum(weights.get(c, 0.0) for c in rep.concepts[i]) / max(lengths[i], 1.0) ** 0.5 + prior[i]) if ok[i] else -1.0
@@ -161,7 +196,7 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
         return Selection([], {})
 
     sim = rep.similarity_matrix(cand)
-    chosen = _solve_ilp(rep, cand, weights, lengths, prior, capacity, sim, requires)
+    chosen = _solve_ilp(rep, cand, weights, lengths, prior, capacity, sim, requires) if SOLVER == "ilp" else None
     if chosen is None:
         chosen = _greedy(rep, cand, weights, lengths, prior, capacity, sim, requires)
     return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen})

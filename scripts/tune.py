@@ -1,0 +1,143 @@
+"""Quick development loop for selection constants: newsfuse vs references with rouge-score.
+
+Usage: python scripts/tune.py multi_news --start 1000 --n 300 --words 100
+       python scripts/tune.py tac --words 250
+       python scripts/tune.py multi_news --set select.POSITION_WEIGHT=2.0 --set select.REDUNDANCY=0.4
+
+Tuning runs on Multi-News validation clusters from 1000 on, so that the first
+1,000 (the benchmark table in BENCHMARKS.md) are scored but not tuned on.
+The official comparisons are made with `newsfuse eval`; this script only
+prints mean ROUGE-1/2 F1 and recall of newsfuse so a constant can be tried
+in a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import itertools
+import json
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+FILES = {"multi_news": DATA / "multi_news_val.jsonl.gz", "tac": DATA / "tac2011_multiling_en.jsonl"}
+
+_settings: list[str] = []
+_words = 100
+_method = "newsfuse"
+_clean = True
+
+
+def _init(settings: list[str], words: int, method: str, clean: bool) -> None:
+    global _settings, _words, _method, _clean
+    _settings, _words, _method, _clean = settings, words, method, clean
+    for item in settings:
+        target, value = item.split("=", 1)
+        mod, attr = target.rsplit(".", 1)
+        m = importlib.import_module(f"newsfuse.{mod}")
+        setattr(m, attr, type(getattr(m, attr))(value))
+
+
+def _lexrank(documents: list[str], budget: int) -> list[str]:
+    """sumy LexRank with the project's splitter: score order until the budget, then document order."""
+    import re
+
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from newsfuse.split import split_text
+
+    class Tok:
+        language = "english"
+
+        def to_sentences(self, text: str) -> list[str]:
+            return split_text(text)
+
+        def to_words(self, text: str) -> list[str]:
+            return re.findall(r"\w+", text)
+
+    tok = Tok()
+    sents = [x for d in documents for x in split_text(d)]
+    doc = ObjectDocumentModel([Paragraph([Sentence(x, tok) for x in sents])])
+    summ = LexRankSummarizer(Stemmer("english"))
+    summ.stop_words = get_stop_words("english")
+    sw = [summ._to_words_set(x) for x in doc.sentences]
+    matrix = summ._create_matrix(sw, summ.threshold, summ._compute_tf(sw), summ._compute_idf(sw))
+    scores = summ.power_method(matrix, summ.epsilon)
+    order = sorted(range(len(sents)), key=lambda i: -scores[i])
+    chosen, n = [], 0
+    for i in order:
+        if n >= budget:
+            break
+        chosen.append(i)
+        n += len(sents[i].split())
+    return [sents[i] for i in sorted(chosen)]
+
+
+def _score(obj: dict) -> tuple[float, float, float, float, float]:
+    import newsfuse
+    from rouge_score import rouge_scorer
+
+    from newsfuse.split import split_text
+
+    t0 = time.perf_counter()
+    try:
+        if _method == "lead":
+            per_doc = [split_text(d) for d in obj["documents"]]
+            sents = [x for group in itertools.zip_longest(*per_doc) for x in group if x]
+        elif _method == "lexrank":
+            sents = _lexrank(obj["documents"], _words)
+        else:
+            brief = newsfuse.summarize(obj["documents"], words=_words, clean=_clean)
+            sents = [s.text for s in brief.sentences]
+    except newsfuse.NewsfuseError:
+        sents = []
+    dt = time.perf_counter() - t0
+    toks = " ".join(sents).split()[:_words]
+    # re-split the truncated summary so Lsum sees sentences
+    summary = "\n".join(split_text(" ".join(toks)))
+    sc = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    best = None
+    for ref in obj["summaries"]:
+        s = sc.score("\n".join(split_text(ref)), summary)
+        cur = (s["rouge1"].fmeasure, s["rouge2"].fmeasure, s["rouge1"].recall, s["rouge2"].recall)
+        best = cur if best is None or cur[0] > best[0] else best
+    assert best is not None
+    return (*best, dt, len(" ".join(sents).split()))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data", choices=sorted(FILES))
+    ap.add_argument("--start", type=int, default=1000)
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--words", type=int, default=100)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--method", choices=["newsfuse", "lead", "lexrank"], default="newsfuse")
+    ap.add_argument("--no-clean", action="store_true", help="skip the clean stage")
+    ap.add_argument("--set", action="append", default=[], help="module.CONSTANT=value, e.g. select.REDUNDANCY=0.4")
+    a = ap.parse_args()
+    path = FILES[a.data]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(x) for x in itertools.islice(fh, a.start if a.data == "multi_news" else 0, None)]
+    rows = rows[: a.n] if a.data == "multi_news" else rows
+    with ProcessPoolExecutor(a.workers, initializer=_init, initargs=(a.set, a.words, a.method, not a.no_clean)) as ex:
+        res = list(ex.map(_score, rows, chunksize=8))
+    cols = list(zip(*res, strict=True))
+    print(
+        f"{a.data} {a.method} n={len(res)} words={a.words} {' '.join(a.set)}\n"
+        f"  F1  R1 {100 * statistics.mean(cols[0]):.2f}  R2 {100 * statistics.mean(cols[1]):.2f}\n"
+        f"  Rec R1 {100 * statistics.mean(cols[2]):.2f}  R2 {100 * statistics.mean(cols[3]):.2f}\n"
+        f"  median s/cluster {statistics.median(cols[4]):.4f}  mean words {statistics.mean(cols[5]):.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

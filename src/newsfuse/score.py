@@ -1,0 +1,250 @@
+"""Sentence salience: a small linear model over cheap features of each sentence.
+
+The model predicts the share of a sentence's words that a human brief would
+also use (unigram and bigram precision against the reference). It is trained
+by ``scripts/train_salience.py`` on Multi-News validation clusters 1000-5621
+only (never on the first 1,000, which BENCHMARKS.md reports), with ridge
+regression; the coefficients ship in ``newsfuse/data/salience.json``.
+Selection multiplies the prediction by the sentence's length, so the program
+maximises the expected overlap of the whole brief.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from newsfuse.represent import Representation, word_count
+
+FEATURES = (
+    "bias",
+    "lead",            # 2^(-position/3)
+    "first",           # first sentence of its document
+    "relpos",          # position / sentences in document
+    "log_words",
+    "short",           # under 10 words
+    "long",            # over 35 words
+    "concept_density", # concept weight per word, relative to the cluster's best sentence
+    "concept_share",   # concept weight relative to the cluster's best sentence
+    "centroid",        # TF-IDF cosine with the cluster centroid
+    "support",         # best TF-IDF cosine with a sentence of another document
+    "first_sim",       # best TF-IDF cosine with a document's first sentence
+    "quote",           # contains a quotation mark
+    "digits",          # contains a number
+    "dangling",        # opens with a pronoun or connective
+    "log_docs",        # documents in the cluster
+    "content_ratio",   # content words / words
+    "lexrank",         # LexRank centrality (power iteration on cosine > 0.1), relative to the best
+    "doc_lexrank",     # centrality of the sentence's own document within the cluster
+)
+
+
+def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np.ndarray:
+    n = sims.shape[0]
+    adj = (sims > threshold).astype(float)
+    deg = adj.sum(axis=1, keepdims=True)
+    deg[deg == 0] = 1.0
+    m = 0.15 / n + 0.85 * adj / deg
+    p = np.full(n, 1.0 / n)
+    for _ in range(iters):
+        q = m.T @ p
+        if np.abs(q - p).sum() < 1e-6:
+            p = q
+            break
+        p = q
+    return p / (p.max() or 1.0)
+
+
+def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndarray:
+    """One row of FEATURES per sentence of ``rep``."""
+    from newsfuse.select import needs_antecedent
+
+    n = len(rep.sentences)
+    x = np.zeros((n, len(FEATURES)))
+    if n == 0:
+        return x
+    nwords = np.array([max(word_count(s.text), 1) for s in rep.sentences], dtype=float)
+    cw = np.array([sum(weights.get(c, 0.0) for c in rep.concepts[i]) for i in range(n)])
+    dens = cw / nwords
+    centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
+    sims = (rep.tfidf @ rep.tfidf.T).tocsr()
+    lex = _centrality(sims.toarray()) if n <= 2000 else cen / (cen.max() or 1.0)
+    docs = np.array([s.doc for s in rep.sentences])
+    firsts = np.array([s.position == 0 for s in rep.sentences])
+    support = np.zeros(n)
+    first_sim = np.zeros(n)
+    for i in range(n):
+        row = sims.getrow(i)
+        for j, v in zip(row.indices, row.data, strict=False):
+            if docs[j] != docs[i] and v > support[i]:
+                support[i] = v
+            if firsts[j] and j != i and v > first_sim[i]:
+                first_sim[i] = v
+    n_docs = len(set(docs.tolist()))
+    doc_lex = np.zeros(rep.n_docs)
+    for d in set(docs.tolist()):
+        doc_lex[d] = lex[docs == d].mean()
+    doc_lex = doc_lex / (doc_lex.max() or 1.0)
+    for i, s in enumerate(rep.sentences):
+        t = s.text
+        x[i] = (
+            1.0,
+            2.0 ** (-s.position / 3.0),
+            float(s.position == 0),
+            s.position / max(rep.doc_lengths[s.doc], 1),
+            math.log(nwords[i]),
+            float(nwords[i] < 10),
+            float(nwords[i] > 35),
+            dens[i] / (dens.max() or 1.0),
+            cw[i] / (cw.max() or 1.0),
+            cen[i],
+            support[i],
+            first_sim[i],
+            float(any(q in t for q in "\"“”")),
+            float(any(ch.isdigit() for ch in t)),
+            float(needs_antecedent(t)),
+            math.log(n_docs),
+            len(rep.content[i]) / nwords[i],
+            lex[i],
+            doc_lex[s.doc],
+        )
+    return x
+
+
+@lru_cache(maxsize=1)
+def model() -> np.ndarray | None:
+    try:
+        raw = resources.files("newsfuse").joinpath("data/salience.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    if tuple(data["features"]) != FEATURES:
+        return None
+    return np.array(data["coef"], dtype=float)
+
+
+def expand(x: np.ndarray) -> np.ndarray:
+    """Features plus their pairwise products (a quadratic model, still a dot product at run time)."""
+    iu = np.triu_indices(x.shape[1] - 1)
+    body = x[:, 1:]
+    return np.hstack([x, (body[:, :, None] * body[:, None, :])[:, iu[0], iu[1]]])
+
+
+def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:
+    """Predicted reference-overlap share per sentence (0 when no model ships)."""
+    coef = model()
+    if coef is None:
+        return np.zeros(len(rep.sentences))
+    return np.clip(expand(sentence_features(rep, weights)) @ coef, 0.0, 1.0)
+
+
+# --- learned concept weights ---------------------------------------------------------------
+# P(concept appears in a human brief), from a logistic regression on cheap statistics of the
+# concept in its cluster (Hong and Nenkova 2014; Li et al. 2013 learn bigram weights the same
+# way). Trained by scripts/train_salience.py on Multi-News validation clusters 1000-5621.
+
+CONCEPT_FEATURES = (
+    "bias",
+    "df_share",       # documents containing it / documents
+    "log_df",
+    "log_tf",         # mentions in the cluster
+    "early",          # best 2^(-position/3) over its mentions
+    "in_first",       # appears in some document's first sentence
+    "mean_early",     # mean 2^(-position/3) over its mentions
+    "stop_part",      # one of its two words is a stop word
+    "digit",
+    "unigram_df",     # mean document share of its two words
+    "log_docs",
+    "word_prior",     # mean over its two words of P(word in brief | word in articles), from training data
+    "word_prior_min",
+)
+
+
+@lru_cache(maxsize=1)
+def word_prior() -> tuple[dict[str, float], float]:
+    """P(stem appears in the human brief | it appears in the articles), smoothed; and the default."""
+    try:
+        raw = resources.files("newsfuse").joinpath("data/word_prior.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}, 0.0
+    data = json.loads(raw)
+    return data["prior"], float(data["default"])
+
+
+def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray]:
+    from newsfuse.represent import STOP_WORDS
+
+    n_groups = max(len(set(doc_groups)), 1)
+    tf: dict[str, int] = {}
+    groups: dict[str, set[int]] = {}
+    early: dict[str, float] = {}
+    early_sum: dict[str, float] = {}
+    first: dict[str, bool] = {}
+    uni_groups: dict[str, set[int]] = {}
+    for i, s in enumerate(rep.sentences):
+        g = doc_groups[s.doc]
+        e = 2.0 ** (-s.position / 3.0)
+        for w in rep.content[i]:
+            uni_groups.setdefault(w, set()).add(g)
+        for c in rep.concepts[i]:
+            tf[c] = tf.get(c, 0) + 1
+            groups.setdefault(c, set()).add(g)
+            if e > early.get(c, 0.0):
+                early[c] = e
+            early_sum[c] = early_sum.get(c, 0.0) + e
+            if s.position == 0:
+                first[c] = True
+    names = list(tf)
+    x = np.zeros((len(names), len(CONCEPT_FEATURES)))
+    log_docs = math.log(n_groups)
+    prior, default = word_prior()
+    for k, c in enumerate(names):
+        a, b = c.split(" ", 1)
+        df = len(groups[c])
+        ua = len(uni_groups.get(a, ())) / n_groups
+        ub = len(uni_groups.get(b, ())) / n_groups
+        x[k] = (
+            1.0,
+            df / n_groups,
+            math.log(df),
+            math.log(tf[c]),
+            early[c],
+            float(first.get(c, False)),
+            early_sum[c] / tf[c],
+            float(a in STOP_WORDS or b in STOP_WORDS),
+            float(any(ch.isdigit() for ch in c)),
+            (ua + ub) / 2,
+            log_docs,
+            (prior.get(a, default) + prior.get(b, default)) / 2,
+            min(prior.get(a, default), prior.get(b, default)),
+        )
+    return names, x
+
+
+@lru_cache(maxsize=1)
+def concept_model() -> np.ndarray | None:
+    try:
+        raw = resources.files("newsfuse").joinpath("data/concepts.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    if tuple(data["features"]) != CONCEPT_FEATURES:
+        return None
+    return np.array(data["coef"], dtype=float)
+
+
+def learned_concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float] | None:
+    coef = concept_model()
+    if coef is None:
+        return None
+    names, x = concept_features(rep, doc_groups)
+    if not names:
+        return {}
+    p = 1.0 / (1.0 + np.exp(-(x @ coef)))
+    return dict(zip(names, p.tolist(), strict=True))
