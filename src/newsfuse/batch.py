@@ -1,0 +1,296 @@
+"""``newsfuse batch``: summarize every cluster of a JSONL(.gz) file into a JSONL file, resumably.
+
+Each output line is ``{"id", "summary", "sentences", "seconds"}`` (``sentences`` as in
+``Brief.to_dict()``), or ``{"id", "error"}`` for a cluster that could not be summarized; the run
+goes on after a failure. Every line is flushed and fsync'ed as soon as it is written, so a run that is
+killed loses at most the line being written: a rerun drops that truncated tail, skips every id already
+in the output and never writes an id twice.
+
+Work runs in local worker processes (all cores by default) fed in chunks through a bounded queue, so
+memory stays flat on inputs of any size; ``--ray`` runs the same chunks on a Ray cluster instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from newsfuse.errors import InputError, MissingDependency, NewsfuseError
+
+CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
+
+Item = tuple[str, Any]  # (cluster id, documents list as read from JSON, or an error string)
+
+
+@dataclass
+class BatchStats:
+    total: int = 0  # clusters in the input (non-blank lines)
+    skipped: int = 0  # ids already in the output (resume) or repeated in the input
+    done: int = 0  # summaries written this run
+    failed: int = 0  # error lines written this run
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.done} summarized, {self.failed} failed, {self.skipped} skipped (already done), "
+            f"{self.total} in input, {self.seconds:.1f} s"
+        )
+
+
+# --- output: resume ------------------------------------------------------------------------------------
+
+
+def _repair_and_read_ids(out: Path) -> set[str]:
+    """Ids already written to ``out``; a truncated last line (a crash mid-write) is cut off the file."""
+    ids: set[str] = set()
+    if not out.exists():
+        return ids
+    with open(out, "rb+") as fh:
+        data = fh.read()
+        end = data.rfind(b"\n") + 1  # 0 when there is no complete line at all
+        if end < len(data):
+            fh.truncate(end)
+            fh.flush()
+            os.fsync(fh.fileno())
+    for raw in data[:end].splitlines():
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue  # cannot happen with our own writes; such a line is simply not a finished id
+        if isinstance(obj, dict) and "id" in obj:
+            ids.add(str(obj["id"]))
+    return ids
+
+
+def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
+    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+# --- input ---------------------------------------------------------------------------------------------
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig")  # type: ignore[return-value]
+    return open(path, encoding="utf-8-sig")
+
+
+def count_lines(path: Path) -> int:
+    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA)."""
+    n = 0
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for raw in fh:
+            if raw.strip():
+                n += 1
+    return n
+
+
+def iter_items(path: Path) -> Iterator[Item]:
+    """(id, documents) per cluster line; a line that is not a cluster gives (id, error message)."""
+    try:
+        with _open_text(path) as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    obj = json.loads(raw)
+                except json.JSONDecodeError as e:
+                    yield f"line-{n}", f"line {n} is not valid JSON ({e.msg})"
+                    continue
+                if not isinstance(obj, dict):
+                    yield f"line-{n}", f"line {n} is not a cluster object"
+                    continue
+                cid = str(obj.get("id", n))
+                docs = obj.get("documents")
+                if not isinstance(docs, list):
+                    yield cid, "a cluster must have a \"documents\" list"
+                    continue
+                yield cid, docs
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read clusters ({e})") from None
+
+
+# --- the work ------------------------------------------------------------------------------------------
+
+
+def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[str, Any]:
+    """One output record: the brief, or ``{"id", "error"}``. Never raises."""
+    if isinstance(docs, str):
+        return {"id": cid, "error": docs}
+    t0 = time.perf_counter()
+    try:
+        from newsfuse import summarize
+
+        brief = summarize(docs, **budget)
+        d = brief.to_dict()
+        return {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
+                "seconds": round(time.perf_counter() - t0, 4)}
+    except NewsfuseError as e:
+        return {"id": cid, "error": str(e)}
+    except Exception as e:  # noqa: BLE001 - one bad cluster must not stop a batch of a million
+        return {"id": cid, "error": f"internal error: {type(e).__name__}: {e}"}
+
+
+def summarize_chunk(chunk: list[Item], budget: dict[str, int | None]) -> list[dict[str, Any]]:
+    return [summarize_one(cid, docs, budget) for cid, docs in chunk]
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], workers: int,
+               emit: Callable[[list[dict[str, Any]]], None]) -> None:
+    if workers <= 1:
+        for chunk in chunks:
+            emit(summarize_chunk(chunk, budget))
+        return
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: set[Future[list[dict[str, Any]]]] = set()
+        try:
+            for chunk in chunks:
+                pending.add(pool.submit(summarize_chunk, chunk, budget))
+                if len(pending) >= limit:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in finished:
+                        emit(f.result())
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    emit(f.result())
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+
+
+def _run_ray(chunks: Iterator[list[Item]], budget: dict[str, int | None], workers: int,
+             emit: Callable[[list[dict[str, Any]]], None]) -> None:
+    try:
+        import ray
+    except ImportError:
+        raise MissingDependency("ray", "ray") from None
+    if not ray.is_initialized():
+        ray.init(num_cpus=workers or None, ignore_reinit_error=True, log_to_driver=False)
+    remote = ray.remote(summarize_chunk)
+    limit = max(1, workers) * IN_FLIGHT_PER_WORKER
+    pending: list[Any] = []
+    for chunk in chunks:
+        pending.append(remote.remote(chunk, budget))
+        if len(pending) >= limit:
+            ready, pending = ray.wait(pending, num_returns=1)
+            for ref in ready:
+                emit(ray.get(ref))
+    while pending:
+        ready, pending = ray.wait(pending, num_returns=1)
+        for ref in ready:
+            emit(ray.get(ref))
+
+
+def run_batch(
+    in_path: str | Path,
+    out_path: str | Path,
+    words: int | None = None,
+    sentences: int | None = None,
+    bytes: int | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    use_ray: bool = False,
+    chunk_size: int = CHUNK,
+) -> BatchStats:
+    """Summarize every cluster of ``in_path`` into ``out_path`` (appending; resumes where it stopped)."""
+    from newsfuse.options import Budget
+
+    Budget.of(words=words, sentences=sentences, bytes=bytes)  # one-line error before any work
+    budget = {"words": words, "sentences": sentences, "bytes": bytes}
+    src, out = Path(in_path), Path(out_path)
+    if not src.exists():
+        raise InputError(f"no such file: {src}")
+    if src.is_dir():
+        raise InputError(f"{src} is a directory: give a JSONL or JSONL.gz file of clusters")
+    if out.exists() and out.resolve() == src.resolve():
+        raise InputError("--out must not be the input file")
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    workers = workers or os.cpu_count() or 1
+    t0 = time.perf_counter()
+    done_ids = _repair_and_read_ids(out)
+    stats = BatchStats(total=count_lines(src))
+    seen: set[str] = set(done_ids)
+
+    def todo() -> Iterator[Item]:
+        for cid, docs in iter_items(src):
+            if cid in seen:
+                stats.skipped += 1
+                bar.update(1)
+                continue
+            seen.add(cid)
+            yield cid, docs
+
+    from tqdm import tqdm
+
+    with open(out, "a", encoding="utf-8") as fh, tqdm(
+        total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+        desc="newsfuse batch", smoothing=0.05,
+    ) as bar:
+
+        def emit(records: list[dict[str, Any]]) -> None:
+            for rec in records:
+                _write_line(fh, rec)
+                if "error" in rec:
+                    stats.failed += 1
+                else:
+                    stats.done += 1
+            bar.update(len(records))
+
+        runner = _run_ray if use_ray else _run_local
+        runner(_chunks(todo(), chunk_size), budget, workers, emit)
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+@click.command("batch")
+@click.argument("in_path", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="JSONL file to write (appended to; ids already in it are skipped).")
+@click.option("--words", type=int, default=None, help="Word budget per summary (default 120).")
+@click.option("--sentences", type=int, default=None, help="Sentence budget per summary.")
+@click.option("--bytes", "bytes_", type=int, default=None, help="Byte budget per summary.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--ray", "use_ray", is_flag=True, help="Run on Ray (pip install 'newsfuse[ray]').")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: int | None, bytes_: int | None,
+                  workers: int | None, use_ray: bool, quiet: bool) -> None:
+    """Summarize every cluster of IN (JSONL or JSONL.gz) into --out, one JSON line per cluster.
+
+    Resumable: rerun the same command after a crash and it carries on where it stopped.
+
+    Example: newsfuse batch clusters.jsonl.gz --out briefs.jsonl --words 100
+    """
+    stats = run_batch(in_path, out_path, words=words, sentences=sentences, bytes=bytes_, workers=workers,
+                      progress=not quiet, use_ray=use_ray)
+    click.echo(f"newsfuse batch: {stats.line()} -> {out_path}", err=True)
