@@ -24,7 +24,7 @@ import numpy as np
 from newsfuse.load import cluster_from_json
 from newsfuse.represent import represent, stem, words
 from newsfuse.score import CONCEPT_FEATURES, FEATURES, concept_features, expand, sentence_features
-from newsfuse.select import concept_weights
+from newsfuse.select import cluster_weights
 from newsfuse.split import split_document
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multi_news_val.jsonl.gz"
@@ -102,7 +102,7 @@ def rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
     if not sents or not c.summaries:
         return np.zeros((0, len(FEATURES))), np.zeros(0)
     rep = represent(sents, len(docs))
-    x = sentence_features(rep, concept_weights(rep, list(range(len(docs)))))
+    x = sentence_features(rep, cluster_weights(rep, list(range(len(docs)))))
     ru, rb = _grams(c.summaries[0])
     y = np.zeros(len(sents))
     for i, s in enumerate(sents):
@@ -127,7 +127,6 @@ def main() -> None:
     with ProcessPoolExecutor(a.workers) as ex:
         train_word_prior(list(ex.map(word_counts_for, lines, chunksize=64)))
     with ProcessPoolExecutor(a.workers) as ex:  # new workers: they load the fresh prior
-        parts = list(ex.map(rows_for, lines, chunksize=32))
         cparts = list(ex.map(concept_rows_for, lines, chunksize=32))
     cx = np.vstack([p[0] for p in cparts])
     cy = np.concatenate([p[1] for p in cparts])
@@ -151,6 +150,8 @@ def main() -> None:
     print(f"concepts: {len(cy)} rows, {cy.mean():.3f} in references, log loss {ll:.4f}")
     for f, v in zip(CONCEPT_FEATURES, ccoef, strict=True):
         print(f"  {f:16s} {v:+.4f}")
+    with ProcessPoolExecutor(a.workers) as ex:  # new workers: they load the fresh concept model
+        parts = list(ex.map(rows_for, lines, chunksize=32))
     x = expand(np.vstack([p[0] for p in parts]))
     y = np.concatenate([p[1] for p in parts])
     reg = a.alpha * np.eye(x.shape[1])

@@ -40,6 +40,8 @@ FEATURES = (
     "content_ratio",   # content words / words
     "lexrank",         # LexRank centrality (power iteration on cosine > 0.1), relative to the best
     "doc_lexrank",     # centrality of the sentence's own document within the cluster
+    "word_prior",      # mean P(word in brief | word in articles) over its content words
+    "concept_p",       # mean learned concept probability over its concepts
 )
 
 
@@ -91,6 +93,7 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     for d in set(docs.tolist()):
         doc_lex[d] = lex[docs == d].mean()
     doc_lex = doc_lex / (doc_lex.max() or 1.0)
+    prior, default = word_prior()
     for i, s in enumerate(rep.sentences):
         t = s.text
         x[i] = (
@@ -113,6 +116,8 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
             len(rep.content[i]) / nwords[i],
             lex[i],
             doc_lex[s.doc],
+            sum(prior.get(w, default) for w in rep.content[i]) / max(len(rep.content[i]), 1),
+            sum(weights.get(c, 0.0) for c in rep.concepts[i]) / max(len(rep.concepts[i]), 1),
         )
     return x
 

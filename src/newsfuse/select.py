@@ -37,6 +37,7 @@ POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's fi
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 SOLVER_SECONDS = 2.0
+CASELESS_SHARE = 0.03     # news prose has 10-20% capitalised words inside sentences; Multi-News under 2%
 CENTRALITY_WEIGHT = 0.0   # LexRank centrality added to the learned salience
 SOLVER = "ilp"            # "ilp" (exact, HiGHS) or "greedy"
 LEARNED_CONCEPTS = True   # concept weights from the shipped logistic model (score.py)
@@ -64,14 +65,25 @@ def needs_antecedent(text: str) -> bool:
     return bool(_DANGLING.match(text.strip()))
 
 
-def is_candidate(s: Sentence, n_words: int) -> bool:
+def caseless(rep: Representation) -> bool:
+    """True for input without case information (lower-cased corpora such as Multi-News):
+    fewer than CASELESS_SHARE of the words inside sentences start with a capital."""
+    caps = total = 0
+    for s in rep.sentences[:400]:
+        toks = s.text.split()[1:]
+        total += len(toks)
+        caps += sum(1 for w in toks if w[:1].isupper())
+    return total > 50 and caps / total < CASELESS_SHARE
+
+
+def is_candidate(s: Sentence, n_words: int, no_case: bool = False) -> bool:
     """Whether a sentence may appear in a brief at all."""
     t = s.text.strip()
     if not MIN_WORDS <= n_words <= MAX_WORDS:
         return False
     if not _TERMINAL.search(t) or t.endswith("?"):
         return False
-    if t[0].islower() and not t[0].isdigit():
+    if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
     if not STRICT_QUOTES:
         return True
@@ -132,23 +144,29 @@ def concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, flo
     return {c: w + REPEAT_WEIGHT * repeats[c] for c, w in weights.items() if df[c] >= min_df}
 
 
-def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = None) -> Selection:
-    n = len(rep.sentences)
-    if n == 0:
-        return Selection([], {})
-    doc_groups = doc_groups if doc_groups is not None else list(range(rep.n_docs))
-    weights = concept_weights(rep, doc_groups)
+def cluster_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float]:
+    """The concept weights selection uses: the learned model's, else the positional counts."""
     if LEARNED_CONCEPTS:
         from newsfuse.score import learned_concept_weights
 
         learned = learned_concept_weights(rep, doc_groups)
         if learned is not None:
-            weights = {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
+            return {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
+    return concept_weights(rep, doc_groups)
+
+
+def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = None) -> Selection:
+    n = len(rep.sentences)
+    if n == 0:
+        return Selection([], {})
+    doc_groups = doc_groups if doc_groups is not None else list(range(rep.n_docs))
+    weights = cluster_weights(rep, doc_groups)
     lengths = [_length(s, budget) for s in rep.sentences]
     nwords = [word_count(s.text) for s in rep.sentences]
     capacity = _capacity(budget)
 
-    ok = [is_candidate(s, nwords[i]) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
+    no_case = caseless(rep)
+    ok = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
     if not any(ok):  # nothing looks like a clean sentence: fall back to anything that fits
         ok = [lengths[i] <= capacity and nwords[i] >= 3 for i in range(n)]
     if not any(ok):
