@@ -12,7 +12,9 @@ resident memory (VmRSS from /proc) before and after the load.
 
 The clients run in this process (threads, one keep-alive connection each) and
 share the machine's cores with the server: on a small machine the numbers are a
-floor for what the server alone could do.
+floor for what the server alone could do. ``server_cpu_ms_per_request`` (the
+server's CPU time over answered requests) says what a request costs even when
+other jobs share the machine.
 """
 
 from __future__ import annotations
@@ -78,6 +80,18 @@ def status_kb(pid: int, field: str) -> int:
 
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
     return sum(status_kb(p, field) for p in tree(pid)) / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of pid and its descendants so far (from /proc/PID/stat)."""
+    total = 0
+    for p in tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(xs: list[float], q: float) -> float:
@@ -161,6 +175,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
         threads = [threading.Thread(target=client) for _ in range(args.clients)]
         sampler = threading.Thread(target=sample, daemon=True)
+        cpu_before = cpu_seconds(proc.pid)
         t_start = time.perf_counter()
         for t in threads:
             t.start()
@@ -168,6 +183,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - t_start
+        cpu_used = cpu_seconds(proc.pid) - cpu_before
         rss_after = rss_mb(proc.pid)
         load = os.getloadavg()
     finally:
@@ -198,6 +214,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "p99_ms": round(1000 * percentile(latencies, 0.99), 1),
         "max_ms": round(1000 * max(latencies), 1) if latencies else None,
         "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        # CPU the server spent per answered request: less sensitive than req/s to other jobs on the machine
+        "server_cpu_ms_per_request": round(1000 * cpu_used / len(latencies), 1) if latencies else None,
+        "server_cpu_cores_used": round(cpu_used / elapsed, 2),
         "rss_before_mb": round(rss_before, 1),
         "rss_after_mb": round(rss_after, 1),
         "rss_peak_sampled_mb": round(peak[0], 1),
