@@ -37,6 +37,8 @@ POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's fi
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 SOLVER_SECONDS = 2.0
+PRESOLVE = True
+MIP_GAP = 0.01            # stop within 1% of the optimum: same ROUGE on the dev sets, several times faster
 CASELESS_SHARE = 0.03     # news prose has 10-20% capitalised words inside sentences; Multi-News under 2%
 CENTRALITY_WEIGHT = 0.0   # LexRank centrality added to the learned salience
 SOLVER = "ilp"            # "ilp" (exact, HiGHS) or "greedy"
@@ -233,11 +235,25 @@ def _solve_ilp(
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    concepts = sorted({c for i in cand for c in rep.concepts[i] if c in weights})
-    cidx = {c: k for k, c in enumerate(concepts)}
+    # A concept found in only one candidate is covered exactly when that sentence is chosen:
+    # fold its weight into the sentence's coefficient instead of giving it a variable. This is
+    # exact and leaves HiGHS a much smaller program (most bigrams occur once).
+    where: dict[str, list[int]] = defaultdict(list)
+    for k, i in enumerate(cand):
+        for c in rep.concepts[i]:
+            if c in weights:
+                where[c].append(k)
+    sentence_value = np.array([prior[i] for i in cand], dtype=float)
+    concepts = []
+    for c, ks in where.items():
+        if len(ks) == 1:
+            sentence_value[ks[0]] += weights[c]
+        else:
+            concepts.append(c)
+    concepts.sort()
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
-    obj = np.concatenate([-np.array([prior[i] for i in cand]), -np.array([weights[c] for c in concepts])])
+    obj = np.concatenate([-sentence_value, -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
     cols: list[int] = []
@@ -257,15 +273,10 @@ def _solve_ilp(
         r += 1
 
     add([(k, lengths[i]) for k, i in enumerate(cand)], -np.inf, capacity)
-    occurs: dict[int, list[int]] = defaultdict(list)
-    for k, i in enumerate(cand):
-        for c in rep.concepts[i]:
-            j = cidx.get(c)
-            if j is not None:
-                add([(k, 1.0), (ns + j, -1.0)], -np.inf, 0.0)  # s_i <= c_j
-                occurs[j].append(k)
-    for j in range(nc):
-        add([(ns + j, 1.0)] + [(k, -1.0) for k in occurs[j]], -np.inf, 0.0)  # c_j <= sum s_i
+    for j, c in enumerate(concepts):
+        for k in where[c]:
+            add([(k, 1.0), (ns + j, -1.0)], -np.inf, 0.0)  # s_i <= c_j
+        add([(ns + j, 1.0)] + [(k, -1.0) for k in where[c]], -np.inf, 0.0)  # c_j <= sum s_i
     for a in range(ns):
         for b in range(a + 1, ns):
             if sim[a, b] >= REDUNDANCY:
@@ -279,7 +290,7 @@ def _solve_ilp(
         constraints=LinearConstraint(a, np.array(lb), np.array(ub)),
         integrality=np.ones(ns + nc),
         bounds=Bounds(0, 1),
-        options={"time_limit": SOLVER_SECONDS, "disp": False},
+        options={"time_limit": SOLVER_SECONDS, "disp": False, "mip_rel_gap": MIP_GAP, "presolve": PRESOLVE},
     )
     if res.x is None:
         return None
