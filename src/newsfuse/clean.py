@@ -45,9 +45,9 @@ from newsfuse.model import Document
 
 log = logging.getLogger("newsfuse")
 
-# A line longer than this is a candidate "flattened page" (a whole page on one line). Real paragraphs
-# rarely pass 1,500 characters; the flattened NYT page of the seeds is 14,000.
-FLAT_LINE_CHARS = 2000
+# A line longer than this that also shows page signals (a menu run, "Published On", a trailer) is a
+# "flattened page" (a whole page on one line); the flattened NYT page of the seeds is 14,000 characters.
+FLAT_LINE_CHARS = 800
 # A trailer marker inside a flattened line only counts past this share of the line (a menu item of
 # the same name can sit at the top).
 FLAT_TRAILER_MIN_SHARE = 0.25
@@ -398,7 +398,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
 
 _SENT_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV = frozenset(
-    "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s u.k inc co corp no vs va calif fla mass "
+    "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s u.k inc co corp vs va calif fla mass "
     "ariz ark colo conn del ga ill ind kan ky la md mich minn miss mo mont neb nev okla ore pa tenn tex wash wis wyo "
     "jan feb mar apr jun jul aug sep sept oct nov dec d.c a.m p.m".split()
 )
@@ -419,7 +419,8 @@ def split_sentences(text: str) -> list[str]:
     for m in _SENT_END_RE.finditer(text):
         before = text[max(start, m.start() - 12):m.start() + 1]
         tail = before.rsplit(" ", 1)[-1].lower().rstrip(".").lstrip("(“\"")
-        if text[m.start()] == "." and (tail in _ABBREV or (len(tail) == 1 and tail.isalpha())):
+        numbered = tail == "no" and text[m.end():m.end() + 1].isdigit()  # "No. 5", not "said no."
+        if text[m.start()] == "." and (tail in _ABBREV or numbered or (len(tail) == 1 and tail.isalpha())):
             continue
         out.append(text[start:m.end()].strip())
         start = m.end()
@@ -469,7 +470,9 @@ def _clean_flat_line(line: str) -> tuple[list[str], str | None]:
     line = _norm_line(line)
     kept: list[str] = []
     for s in split_sentences(line):
-        s = _LEADING_DATE_RE.sub("", s)
+        lead = _LEADING_DATE_RE.match(s)
+        if lead:
+            s = s[lead.end():]
         if not s or LINE_RE.match(s) or _glued_headline(s) or not _is_prose(s) or _is_pitch(s):
             continue
         kept.append(s)

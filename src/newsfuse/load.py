@@ -400,24 +400,26 @@ def load_inputs(
     """
     say: Warn = warn or log.warning
     loader = _Loader(cluster, say)
-    all_urls = list(urls or [])
+    fetch_errors: list[InputError] = []
+
+    def fetch(url: str) -> None:
+        from newsfuse.fetch import fetch_url
+
+        try:
+            loader.docs.append(fetch_url(url))
+        except InputError as e:
+            fetch_errors.append(e)
+            loader.skip(str(e))
+
     for raw in paths:
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", raw):
-            all_urls.append(raw)
+            fetch(raw)
         elif raw == "-":
             loader.add_stdin(stdin if stdin is not None else sys.stdin)
         else:
             loader.add_path(raw)
-    fetch_errors: list[InputError] = []
-    if all_urls:
-        from newsfuse.fetch import fetch_url
-
-        for url in all_urls:
-            try:
-                loader.docs.append(fetch_url(url))
-            except InputError as e:
-                fetch_errors.append(e)
-                loader.skip(str(e))
+    for url in urls or []:
+        fetch(url)
     docs = [d for d in loader.docs if d.text.strip()]
     for d in loader.docs:
         if not d.text.strip():

@@ -1,0 +1,444 @@
+"""Stage 2, clean: must-contain / must-not-contain snippets on fixture pages, edge cases, speed."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse.clean import clean_documents, clean_text, split_sentences, strip_tags
+from newsfuse.load import load_inputs
+from newsfuse.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "millbrook"
+EXAMPLE = ROOT / "examples" / "lakeport-bridge"
+SEEDS = ROOT.parent / "shared" / "data" / "seeds"
+
+
+def cleaned(path: Path) -> dict[str, Document]:
+    return {d.id: d for d in clean_documents(load_inputs([str(path)]))}
+
+
+@pytest.fixture(scope="module")
+def millbrook() -> dict[str, Document]:
+    return cleaned(FIXTURES)
+
+
+@pytest.fixture(scope="module")
+def lakeport() -> dict[str, Document]:
+    return cleaned(EXAMPLE)
+
+
+# --- the fixture cluster ---------------------------------------------------------------------------------
+
+MILLBROOK_KEEP = [
+    ("01-millbrook-gazette", "A water main burst under Elm Avenue on Monday evening, cutting off water to about 3,000 homes in Millbrook, the town's utility director said."),
+    ("01-millbrook-gazette", '"Our crews will not stop until every home has water again," Park said.'),
+    ("01-millbrook-gazette", "Water service was restored to the hospital early Tuesday, the utility said."),  # update stamp cut off
+    ("01-millbrook-gazette", "Shop owner Dev Malhotra said the flooding reached the door of his hardware store but did not get inside."),
+    ("02-valley-radio", "Helen Park, who directs the utility, said the broken pipe was made of cast iron and dated to 1955."),
+    ("02-valley-radio", "The state environmental agency said it would test water samples from the area on Wednesday."),
+    ("03-county-wire", "MILLBROOK — A water main under Elm Avenue broke on Monday evening and left roughly 3,000 homes in Millbrook without water, town officials said."),
+    ("03-county-wire", "Residents were told to boil their water for 48 hours after service resumes."),
+    ("03-county-wire", "Engineers said old cast-iron mains in the region break more often in spring, when the ground thaws and shifts."),
+]
+MILLBROOK_DROP = [
+    "Skip to main content", "Subscribe", "Ruth Baker", "By Oscar Lindqvist", "UPDATE 9:15", "WATCH |",
+    "Share this story", "Facebook", "newsletters", "tax-deductible", "nonprofit newsroom", "Next Up", "Mustangs",
+    "Farmers market", "All rights reserved", "©", "not text", "console.log", "Donate", "Most Read",
+    "journalism awards", "Sections", "SEARCH", "Supported by", "Published On", "Credit", "Lena Ortiz",
+    "Water pours across", "A version of this article", "Order Reprints", "Related Coverage", "Site Index",
+    "Samuel Achebe", "Privacy", "Workers repair",
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), MILLBROOK_KEEP)
+def test_millbrook_keeps_story(millbrook: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in millbrook[doc].text
+
+
+@pytest.mark.parametrize("snippet", MILLBROOK_DROP)
+def test_millbrook_drops_clutter(millbrook: dict[str, Document], snippet: str) -> None:
+    for d in millbrook.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+@pytest.mark.parametrize(
+    ("doc", "title", "source", "date"),
+    [
+        ("01-millbrook-gazette", "Water Main Break Leaves Millbrook Homes Dry", "Millbrook Gazette", "2025-05-06"),
+        ("02-valley-radio", "Thousands in Millbrook without water after main breaks", "Valley Public Radio", "2025-05-06"),
+        ("03-county-wire", "Pipe Break Cuts Water to Thousands in Millbrook", "County Wire", "2025-05-06"),
+    ],
+)
+def test_millbrook_metadata(millbrook: dict[str, Document], doc: str, title: str, source: str, date: str) -> None:
+    d = millbrook[doc]
+    assert (d.title, d.source, d.date, d.is_html) == (title, source, date, False)
+
+
+def test_same_length_and_order() -> None:
+    docs = [Document(text="Menu\nHome\n", id="a"), Document(text="The pipe broke on Monday, the utility said.", id="b")]
+    out = clean_documents(docs)
+    assert [d.id for d in out] == ["a", "b"]
+    assert out[0].text == "" and out[1].text == "The pipe broke on Monday, the utility said."
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+
+
+@pytest.mark.parametrize("path", [FIXTURES, EXAMPLE, SEEDS])
+def test_sentences_are_verbatim(path: Path) -> None:
+    """Every kept sentence appears word for word in the raw input (whitespace aside)."""
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    raw = load_inputs([str(path)])
+    for before, after in zip(raw, clean_documents(raw), strict=True):
+        source = norm(before.text)
+        for para in after.text.split("\n\n"):
+            for sentence in split_sentences(para):
+                assert norm(sentence) in source, (before.id, sentence)
+
+
+# --- line rules, table-driven ----------------------------------------------------------------------------
+
+STORY = "The Fulton Street Bridge was closed on Tuesday after inspectors found cracks in two steel girders."
+CASES = [
+    # (name, input text, must contain, must not contain)
+    ("update stamp alone", f"UPDATE 4:25 p.m. EST:\n\n{STORY}", [STORY], ["UPDATE"]),
+    ("update stamp prefix", f"UPDATE 9:06 a.m.: {STORY}", [STORY], ["9:06"]),
+    ("update with date", f"UPDATE March 2, 7:24 a.m.:\n\n{STORY}", [STORY], ["7:24"]),
+    ("update comma", f"Update, 3:30 p.m.\n\n{STORY}", [STORY], ["3:30"]),
+    ("word update kept", f"Updates to the bridge schedule will be posted online by the city next week.\n\n{STORY}", ["Updates to the bridge"], []),
+    ("AP credit caption", f"Barricades block the bridge on Tuesday in Lakeport. (AP Photo/Jane Roe)\n\n{STORY}", [STORY], ["AP Photo", "Barricades"]),
+    ("slash credit", f"Jane Roe/AP\n\n{STORY}", [STORY], ["Jane Roe"]),
+    ("image caption", f"Image: Crews inspect the girders of the bridge on Monday.\n\n{STORY}", [STORY], ["Crews inspect"]),
+    ("image by", f"Image by Jane Roe/The Lakeport Ledger\n\n{STORY}", [STORY], ["Jane Roe"]),
+    ("ie 11", f"IE 11 is not supported. For an optimal experience visit our site on another browser.\n\n{STORY}", [STORY], ["IE 11"]),
+    ("skip", f"Skip to content\n\n{STORY}", [STORY], ["Skip"]),
+    ("advertisement", f"{STORY}\n\nAdvertisement\n\n{STORY}", [STORY], ["Advertisement"]),
+    ("watch", f"{STORY}\n\nWATCH | The mayor explains the closure of the bridge.", [STORY], ["WATCH"]),
+    ("related", f"{STORY}\n\nRelated: Lakeport approves a new road repair budget for the year.", [STORY], ["Related"]),
+    ("developing", f"{STORY}\n\nThis is a developing story. Check back for updates.", [STORY], ["developing"]),
+    ("copyright", f"{STORY}\n\nCopyright 2024 The Lakeport Ledger. All rights reserved.", [STORY], ["Copyright"]),
+    ("social icons", f"{STORY}\n\nFacebook Twitter Instagram Pinterest Linked In List Menu Enlarge", [STORY], ["Pinterest"]),
+    ("newsletter", f"{STORY}\n\nSign up for our newsletters to get the news in your inbox.", [STORY], ["newsletters"]),
+    ("donation", f"{STORY}\n\nPlease make a tax-deductible donation today; your gift will be matched.", [STORY], ["donation"]),
+    ("we-you pitch", f"{STORY}\n\nWe knew we had to do something to save local journalism, and you can help us.", [STORY], ["We knew"]),
+    ("quoted we kept", f'"We are not going to gamble with lives," the mayor said of the bridge closure.\n\n{STORY}', ["We are not going to gamble"], []),
+    ("byline line", f"By Jonah Whitcomb and Ann Lee October 15, 2024\n\n{STORY}", [STORY], ["Whitcomb"]),
+    ("not prose", f"Harbor Hawks\n\n{STORY}\n\nKirill Smith", [STORY], ["Hawks", "Kirill"]),
+    ("repeated caption", f"{STORY}\n\n" + "The mayor explains why the bridge was closed today.\n\n" * 3, [STORY], ["mayor explains"]),
+    ("twice is fine", f"{STORY}\n\nThe mayor said the bridge would reopen in the spring.\n\n" * 2, ["reopen in the spring"], []),
+    ("pull quote", f"{STORY}\n\nThere was absolutely nothing wrong with the old inspection.\nPriya Raman\n\n{STORY}", [STORY], ["absolutely nothing"]),
+    ("trailer cuts rest", f"{STORY}\n\nNext Up\n\nA dog was rescued from a frozen pond in Millbrook on Sunday.", [STORY], ["dog"]),
+    ("related coverage", f"{STORY}\n\nRelated Coverage\nCity approves parking rules downtown for next year.", [STORY], ["parking"]),
+    ("we recommend", f"{STORY}\n\nWe Recommend\n\nSave big on a full year of investigations and ideas.", [STORY], ["Save big"]),
+    ("comment widget", f"{STORY}\n\nWe have a new comment system! We'd love your feedback.", [STORY], ["comment"]),
+    ("here's embed", f"{STORY}\n\nHere's the mayor's statement on the closure.", [STORY], ["Here's"]),
+    ("contributed", f"{STORY}\n\nThe Associated Press contributed to this report.", [STORY], ["Associated Press"]),
+    ("hard-wrapped paragraph", "The Fulton Street Bridge was closed on Tuesday after\ninspectors found cracks in two steel girders under\nthe deck, the mayor said.", ["The Fulton Street Bridge was closed on Tuesday after inspectors found cracks in two steel girders under the deck, the mayor said."], []),
+    ("curly close quote", f'{STORY}\n\nShe said the decision was "the right call. "', ['"the right call. "'], []),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "must", "must_not"), CASES, ids=[c[0] for c in CASES])
+def test_line_rules(name: str, text: str, must: list[str], must_not: list[str]) -> None:
+    out = clean_text(text)
+    for s in must:
+        assert s in out, (name, out)
+    for s in must_not:
+        assert s not in out, (name, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"Home\nNews\n\nBridge Closed After Inspectors Find Cracks\n\n{STORY}", "Bridge Closed After Inspectors Find Cracks"),
+        (f"Update: Lakeport shuts the Fulton Street Bridge\n\n{STORY}", "Lakeport shuts the Fulton Street Bridge"),
+        (f"The Ledger\n\nCouncil member demands audit as bridge stays shut\n\n{STORY}", "Council member demands audit as bridge stays shut"),
+    ],
+)
+def test_headline_becomes_title(text: str, title: str) -> None:
+    [d] = clean_documents([Document(text=text, id="x")])
+    assert d.title == title and title not in d.text
+
+
+def test_given_title_source_date_kept() -> None:
+    [d] = clean_documents([Document(text=f"Other Headline Here Today\n\n{STORY}", id="x", title="T", source="S", date="2024-01-01")])
+    assert (d.title, d.source, d.date) == ("T", "S", "2024-01-01")
+
+
+# --- flattened pages -----------------------------------------------------------------------------------
+
+FLAT = (
+    "Sections SEARCH Skip to content Skip to site index Politics Subscribe Log In Advertisement Supported by "
+    "Lakeport Shuts Busy Bridge Over Cracked Girders Video Crews close the bridge on Tuesday. "
+    "Published On Oct. 15, 2024 Credit Image by Sam Delacroix/Great Lakes Wire By Alana Brightwater Oct. 15, 2024 "
+    + " ".join(f"Sentence number {i} of the story says the bridge carries 18,000 vehicles a day." for i in range(12))
+    + " Image Traffic crawls over the Canal Avenue bridge. Credit Sam Delacroix for Great Lakes Wire "
+    "A Timeline of the Bridge Closure From Inspection To Repairs The key events. Oct. 15, 2024 "
+    "The mayor said the bridge would reopen in December. Reporting was contributed by Ann Lee from Lakeport. "
+    "A version of this article appears in print on Oct. 16, 2024. Order Reprints | Today's Paper | Subscribe "
+    "Related Coverage State Lists Poor Bridges Sept. 3, 2024 Site Index Go to Home Page news world U.S. politics "
+    "© 2024 Great Lakes Wire Company Contact Us"
+)
+
+
+def test_flattened_page() -> None:
+    [d] = clean_documents([Document(text=FLAT, id="wire")])
+    assert d.title == "Lakeport Shuts Busy Bridge Over Cracked Girders"
+    assert d.date == "2024-10-15"
+    assert d.text.startswith("Sentence number 0 of the story")
+    assert "Sentence number 11 of the story says the bridge carries 18,000 vehicles a day." in d.text
+    assert "The mayor said the bridge would reopen in December." in d.text
+    for bad in ("Sections", "Subscribe", "Video", "Published On", "Credit", "Delacroix", "Traffic crawls", "Timeline",
+                "Reporting was", "A version", "Reprints", "Related Coverage", "Site Index", "©"):
+        assert bad not in d.text, bad
+    assert "\n\n" in d.text  # re-paragraphed
+
+
+def test_split_sentences_abbreviations() -> None:
+    text = "Mr. Sessions met Sen. Franken in Washington, D.C. on Monday. He said no. The U.S. Senate voted."
+    assert split_sentences(text) == ["Mr. Sessions met Sen. Franken in Washington, D.C. on Monday.", "He said no.", "The U.S. Senate voted."]
+
+
+# --- relevance -----------------------------------------------------------------------------------------
+
+
+TEASERS = "\n\n".join([
+    "Hawks hold on to beat Riverton 24-21 in overtime at home on Friday.",
+    "Firefighters rescued a dog from a frozen pond in Millbrook on Sunday.",
+    "Forecasters expect the first frost across the region this weekend.",
+    "A popular taco truck opens its first restaurant on Elm Avenue soon.",
+])
+
+
+def story(outlet: str) -> str:
+    return "\n\n".join([
+        f"The Fulton Street Bridge in Lakeport was closed on Tuesday after inspectors found cracks in two steel girders, {outlet} reported.",
+        "Mayor Dana Whitfield said the bridge, which carries 18,000 vehicles a day, would stay closed for six weeks of repairs.",
+        "City engineer Priya Raman said the girder repairs would cost about $4.2 million and take at least six weeks.",
+        "Drivers are being detoured over the Canal Avenue bridge during the closure, the city said.",
+    ])
+
+
+def test_unrelated_block_without_heading_dropped() -> None:
+    docs = [Document(text=story("the Ledger") + "\n\n" + TEASERS, id="a"), Document(text=story("the Courier"), id="b"),
+            Document(text=story("the Wire"), id="c")]
+    out = clean_documents(docs)
+    assert "Mayor Dana Whitfield" in out[0].text
+    for t in ("Hawks", "frozen pond", "frost", "taco"):
+        assert t not in out[0].text
+
+
+def test_single_unique_detail_kept() -> None:
+    detail = "Teresa Vukovich, who runs the Blue Kettle Cafe, said half of her morning customers walk across."
+    text = story("the Ledger").replace("Drivers are", detail + "\n\nDrivers are")
+    out = clean_documents([Document(text=text, id="a"), Document(text=story("the Wire"), id="b")])
+    assert detail in out[0].text
+
+
+def test_single_document_cluster_cleaned() -> None:
+    [d] = clean_documents([Document(text="Menu\nHome\n\nBridge Shut After Cracks Found\n\n" + story("the Ledger") + "\n\nNext Up\n\n" + TEASERS, id="a")])
+    assert d.title == "Bridge Shut After Cracks Found"
+    assert "Priya Raman" in d.text and "taco" not in d.text and "Menu" not in d.text
+
+
+# --- non-English ---------------------------------------------------------------------------------------
+
+NON_ENGLISH = [
+    ("fr", "Le pont de la rue Fulton a été fermé mardi après la découverte de fissures dans deux poutres d'acier, a annoncé la maire.\n\n"
+           "Les réparations devraient durer au moins six semaines et coûter environ 4,2 millions de dollars.\n\n"
+           "Les automobilistes sont déviés vers le pont de l'avenue du Canal pendant les travaux."),
+    ("de", "Die Brücke an der Fulton Street wurde am Dienstag gesperrt, nachdem Prüfer Risse in zwei Stahlträgern gefunden hatten.\n\n"
+           "Die Reparaturen sollen mindestens sechs Wochen dauern und etwa 4,2 Millionen Dollar kosten."),
+    ("zh", "富尔顿街大桥周二关闭，检查人员在两根钢梁上发现了裂缝。\n\n维修预计至少需要六周，费用约为四百二十万美元。"),
+    ("ja", "フルトン通りの橋は火曜日、点検で鋼桁に亀裂が見つかったため閉鎖された。\n\n修理には少なくとも六週間かかる見込みだ。"),
+    ("ru", "Мост на Фултон-стрит закрыли во вторник после того, как инспекторы обнаружили трещины в двух стальных балках.\n\n"
+           "Ремонт займёт не менее шести недель и обойдётся примерно в 4,2 миллиона долларов."),
+    ("ar", "أُغلق جسر شارع فولتون يوم الثلاثاء بعد أن عثر المفتشون على تشققات في عارضتين فولاذيتين.\n\nويتوقع أن تستغرق الإصلاحات ستة أسابيع على الأقل."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NON_ENGLISH, ids=[x[0] for x in NON_ENGLISH])
+def test_non_english_survives(lang: str, text: str) -> None:
+    first = text.split("\n\n")[0]
+    [alone] = clean_documents([Document(text="Accueil\nMenu\n\n" + text, id=lang)])
+    assert first in alone.text
+    mixed = clean_documents([Document(text=text, id=lang), Document(text=story("the Ledger"), id="en")])
+    assert first in mixed[0].text
+
+
+# --- HTML ----------------------------------------------------------------------------------------------
+
+ARTICLE = "".join(f"<p>{s}</p>" for s in story("Harbor Daily News").split("\n\n"))
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_html_page_cleaned() -> None:
+    html = page(
+        f"<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Bridge shut</h1>{ARTICLE}</article>"
+        "<aside><h2>Most Read</h2><p>Pumpkin festival returns to Riverside Park this weekend.</p></aside>"
+        "<script>var story = 'The bridge is fine, said nobody in particular today.';</script>",
+        "<meta property='og:site_name' content='Harbor Daily News'><meta name='date' content='2024-10-15'>",
+    )
+    [d] = clean_documents([Document(text=html, id="h", is_html=True)])
+    assert "Mayor Dana Whitfield said" in d.text
+    assert (d.source, d.date, d.is_html) == ("Harbor Daily News", "2024-10-15", False)
+    for bad in ("Home", "Pumpkin", "var story", "said nobody", "<p>"):
+        assert bad not in d.text
+
+
+def test_html_sniffed_without_flag() -> None:
+    [d] = clean_documents([Document(text=page(f"<article>{ARTICLE}</article>"), id="h")])
+    assert "<" not in d.text and "Priya Raman" in d.text
+
+
+def test_strip_tags_fallback() -> None:
+    html = "<div><script>if (a < b) { x = '</div>'; }</script><p>Kept &amp; sound paragraph.</p><nav>Menu</nav><p>Second.</p></div>"
+    out = strip_tags(html)
+    assert "Kept & sound paragraph." in out and "Second." in out
+    assert "Menu" not in out and "x =" not in out
+
+
+HOSTILE = [
+    ("deep nesting", page("<div>" * 100_000 + ARTICLE + "</div>" * 100_000)),
+    ("unclosed nesting", page("<span><b><i>" * 30_000 + ARTICLE)),
+    ("huge attribute", page(f"<div data-x=\"{'a' * 3_000_000}\">{ARTICLE}</div>")),
+    ("many unclosed scripts", page("<script>" * 50_000 + ARTICLE)),
+    ("angle brackets", page("<" * 500_000 + ARTICLE)),
+    ("entities", page("<p>" + "&amp;" * 200_000 + "</p>" + ARTICLE)),
+    ("nul bytes", page("\x00" * 1000 + ARTICLE)),
+    ("comment never closed", page("<!--" + ARTICLE)),
+    ("no body", "<html>"),
+    ("only script", page("<script>" + "x=1;" * 100_000 + "</script>")),
+]
+
+
+@pytest.mark.parametrize(("name", "html"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_html(name: str, html: str) -> None:
+    t = time.perf_counter()
+    [d] = clean_documents([Document(text=html, id="h", is_html=True)])
+    assert time.perf_counter() - t < 10, name
+    assert isinstance(d.text, str) and "<script" not in d.text and not d.is_html
+
+
+# --- size and speed --------------------------------------------------------------------------------------
+
+
+def test_five_megabyte_article_linear() -> None:
+    paras = ["\n\n".join(f"In report {i}, {s[0].lower()}{s[1:]}" for s in story("the Ledger").split("\n\n"))
+             for i in range(5_000_000 // 480)]
+    small = "\n\n".join(paras[: len(paras) // 10])
+    big = "\n\n".join(paras)
+    assert len(big) > 4_900_000
+    t = time.perf_counter()
+    clean_documents([Document(text=small, id="s")])
+    t_small = time.perf_counter() - t
+    t = time.perf_counter()
+    [d] = clean_documents([Document(text=big, id="b")])
+    t_big = time.perf_counter() - t
+    assert "Priya Raman" in d.text
+    assert t_big < 8
+    assert t_big < 25 * max(t_small, 0.02)  # ~10x the input, not 100x the time
+
+
+def test_two_megabyte_single_line() -> None:
+    line = "Sections SEARCH Subscribe " + "The girders of the bridge were cracked, the engineer said. " * 34_000 + "Site Index news"
+    t = time.perf_counter()
+    [d] = clean_documents([Document(text=line, id="flat")])
+    assert time.perf_counter() - t < 8
+    assert d.text.startswith("The girders") and "Site Index" not in d.text
+
+
+def test_text_cluster_is_fast() -> None:
+    docs = [Document(text=story(f"Outlet {i}") + "\n\nNext Up\n\n" + TEASERS, id=str(i)) for i in range(10)]
+    clean_documents(docs)
+    t = time.perf_counter()
+    clean_documents(docs)
+    assert time.perf_counter() - t < 0.25  # typically ~5 ms; generous for slow CI machines
+
+
+# --- the bundled example and the shared seeds -------------------------------------------------------------
+
+LAKEPORT_DROP = ["Skip to main content", "Subscribe", "Marta Okonkwo", "By Jonah Whitcomb", "Share this story", "Donate",
+                 "tax-deductible", "IE 11", "WATCH |", "UPDATE", "Next Up", "Hawks", "taco truck", "Facebook", "Read Comments",
+                 "Sections", "Credit", "Published On", "A version of this article", "Site Index", "Related", "Like what you",
+                 "comment system", "Copyright", "©", "Most Read", "Pumpkin", "gtag", "Privacy", "explains why"]
+LAKEPORT_KEEP = [
+    ("01-lakeport-ledger", "Lakeport closed the Fulton Street Bridge to all traffic on Tuesday after a state inspection found cracks in two of the steel girders that hold up the span, Mayor Dana Whitfield announced."),
+    ("02-harbor-daily-news", "Repairs will take a minimum of six weeks, and the early estimate puts the cost near $4.2 million, Raman said."),
+    ("03-channel-7-lakeport", "Lakeport Public Schools said several school buses on the Harbor side arrived up to 25 minutes late."),
+    ("04-great-lakes-wire", "About 212 bridges in the state are rated in poor condition, according to the most recent federal bridge inventory, and roughly one in five was built before 1965."),
+    ("05-northshore-courier", '"Cracks like this do not appear overnight," Ortega said.'),
+]
+
+
+@pytest.mark.parametrize("snippet", LAKEPORT_DROP)
+def test_lakeport_clutter_gone(lakeport: dict[str, Document], snippet: str) -> None:
+    for d in lakeport.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+@pytest.mark.parametrize(("doc", "snippet"), LAKEPORT_KEEP)
+def test_lakeport_story_kept(lakeport: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in lakeport[doc].text
+
+
+def test_lakeport_sources(lakeport: dict[str, Document]) -> None:
+    assert [d.source for d in lakeport.values()] == [
+        "Lakeport Ledger", "Harbor Daily News", "Channel 7 Lakeport", "Great Lakes Wire", "The Northshore Courier",
+    ]
+
+
+SEED_DROP = ["Skip to main content", "IE 11", "Sign up for our newsletters", "tax-deductible", "Susan Walsh/AP", "AP Photo",
+             "Site Index", "Next Up", "Otter Tail", "Foo Fighters", "Gophers", "Order Reprints", "Credit Gabriella", "WATCH |",
+             "The Moment", "Coral", "We Recommend", "Published On", "Subscribe", "Related:", "UPDATE", "Read Comments",
+             "Pinterest", "About Our People", "This is a developing", "Sections SEARCH", "A version of this article",
+             "Doug Mills", "NBC News\n", "Here's his statement", "Kirill Kaprizov", "A Timeline of", "Reporting was contributed",
+             "took to Twitter to share his thoughts about Jeff Sessions\n", "Get politics and Washington news", "Sally Yates"]
+SEED_KEEP = [
+    ("000", "Attorney General Jeff Sessions will recuse himself from any investigations into contact between the Russian government and Donald Trump’s presidential campaign"),
+    ("001", "Embattled Attorney General Jeff Sessions bowed to pressure Thursday and said he would recuse himself from any federal probe of Russian meddling in the presidential election."),
+    ("002", "New Attorney General Jeff Sessions has recused himself from any investigations into any matters arising from last year's election campaign"),
+    ("003", "WASHINGTON — Attorney General Jeff Sessions, facing a storm of criticism over newly disclosed contacts with the Russian ambassador to the United States, recused himself on Thursday"),
+    ("003", "“I can’t speak for what the Russian ambassador may have had in his mind.”"),
+    ("004", 'While Sessions denied any wrongdoing, he did recuse himself from any investigation into "matters dealing with the Trump campaign."'),
+    ("004", "The White House did not immediately comment."),
+    ("001", "Sen. Lindsey Graham (R-South Carolina) applauded Sessions' move on Twitter."),
+]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    if not SEEDS.is_dir() or not list(SEEDS.glob("*.txt")):
+        pytest.skip(f"shared seeds not found at {SEEDS}")
+    return {d.id[:3]: d for d in clean_documents(load_inputs([str(p) for p in sorted(SEEDS.glob("*.txt"))]))}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("snippet", SEED_DROP)
+def test_seeds_clutter_gone(seeds: dict[str, Document], snippet: str) -> None:
+    for d in seeds.values():
+        assert snippet not in d.text + "\n", (d.id, snippet)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("doc", "snippet"), SEED_KEEP)
+def test_seeds_story_kept(seeds: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in seeds[doc].text
+
+
+@pytest.mark.shared
+def test_seeds_titles(seeds: dict[str, Document]) -> None:
+    assert seeds["000"].title == "Jeff Sessions Will Recuse Himself From Russia Probe"
+    assert seeds["003"].title == "Jeff Sessions Recuses Himself From Russia Inquiry"
+    assert seeds["003"].date == "2017-03-02"
+    assert all(d.text.count("recuse") >= 1 for d in seeds.values())

@@ -1,0 +1,178 @@
+"""Fetching URLs: a local http.server on 127.0.0.1 serves every case."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from newsfuse.errors import FetchError, InputError
+from newsfuse.fetch import fetch_url
+from newsfuse.load import load_inputs
+
+PAGE = (
+    b"<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Valley Public Radio\">"
+    b"<meta property=\"article:published_time\" content=\"2025-05-06T07:00:00Z\"><title>Main breaks</title></head>"
+    b"<body><nav>Home News</nav><article><p>About 3,000 Millbrook households lost running water Monday night.</p>"
+    b"</article></body></html>"
+)
+BIG = b"x" * 2_000_000
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def send(self, status: int, body: bytes, ctype: str, length: bool = True) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        path = self.path
+        if path == "/ok":
+            self.send(200, PAGE, "text/html; charset=utf-8")
+        elif path == "/ua":
+            self.send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
+        elif path == "/latin1":
+            self.send(200, "Café owners in Millbrook said the water was back on Tuesday.".encode("latin-1"), "text/plain; charset=iso-8859-1")
+        elif path == "/sniffed":
+            self.send(200, "<html><head><meta charset=\"windows-1252\"></head><body><p>“Fixed,” she said.</p></body></html>".encode("cp1252"), "text/html")
+        elif path == "/missing":
+            self.send(404, b"not here", "text/plain")
+        elif path == "/error":
+            self.send(500, b"oops", "text/plain")
+        elif path == "/big":
+            self.send(200, BIG, "text/plain")
+        elif path == "/big-chunked":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"y" * 65536)
+        elif path == "/slow":
+            time.sleep(1.5)
+            self.send(200, b"late", "text/plain")
+        elif path == "/image":
+            self.send(200, b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")
+        elif path == "/binary":
+            self.send(200, bytes(range(256)) * 10, "application/octet-stream")
+        elif path == "/empty":
+            self.send(200, b"", "text/plain")
+        elif path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+        elif path == "/to-ok":
+            self.send_response(301)
+            self.send_header("Location", "/ok")
+            self.end_headers()
+        else:
+            self.send(404, b"", "text/plain")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_ok_html(server: str) -> None:
+    doc = fetch_url(server + "/ok")
+    assert doc.is_html and doc.source == "Valley Public Radio"
+    assert (doc.title, doc.date, doc.url) == ("Main breaks", "2025-05-06", server + "/ok")
+    assert "3,000 Millbrook households" in doc.text
+
+
+def test_redirect_followed(server: str) -> None:
+    assert fetch_url(server + "/to-ok").url == server + "/ok"
+
+
+def test_user_agent_sent(server: str) -> None:
+    assert fetch_url(server + "/ua").text.startswith("newsfuse/")
+
+
+@pytest.mark.parametrize(("path", "snippet"), [("/latin1", "Café owners"), ("/sniffed", "“Fixed,” she said.")])
+def test_charsets(server: str, path: str, snippet: str) -> None:
+    assert snippet in fetch_url(server + path).text
+
+
+def test_plain_text_source_is_domain(server: str) -> None:
+    doc = fetch_url(server + "/latin1")
+    assert not doc.is_html and doc.source == "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs", "message"),
+    [
+        ("/missing", {}, r"^cannot fetch http://127\.0\.0\.1:\d+/missing: HTTP 404 Not Found$"),
+        ("/error", {}, r"HTTP 500"),
+        ("/big", {"max_bytes": 1_000_000}, r"^cannot fetch .*/big: larger than 1 MB$"),
+        ("/big-chunked", {"max_bytes": 1_000_000}, r"larger than 1 MB$"),
+        ("/slow", {"timeout": 0.3}, r"^cannot fetch .*/slow: timed out after 0\.3 s$"),
+        ("/image", {}, r"not a text page \(content type image/png\)"),
+        ("/binary", {}, r"binary or undecodable"),
+        ("/empty", {}, r"the page is empty"),
+        ("/to-file", {}, r"redirected to a non-HTTP address|unknown url type|file"),
+    ],
+)
+def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message: str) -> None:
+    t = time.perf_counter()
+    with pytest.raises(FetchError, match=message):
+        fetch_url(server + path, **kwargs)  # type: ignore[arg-type]
+    assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "example.org/a", "data:text/plain,hi", "http:///nohost"])
+def test_non_http_rejected(url: str) -> None:
+    with pytest.raises(FetchError, match=r"^cannot fetch "):
+        fetch_url(url)
+
+
+def test_connection_refused() -> None:
+    with pytest.raises(FetchError, match=r"^cannot fetch http://127\.0\.0\.1:\d+/: connection refused$"):
+        fetch_url(f"http://127.0.0.1:{free_port()}/", timeout=2)
+
+
+def test_fetch_error_is_input_error() -> None:
+    assert issubclass(FetchError, InputError)
+
+
+def test_load_inputs_urls(server: str, tmp_path: Path) -> None:
+    docs = load_inputs([server + "/ok"], urls=[server + "/latin1"])
+    assert [d.source for d in docs] == ["Valley Public Radio", "127.0.0.1"]
+    assert docs[0].id != docs[1].id
+
+
+def test_load_inputs_failed_url_warns_when_others_remain(server: str, tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("The pipe under Elm Avenue broke on Monday evening, the utility said.\n", encoding="utf-8")
+    said: list[str] = []
+    docs = load_inputs([str(p)], urls=[server + "/missing"], warn=said.append)
+    assert len(docs) == 1 and "HTTP 404" in said[0]
+
+
+def test_load_inputs_only_failed_url_raises(server: str) -> None:
+    with pytest.raises(FetchError, match="HTTP 404"):
+        load_inputs([], urls=[server + "/missing"])

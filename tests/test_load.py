@@ -1,0 +1,336 @@
+"""Stage 1, load: every input kind, every bad input, big and many inputs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse import load
+from newsfuse.errors import InputError
+from newsfuse.load import cluster_from_json, load_inputs, outlet_from_stem, read_clusters, to_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "millbrook"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "lakeport-bridge"
+
+STORY = "A water main burst under Elm Avenue on Monday evening, cutting off water to about 3,000 homes.\n"
+PAGE = (
+    "<!DOCTYPE html><html><head><meta property='og:site_name' content='Valley Radio'>"
+    "<meta name='date' content='2025-05-06'><title>Pipe breaks</title></head>"
+    "<body><p>" + STORY + "</p></body></html>"
+)
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# --- each input kind ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "is_html", "source"),
+    [
+        ("gazette.txt", STORY, False, "Gazette"),
+        ("page.html", PAGE, True, "Valley Radio"),
+        ("page.htm", PAGE, True, "Valley Radio"),
+        ("sniffed.txt", PAGE, True, "Valley Radio"),  # HTML found by sniffing, whatever the suffix
+        ("noext", "<html><body><p>" + STORY + "</p></body></html>", True, "Noext"),
+        ("03-county-wire.md", STORY, False, "County Wire"),
+        ("000_de07a70556f734c4.txt", STORY, False, "000_de07a70556f734c4"),
+    ],
+)
+def test_single_file_kinds(tmp_path: Path, name: str, content: str, is_html: bool, source: str) -> None:
+    [doc] = load_inputs([str(write(tmp_path / name, content))])
+    assert doc.is_html is is_html
+    assert doc.source == source
+    assert "Elm Avenue" in doc.text
+
+
+def test_html_metadata_title_and_date(tmp_path: Path) -> None:
+    [doc] = load_inputs([str(write(tmp_path / "p.html", PAGE))])
+    assert (doc.title, doc.date, doc.id) == ("Pipe breaks", "2025-05-06", "p")
+
+
+def test_directory_sorted_hidden_and_readme_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", "Second outlet. " + STORY)
+    write(tmp_path / "a.txt", "First outlet. " + STORY)
+    write(tmp_path / ".hidden.txt", "hidden " + STORY)
+    write(tmp_path / "README.md", "About these files.\n")
+    (tmp_path / "sub").mkdir()
+    docs = load_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["a", "b"]
+
+
+def test_example_cluster_directory() -> None:
+    docs = load_inputs([str(EXAMPLE)])
+    assert [d.source for d in docs] == [
+        "Lakeport Ledger", "Harbor Daily News", "Channel 7 Lakeport", "Great Lakes Wire", "Northshore Courier",
+    ]
+    assert [d.is_html for d in docs] == [False, True, False, False, False]
+
+
+def test_fixture_directory() -> None:
+    docs = load_inputs([str(FIXTURES)])
+    assert [d.id for d in docs] == ["01-millbrook-gazette", "02-valley-radio", "03-county-wire"]
+    assert docs[1].source == "Valley Public Radio" and docs[1].date == "2025-05-06"
+
+
+def cluster(cid: str, n: int = 2) -> dict[str, object]:
+    return {"id": cid, "documents": [{"text": f"Outlet {i} says {STORY}", "source": f"Outlet {i}"} for i in range(n)]}
+
+
+def test_json_single_cluster(tmp_path: Path) -> None:
+    docs = load_inputs([str(write(tmp_path / "c.json", json.dumps(cluster("x", 3))))])
+    assert [d.source for d in docs] == ["Outlet 0", "Outlet 1", "Outlet 2"]
+
+
+def test_json_list_of_clusters_needs_pick(tmp_path: Path) -> None:
+    p = write(tmp_path / "c.json", json.dumps([cluster("x"), cluster("y", 3)]))
+    with pytest.raises(InputError, match=r"2 clusters in .*c\.json: pick one with --cluster ID \(first ids: x, y\)"):
+        load_inputs([str(p)])
+    assert len(load_inputs([str(p)], cluster="y")) == 3
+
+
+def test_json_list_of_strings_is_one_cluster(tmp_path: Path) -> None:
+    docs = load_inputs([str(write(tmp_path / "c.json", json.dumps(["One. " + STORY, "Two. " + STORY])))])
+    assert [d.id for d in docs] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_jsonl_many_clusters(tmp_path: Path, gz: bool) -> None:
+    lines = "".join(json.dumps(cluster(f"c{i}", i + 1)) + "\n" for i in range(7))
+    p = tmp_path / ("all.jsonl.gz" if gz else "all.jsonl")
+    if gz:
+        with gzip.open(p, "wt", encoding="utf-8") as fh:
+            fh.write(lines)
+    else:
+        write(p, lines)
+    with pytest.raises(InputError, match=r"^7 clusters in .*: pick one with --cluster ID \(first ids: c0, c1, c2, c3, c4\)$"):
+        load_inputs([str(p)])
+    assert len(load_inputs([str(p)], cluster="c4")) == 5
+    with pytest.raises(InputError, match="no cluster with id 'zz'"):
+        load_inputs([str(p)], cluster="zz")
+
+
+def test_jsonl_single_cluster_strings_get_ids_and_sources(tmp_path: Path) -> None:
+    p = write(tmp_path / "one.jsonl", json.dumps({"id": "a", "documents": ["x " + STORY, {"text": STORY, "url": "https://www.example.org/a"}]}) + "\n")
+    docs = load_inputs([str(p)])
+    assert [(d.id, d.source) for d in docs] == [("d1", "d1"), ("d2", "example.org")]
+
+
+def test_example_jsonl_matches_directory() -> None:
+    docs = load_inputs([str(EXAMPLE.parent / "lakeport.jsonl")])
+    assert [d.source for d in docs][0] == "Lakeport Ledger" and len(docs) == 5
+    assert docs[1].is_html
+
+
+def test_multinews_file(tmp_path: Path) -> None:
+    p = write(tmp_path / "mn.txt", "First article. NEWLINE_CHAR Second line. ||||| Second article here. ||||| ")
+    docs = load_inputs([str(p)])
+    assert [d.id for d in docs] == ["mn-1", "mn-2"]
+    assert docs[0].text == "First article. \n Second line."
+    assert docs[0].source != docs[1].source
+
+
+def test_multinews_src_file_with_many_clusters(tmp_path: Path) -> None:
+    p = write(tmp_path / "val.src", "a one. ||||| a two.\nb one. ||||| b two. ||||| b three.\n")
+    with pytest.raises(InputError, match=r"2 clusters in .*val\.src: pick one with --cluster ID \(first ids: 1, 2\)"):
+        load_inputs([str(p)])
+    assert len(load_inputs([str(p)], cluster="2")) == 3
+
+
+def test_stdin_text_and_bytes() -> None:
+    [doc] = load_inputs(["-"], stdin=io.StringIO(STORY))
+    assert (doc.id, doc.text) == ("stdin", STORY)
+    wrapper = io.TextIOWrapper(io.BytesIO("Café owners said the water was back. ".encode("latin-1") * 3), encoding="latin-1")
+    [doc] = load_inputs(["-"], stdin=wrapper)
+    assert "Café" in doc.text
+
+
+def test_stdin_json_cluster() -> None:
+    docs = load_inputs(["-"], stdin=io.StringIO(json.dumps(cluster("s", 2))))
+    assert len(docs) == 2
+
+
+def test_unique_ids(tmp_path: Path) -> None:
+    write(tmp_path / "a" / "story.txt", STORY)
+    write(tmp_path / "b" / "story.txt", STORY)
+    write(tmp_path / "b" / "story.html", PAGE)
+    docs = load_inputs([str(tmp_path / "a"), str(tmp_path / "b")])
+    assert [d.id for d in docs] == ["story", "story-2", "story-3"]
+
+
+# --- bad inputs ------------------------------------------------------------------------------------------
+
+
+def test_missing_path() -> None:
+    with pytest.raises(InputError, match="^no such file or directory: /nonexistent/x.txt$"):
+        load_inputs(["/nonexistent/x.txt"])
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t  \n"])
+def test_empty_file_is_an_error(tmp_path: Path, content: str) -> None:
+    with pytest.raises(InputError, match="empty"):
+        load_inputs([str(write(tmp_path / "e.txt", content))])
+
+
+def test_no_inputs() -> None:
+    with pytest.raises(InputError, match="no documents given"):
+        load_inputs([])
+
+
+def test_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty directory"):
+        load_inputs([str(tmp_path)])
+
+
+BINARY = bytes(range(256)) * 40
+
+
+@pytest.mark.parametrize("blob", [BINARY, b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02" * 500, b"abc\x00def" * 100, bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 300])
+def test_binary_file_skipped_with_warning(tmp_path: Path, blob: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.bin", blob)
+    with caplog.at_level(logging.WARNING, logger="newsfuse"):
+        docs = load_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["a"]
+    assert any("b.bin" in r.getMessage() and "binary" in r.getMessage() for r in caplog.records)
+
+
+def test_warn_callback(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.bin", BINARY)
+    said: list[str] = []
+    load_inputs([str(tmp_path)], warn=said.append)
+    assert len(said) == 1 and said[0].startswith("skipped: ")
+
+
+def test_all_binary_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "a.bin", BINARY)
+    write(tmp_path / "b.bin", BINARY)
+    with pytest.raises(InputError, match="no readable documents: .*binary"):
+        load_inputs([str(tmp_path)])
+    with pytest.raises(InputError, match="a.bin is a binary or undecodable file"):
+        load_inputs([str(tmp_path / "a.bin")])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expect"),
+    [
+        ("Les équipes de la ville ont réparé la conduite à Millbrook, a déclaré la directrice. " * 5, "réparé"),
+        ("Straßenbauer öffneten die Hauptleitung unter der Ulmenallee, sagte die Direktorin Müller. " * 5, "Straßenbauer"),
+    ],
+)
+def test_latin1_decoded(tmp_path: Path, raw: str, expect: str) -> None:
+    [doc] = load_inputs([str(write(tmp_path / "l.txt", raw.encode("latin-1")))])
+    assert expect in doc.text
+
+
+def test_cp1252_quotes_decoded(tmp_path: Path) -> None:
+    raw = "“We will fix it,” Park said. It’s the town’s oldest pipe — laid in 1955. " * 4
+    [doc] = load_inputs([str(write(tmp_path / "w.txt", raw.encode("cp1252")))])
+    assert "“We will fix it,” Park said." in doc.text
+
+
+@pytest.mark.parametrize("enc", ["utf-16", "utf-8-sig"])
+def test_bom_encodings(tmp_path: Path, enc: str) -> None:
+    [doc] = load_inputs([str(write(tmp_path / "u.txt", ("Ünïcode " + STORY).encode(enc)))])
+    assert doc.text.startswith("Ünïcode")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вода вернулась в дома жителей Миллбрука во вторник, сообщили в городской администрации.\n",
+        "米尔布鲁克的供水管道周一晚上破裂，约三千户家庭停水。\n",
+        "انفجر أنبوب المياه الرئيسي في ميلبروك مساء الاثنين، وانقطعت المياه عن ثلاثة آلاف منزل.\n",
+    ],
+)
+def test_non_english_utf8(tmp_path: Path, text: str) -> None:
+    [doc] = load_inputs([str(write(tmp_path / "x.txt", text))])
+    assert doc.text == text
+
+
+def test_five_megabyte_article(tmp_path: Path) -> None:
+    para = "The utility said crews replaced another section of the old cast-iron pipe under Elm Avenue today.\n\n"
+    p = write(tmp_path / "big.txt", para * (5_000_000 // len(para)))
+    t = time.perf_counter()
+    [doc] = load_inputs([str(p)])
+    assert time.perf_counter() - t < 3
+    assert len(doc.text) > 4_900_000
+
+
+def test_oversized_file_truncated_with_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 10_000)
+    p = write(tmp_path / "huge.txt", "Line of the story about the pipe.\n" * 2000)
+    said: list[str] = []
+    [doc] = load_inputs([str(p)], warn=said.append)
+    assert len(doc.text) <= 10_000 and doc.text.endswith("pipe.")
+    assert "larger than" in said[0]
+
+
+def test_oversized_json_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_JSON_BYTES", 100)
+    p = write(tmp_path / "c.json", json.dumps(cluster("x", 5)))
+    with pytest.raises(InputError, match="JSONL"):
+        load_inputs([str(p)])
+
+
+def test_thousand_documents(tmp_path: Path) -> None:
+    for i in range(1000):
+        write(tmp_path / f"doc{i:04d}.txt", f"Outlet {i} reports that the water main under Elm Avenue broke on Monday.\n")
+    t = time.perf_counter()
+    docs = load_inputs([str(tmp_path)])
+    assert time.perf_counter() - t < 5
+    assert len(docs) == 1000 and len({d.id for d in docs}) == 1000
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"documents": "nope"}', "must be a cluster"),
+        ('{"id": 1, "documents": [42]}', "neither a string nor an object"),
+    ],
+)
+def test_bad_json(tmp_path: Path, content: str, match: str) -> None:
+    with pytest.raises(InputError, match=match):
+        load_inputs([str(write(tmp_path / "bad.json", content))])
+
+
+# --- helpers kept for others ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "name"),
+    [
+        ("01-lakeport-ledger", "Lakeport Ledger"),
+        ("03-channel-7-lakeport", "Channel 7 Lakeport"),
+        ("harbor_daily_news", "Harbor Daily News"),
+        ("000_de07a70556f734c4", "000_de07a70556f734c4"),
+        ("doc1", "doc1"),
+        ("NBC-news", "NBC News"),
+    ],
+)
+def test_outlet_from_stem(stem: str, name: str) -> None:
+    assert outlet_from_stem(stem) == name
+
+
+def test_to_document_and_cluster_helpers(tmp_path: Path) -> None:
+    d = to_document({"text": "t", "source": "S", "title": "", "html": True}, 4)
+    assert (d.id, d.source, d.title, d.is_html) == ("d5", "S", None, True)
+    c = cluster_from_json({"id": "k", "documents": ["a", "b"], "summary": "s"})
+    assert (c.id, len(c.documents), c.summaries) == ("k", 2, ("s",))
+    p = write(tmp_path / "x.jsonl", json.dumps(cluster("p")) + "\n\n" + json.dumps(cluster("q")) + "\n")
+    assert [c.id for c in read_clusters(p)] == ["p", "q"]
