@@ -324,7 +324,7 @@ def _clean_one(doc: Document) -> _Page:
     if page.title is None:
         heads = [x for x in joined[:first_prose][:8] if 3 <= len(x.split()) <= 25 and not _is_nav(x)]
         long_heads = [x for x in heads if len(x.split()) >= 5]
-        page.title = (long_heads or heads or [None])[0]
+        page.title = (long_heads or heads)[0] if heads else None
     page.paragraphs = [x for x in joined if _is_prose(x) and not _is_pitch(x)]
     return page
 
@@ -514,20 +514,19 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
         if len(pw) < 2 or not page.english:
             continue
         if n_docs > 1 and doc_words[i]:
-            def ref(w: str, i: int = i) -> float:
-                return (df[w] - (w in doc_words[i])) / (n_docs - 1)
+            # share of the other documents that use the word
+            ref = {w: (df[w] - 1) / (n_docs - 1) for w in doc_words[i]}
         else:
+            # a lone document: judged against its title and opening paragraphs
             lede = set().union(*pw[:3]) | content_words(page.title or docs[i].title or "")
-
-            def ref(w: str, lede: set[str] = lede) -> float:
-                return 1.0 if w in lede else 0.0
+            ref = {w: 1.0 for w in lede}
         scores = []
         for words in pw:
             if not words:
                 scores.append(0.0)
                 continue
             weights = {w: math.log(1 + n_paras / pdf[w]) for w in words}
-            scores.append(sum(weights[w] * ref(w) for w in words) / sum(weights.values()))
+            scores.append(sum(weights[w] * ref.get(w, 0.0) for w in words) / sum(weights.values()))
         keep = _relevant(scores)
         if any(keep):
             page.paragraphs = [p for p, k in zip(page.paragraphs, keep, strict=True) if k]

@@ -12,7 +12,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
-from email.message import Message
+from http.client import HTTPMessage
 from typing import IO, Any
 
 from newsfuse.clutter import html_meta, looks_like_html, sniff_charset
@@ -27,7 +27,7 @@ TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss"
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: Message, newurl: str) -> urllib.request.Request | None:
+                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
             raise FetchError(f"cannot fetch {req.full_url}: redirected to a non-HTTP address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -87,7 +87,7 @@ def read_clusters(path: str | Path) -> Iterator[Cluster]:
         raise InputError(f"no such file: {p}")
     opener = gzip.open if p.suffix == ".gz" else open
     try:
-        with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        with opener(p, "rt", encoding="utf-8") as fh:
             for n, raw in enumerate(fh, 1):
                 if not raw.strip():
                     continue
@@ -140,7 +140,7 @@ def _check_text(text: str) -> str | None:
     return None if control / len(sample) > MAX_CONTROL_RATIO else text
 
 
-def _read_capped(fh: IO[bytes], name: str, warn: Warn) -> bytes:
+def _read_capped(fh: IO[bytes] | gzip.GzipFile, name: str, warn: Warn) -> bytes:
     data = fh.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         warn(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: reading only the first {MAX_FILE_BYTES // 1_000_000} MB")
@@ -341,7 +341,7 @@ class _Loader:
         try:
             if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
                 opener = gzip.open if lower.endswith(".gz") else open
-                with opener(p, "rt", encoding="utf-8-sig") as fh:  # type: ignore[operator]
+                with opener(p, "rt", encoding="utf-8-sig") as fh:
                     self._add_jsonl(fh, name)
                 return
             if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
