@@ -388,6 +388,41 @@ def test_fetch_failure_is_a_400_naming_the_url() -> None:
     assert "urls[0]" in msg and "unreachable.example" in msg
 
 
+def test_urls_end_to_end_with_the_real_fetcher() -> None:
+    """The default fetcher (newsfuse.fetch.fetch_url) against a local HTTP server."""
+    import http.server
+
+    pytest.importorskip("newsfuse.fetch")
+    pages = {
+        "/a": "<html><head><title>Bridge shut</title></head><body><article><p>" + ARTICLES[0]["text"] + "</p></article></body></html>",
+        "/b": "<html><head><title>Bridge closed</title></head><body><article><p>" + ARTICLES[1]["text"] + "</p></article></body></html>",
+    }
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body = pages.get(self.path, "").encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        r = post(client(), {"urls": [base + "/a", base + "/b"], "documents": [ARTICLES[2]], "words": 50})
+        assert r.status_code == 200, r.text
+        assert [s["url"] for s in r.json()["sources"]][1:] == [base + "/a", base + "/b"]
+        msg = error_of(post(client(), {"urls": [base + "/missing"], "documents": [ARTICLES[2]]}), 400)
+        assert msg.startswith("urls[0]: ") and "404" in msg
+    finally:
+        httpd.shutdown()
+
+
 def test_urls_disabled() -> None:
     def fetch(url: str, timeout: float, max_bytes: int) -> Document:  # pragma: no cover - must not run
         raise AssertionError("fetched although --no-urls")

@@ -317,11 +317,11 @@ def _document(item: Any, i: int) -> Document:
 def _url(u: Any, i: int) -> str:
     if not isinstance(u, str) or not u.strip():
         raise ApiError(400, f"urls[{i}] must be a non-empty string")
-    u = u.strip()
-    parts = urlsplit(u)
+    url: str = u.strip()
+    parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ApiError(400, f"urls[{i}] must be an http:// or https:// URL, got {u[:200]!r}")
-    return u
+        raise ApiError(400, f"urls[{i}] must be an http:// or https:// URL, got {url[:200]!r}")
+    return url
 
 
 # ---------------------------------------------------------------------------
@@ -511,9 +511,11 @@ class Worker:
 
 
 def _default_summarize(documents: list[Document], **budget: int) -> Brief:
-    from newsfuse import summarize  # looked up per call so tests can monkeypatch newsfuse.summarize
+    import newsfuse  # looked up per call so tests can monkeypatch newsfuse.summarize
 
-    return summarize(documents, **budget)
+    return newsfuse.summarize(
+        documents, words=budget.get("words"), sentences=budget.get("sentences"), bytes=budget.get("bytes")
+    )
 
 
 def _warm_up() -> None:
@@ -662,7 +664,7 @@ def create_app(
         for i, (u, r) in enumerate(zip(urls, results, strict=True)):
             if isinstance(r, BaseException):
                 if isinstance(r, NewsfuseError):
-                    raise ApiError(400, f"could not fetch urls[{i}]: {r}")
+                    raise ApiError(400, f"urls[{i}]: {r}")
                 raise r
             doc = r if r.url else Document(**{**r.__dict__, "url": u})
             docs.append(Document(**{**doc.__dict__, "id": doc.id or f"u{i + 1}"}))
