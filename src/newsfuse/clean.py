@@ -58,6 +58,12 @@ REPEATED_LINE = 3
 # Prose: at least this many words (or, for scripts without spaces, characters).
 MIN_WORDS = 5
 MIN_CJK_CHARS = 12
+# A paragraph at least this long is filtered sentence by sentence (a one-line article holding a
+# sign-up line must not be dropped whole); shorter ones are kept or dropped whole.
+LONG_PARAGRAPH_CHARS = 400
+# A paragraph at least this long that stops mid-sentence (truncated input, e.g. Multi-News) keeps its
+# finished sentences; shorter unfinished lines are headings, names or menu items.
+FRAGMENT_MIN_CHARS = 200
 # Non-English guard: if cleaning would keep under this share of a non-English page's prose-like
 # lines, keep those lines instead.
 NON_ENGLISH_KEEP = 0.10
@@ -325,8 +331,39 @@ def _clean_one(doc: Document) -> _Page:
         heads = [x for x in joined[:first_prose][:8] if 3 <= len(x.split()) <= 25 and not _is_nav(x)]
         long_heads = [x for x in heads if len(x.split()) >= 5]
         page.title = (long_heads or heads)[0] if heads else None
-    page.paragraphs = [x for x in joined if _is_prose(x) and not _is_pitch(x)]
+    paragraphs = []
+    for x in joined:
+        if len(x) >= LONG_PARAGRAPH_CHARS:
+            x = _filter_sentences(x)  # long paragraph: judge sentence by sentence
+        elif _is_pitch(x):
+            continue
+        p = x if _is_prose(x) else _cut_fragment(x)
+        if p:
+            paragraphs.append(p)
+    page.paragraphs = paragraphs
     return page
+
+
+def _filter_sentences(paragraph: str) -> str:
+    """A long paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into it)."""
+    kept = [s for s in split_sentences(paragraph) if not (LINE_RE.match(s) or _is_pitch(s))]
+    return " ".join(kept)
+
+
+_LAST_END_RE = re.compile(r"[.!?…。！？][\"”’)\]]*(?=\s)")
+
+
+def _cut_fragment(line: str) -> str | None:
+    """A long paragraph cut off mid-sentence (truncated input) without its unfinished last sentence."""
+    if len(line) < FRAGMENT_MIN_CHARS:
+        return None
+    end = None
+    for m in _LAST_END_RE.finditer(line, max(0, len(line) - 2000)):
+        end = m.end()
+    if end is None:
+        return None
+    head = line[:end]
+    return head if _is_prose(head) and len(head) >= FRAGMENT_MIN_CHARS // 2 else None
 
 
 def _looks_english(text: str) -> bool:

@@ -60,7 +60,11 @@ LINE_PATTERNS: tuple[str, ...] = (
     r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*",
     r".{0,200}\btax[- ]deductible\b.*",
 )
-LINE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE)
+# An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
+# ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
+LINE_RE = re.compile(
+    r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE
+)
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
 TRAILER_HEADINGS: tuple[str, ...] = (
