@@ -14,6 +14,7 @@ leading stamps are removed, so every sentence of a brief appears verbatim in the
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import logging
 import math
@@ -303,7 +304,8 @@ def _clean_one(doc: Document) -> _Page:
             continue
         if _is_prose(line):
             page.prose_like.append(line)
-        if LINE_RE.match(line) or _is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line):
+        short = len(line) < 300
+        if LINE_RE.match(line) or (short and (_is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line))):
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
@@ -337,9 +339,9 @@ def _clean_one(doc: Document) -> _Page:
             x = _filter_sentences(x)  # long paragraph: judge sentence by sentence
         elif _is_pitch(x):
             continue
-        p = x if _is_prose(x) else _cut_fragment(x)
-        if p:
-            paragraphs.append(p)
+        kept = x if _is_prose(x) else _cut_fragment(x)
+        if kept:
+            paragraphs.append(kept)
     page.paragraphs = paragraphs
     return page
 
@@ -520,6 +522,7 @@ def _clean_flat_line(line: str) -> tuple[list[str], str | None]:
 # --- relevance -----------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=100_000)
 def _stem(w: str) -> str:
     w = w.lower().replace("’", "'")
     if w.endswith("'s"):
