@@ -1,0 +1,15 @@
+"""Evaluation: newsfuse against lead, LexRank, TextRank, LSA and an oracle, scored with ROUGE.
+
+    >>> from newsfuse.evaluate import evaluate
+    >>> result = evaluate("../shared/data/multi_news_val.jsonl.gz", ["lead", "lexrank"], words=100, limit=50)
+
+Modules: ``methods`` (the summarizers and sentence splitters), ``scorers`` (rouge-score and Perl
+ROUGE-1.5.5), ``harness`` (worker processes, bootstrap intervals), ``report`` (table, report directory),
+``cli`` (``newsfuse eval``).
+"""
+
+from newsfuse.evaluate.harness import EvalResult, evaluate
+from newsfuse.evaluate.methods import METHODS, truncate
+from newsfuse.evaluate.scorers import perl_rouge, rouge_score
+
+__all__ = ["METHODS", "EvalResult", "evaluate", "perl_rouge", "rouge_score", "truncate"]

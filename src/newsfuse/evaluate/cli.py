@@ -1,0 +1,87 @@
+"""``newsfuse eval``: score newsfuse and its peers with ROUGE on a JSONL(.gz) file of clusters."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import click
+
+from newsfuse.errors import InputError
+from newsfuse.evaluate.methods import DEFAULT_METHODS, METHODS, SPLITTERS
+
+SHARED_NAMES = ("multi_news_val.jsonl.gz", "tac2011_multiling_en.jsonl")
+
+
+def shared_data_dir() -> Path:
+    """``../shared/data`` beside the checkout (the project's benchmark data; never copied into the repo)."""
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def check_input(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise InputError(f"{path} is a directory: give a JSONL or JSONL.gz file of clusters")
+        return
+    if path.name in SHARED_NAMES or "shared/data" in path.as_posix():
+        raise InputError(
+            f"no such file: {path}: put the benchmark data in ../shared/data beside the checkout "
+            f"(see ../shared/data/README.md), or give the path of any JSONL(.gz) file of clusters"
+        )
+    raise InputError(f"no such file: {path}")
+
+
+def _methods(value: str) -> tuple[str, ...]:
+    names = tuple(m.strip().lower() for m in value.split(",") if m.strip())
+    for m in names:
+        if m not in METHODS:
+            raise click.BadParameter(f"unknown method {m!r}: choose from {', '.join(METHODS)}", param_hint="--methods")
+    if not names:
+        raise click.BadParameter("give at least one method", param_hint="--methods")
+    return tuple(dict.fromkeys(names))
+
+
+@click.command("eval")
+@click.argument("in_path", metavar="IN", type=click.Path(path_type=Path))
+@click.option("--words", type=click.IntRange(1, 5000), default=100, show_default=True,
+              help="Word budget: every summary is truncated to it before scoring.")
+@click.option("--methods", "methods_", default=",".join(DEFAULT_METHODS), show_default=True,
+              help="Comma-separated methods to compare.")
+@click.option("--scorer", type=click.Choice(["rouge-score", "perl", "both"]), default="rouge-score", show_default=True,
+              help="rouge-score (fast), the official Perl ROUGE-1.5.5, or both.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first K clusters.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write report.md, per-cluster JSONL and a PNG chart here.")
+@click.option("--splitter", type=click.Choice(sorted(SPLITTERS)), default="punkt", show_default=True,
+              help="Sentence splitter for the peers and the references.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def eval_command(in_path: Path, words: int, methods_: str, scorer: str, limit: int | None, report_dir: Path | None,
+                 splitter: str, workers: int | None, quiet: bool) -> None:
+    """Score METHODS with ROUGE on the clusters of IN (JSONL or JSONL.gz with "summaries").
+
+    Prints one table: per method, ROUGE-1/2/L recall and F1 with 95% bootstrap intervals over clusters,
+    the median seconds per cluster and the number of clusters.
+
+    Example: newsfuse eval ../shared/data/multi_news_val.jsonl.gz --limit 1000 --words 100
+    """
+    from newsfuse.evaluate.harness import evaluate
+    from newsfuse.evaluate.report import format_table, write_report
+    from newsfuse.evaluate.scorers import perl_status
+
+    methods = _methods(methods_)
+    check_input(in_path)
+    scorers = ("rouge-score", "perl") if scorer == "both" else (scorer,)
+    if "perl" in scorers:
+        why = perl_status()
+        if why:
+            raise InputError(f"--scorer {scorer} needs the official ROUGE-1.5.5: {why}")
+    result = evaluate(in_path, methods, words=words, scorers=scorers, splitter=splitter, limit=limit,
+                      workers=workers, progress=not quiet)
+    if not result.clusters:
+        raise InputError(f"{in_path}: no cluster with reference summaries to score against")
+    click.echo(format_table(result))
+    if report_dir is not None:
+        path = write_report(result, report_dir, command="newsfuse " + shlex.join(sys.argv[1:]))
+        click.echo(f"report: {path}", err=True)

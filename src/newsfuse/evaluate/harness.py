@@ -1,0 +1,222 @@
+"""The evaluation harness: run methods over clusters in worker processes, score, aggregate with bootstrap CIs.
+
+For each cluster a worker splits the documents once with the chosen splitter (the time is charged to
+every peer that uses the split), runs each method, truncates every summary to the word budget
+(identically for all methods), and scores it with ``rouge-score`` when asked. Perl ROUGE-1.5.5, when asked,
+runs afterwards over all clusters of a method at once (one Perl process per method, in parallel).
+
+A method that fails on a cluster (newsfuse raising InputError on a cluster of junk, say) is recorded with
+its error and scored as an empty summary (zero), so every method is averaged over the same clusters.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsfuse.evaluate.methods import METHODS, USES_SPLITTER, split_documents, truncate
+from newsfuse.evaluate.scorers import METRICS, Scores, perl_rouge, rouge_score
+
+BOOTSTRAP = 1000
+SEED = 20240601
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    methods: tuple[str, ...]
+    words: int = 100
+    scorers: tuple[str, ...] = ("rouge-score",)
+    splitter: str = "punkt"
+
+
+@dataclass
+class MethodRun:
+    summary: list[str]
+    seconds: float
+    error: str | None = None
+    scores: dict[str, Scores] = field(default_factory=dict)  # scorer -> scores
+
+
+@dataclass
+class ClusterRun:
+    id: str
+    references: list[list[str]]  # each reference, split into sentences
+    runs: dict[str, MethodRun]
+
+
+@dataclass
+class Row:
+    method: str
+    scorer: str
+    n: int
+    errors: int
+    median_seconds: float
+    # metric -> kind ("r"/"p"/"f") -> (mean, ci_low, ci_high), in ROUGE points (0-100)
+    scores: dict[str, dict[str, tuple[float, float, float]]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method, "scorer": self.scorer, "n": self.n, "errors": self.errors,
+            "median_seconds": self.median_seconds,
+            "scores": {m: {k: list(v) for k, v in d.items()} for m, d in self.scores.items()},
+        }
+
+
+@dataclass
+class EvalResult:
+    config: EvalConfig
+    clusters: list[ClusterRun]
+    rows: list[Row]
+    skipped: int = 0  # clusters without references
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+# --- one cluster (runs in a worker) --------------------------------------------------------------------
+
+
+def run_cluster(cid: str, documents: Sequence[str], references: Sequence[str], cfg: EvalConfig) -> ClusterRun:
+    refs = [s for s in split_documents(references, cfg.splitter) if s]
+    sentences: list[list[str]] | None = None
+    split_seconds = 0.0
+    if any(m in USES_SPLITTER for m in cfg.methods):
+        t0 = time.perf_counter()
+        sentences = split_documents(documents, cfg.splitter)
+        split_seconds = time.perf_counter() - t0
+    runs: dict[str, MethodRun] = {}
+    for name in cfg.methods:
+        fn = METHODS[name]
+        t0 = time.perf_counter()
+        error = None
+        try:
+            out = fn(list(documents), cfg.words, sentences=sentences if name in USES_SPLITTER else None,
+                     references=list(references), splitter=cfg.splitter)
+        except Exception as e:  # noqa: BLE001 - recorded per cluster, scored as an empty summary
+            out, error = [], f"{type(e).__name__}: {e}"
+        seconds = time.perf_counter() - t0 + (split_seconds if name in USES_SPLITTER else 0.0)
+        run = MethodRun(summary=truncate(out, cfg.words), seconds=seconds, error=error)
+        if "rouge-score" in cfg.scorers:
+            run.scores["rouge-score"] = rouge_score(run.summary, refs)
+        runs[name] = run
+    return ClusterRun(id=cid, references=refs, runs=runs)
+
+
+def _work(task: tuple[str, list[str], list[str], EvalConfig]) -> ClusterRun:
+    return run_cluster(*task)
+
+
+# --- aggregation -----------------------------------------------------------------------------------------
+
+
+def bootstrap_ci(values: np.ndarray, idx: np.ndarray) -> tuple[float, float, float]:
+    """Mean and 95 % percentile-bootstrap interval (resampling clusters with ``idx``), in points."""
+    if len(values) == 0:
+        return (0.0, 0.0, 0.0)
+    means = values[idx].mean(axis=1)
+    lo, hi = np.percentile(means, [2.5, 97.5])
+    return (100 * float(values.mean()), 100 * float(lo), 100 * float(hi))
+
+
+def aggregate(clusters: list[ClusterRun], cfg: EvalConfig, seed: int = SEED) -> list[Row]:
+    n = len(clusters)
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, n, size=(BOOTSTRAP, n)) if n else np.zeros((BOOTSTRAP, 0), dtype=int)
+    rows = []
+    for scorer in cfg.scorers:
+        for name in cfg.methods:
+            runs = [c.runs[name] for c in clusters]
+            scores: dict[str, dict[str, tuple[float, float, float]]] = {}
+            for m in METRICS:
+                scores[m] = {}
+                for kind in ("r", "p", "f"):
+                    vals = np.array([r.scores[scorer][m][kind] for r in runs], dtype=float)
+                    scores[m][kind] = bootstrap_ci(vals, idx)
+            rows.append(Row(
+                method=name, scorer=scorer, n=n, errors=sum(r.error is not None for r in runs),
+                median_seconds=statistics.median([r.seconds for r in runs]) if runs else 0.0, scores=scores,
+            ))
+    return rows
+
+
+# --- the run ---------------------------------------------------------------------------------------------
+
+
+def iter_tasks(path: str | Path, cfg: EvalConfig, limit: int | None, skipped: list[int]) -> Iterator[tuple[str, list[str], list[str], EvalConfig]]:
+    from newsfuse.load import read_clusters
+
+    taken = 0
+    for c in read_clusters(path):
+        if limit is not None and taken >= limit:
+            return
+        refs = [s for s in c.summaries if s.strip()]
+        if not refs:
+            skipped[0] += 1
+            continue
+        taken += 1
+        yield c.id, [d.text for d in c.documents], refs, cfg
+
+
+def evaluate(
+    path: str | Path,
+    methods: Sequence[str],
+    words: int = 100,
+    scorers: Sequence[str] = ("rouge-score",),
+    splitter: str = "punkt",
+    limit: int | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> EvalResult:
+    """Run and score ``methods`` on the clusters of a JSONL(.gz) file."""
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown:
+        raise ValueError(f"unknown method {unknown[0]!r}: choose from {', '.join(METHODS)}")
+    cfg = EvalConfig(methods=tuple(methods), words=words, scorers=tuple(scorers), splitter=splitter)
+    workers = workers or os.cpu_count() or 1
+    t0 = time.perf_counter()
+    skipped = [0]
+    tasks = iter_tasks(path, cfg, limit, skipped)
+    from tqdm import tqdm
+
+    clusters: list[ClusterRun] = []
+    with tqdm(total=limit, unit="cluster", file=sys.stderr, disable=not progress, desc="newsfuse eval",
+              dynamic_ncols=True) as bar:
+        if workers <= 1:
+            for task in tasks:
+                clusters.append(_work(task))
+                bar.update(1)
+        else:
+            ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+            with ctx.Pool(workers) as pool:
+                for res in pool.imap(_work, tasks, chunksize=4):
+                    clusters.append(res)
+                    bar.update(1)
+    notes: list[str] = []
+    if "perl" in cfg.scorers and clusters:
+        longest = max(len(" ".join(r).split()) for c in clusters for r in c.references)
+        if longest > words:
+            notes.append(
+                f"Perl ROUGE-1.5.5 -l {words} also truncates the references (up to {longest} words here) to "
+                f"{words} words: its recall is against the references' first {words} words; prefer rouge-score."
+            )
+
+        def perl_for(name: str) -> list[Scores]:
+            return perl_rouge([c.runs[name].summary for c in clusters], [c.references for c in clusters], words)
+
+        with ThreadPoolExecutor(max_workers=workers) as ex:
+            results = dict(zip(cfg.methods, ex.map(perl_for, cfg.methods), strict=True))
+        for name, per in results.items():
+            for c, sc in zip(clusters, per, strict=True):
+                c.runs[name].scores["perl"] = sc
+    rows = aggregate(clusters, cfg)
+    return EvalResult(config=cfg, clusters=clusters, rows=rows, skipped=skipped[0],
+                      seconds=time.perf_counter() - t0, notes=notes)

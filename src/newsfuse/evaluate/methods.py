@@ -1,0 +1,300 @@
+"""Summarizers compared by ``newsfuse eval``: newsfuse itself, lead, sumy's LexRank/TextRank/LSA, an oracle.
+
+Every method is ``fn(documents, budget, *, sentences=None, references=(), splitter="punkt") -> list[str]``:
+the cluster's document texts and a word budget in, the summary's sentences out. ``sentences`` are the
+documents already split (one list per document) so that a cluster is split once for all peers; when it
+is missing the method splits with ``splitter``. Peers all use the same splitter, and they pick sentences
+the same way: in their score order until the budget is reached, then back in document order. The harness
+truncates every summary to the budget afterwards, identically for all methods.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+Splitter = Callable[[str], list[str]]
+
+
+class Method(Protocol):
+    def __call__(self, documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
+                 references: Sequence[str] = (), splitter: str = "punkt") -> list[str]: ...
+
+
+# --- sentence splitting --------------------------------------------------------------------------------
+
+_LINES = re.compile(r"[^\n]+")
+
+
+def _punkt_split(text: str) -> list[str]:
+    from newsfuse.split import split_text
+
+    return split_text(text)
+
+
+@lru_cache(maxsize=1)
+def _pysbd_segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _pysbd_split(text: str) -> list[str]:
+    """pysbd one paragraph (line) at a time: it is quadratic on long texts and never crosses a line."""
+    seg = _pysbd_segmenter()
+    out: list[str] = []
+    for m in _LINES.finditer(text):
+        for s in seg.segment(m.group()):
+            s = s.strip()
+            if s:
+                out.append(s)
+    return out
+
+
+SPLITTERS: dict[str, Splitter] = {"punkt": _punkt_split, "pysbd": _pysbd_split}
+
+
+def get_splitter(name: str) -> Splitter:
+    try:
+        return SPLITTERS[name]
+    except KeyError:
+        raise ValueError(f"unknown splitter {name!r}: choose from {', '.join(SPLITTERS)}") from None
+
+
+def split_documents(documents: Sequence[str], splitter: str = "punkt") -> list[list[str]]:
+    split = get_splitter(splitter)
+    return [split(d) if d.strip() else [] for d in documents]
+
+
+def n_words(text: str) -> int:
+    return len(text.split())
+
+
+def truncate(sentences: Sequence[str], budget: int) -> list[str]:
+    """The sentences cut to ``budget`` whitespace-separated words (the last one cut mid-sentence)."""
+    out: list[str] = []
+    left = budget
+    for s in sentences:
+        words = s.split()
+        if not words:
+            continue
+        if left <= 0:
+            break
+        if len(words) <= left:
+            out.append(" ".join(words))
+            left -= len(words)
+        else:
+            out.append(" ".join(words[:left]))
+            left = 0
+    return out
+
+
+def _fill(order: Sequence[int], flat: Sequence[str], budget: int) -> list[int]:
+    """Indices taken in ``order`` until the budget is reached (the last one may overflow; truncation follows)."""
+    chosen: list[int] = []
+    total = 0
+    for i in order:
+        if total >= budget:
+            break
+        w = n_words(flat[i])
+        if w == 0:
+            continue
+        chosen.append(i)
+        total += w
+    return chosen
+
+
+def _sentences(documents: Sequence[str], sentences: list[list[str]] | None, splitter: str) -> list[list[str]]:
+    return sentences if sentences is not None else split_documents(documents, splitter)
+
+
+# --- newsfuse --------------------------------------------------------------------------------------------
+
+
+def newsfuse_method(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
+                    references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+    """newsfuse.summarize with a word budget (it splits and cleans on its own)."""
+    from newsfuse import summarize
+
+    brief = summarize(list(documents), words=budget)
+    return [s.text for s in brief.sentences]
+
+
+# --- lead ------------------------------------------------------------------------------------------------
+
+
+def lead(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
+         references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+    """Round-robin lead: the first sentence of each document in turn, then the second, ..."""
+    docs = _sentences(documents, sentences, splitter)
+    out: list[str] = []
+    total = 0
+    depth = max((len(d) for d in docs), default=0)
+    for k in range(depth):
+        for d in docs:
+            if k < len(d) and total < budget and n_words(d[k]):
+                out.append(d[k])
+                total += n_words(d[k])
+        if total >= budget:
+            break
+    return out
+
+
+# --- sumy peers ------------------------------------------------------------------------------------------
+
+
+# A word: letters, with inner apostrophes or hyphens ("don't", "well-known"); sumy's own word pattern
+# (``Tokenizer._WORD_PATTERN``) without its NLTK Treebank step, which drops "U.S." and needs no data here
+# but is 10x slower. Numbers and punctuation are not words for the peers, as in sumy.
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+class SumyTokenizer:
+    """A sumy tokenizer object (``to_sentences``, ``to_words``) over the project's sentence splitter."""
+
+    language = "english"
+
+    def __init__(self, split: Splitter) -> None:
+        self._split = split
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in self._split(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+@lru_cache(maxsize=8)
+def _sumy_summarizer(name: str) -> Any:
+    from nltk.stem import PorterStemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    base = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer}[name]
+
+    def ranked(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> list[int]:
+        """sumy's own rating, but every sentence index in descending score order (ties: document order)."""
+        rate = (lambda s: rating[s]) if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
+        scores = [(o, float(rate(s))) for o, s in enumerate(sentences)]
+        return [o for o, _ in sorted(scores, key=lambda x: x[1], reverse=True)]
+
+    cls = type(f"Ranked{base.__name__}", (base,), {"_get_best_sentences": staticmethod(ranked)})
+    porter = PorterStemmer()
+    summarizer = cls(porter.stem)
+    summarizer.stop_words = get_stop_words("english")
+    return summarizer
+
+
+def _sumy_method(name: str) -> Method:
+    def run(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
+            references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+        docs = _sentences(documents, sentences, splitter)
+        flat = [s for d in docs for s in d if s.strip()]
+        if not flat:
+            return []
+        tok = SumyTokenizer(get_splitter(splitter))
+        model = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in d if s.strip()]) for d in docs if d])
+        with warnings.catch_warnings():  # LSA warns on clusters with fewer words than sentences
+            warnings.simplefilter("ignore", UserWarning)
+            order = _sumy_summarizer(name)(model, len(flat))
+        if not order:  # LSA on a cluster without content words: nothing to rank
+            order = list(range(len(flat)))
+        return [flat[i] for i in sorted(_fill(list(order), flat, budget))]
+
+    run.__name__ = name
+    run.__doc__ = f"sumy {name}: score order until the budget, then document order."
+    return run
+
+
+lexrank = _sumy_method("lexrank")
+textrank = _sumy_method("textrank")
+lsa = _sumy_method("lsa")
+
+
+# --- oracle ----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _rouge_tokenizer() -> Any:
+    from rouge_score import tokenizers
+
+    return tokenizers.DefaultTokenizer(use_stemmer=True)
+
+
+def _grams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _f1(hit: int, cand: int, ref: int) -> float:
+    if hit == 0 or cand == 0 or ref == 0:
+        return 0.0
+    p, r = hit / cand, hit / ref
+    return 2 * p * r / (p + r)
+
+
+def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
+           references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+    """Greedy extract maximising mean ROUGE-1/2 F1 (averaged over references) within the budget.
+
+    Adds the sentence that raises the score most, while the budget is not reached and the score rises;
+    the result is in document order. An upper bound for sentence extraction, not a system.
+    """
+    if not references:
+        raise ValueError("the oracle needs reference summaries")
+    docs = _sentences(documents, sentences, splitter)
+    flat = [s for d in docs for s in d if s.strip()]
+    tok = _rouge_tokenizer()
+    refs = []
+    for r in references:
+        t = tok.tokenize(r)
+        refs.append((_grams(t, 1), _grams(t, 2), max(len(t), 0), max(len(t) - 1, 0)))
+    sent_toks = [tok.tokenize(s) for s in flat]
+
+    def score(tokens: list[str]) -> float:
+        u, b = _grams(tokens, 1), _grams(tokens, 2)
+        total = 0.0
+        for ru, rb, nu, nb in refs:
+            hu = sum((u & ru).values())
+            hb = sum((b & rb).values())
+            total += (_f1(hu, len(tokens), nu) + _f1(hb, max(len(tokens) - 1, 0), nb)) / 2
+        return total / len(refs)
+
+    chosen: list[int] = []
+    best = 0.0
+    words = 0
+    while words < budget:
+        cur = [t for i in sorted(chosen) for t in sent_toks[i]]
+        cand_best, cand_i = best, -1
+        for i, t in enumerate(sent_toks):
+            if i in chosen or not t:
+                continue
+            sc = score(cur + t)
+            if sc > cand_best:
+                cand_best, cand_i = sc, i
+        if cand_i < 0:
+            break
+        chosen.append(cand_i)
+        best = cand_best
+        words += n_words(flat[cand_i])
+    return [flat[i] for i in sorted(chosen)]
+
+
+METHODS: dict[str, Method] = {
+    "newsfuse": newsfuse_method,
+    "lead": lead,
+    "lexrank": lexrank,
+    "textrank": textrank,
+    "lsa": lsa,
+    "oracle": oracle,
+}
+DEFAULT_METHODS = ("newsfuse", "lead", "lexrank", "textrank", "lsa", "oracle")
+# methods that take pre-split sentences from the harness (newsfuse splits and cleans on its own)
+USES_SPLITTER = frozenset({"lead", "lexrank", "textrank", "lsa", "oracle"})
