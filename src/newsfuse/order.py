@@ -12,6 +12,7 @@ from __future__ import annotations
 from newsfuse.represent import Representation
 
 RELATED = 0.3  # TF-IDF cosine at which a sentence is pulled next to the one before it
+LEAD_DECAY = 1.5  # positions over which a candidate lead's score halves
 
 
 def order(rep: Representation, selected: list[int], requires: dict[int, int], support: dict[int, int]) -> list[int]:
@@ -31,9 +32,12 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         s = rep.sentences[u]
         return s.position / max(rep.doc_lengths[s.doc], 1)
 
+    most = max(support.get(u, 1) for u in units)
+
     def lead_score(u: int) -> float:
+        # early in its article, and reported widely: a sentence two places down halves its chance
         s = rep.sentences[u]
-        return support.get(u, 1) * 1.0 + 3.0 * 2.0 ** (-s.position / 2.0) - relpos(u)
+        return (0.5 + support.get(u, 1) / most) * 2.0 ** (-s.position / LEAD_DECAY)
 
     remaining = set(units)
     first = max(remaining, key=lambda u: (lead_score(u), -u))
