@@ -16,7 +16,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ import numpy as np
 
 from newsfuse.evaluate.methods import METHODS, USES_SPLITTER, split_documents, truncate
 from newsfuse.evaluate.scorers import METRICS, Scores, perl_rouge, rouge_score
+from newsfuse.model import Cluster
 
 BOOTSTRAP = 1000
 SEED = 20240601
@@ -151,11 +152,10 @@ def aggregate(clusters: list[ClusterRun], cfg: EvalConfig, seed: int = SEED) -> 
 # --- the run ---------------------------------------------------------------------------------------------
 
 
-def iter_tasks(path: str | Path, cfg: EvalConfig, limit: int | None, skipped: list[int]) -> Iterator[tuple[str, list[str], list[str], EvalConfig]]:
-    from newsfuse.load import read_clusters
-
+def iter_tasks(clusters: Iterable[Cluster], cfg: EvalConfig, limit: int | None,
+               skipped: list[int]) -> Iterator[tuple[str, list[str], list[str], EvalConfig]]:
     taken = 0
-    for c in read_clusters(path):
+    for c in clusters:
         if limit is not None and taken >= limit:
             return
         refs = [s for s in c.summaries if s.strip()]
@@ -167,7 +167,7 @@ def iter_tasks(path: str | Path, cfg: EvalConfig, limit: int | None, skipped: li
 
 
 def evaluate(
-    path: str | Path,
+    source: str | Path | Iterable[Cluster],
     methods: Sequence[str],
     words: int = 100,
     scorers: Sequence[str] = ("rouge-score",),
@@ -176,7 +176,7 @@ def evaluate(
     workers: int | None = None,
     progress: bool = True,
 ) -> EvalResult:
-    """Run and score ``methods`` on the clusters of a JSONL(.gz) file."""
+    """Run and score ``methods`` on the clusters of a JSONL(.gz) file (a path) or on given Clusters."""
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
         raise ValueError(f"unknown method {unknown[0]!r}: choose from {', '.join(METHODS)}")
@@ -184,7 +184,11 @@ def evaluate(
     workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
     skipped = [0]
-    tasks = iter_tasks(path, cfg, limit, skipped)
+    if isinstance(source, (str, Path)):
+        from newsfuse.load import read_clusters
+
+        source = read_clusters(source)
+    tasks = iter_tasks(source, cfg, limit, skipped)
     from tqdm import tqdm
 
     clusters: list[ClusterRun] = []
