@@ -33,11 +33,18 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         return s.position / max(rep.doc_lengths[s.doc], 1)
 
     most = max(support.get(u, 1) for u in units)
+    leads = [i for i, s in enumerate(rep.sentences) if s.position < 2]
+    emb = rep.embeddings()
+    if emb is not None and leads:
+        lead_sim = (emb[list(units)] @ emb[leads].T).max(axis=1) if len(rep.sentences) else None
+    else:
+        lead_sim = rep.similarity_matrix(list(units), leads).max(axis=1) if leads else None
+    echo = {u: float(lead_sim[k]) if lead_sim is not None else 0.0 for k, u in enumerate(units)}
 
     def lead_score(u: int) -> float:
-        # early in its article, and reported widely: a sentence two places down halves its chance
+        # Early in its article, echoing what the articles open with, and reported widely.
         s = rep.sentences[u]
-        return (0.5 + support.get(u, 1) / most) * 2.0 ** (-s.position / LEAD_DECAY)
+        return (0.5 + support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + echo[u])
 
     remaining = set(units)
     first = max(remaining, key=lambda u: (lead_score(u), -u))

@@ -26,32 +26,54 @@ def _tokenizer() -> Any:
     return punkt.PunktSentenceTokenizer(punkt.load_model("english"))
 
 
+_SAFE_CUT = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|U\.S)\b)\w{3,}[.!?][\"”’)]?\s+(?=[\"“A-Z])")
+
+
 def _chunks(text: str, start: int) -> list[tuple[int, int]]:
-    """Spans of at most _MAX_CHUNK characters, cut at whitespace after a period where possible."""
+    """Spans of at most _MAX_CHUNK characters, cut after a sentence end that is not an abbreviation."""
     spans = []
-    i, n = start, start + len(text)
+    i, n = 0, len(text)
     while n - i > _MAX_CHUNK:
-        cut = text.rfind(". ", i - start, i - start + _MAX_CHUNK)
-        cut = (cut + 1 + start) if cut > 0 and cut + start > i else i + _MAX_CHUNK
-        spans.append((i, cut))
+        window = text[i + _MAX_CHUNK // 2 : i + _MAX_CHUNK]
+        cuts = list(_SAFE_CUT.finditer(window))
+        cut = i + _MAX_CHUNK // 2 + cuts[-1].end() if cuts else i + _MAX_CHUNK
+        spans.append((start + i, start + cut))
         i = cut
-    spans.append((i, n))
+    spans.append((start + i, start + n))
     return spans
+
+
+_LONE_ABBREV = re.compile(r"^[\"“‘(]?([A-Za-z]{1,5})\.$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    import punkt
+
+    return frozenset(punkt.load_model("english").abbrev_types)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, paragraph by paragraph."""
     tok = _tokenizer()
+    abbrevs = _abbreviations()
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
+            glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
             for s, e in tok.span_tokenize(chunk):
                 piece = chunk[s:e]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece) - len(piece.rstrip())
-                if e - trail > s + lead:
-                    spans.append((a + s + lead, a + e - trail))
+                if e - trail <= s + lead:
+                    continue
+                span = (a + s + lead, a + e - trail)
+                if glue and spans:
+                    span = (spans.pop()[0], span[1])
+                spans.append(span)
+                m = _LONE_ABBREV.match(piece.strip())
+                glue = bool(m and m.group(1).lower() in abbrevs)
     return spans
 
 

@@ -1,0 +1,156 @@
+"""End-to-end through the CLI entry point: exit codes, one-line errors, formats."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, SEEDS
+from newsfuse.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def test_summarize_example_json(capsys, example_paths) -> None:
+    code, out, err = run(capsys, "summarize", str(EXAMPLE), "--words", "120", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) >= {"summary", "sentences", "sources", "stats"}
+    assert data["stats"]["words"] <= 120
+    assert len(data["summary"].split()) <= 120
+    names = {s["id"]: s["name"] for s in data["sources"]}
+    assert "Lakeport Ledger" in names.values()
+    for s in data["sentences"]:
+        assert set(s) >= {"text", "sources", "origin", "outlets"}
+        assert s["origin"] in s["sources"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_format(capsys, fmt: str, example_paths) -> None:
+    code, out, err = run(capsys, "summarize", str(EXAMPLE), "--format", fmt, "--words", "60")
+    assert code == 0, err
+    assert "Fulton" in out
+
+
+def test_output_file(capsys, tmp_path: Path, example_paths) -> None:
+    target = tmp_path / "brief.md"
+    code, out, _ = run(capsys, "summarize", str(EXAMPLE), "--format", "markdown", "-o", str(target))
+    assert code == 0 and out == ""
+    assert "## Sources" in target.read_text()
+
+
+def _one_line_error(code: int, err: str) -> None:
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("newsfuse:")
+    assert "Traceback" not in err
+
+
+def test_missing_path(capsys) -> None:
+    code, _, err = run(capsys, "summarize", "/no/such/file.txt")
+    _one_line_error(code, err)
+    assert "no such file" in err
+
+
+def test_no_arguments(capsys) -> None:
+    code, _, err = run(capsys, "summarize")
+    _one_line_error(code, err)
+
+
+def test_empty_file(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_text("")
+    code, _, err = run(capsys, "summarize", str(f))
+    _one_line_error(code, err)
+
+
+def test_only_clutter(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "nav.txt"
+    f.write_text("Home\nNews\nSports\nSubscribe\nLog In\nSign up for our newsletter\n")
+    code, _, err = run(capsys, "summarize", str(f))
+    _one_line_error(code, err)
+
+
+def test_binary_file_alone(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes(bytes(range(256)) * 50)
+    code, _, err = run(capsys, "summarize", str(f))
+    _one_line_error(code, err)
+
+
+def test_binary_file_among_good_ones_is_skipped_with_a_warning(capsys, tmp_path: Path, example_paths) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes(b"\x00\x01\x02\xff" * 1000)
+    code, out, err = run(capsys, "summarize", str(example_paths[0]), str(example_paths[2]), str(f))
+    assert code == 0
+    assert "warning" in err and "blob.txt" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["--words", "0"], ["--words", "abc"], ["--words", "10", "--sentences", "2"], ["--format", "pdf"]])
+def test_bad_options(capsys, args: list[str], example_paths) -> None:
+    code, _, err = run(capsys, "summarize", str(EXAMPLE), *args)
+    _one_line_error(code, err)
+
+
+def test_unreachable_url(capsys) -> None:
+    code, _, err = run(capsys, "summarize", "--url", "http://127.0.0.1:9/none")
+    _one_line_error(code, err)
+
+
+def test_stdin_real_process(example_paths) -> None:
+    text = example_paths[0].read_text()
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "summarize", "-", "--words", "50", "--format", "json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["stats"]["words"] <= 50
+
+
+def test_every_command_has_help_with_an_example(capsys) -> None:
+    from newsfuse.cli import LAZY_COMMANDS
+
+    for name in LAZY_COMMANDS:
+        code, out, err = run(capsys, name, "--help")
+        assert code == 0, (name, err)
+        assert "Example:" in out, name
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/data/seeds is not present")
+def test_seeds_brief(capsys) -> None:
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    code, out, err = run(capsys, "summarize", *paths, "--words", "120", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["summary"].split()) <= 120
+    assert data["stats"]["words"] <= 120
+    cited = {i for s in data["sentences"] for i in s["sources"]}
+    assert len(cited) >= 3
+    raw = {Path(p).stem: Path(p).read_text() for p in paths}
+    from newsfuse.clean import clean_documents
+    from newsfuse.load import load_inputs
+
+    cleaned = {d.id: d.text for d in clean_documents(load_inputs(paths))}
+    for s in data["sentences"]:
+        assert s["text"] in cleaned[s["origin"]], s
+        assert s["text"] in raw[s["origin"]] or " ".join(s["text"].split()) in " ".join(raw[s["origin"]].split())
+    clutter = [
+        "Skip to", "IE 11", "newsletter", "Subscribe", "tax-deductible", "Susan Walsh", "AP Photo", "Site Index",
+        "Next Up", "Otter Tail", "Foo Fighters", "Gophers", "Order Reprints", "Credit", "WATCH", "The Moment",
+        "Coral", "We Recommend", "Image", "Advertisement", "Log In", "Facebook", "Twitter to share",
+    ]
+    for c in clutter:
+        assert c not in data["summary"], c

@@ -1,0 +1,99 @@
+import pytest
+
+import newsfuse
+from conftest import EXAMPLE
+from newsfuse import Document, InputError
+
+A = (
+    "The city of Lakeport closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two "
+    "steel girders. Repairs are expected to take at least six weeks and cost about $4.2 million, the city "
+    "engineer said. The bridge carries about 18,000 vehicles a day between downtown and the harbor."
+)
+B = (
+    "Lakeport shut its Fulton Street Bridge on Tuesday after state inspectors found cracks in two steel "
+    "girders. The city engineer said repairs would take at least six weeks and cost about $4.2 million. "
+    "Drivers are being sent over the Canal Avenue bridge, adding up to 20 minutes at rush hour."
+)
+
+
+def test_strings_in_brief_out() -> None:
+    brief = newsfuse.summarize([A, B], words=40)
+    assert brief.sentences
+    assert brief.stats.words <= 40
+    assert brief.stats.documents == 2
+    for s in brief.sentences:
+        assert s.origin in s.sources
+        assert s.outlets == len(set(s.sources))  # string documents: each is its own outlet
+
+
+def test_every_sentence_is_verbatim_from_its_origin() -> None:
+    brief = newsfuse.summarize([Document(A, id="a", source="Ledger"), Document(B, id="b", source="Harbor")], words=60)
+    cleaned = dict(zip([s.id for s in brief.sources], brief.cleaned, strict=True))
+    for s in brief.sentences:
+        assert s.text in cleaned[s.origin]
+        assert cleaned[s.origin][s.start : s.end] == s.text
+
+
+def test_a_fact_both_outlets_report_cites_both() -> None:
+    brief = newsfuse.summarize([Document(A, id="a", source="Ledger"), Document(B, id="b", source="Harbor")], words=60)
+    closure = [s for s in brief.sentences if "Tuesday" in s.text]
+    assert closure, brief.summary
+    assert set(closure[0].sources) == {"a", "b"}
+    assert closure[0].outlets == 2
+
+
+def test_same_outlet_twice_counts_once() -> None:
+    docs = [Document(A, id="a", source="Ledger"), Document(B, id="b", source="Ledger")]
+    brief = newsfuse.summarize(docs, words=60)
+    assert all(s.outlets == 1 for s in brief.sentences)
+
+
+def test_one_document_is_a_valid_cluster() -> None:
+    brief = newsfuse.summarize(A, words=30)
+    assert brief.sentences and brief.stats.words <= 30
+
+
+@pytest.mark.parametrize("docs", [[], [""], ["   ", "\n\n"]])
+def test_nothing_to_summarize(docs: list[str]) -> None:
+    with pytest.raises(InputError):
+        newsfuse.summarize(docs)
+
+
+@pytest.mark.parametrize("kwargs", [{"words": 0}, {"words": -5}, {"sentences": 0}, {"words": 10, "bytes": 100}])
+def test_bad_budgets(kwargs: dict[str, int]) -> None:
+    with pytest.raises(InputError):
+        newsfuse.summarize([A], **kwargs)
+
+
+def test_sentence_and_byte_budgets() -> None:
+    assert len(newsfuse.summarize([A, B], sentences=2).sentences) <= 2
+    brief = newsfuse.summarize([A, B], bytes=200)
+    assert len(brief.summary.encode()) <= 200
+
+
+def test_duplicate_ids_are_made_unique() -> None:
+    brief = newsfuse.summarize([Document(A, id="x"), Document(B, id="x")], words=50)
+    assert [s.id for s in brief.sources] == ["x", "x-2"]
+
+
+def test_dict_documents_keep_metadata() -> None:
+    brief = newsfuse.summarize(
+        [{"text": A, "source": "Ledger", "title": "Bridge shut", "date": "2024-10-15", "url": "https://l.example/a"}, B]
+    )
+    src = brief.sources[0]
+    assert (src.name, src.title, src.date, src.url) == ("Ledger", "Bridge shut", "2024-10-15", "https://l.example/a")
+
+
+def test_example_cluster_lead_and_attribution(example_paths) -> None:
+    from newsfuse.load import load_inputs
+
+    brief = newsfuse.summarize(load_inputs([str(EXAMPLE)]), words=120)
+    assert brief.stats.words <= 120
+    assert len({i for s in brief.sentences for i in s.sources}) >= 4
+    assert max(s.outlets for s in brief.sentences) >= 3
+    text = brief.summary
+    assert "Fulton Street Bridge" in text
+    for clutter in ("Subscribe", "Next Up", "Photo", "Facebook", "newsletter", "WATCH", "donat"):
+        assert clutter not in text, clutter
+    # the lead is the closure itself, not a detail
+    assert any(w in brief.sentences[0].text for w in ("closed", "shut", "closing"))

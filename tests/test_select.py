@@ -1,0 +1,103 @@
+import pytest
+
+from newsfuse.model import Sentence
+from newsfuse.options import Budget
+from newsfuse.represent import represent, word_count
+from newsfuse.select import caseless, is_candidate, needs_antecedent, select
+from newsfuse.split import split_document
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        ("He said the bridge would reopen in December.", True),
+        ("But the council voted against the plan on Monday.", True),
+        ("That decision angered commuters across the city.", True),
+        ("“This is unacceptable,” she said on Tuesday.", True),
+        ("The mayor said the bridge would reopen in December.", False),
+        ("Heavy rain closed the harbor road on Monday.", False),
+        ("Theresa Long chairs the transport committee.", False),
+    ],
+)
+def test_needs_antecedent(text: str, dangling: bool) -> None:
+    assert needs_antecedent(text) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("The city closed the Fulton Street Bridge on Tuesday after finding cracks.", True),
+        ("Fulton Street Bridge closed indefinitely", False),  # headline: no terminal punctuation
+        ("Cracks found.", False),  # too short
+        ("Will the bridge reopen before the winter storms arrive here?", False),  # question
+        ("“We will rebuild it,” the mayor told reporters outside City Hall.", True),
+        ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
+        ("and the council later agreed to pay for the repairs in full.", False),  # fragment
+    ],
+)
+def test_is_candidate(text: str, ok: bool) -> None:
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text)) is ok
+
+
+def _cluster(texts: list[str]):
+    sents = [s for k, t in enumerate(texts) for s in split_document(t, k)]
+    return represent(sents, len(texts))
+
+
+DOCS = [
+    "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders. "
+    "Repairs will take at least six weeks and cost about $4.2 million, officials said. "
+    "He said drivers should use the Canal Avenue bridge instead during the closure.",
+    "Inspectors found cracks in two girders of the Fulton Street Bridge, and the city closed it on Tuesday. "
+    "The Fulton Street Bridge carries about 18,000 vehicles a day between downtown and the harbor. "
+    "Officials said repairs would cost roughly $4.2 million and last at least six weeks.",
+    "Lakeport shut the Fulton Street Bridge on Tuesday after cracks turned up in two steel girders. "
+    "The span opened in 1961 and was last rated in fair condition in 2022. "
+    "Commuters face detours of up to 20 minutes at rush hour while crews work on the girders.",
+]
+
+
+@pytest.mark.parametrize("budget", [Budget(words=25), Budget(words=60), Budget(sentences=2), Budget(bytes=200)])
+def test_selection_respects_the_budget(budget: Budget) -> None:
+    rep = _cluster(DOCS)
+    sel = select(rep, budget)
+    assert sel.indices, "something fits every budget here"
+    chosen = [rep.sentences[i].text for i in sel.indices]
+    if budget.words:
+        assert sum(word_count(t) for t in chosen) <= budget.words
+    if budget.sentences:
+        assert len(chosen) <= budget.sentences
+    if budget.bytes:
+        assert len(" ".join(chosen).encode()) <= budget.bytes
+
+
+def test_no_two_sentences_say_the_same_thing() -> None:
+    rep = _cluster(DOCS)
+    sel = select(rep, Budget(words=80))
+    texts = [rep.sentences[i].text for i in sel.indices]
+    closures = [t for t in texts if "closed" in t or "shut" in t]
+    assert len(closures) <= 1, texts
+
+
+def test_dangling_sentence_only_with_its_antecedent() -> None:
+    rep = _cluster(DOCS)
+    for words in (20, 40, 60, 90, 120):
+        sel = select(rep, Budget(words=words))
+        for i in sel.indices:
+            s = rep.sentences[i]
+            if needs_antecedent(s.text):
+                prev = next(j for j, t in enumerate(rep.sentences) if t.doc == s.doc and t.position == s.position - 1)
+                assert prev in sel.indices
+
+
+def test_nothing_fits_gives_an_empty_selection() -> None:
+    rep = _cluster(DOCS)
+    assert select(rep, Budget(words=3)).indices == []
+
+
+def test_caseless_detection() -> None:
+    upper = _cluster(DOCS)
+    lower = _cluster([d.lower().replace(". ", ". X") for d in DOCS] * 2)
+    assert not caseless(upper)
+    assert caseless(lower)

@@ -1,0 +1,43 @@
+import pytest
+
+from newsfuse.split import split_document, split_text
+
+CASES = [
+    ("Gen. Mark Milley spoke. He left.", ["Gen. Mark Milley spoke.", "He left."]),
+    ("The U.S. Senate voted 52-47. It was close.", ["The U.S. Senate voted 52-47.", "It was close."]),
+    ("He arrived at 4 p.m. on Thursday. Then he spoke.", ["He arrived at 4 p.m. on Thursday.", "Then he spoke."]),
+    ("“I don’t recall,” he said. Reporters laughed.", ["“I don’t recall,” he said.", "Reporters laughed."]),
+    ("First paragraph without a period\nSecond paragraph.", ["First paragraph without a period", "Second paragraph."]),
+    ("", []),
+    ("   \n\n  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_split_text(text: str, expected: list[str]) -> None:
+    assert split_text(text) == expected
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Mr. Smith went to Washington.  He met Dr. Jones.\n\nA new paragraph starts here. It ends."
+    sents = split_document(text, doc=3)
+    assert [s.position for s in sents] == [0, 1, 2, 3]
+    assert all(s.doc == 3 for s in sents)
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+
+
+def test_one_huge_line_is_split_in_linear_chunks() -> None:
+    text = "The bridge closed on Tuesday after inspectors found cracks. " * 5000
+    sents = split_text(text)
+    assert len(sents) == 5000
+    assert all(s.endswith(".") for s in sents)
+
+
+def test_a_title_after_a_sentence_end_stays_with_its_name() -> None:
+    # Punkt alone returns "Mr." as a sentence here; the splitter glues it back.
+    assert split_text("He met him in 2016. Mr. Sessions said no. Then Mr. Trump spoke.") == [
+        "He met him in 2016.",
+        "Mr. Sessions said no.",
+        "Then Mr. Trump spoke.",
+    ]
