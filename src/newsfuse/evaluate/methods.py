@@ -242,10 +242,11 @@ def _f1(hit: int, cand: int, ref: int) -> float:
 
 def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
            references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
-    """Greedy extract maximising mean ROUGE-1/2 F1 (averaged over references) within the budget.
+    """Greedy extract maximising mean ROUGE-1/2 F1 (averaged over references) of the *truncated* summary.
 
-    Adds the sentence that raises the score most, while the budget is not reached and the score rises;
-    the result is in document order. An upper bound for sentence extraction, not a system.
+    Adds the sentence that raises the score of the summary as it will be scored (document order, cut to
+    the budget) most, while the budget is not reached and the score rises. An upper bound for sentence
+    extraction, not a system.
     """
     if not references:
         raise ValueError("the oracle needs reference summaries")
@@ -255,8 +256,20 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
     refs = []
     for r in references:
         t = tok.tokenize(r)
-        refs.append((_grams(t, 1), _grams(t, 2), max(len(t), 0), max(len(t) - 1, 0)))
-    sent_toks = [tok.tokenize(s) for s in flat]
+        refs.append((_grams(t, 1), _grams(t, 2), len(t), max(len(t) - 1, 0)))
+    # per sentence, the rouge tokens of each whitespace word, so truncation to N words is a slice
+    words_toks = [[tok.tokenize(w) for w in s.split()] for s in flat]
+
+    def tokens_of(chosen: list[int]) -> list[str]:
+        out: list[str] = []
+        left = budget
+        for i in sorted(chosen):
+            for wt in words_toks[i][:left]:
+                out.extend(wt)
+            left -= min(left, len(words_toks[i]))
+            if left == 0:
+                break
+        return out
 
     def score(tokens: list[str]) -> float:
         u, b = _grams(tokens, 1), _grams(tokens, 2)
@@ -271,19 +284,18 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
     best = 0.0
     words = 0
     while words < budget:
-        cur = [t for i in sorted(chosen) for t in sent_toks[i]]
         cand_best, cand_i = best, -1
-        for i, t in enumerate(sent_toks):
-            if i in chosen or not t:
+        for i, wt in enumerate(words_toks):
+            if i in chosen or not wt:
                 continue
-            sc = score(cur + t)
+            sc = score(tokens_of(chosen + [i]))
             if sc > cand_best:
                 cand_best, cand_i = sc, i
         if cand_i < 0:
             break
         chosen.append(cand_i)
         best = cand_best
-        words += n_words(flat[cand_i])
+        words += len(words_toks[cand_i])
     return [flat[i] for i in sorted(chosen)]
 
 

@@ -1,0 +1,155 @@
+"""newsfuse batch: output format, failures recorded, resume after SIGKILL without duplicates."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsfuse.batch import run_batch
+
+
+def make_clusters(n: int, seed: int = 0) -> list[dict]:
+    rng = random.Random(seed)
+    towns = ["Lakeport", "Riverton", "Hillsdale", "Marston", "Oakvale", "Brookfield"]
+    things = ["bridge", "school", "hospital", "library", "stadium", "harbor"]
+    out = []
+    for i in range(n):
+        town, thing = rng.choice(towns), rng.choice(things)
+        docs = []
+        for d in range(3):
+            sents = [
+                f"Officials in {town} said on Tuesday that the {thing} would close for repairs after inspectors found damage.",
+                f"The mayor of {town} told reporters that the work on the {thing} could take {rng.randint(2, 9)} months.",
+                f"Residents near the {thing} were asked to use other routes while crews worked through the weekend.",
+                f"A spokesperson for the county said the repairs would cost about {rng.randint(2, 40)} million dollars.",
+                f"Engineers first raised concerns about the {thing} in a report published {rng.randint(2, 6)} years ago.",
+            ]
+            rng.shuffle(sents)
+            docs.append({"text": " ".join(sents), "source": f"Outlet {d + 1}"})
+        out.append({"id": f"c{i:04d}", "documents": docs, "summaries": [f"The {thing} in {town} closed."]})
+    return out
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def read_out(path: Path) -> list[dict]:
+    text = path.read_text(encoding="utf-8")
+    assert text == "" or text.endswith("\n"), "output must end with a complete line"
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_batch_writes_records_and_records_failures(tmp_path: Path) -> None:
+    rows = make_clusters(6)
+    rows.insert(3, {"id": "empty", "documents": ["", "   "]})  # nothing to summarize
+    rows.insert(5, {"id": "nodocs", "title": "no documents key"})
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, rows)
+    with src.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    recs = {r["id"]: r for r in read_out(out)}
+    assert set(recs) == {r["id"] for r in rows} | {"line-9"}
+    assert stats.done == 6 and stats.failed == 3
+    for r in rows:
+        if r["id"] in ("empty", "nodocs"):
+            assert set(recs[r["id"]]) == {"id", "error"}
+            assert recs[r["id"]]["error"]
+            continue
+        rec = recs[r["id"]]
+        assert set(rec) == {"id", "summary", "sentences", "seconds"}
+        assert rec["summary"] and rec["sentences"] and rec["seconds"] >= 0
+        assert {"text", "sources", "origin", "outlets"} <= set(rec["sentences"][0])
+        assert rec["summary"] == " ".join(s["text"] for s in rec["sentences"])
+    assert "not valid JSON" in recs["line-9"]["error"]
+
+
+def test_batch_resume_repairs_truncated_line_and_skips_done(tmp_path: Path) -> None:
+    rows = make_clusters(12)
+    src, out = tmp_path / "in.jsonl.gz", tmp_path / "out.jsonl"
+    import gzip
+
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+    run_batch(src, out, words=30, workers=1, progress=False)
+    first = read_out(out)
+    # keep 5 finished lines plus half of the 6th, as a crash mid-write would
+    lines = out.read_text().splitlines(keepends=True)
+    out.write_text("".join(lines[:5]) + lines[5][: len(lines[5]) // 2])
+    stats = run_batch(src, out, words=30, workers=2, progress=False)
+    assert stats.skipped == 5 and stats.done == 7
+    again = read_out(out)
+    assert Counter(r["id"] for r in again) == Counter(r["id"] for r in rows)
+    assert {r["id"]: r["summary"] for r in again} == {r["id"]: r["summary"] for r in first}
+
+
+def test_batch_rejects_two_budgets(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, make_clusters(1))
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(tmp_path / "o.jsonl"),
+                        "--words", "10", "--sentences", "2"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "only one length budget" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_batch_resumes_after_sigkill_without_duplicates(tmp_path: Path) -> None:
+    rows = make_clusters(200, seed=1)
+    rows[57] = {"id": rows[57]["id"], "documents": ["", " \n "]}  # fails, and the run goes on
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
+    write_jsonl(src, rows)
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
+    proc = subprocess.Popen(cmd + ["--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    killed_at = None
+    try:
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= 25:
+                os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers: nothing gets to clean up
+                killed_at = out.read_bytes().count(b"\n")
+                break
+            time.sleep(0.01)
+    finally:
+        if proc.poll() is None and killed_at is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert killed_at is not None, f"batch finished before it could be killed: {proc.stderr.read() if proc.stderr else ''}"
+    assert killed_at < len(rows), "kill came too late to test resuming"
+    partial = out.read_bytes().count(b"\n")
+    r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert f"{partial} skipped" in r.stderr
+    recs = read_out(out)
+    counts = Counter(rec["id"] for rec in recs)
+    assert counts == Counter(row["id"] for row in rows), "every id exactly once"
+    by_id = {rec["id"]: rec for rec in recs}
+    assert set(by_id[rows[57]["id"]]) == {"id", "error"}
+    assert sum("error" in rec for rec in recs) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX only")
+def test_ray_flag_without_ray_says_how_to_install(tmp_path: Path) -> None:
+    pytest.importorskip("newsfuse")
+    try:
+        import ray  # noqa: F401
+
+        pytest.skip("ray is installed: the missing-package message cannot be shown")
+    except ImportError:
+        pass
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, make_clusters(2))
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(tmp_path / "o.jsonl"),
+                        "--ray", "-q"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "pip install 'newsfuse[ray]'" in r.stderr
