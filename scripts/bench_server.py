@@ -130,8 +130,24 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], seconds: float = 60) ->
     sys.exit("bench_server: the server did not answer /api/health in time")
 
 
+def library_baseline(documents: list[dict[str, Any]], words: int, n: int = 5) -> tuple[float, float]:
+    """Median wall and CPU ms of one newsfuse.summarize call in this process, no server, one at a time."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import newsfuse
+
+    newsfuse.summarize(documents, words=words)
+    walls, cpus = [], []
+    for _ in range(n):
+        t0, c0 = time.perf_counter(), time.process_time()
+        newsfuse.summarize(documents, words=words)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return 1000 * statistics.median(walls), 1000 * statistics.median(cpus)
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     payload = {"documents": cluster(), "words": args.words}
+    lib_wall, lib_cpu = library_baseline(payload["documents"], args.words)
     body = json.dumps(payload).encode()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -214,6 +230,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "p99_ms": round(1000 * percentile(latencies, 0.99), 1),
         "max_ms": round(1000 * max(latencies), 1) if latencies else None,
         "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        "library_ms_per_call": round(lib_wall, 1),
+        "library_cpu_ms_per_call": round(lib_cpu, 1),
         # CPU the server spent per answered request: less sensitive than req/s to other jobs on the machine
         "server_cpu_ms_per_request": round(1000 * cpu_used / len(latencies), 1) if latencies else None,
         "server_cpu_cores_used": round(cpu_used / elapsed, 2),

@@ -360,6 +360,33 @@ def test_unexpected_error_is_a_500_json_without_details() -> None:
     assert msg == "internal error: RuntimeError"
 
 
+def test_blas_thread_pools_are_limited_to_one_thread_per_server_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    from newsfuse.server import limit_blas_threads
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    newsfuse.summarize(ARTICLES, words=30)  # loads numpy's and scipy's BLAS
+    libs = [p for p in Path("/proc/self/maps").read_text().split() if "openblas" in p.lower() and p.startswith("/")]
+    getters = []
+    for path in sorted(set(libs)):
+        lib = ctypes.CDLL(path)
+        for name in ("openblas_get_num_threads", "scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads"):
+            if hasattr(lib, name):
+                getters.append((lib, name, getattr(lib, name)()))
+                break
+    if not getters:
+        pytest.skip("no OpenBLAS loaded in this process")
+    try:
+        assert limit_blas_threads(1)
+        assert all(getattr(lib, name)() == 1 for lib, name, _ in getters)
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+        assert limit_blas_threads(1) == []  # the user's setting wins
+    finally:
+        for lib, name, before in getters:
+            getattr(lib, name.replace("get", "set"))(ctypes.c_int(before))
+
+
 # --- URLs --------------------------------------------------------------------------------
 
 

@@ -83,6 +83,7 @@ class Settings:
     fetch_timeout: float = 10.0  # per URL, and never past the request's deadline
     workers: int = 1  # uvicorn worker processes
     log_level: str = "info"
+    blas_threads: int | None = 1  # OpenBLAS threads per process (None: leave as is); see limit_blas_threads
     # Host header names accepted; None: only loopback names when listening on loopback
     # (stops DNS-rebinding pages from reaching a local server), anything otherwise.
     allowed_hosts: tuple[str, ...] | None = None
@@ -518,11 +519,56 @@ def _default_summarize(documents: list[Document], **budget: int) -> Brief:
     )
 
 
-def _warm_up() -> None:
+def _warm_up(blas_threads: int | None) -> None:
     try:
-        _default_summarize([Document(text="Warm-up sentence one is here. And here is another one.", id="w")])
+        _default_summarize([
+            Document(text="The bridge closed on Tuesday after cracks were found. Repairs take six weeks.", id="w1"),
+            Document(text="Cracks closed the bridge on Tuesday. Repairs will take six weeks, officials said.", id="w2"),
+        ])
     except Exception:  # noqa: BLE001 - only a warm-up
         pass
+    if blas_threads is not None:
+        limit_blas_threads(blas_threads)  # after the warm-up: every BLAS library is loaded by now
+
+
+_BLAS_SETTERS = (
+    "openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "scipy_openblas_set_num_threads64_",
+)
+
+
+def limit_blas_threads(n: int) -> list[str]:
+    """Set the thread count of every OpenBLAS loaded in this process (best effort, Linux).
+
+    The server already runs requests on several threads; OpenBLAS's own thread pool on
+    top of that serializes concurrent calls and oversubscribes the cores (measured:
+    OPENBLAS_NUM_THREADS=1 gave about 1.7x the requests/s on 2 cores). Skipped when the
+    user set OPENBLAS_NUM_THREADS. Returns the libraries changed.
+    """
+    if os.environ.get("OPENBLAS_NUM_THREADS"):
+        return []
+    import ctypes
+
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return []
+    libs = sorted({ln.split()[-1] for ln in maps.splitlines() if "openblas" in ln.lower() and ln.split()[-1].startswith("/")})
+    changed = []
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _BLAS_SETTERS:
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(ctypes.c_int(n))
+                changed.append(path)
+                break
+    return changed
 
 
 def _default_fetch(url: str, timeout: float, max_bytes: int) -> Document:
@@ -553,7 +599,7 @@ def create_app(
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         if summarize is None:  # load the sentence splitter etc. before the first request needs it
             try:
-                worker.submit(_warm_up)
+                worker.submit(_warm_up, settings.blas_threads)
             except Busy:
                 pass
         try:
