@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from newsfuse.model import Sentence
@@ -101,3 +102,47 @@ def test_caseless_detection() -> None:
     lower = _cluster([d.lower().replace(". ", ". X") for d in DOCS] * 2)
     assert not caseless(upper)
     assert caseless(lower)
+
+
+def test_branch_and_bound_matches_the_integer_program() -> None:
+    """The small-program solver is exact: same optimum as HiGHS on random instances."""
+    import random
+
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    from newsfuse.select import branch_and_bound
+
+    rng = random.Random(7)
+    for _ in range(150):
+        n, m = rng.randint(2, 12), rng.randint(0, 8)
+        values = [rng.random() * 5 for _ in range(n)]
+        covers = [rng.sample(range(m), rng.randint(0, min(m, 3))) for _ in range(n)]
+        cw = [rng.random() * 3 for _ in range(m)]
+        lengths = [float(rng.randint(5, 40)) for _ in range(n)]
+        cap = float(rng.randint(20, 100))
+        a, b = rng.sample(range(n), 2)
+        conflicts = {(a, b), (b, a)}
+        c, d = rng.sample(range(n), 2)
+        requires = {c: d}
+        picked = branch_and_bound(values, covers, cw, lengths, cap, conflicts, requires)
+        assert picked is not None
+        assert sum(lengths[k] for k in picked) <= cap
+        assert not (a in picked and b in picked)
+        assert c not in picked or d in picked
+        got = sum(values[k] for k in picked) + sum(cw[j] for j in {j for k in picked for j in covers[k]})
+        # the same program for HiGHS: x = sentences then concepts
+        rows = [[lengths[k] for k in range(n)] + [0.0] * m]
+        lb, ub = [-np.inf], [cap]
+        for j in range(m):
+            rows.append([-1.0 if j in covers[k] else 0.0 for k in range(n)] + [1.0 if i == j else 0.0 for i in range(m)])
+            lb.append(-np.inf)
+            ub.append(0.0)
+        rows.append([1.0 if k in (a, b) else 0.0 for k in range(n)] + [0.0] * m)
+        lb.append(-np.inf)
+        ub.append(1.0)
+        rows.append([1.0 if k == c else -1.0 if k == d else 0.0 for k in range(n)] + [0.0] * m)
+        lb.append(-np.inf)
+        ub.append(0.0)
+        res = milp(-np.array(values + cw), constraints=LinearConstraint(np.array(rows), lb, ub),
+                   integrality=np.ones(n + m), bounds=Bounds(0, 1))
+        assert got == pytest.approx(-res.fun, abs=1e-9)

@@ -46,13 +46,15 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         s = rep.sentences[u]
         return (0.5 + support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + echo[u])
 
+    pair = rep.similarity_matrix(list(selected))
+    at = {i: k for k, i in enumerate(selected)}
     remaining = set(units)
     first = max(remaining, key=lambda u: (lead_score(u), -u))
     placed = [first]
     remaining.discard(first)
     while remaining:
         last = units[placed[-1]][-1]
-        related = [u for u in remaining if rep.similarity(last, u) >= RELATED]
+        related = [u for u in remaining if pair[at[last], at[u]] >= RELATED]
         pool = related or list(remaining)
         nxt = min(pool, key=lambda u: (relpos(u), -support.get(u, 1), u))
         placed.append(nxt)

@@ -36,6 +36,8 @@ POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's fi
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 SOLVER_SECONDS = 2.0
+BNB_MAX_SENTENCES = 40    # programs this small are solved exactly in Python (HiGHS needs ~15 ms to start)
+BNB_NODE_LIMIT = 20000    # ... unless the search grows past this many nodes
 PRESOLVE = True
 MIP_GAP = 0.01            # stop within 1% of the optimum: same ROUGE on the dev sets, several times faster
 CASELESS_SHARE = 0.03     # news prose has 10-20% capitalised words inside sentences; Multi-News under 2%
@@ -252,6 +254,19 @@ def _solve_ilp(
     concepts.sort()
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
+    if ns <= BNB_MAX_SENTENCES:
+        cidx = {c: j for j, c in enumerate(concepts)}
+        picked = branch_and_bound(
+            values=sentence_value.tolist(),
+            covers=[[cidx[c] for c in rep.concepts[i] if c in cidx] for i in cand],
+            concept_weights=[weights[c] for c in concepts],
+            lengths=[lengths[i] for i in cand],
+            capacity=capacity,
+            conflicts={(a, b) for a in range(ns) for b in range(ns) if a != b and sim[a, b] > 0.5},
+            requires={pos[i]: pos[p] for i, p in requires.items()},
+        )
+        if picked is not None:
+            return [cand[k] for k in picked]
     obj = np.concatenate([-sentence_value, -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
@@ -294,6 +309,81 @@ def _solve_ilp(
     if res.x is None:
         return None
     return [cand[k] for k in range(ns) if res.x[k] > 0.5]
+
+
+def branch_and_bound(
+    values: list[float],
+    covers: list[list[int]],
+    concept_weights: list[float],
+    lengths: list[float],
+    capacity: float,
+    conflicts: set[tuple[int, int]],
+    requires: dict[int, int],
+    node_limit: int = BNB_NODE_LIMIT,
+) -> list[int] | None:
+    """Exact solver for small programs (a few dozen sentences), much faster than HiGHS's start-up.
+
+    Maximises sum(values of chosen) + sum(weights of concepts covered by a chosen sentence)
+    with total length <= capacity, no conflicting pair, and every dependent sentence chosen
+    only with its antecedent. Depth-first search, include-first, in order of optimistic value
+    per unit length, pruned by the fractional-knapsack bound on optimistic values. Returns
+    None when the search would exceed ``node_limit`` nodes (the caller falls back to HiGHS).
+    """
+    n = len(values)
+    optimistic = [values[k] + sum(concept_weights[j] for j in covers[k]) for k in range(n)]
+    order = sorted(range(n), key=lambda k: -optimistic[k] / max(lengths[k], 1e-9))
+    conflict_of: list[set[int]] = [set() for _ in range(n)]
+    for a, b in conflicts:
+        conflict_of[a].add(b)
+    best_value = -1.0
+    best: list[int] = []
+    nodes = 0
+    chosen: list[int] = []
+    cover_count = [0] * len(concept_weights)
+
+    def bound(t: int, room: float, blocked: set[int]) -> float:
+        total = 0.0
+        for k in order[t:]:
+            if k in blocked:
+                continue
+            if lengths[k] <= room:
+                total += optimistic[k]
+                room -= lengths[k]
+            else:
+                total += optimistic[k] * room / lengths[k]
+                break
+        return total
+
+    def dfs(t: int, room: float, value: float, blocked: set[int]) -> bool:
+        nonlocal best_value, best, nodes
+        nodes += 1
+        if nodes > node_limit:
+            return False
+        if value > best_value and all(requires[k] in chosen for k in chosen if k in requires):
+            best_value, best = value, list(chosen)
+        if t == len(order) or value + bound(t, room, blocked) <= best_value + 1e-9:
+            return True
+        k = order[t]
+        if k not in blocked and lengths[k] <= room:
+            gain = values[k]
+            for j in covers[k]:
+                if cover_count[j] == 0:
+                    gain += concept_weights[j]
+                cover_count[j] += 1
+            chosen.append(k)
+            ok = dfs(t + 1, room - lengths[k], value + gain, blocked | conflict_of[k])
+            chosen.pop()
+            for j in covers[k]:
+                cover_count[j] -= 1
+            if not ok:
+                return False
+        # exclude k: sentences that need k can no longer be chosen
+        dependents = {d for d, p in requires.items() if p == k}
+        return dfs(t + 1, room, value, blocked | dependents)
+
+    if not dfs(0, capacity, 0.0, set()):
+        return None
+    return sorted(best)
 
 
 def _greedy(
