@@ -261,8 +261,14 @@
     openSource(Number(b.dataset.source), Number(b.dataset.sentence), b);
   }
 
+  const STOP = new Set(("a an and are as at be been but by for from had has have he her his in into is it its " +
+    "not of on or said says she that the their them they this to was were which who will with would").split(" "));
+
+  // Content words, lightly stemmed, for matching a sentence to another outlet's wording.
   function words(s) {
-    return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+    return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [])
+      .filter((w) => !STOP.has(w))
+      .map((w) => (w.length > 4 && w.endsWith("s") ? w.slice(0, -1) : w));
   }
 
   // Where `sentence` is in `text`: exact offsets for its origin, else a verbatim
