@@ -26,7 +26,7 @@ def table_rows(result: EvalResult) -> tuple[list[str], list[list[str]]]:
     rows = []
     for r in result.rows:
         rows.append([r.method] + ([r.scorer] if both else []) + [_cell(r.scores[m][k]) for m, k, _ in COLUMNS]
-                    + [f"{r.median_seconds:.3f}", str(r.n), str(r.errors)])
+                    + [f"{r.median_seconds:.4f}", str(r.n), str(r.errors)])
     return header, rows
 
 
