@@ -41,3 +41,20 @@ def test_a_title_after_a_sentence_end_stays_with_its_name() -> None:
         "Mr. Sessions said no.",
         "Then Mr. Trump spoke.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("WASHINGTON — Attorney General Jeff Sessions recused himself on Thursday.", "Attorney General Jeff Sessions recused himself on Thursday."),
+        ("NEW YORK (Reuters) - Stocks fell sharply on Monday morning.", "Stocks fell sharply on Monday morning."),
+        ("Damascus, syria ( ap ) — the government said talks would resume.", "the government said talks would resume."),
+        ("By Mark Hosenball Washington ( reuters ) - the senate voted on Friday.", "the senate voted on Friday."),
+        ("The mayor — who took office in 2021 — closed the bridge on Tuesday.", "The mayor — who took office in 2021 — closed the bridge on Tuesday."),
+        ("LAKEPORT — Too short.", "LAKEPORT — Too short."),
+    ],
+)
+def test_leading_datelines_are_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+    assert sentence[s.start : s.end] == kept

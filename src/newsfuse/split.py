@@ -71,10 +71,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 span = (a + s + lead, a + e - trail)
                 if glue and spans:
                     span = (spans.pop()[0], span[1])
+                else:
+                    span = (span[0] + trim_dateline(text[span[0] : span[1]]), span[1])
                 spans.append(span)
                 m = _LONE_ABBREV.match(piece.strip())
                 glue = bool(m and m.group(1).lower() in abbrevs)
     return spans
+
+
+# A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
+# "Damascus, syria ( ap ) —" (Multi-News spacing), optionally after a byline "By Mark Hosenball".
+_DATELINE = re.compile(
+    r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
+    r"[A-Z][A-Z.'’ ,]{2,40}(?:\s*\([^()]{1,30}\))?"
+    r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
+    r")\s*(?:—|–|--|-)\s+(?=\S)"
+)
+
+
+def trim_dateline(text: str) -> int:
+    """Characters to skip at the start of a sentence: its dateline, if any (0 when none)."""
+    m = _DATELINE.match(text)
+    if not m or len(text[m.end() :].split()) < 4:
+        return 0
+    return m.end()
 
 
 def split_text(text: str) -> list[str]:
