@@ -51,12 +51,14 @@ SALIENCE_WEIGHT = 3.0     # weight of the learned salience (expected reference w
 REPEAT_WEIGHT = 0.0      # extra weight per repeated mention within a document
 MIN_DF_DOCS = 4          # from this many distinct documents on, a concept must appear in two of them
 
+# Openings that point back to an earlier sentence: personal pronouns, demonstratives,
+# connectives, and "the move"-style references to something just said. "There is",
+# "Here", "So" and "Then" often open self-contained sentences and are not listed.
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|"
-    r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|furthermore|thus|"
-    r"then|there|here|both|neither|nor|which|who|the two|the latter|the former|the move|"
-    r"the decision|the statement|the report|the comments|the remarks|that decision|"
-    r"in addition|as a result|even so|despite this|after that|at that|since then)\b",
+    r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|"
+    r"the two|the latter|the former|the move|the decision|the statement|the comments|the remarks|"
+    r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
