@@ -169,6 +169,9 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
             emit(summarize_chunk(chunk, budget))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
+    from newsfuse.workers import one_math_thread_per_worker
+
+    one_math_thread_per_worker()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: set[Future[list[dict[str, Any]]]] = set()
         try:

@@ -116,6 +116,25 @@ def _work(task: tuple[str, list[str], list[str], EvalConfig]) -> ClusterRun:
     return run_cluster(*task)
 
 
+_WARM_DOCS = [
+    "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders. "
+    "Repairs will take six weeks, officials said.",
+    "Inspectors found cracks in two girders of the Fulton Street Bridge, and the city closed it on Tuesday. "
+    "The bridge carries 18,000 vehicles a day.",
+]
+
+
+def warm_up(cfg: EvalConfig) -> None:
+    """Run every method once on a tiny cluster, so model loading and imports are not timed as a cluster's
+    work (a long batch pays them once; the first clusters of a short run would otherwise carry them)."""
+    for name in cfg.methods:
+        try:
+            METHODS[name](list(_WARM_DOCS), 20, sentences=split_documents(_WARM_DOCS, cfg.splitter),
+                          references=[_WARM_DOCS[0]], splitter=cfg.splitter)
+        except Exception:  # noqa: BLE001 - a warm-up failure shows up again, and is recorded, on real clusters
+            pass
+
+
 # --- aggregation -----------------------------------------------------------------------------------------
 
 
@@ -195,12 +214,16 @@ def evaluate(
     with tqdm(total=limit, unit="cluster", file=sys.stderr, disable=not progress, desc="newsfuse eval",
               dynamic_ncols=True) as bar:
         if workers <= 1:
+            warm_up(cfg)
             for task in tasks:
                 clusters.append(_work(task))
                 bar.update(1)
         else:
+            from newsfuse.workers import one_math_thread_per_worker
+
+            one_math_thread_per_worker()
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers) as pool:
+            with ctx.Pool(workers, initializer=warm_up, initargs=(cfg,)) as pool:
                 for res in pool.imap(_work, tasks, chunksize=4):
                     clusters.append(res)
                     bar.update(1)
