@@ -61,6 +61,9 @@ def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np
     return p / (p.max() or 1.0)
 
 
+DENSE_LIMIT = 2000  # sentences up to which pairwise similarities are computed exactly
+
+
 def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndarray:
     """One row of FEATURES per sentence of ``rep``."""
     from newsfuse.select import needs_antecedent
@@ -75,19 +78,34 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid) or 1.0
     cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
-    sims = (rep.tfidf @ rep.tfidf.T).tocsr()
-    lex = _centrality(sims.toarray()) if n <= 2000 else cen / (cen.max() or 1.0)
     docs = np.array([s.doc for s in rep.sentences])
     firsts = np.array([s.position == 0 for s in rep.sentences])
-    support = np.zeros(n)
-    first_sim = np.zeros(n)
-    for i in range(n):
-        row = sims.getrow(i)
-        for j, v in zip(row.indices, row.data, strict=False):
-            if docs[j] != docs[i] and v > support[i]:
-                support[i] = v
-            if firsts[j] and j != i and v > first_sim[i]:
-                first_sim[i] = v
+    if n <= DENSE_LIMIT:
+        sims = rep.similarity_matrix(list(range(n)))
+        lex = _centrality(sims)
+        np.fill_diagonal(sims, 0.0)
+        support = np.where(docs[:, None] != docs[None, :], sims, 0.0).max(axis=1)
+        first_sim = sims[:, firsts].max(axis=1) if firsts.any() else np.zeros(n)
+    else:
+        # Long inputs (a 5 MB article has ~40,000 sentences): no n x n matrix; compare each
+        # sentence with the centroid of the other documents and of the first sentences instead.
+        lex = cen / (cen.max() or 1.0)
+        from scipy import sparse
+
+        ind = sparse.csr_matrix((np.ones(n), (docs, np.arange(n))), shape=(rep.n_docs, n))
+        per_doc = (ind @ rep.tfidf).tocsr()
+        total = np.asarray(per_doc.sum(axis=0)).ravel()
+        to_total = np.asarray(rep.tfidf @ total).ravel()
+        support = np.zeros(n)
+        for d in np.unique(docs):
+            rows = np.nonzero(docs == d)[0]
+            own = per_doc[int(d)]
+            to_own = np.asarray((rep.tfidf[rows] @ own.T).todense()).ravel()
+            own_sq = float(own.multiply(own).sum())
+            rest_norm = math.sqrt(max(float(total @ total) - 2 * float((own @ total)[0]) + own_sq, 1e-12))
+            support[rows] = (to_total[rows] - to_own) / rest_norm
+        lead_vec = np.asarray(rep.tfidf[np.nonzero(firsts)[0]].sum(axis=0)).ravel()
+        first_sim = np.asarray(rep.tfidf @ (lead_vec / (np.linalg.norm(lead_vec) or 1.0))).ravel()
     n_docs = len(set(docs.tolist()))
     doc_lex = np.zeros(rep.n_docs)
     for d in set(docs.tolist()):
@@ -183,52 +201,65 @@ def word_prior() -> tuple[dict[str, float], float]:
 
 
 def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray]:
+    """One row of CONCEPT_FEATURES per distinct concept of the cluster (vectorised over mentions)."""
     from newsfuse.represent import STOP_WORDS
 
     n_groups = max(len(set(doc_groups)), 1)
-    tf: dict[str, int] = {}
-    groups: dict[str, set[int]] = {}
-    early: dict[str, float] = {}
-    early_sum: dict[str, float] = {}
-    first: dict[str, bool] = {}
-    uni_groups: dict[str, set[int]] = {}
-    for i, s in enumerate(rep.sentences):
-        g = doc_groups[s.doc]
-        e = 2.0 ** (-s.position / 3.0)
-        for w in rep.content[i]:
-            uni_groups.setdefault(w, set()).add(g)
-        for c in rep.concepts[i]:
-            tf[c] = tf.get(c, 0) + 1
-            groups.setdefault(c, set()).add(g)
-            if e > early.get(c, 0.0):
-                early[c] = e
-            early_sum[c] = early_sum.get(c, 0.0) + e
-            if s.position == 0:
-                first[c] = True
-    names = list(tf)
-    x = np.zeros((len(names), len(CONCEPT_FEATURES)))
-    log_docs = math.log(n_groups)
+    ids: dict[str, int] = {}
+    occ_c: list[int] = []
+    occ_s: list[int] = []
+    for i, cs in enumerate(rep.concepts):
+        for c in cs:
+            occ_c.append(ids.setdefault(c, len(ids)))
+            occ_s.append(i)
+    names = list(ids)
+    m = len(names)
+    if m == 0:
+        return names, np.zeros((0, len(CONCEPT_FEATURES)))
+    pos = np.array([s.position for s in rep.sentences], dtype=float)
+    grp = np.array([doc_groups[s.doc] for s in rep.sentences])
+    oc = np.array(occ_c)
+    os_ = np.array(occ_s)
+    e = 2.0 ** (-pos[os_] / 3.0)
+    tf = np.bincount(oc, minlength=m).astype(float)
+    early = np.zeros(m)
+    np.maximum.at(early, oc, e)
+    early_sum = np.bincount(oc, weights=e, minlength=m)
+    first = np.zeros(m)
+    np.maximum.at(first, oc, (pos[os_] == 0).astype(float))
+    pairs = np.unique(oc * (int(grp.max()) + 1) + grp[os_])
+    df = np.bincount(pairs // (int(grp.max()) + 1), minlength=m).astype(float)
+    # documents (groups) per content word
+    uni: dict[str, set[int]] = {}
+    for i, ws in enumerate(rep.content):
+        g = int(grp[i])
+        for w in ws:
+            uni.setdefault(w, set()).add(g)
     prior, default = word_prior()
-    for k, c in enumerate(names):
-        a, b = c.split(" ", 1)
-        df = len(groups[c])
-        ua = len(uni_groups.get(a, ())) / n_groups
-        ub = len(uni_groups.get(b, ())) / n_groups
-        x[k] = (
-            1.0,
+    halves = [c.split(" ", 1) for c in names]
+    ua = np.array([len(uni.get(a, ())) for a, _ in halves], dtype=float) / n_groups
+    ub = np.array([len(uni.get(b, ())) for _, b in halves], dtype=float) / n_groups
+    pa = np.array([prior.get(a, default) for a, _ in halves])
+    pb = np.array([prior.get(b, default) for _, b in halves])
+    stop = np.array([a in STOP_WORDS or b in STOP_WORDS for a, b in halves], dtype=float)
+    digit = np.array([any(ch.isdigit() for ch in c) for c in names], dtype=float)
+    x = np.column_stack(
+        [
+            np.ones(m),
             df / n_groups,
-            math.log(df),
-            math.log(tf[c]),
-            early[c],
-            float(first.get(c, False)),
-            early_sum[c] / tf[c],
-            float(a in STOP_WORDS or b in STOP_WORDS),
-            float(any(ch.isdigit() for ch in c)),
+            np.log(df),
+            np.log(tf),
+            early,
+            first,
+            early_sum / tf,
+            stop,
+            digit,
             (ua + ub) / 2,
-            log_docs,
-            (prior.get(a, default) + prior.get(b, default)) / 2,
-            min(prior.get(a, default), prior.get(b, default)),
-        )
+            np.full(m, math.log(n_groups)),
+            (pa + pb) / 2,
+            np.minimum(pa, pb),
+        ]
+    )
     return names, x
 
 
