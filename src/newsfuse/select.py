@@ -46,7 +46,7 @@ SOLVER = "ilp"            # "ilp" (exact, HiGHS) or "greedy"
 LEARNED_CONCEPTS = True   # concept weights from the shipped logistic model (score.py)
 CONCEPT_SCALE = 3.0       # learned probabilities scaled to the old weights' range
 MIN_CONCEPT_P = 0.05      # concepts less likely than this are left out of the program
-STRICT_QUOTES = True      # reject unbalanced quotations and quotes without a speaker
+STRICT_QUOTES = True      # reject open quotations and quotes without a speaker
 SALIENCE_WEIGHT = 3.0     # weight of the learned salience (expected reference words) against concept coverage
 REPEAT_WEIGHT = 0.0      # extra weight per repeated mention within a document
 MIN_DF_DOCS = 4          # from this many distinct documents on, a concept must appear in two of them
@@ -95,8 +95,10 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False) -> bool:
     opens_quote = t[0] in "\"“"
     if opens_quote and not _SPEECH.search(t):
         return False  # a quotation with no speaker
-    quotes = t.count("“") - t.count("”")
-    return not (quotes != 0 or t.count('"') % 2)
+    # Only curly quotes show which way they face, so only they can show that a quotation runs
+    # on into the next sentence; straight quotes are also inches, and re-tokenized corpora
+    # (Multi-News: `" the lost symbol, "`) break their pairing across sentence boundaries.
+    return t.count("“") == t.count("”")
 
 
 @dataclass(frozen=True)
