@@ -33,18 +33,30 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         return s.position / max(rep.doc_lengths[s.doc], 1)
 
     most = max(support.get(u, 1) for u in units)
-    leads = [i for i, s in enumerate(rep.sentences) if s.position < 2]
-    emb = rep.embeddings()
-    if emb is not None and leads:
-        lead_sim = (emb[list(units)] @ emb[leads].T).max(axis=1) if len(rep.sentences) else None
-    else:
-        lead_sim = rep.similarity_matrix(list(units), leads).max(axis=1) if leads else None
-    echo = {u: float(lead_sim[k]) if lead_sim is not None else 0.0 for k, u in enumerate(units)}
+    # How strongly each unit echoes what the articles open with: for every document, the best
+    # similarity to one of its first two sentences, averaged over documents. The story's news is
+    # in most openings; background ("built in 1961") is in few.
+    opening: dict[int, list[int]] = {}
+    for i, s in enumerate(rep.sentences):
+        if s.position < 2:
+            opening.setdefault(s.doc, []).append(i)
+    heads = list(units)
+    echo = dict.fromkeys(heads, 0.0)
+    if opening:
+        flat = [i for ids in opening.values() for i in ids]
+        sims = rep.similarity_matrix(heads, flat)
+        col = 0
+        for ids in opening.values():
+            best = sims[:, col : col + len(ids)].max(axis=1)
+            col += len(ids)
+            for k, u in enumerate(heads):
+                echo[u] += float(best[k]) / len(opening)
 
     def lead_score(u: int) -> float:
-        # Early in its article, echoing what the articles open with, and reported widely.
+        # Early in its article and echoing the articles' openings; wide support helps, mildly
+        # (background such as "built in 1961" is often repeated by every outlet too).
         s = rep.sentences[u]
-        return (0.5 + support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + echo[u])
+        return (1.0 + 0.5 * support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + 2.0 * echo[u])
 
     pair = rep.similarity_matrix(list(selected))
     at = {i: k for k, i in enumerate(selected)}

@@ -36,26 +36,27 @@ POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's fi
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 SOLVER_SECONDS = 2.0
+FILL_RATIO = 0.9          # below this share of the budget filled, a relaxed second pass runs
+RELAXED_MIN_WORDS = 3     # ... admitting sentences from this length up, and questions
 BNB_MAX_SENTENCES = 60    # programs this small are solved exactly in Python (HiGHS: ~15 ms start-up, 126 ms on the example)
 BNB_NODE_LIMIT = 5000     # ... unless the search grows past this many nodes (hard programs go to HiGHS)
 PRESOLVE = True
 MIP_GAP = 0.01            # stop within 1% of the optimum: same ROUGE on the dev sets, several times faster
 CASELESS_SHARE = 0.03     # news prose has 10-20% capitalised words inside sentences; Multi-News under 2%
-CENTRALITY_WEIGHT = 0.0   # LexRank centrality added to the learned salience
-SOLVER = "ilp"            # "ilp" (exact, HiGHS) or "greedy"
 LEARNED_CONCEPTS = True   # concept weights from the shipped logistic model (score.py)
 CONCEPT_SCALE = 3.0       # learned probabilities scaled to the old weights' range
 MIN_CONCEPT_P = 0.05      # concepts less likely than this are left out of the program
-STRICT_QUOTES = True      # reject open quotations and quotes without a speaker
 SALIENCE_WEIGHT = 3.0     # weight of the learned salience (expected reference words) against concept coverage
 REPEAT_WEIGHT = 0.0      # extra weight per repeated mention within a document
 MIN_DF_DOCS = 4          # from this many distinct documents on, a concept must appear in two of them
 
-# Openings that point back to an earlier sentence: personal pronouns, demonstratives,
+# Openings that point back to an earlier sentence: personal pronouns (first person: a quotation
+# whose speaker is in the sentence before), demonstratives,
 # connectives, and "the move"-style references to something just said. "There is",
 # "Here", "So" and "Then" often open self-contained sentences and are not listed.
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|"
+    r"(?P<first>i(?=[\s'’])|we|my|our|us|me)|"
     r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|"
     r"the two|the latter|the former|the move|the decision|the statement|the comments|the remarks|"
     r"in addition|as a result|even so|despite this|after that|since then)\b",
@@ -66,8 +67,15 @@ _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|t
 
 
 def needs_antecedent(text: str) -> bool:
-    """True when the sentence leans on the one before it (a pronoun or connective opening)."""
-    return bool(_DANGLING.match(text.strip()))
+    """True when the sentence leans on the one before it (a pronoun or connective opening).
+
+    A first-person opening is a quotation; it stands alone only when its speaker is named in
+    the same sentence ("We will rebuild it," the mayor said).
+    """
+    m = _DANGLING.match(text.strip())
+    if m is None:
+        return False
+    return not (m.group("first") and _SPEECH.search(text))
 
 
 def caseless(rep: Representation) -> bool:
@@ -81,24 +89,26 @@ def caseless(rep: Representation) -> bool:
     return total > 50 and caps / total < CASELESS_SHARE
 
 
-def is_candidate(s: Sentence, n_words: int, no_case: bool = False) -> bool:
-    """Whether a sentence may appear in a brief at all."""
+def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool = False) -> bool:
+    """Whether a sentence may appear in a brief at all (``relaxed``: also short, long, questions)."""
     t = s.text.strip()
-    if not MIN_WORDS <= n_words <= MAX_WORDS:
+    lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
+    if not lo <= n_words <= hi:
         return False
-    if not _TERMINAL.search(t) or t.endswith("?"):
+    if not _TERMINAL.search(t) or (t.endswith("?") and not relaxed):
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
-    if not STRICT_QUOTES:
-        return True
     opens_quote = t[0] in "\"“"
     if opens_quote and not _SPEECH.search(t):
         return False  # a quotation with no speaker
     # Only curly quotes show which way they face, so only they can show that a quotation runs
     # on into the next sentence; straight quotes are also inches, and re-tokenized corpora
     # (Multi-News: `" the lost symbol, "`) break their pairing across sentence boundaries.
-    return t.count("“") == t.count("”")
+    if t.count("“") != t.count("”"):
+        return False
+    # the last sentence of a multi-sentence quotation: a closing quote with no opening one
+    return not (t.count('"') == 1 and t.rstrip().endswith('"'))
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,12 @@ def cluster_weights(rep: Representation, doc_groups: list[int]) -> dict[str, flo
 
 
 def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = None) -> Selection:
+    """The brief's sentences: the best-scoring set of candidates that fits ``budget``.
+
+    Candidates are clean, self-contained sentences (``is_candidate``). When they cannot fill
+    FILL_RATIO of the budget (short input, long brief), a second pass also admits short and
+    long sentences and questions, never fragments, open quotations or repeated facts.
+    """
     n = len(rep.sentences)
     if n == 0:
         return Selection([], {})
@@ -172,59 +188,60 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
     nwords = [word_count(s.text) for s in rep.sentences]
     capacity = _capacity(budget)
 
-    no_case = caseless(rep)
-    ok = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
-    if not any(ok):  # nothing looks like a clean sentence: fall back to anything that fits
-        ok = [lengths[i] <= capacity and nwords[i] >= 3 for i in range(n)]
-    if not any(ok):
-        return Selection([], {})
-
     from newsfuse.score import salience
 
     sal = salience(rep, weights) if SALIENCE_WEIGHT > 0 else np.zeros(n)
-    if CENTRALITY_WEIGHT > 0:
-        from newsfuse.score import _centrality
-
-        sal = sal + CENTRALITY_WEIGHT * _centrality(rep.similarity_matrix(list(range(n)))) if n <= 2000 else sal
     prior = [
         SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
         for i, s in enumerate(rep.sentences)
     ]
-    cheap = np.array(
-        [
-            (sum(weights.get(c, 0.0) for c in rep.concepts[i]) / max(lengths[i], 1.0) ** 0.5 + prior[i]) if ok[i] else -1.0
-            for i in range(n)
-        ]
-    )
-    order = [int(i) for i in np.argsort(-cheap, kind="stable") if cheap[i] >= 0]
-    cand = order[:MAX_CANDIDATES]
-    cand_set = set(cand)
-
-    # antecedents: a dangling sentence needs the previous sentence of its document
+    concept_sum = [sum(weights.get(c, 0.0) for c in rep.concepts[i]) for i in range(n)]
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
-    requires: dict[int, int] = {}
-    for i in cand:
-        s = rep.sentences[i]
-        if needs_antecedent(s.text):
-            prev = index_of.get((s.doc, s.position - 1))
-            requires[i] = prev if prev is not None else -1
-    changed = True
-    while changed:  # drop dependents whose antecedent is not (or no longer) a candidate
-        changed = False
-        for i, p in requires.items():
-            if i in cand_set and p not in cand_set:
-                cand_set.discard(i)
-                changed = True
-    cand = [i for i in cand if i in cand_set]
-    requires = {i: p for i, p in requires.items() if i in cand_set}
-    if not cand:
-        return Selection([], {})
 
-    sim = rep.same_fact(cand).astype(float)
-    chosen = _solve_ilp(rep, cand, weights, lengths, prior, capacity, sim, requires) if SOLVER == "ilp" else None
-    if chosen is None:
-        chosen = _greedy(rep, cand, weights, lengths, prior, capacity, sim, requires)
-    return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen})
+    def choose(ok: list[bool]) -> Selection:
+        cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
+        cand = [int(i) for i in np.argsort(-cheap, kind="stable") if cheap[i] >= 0][:MAX_CANDIDATES]
+        cand_set = set(cand)
+        # antecedents: a dangling sentence needs the previous sentence of its document
+        requires: dict[int, int] = {}
+        for i in cand:
+            s = rep.sentences[i]
+            if needs_antecedent(s.text):
+                prev = index_of.get((s.doc, s.position - 1))
+                requires[i] = prev if prev is not None else -1
+        changed = True
+        while changed:  # drop dependents whose antecedent is not (or no longer) a candidate
+            changed = False
+            for i, p in requires.items():
+                if i in cand_set and p not in cand_set:
+                    cand_set.discard(i)
+                    changed = True
+        cand = [i for i in cand if i in cand_set]
+        requires = {i: p for i, p in requires.items() if i in cand_set}
+        if not cand:
+            return Selection([], {})
+        sim = rep.same_fact(cand).astype(float)
+        chosen = _solve_ilp(rep, cand, weights, lengths, prior, capacity, sim, requires)
+        if chosen is None:
+            chosen = _greedy(rep, cand, weights, lengths, prior, capacity, sim, requires)
+        return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen})
+
+    def used(sel: Selection) -> float:
+        return sum(lengths[i] for i in sel.indices)
+
+    no_case = caseless(rep)
+    strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
+    best = choose(strict) if any(strict) else Selection([], {})
+    if used(best) < FILL_RATIO * capacity:
+        relaxed = [
+            is_candidate(s, nwords[i], no_case, relaxed=True) and lengths[i] <= capacity
+            for i, s in enumerate(rep.sentences)
+        ]
+        if relaxed != strict and any(relaxed):
+            second = choose(relaxed)
+            if used(second) > used(best):
+                best = second
+    return best
 
 
 def _solve_ilp(
