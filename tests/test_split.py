@@ -58,3 +58,11 @@ def test_leading_datelines_are_trimmed(sentence: str, kept: str) -> None:
     [s] = split_document(sentence, 0)
     assert s.text == kept
     assert sentence[s.start : s.end] == kept
+
+
+def test_a_title_is_never_a_sentence_end() -> None:
+    text = "“I don’t recall,” he said. Asked whether Mr. Sessions’s meeting was political, he said no."
+    assert split_text(text) == [
+        "“I don’t recall,” he said.",
+        "Asked whether Mr. Sessions’s meeting was political, he said no.",
+    ]

@@ -1,8 +1,8 @@
 """Stage 7, attribute: every document that reports a brief sentence's fact.
 
-A document supports a brief sentence when one of its sentences says the same
-thing, by the same test that keeps repeats out of the brief
-(``Representation.same_fact``): near-verbatim wire copies and close
+A document supports a brief sentence when one of its sentences reports the same
+fact (``Representation.reports``: lexically close, or containing most of the
+brief sentence's distinctive words): near-verbatim wire copies and close
 paraphrases pass; sentences that merely share a name do not.
 """
 
@@ -17,7 +17,7 @@ def supporting_documents(rep: Representation, selected: list[int]) -> list[list[
     """For each selected sentence, the document indices that report it (its own first)."""
     if not selected:
         return []
-    same = rep.same_fact(selected, list(range(len(rep.sentences))))
+    same = rep.reports(selected, list(range(len(rep.sentences))))
     out = []
     for row, i in enumerate(selected):
         origin = rep.sentences[i].doc

@@ -33,24 +33,8 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         return s.position / max(rep.doc_lengths[s.doc], 1)
 
     most = max(support.get(u, 1) for u in units)
-    # How strongly each unit echoes what the articles open with: for every document, the best
-    # similarity to one of its first two sentences, averaged over documents. The story's news is
-    # in most openings; background ("built in 1961") is in few.
-    opening: dict[int, list[int]] = {}
-    for i, s in enumerate(rep.sentences):
-        if s.position < 2:
-            opening.setdefault(s.doc, []).append(i)
     heads = list(units)
-    echo = dict.fromkeys(heads, 0.0)
-    if opening:
-        flat = [i for ids in opening.values() for i in ids]
-        sims = rep.similarity_matrix(heads, flat)
-        col = 0
-        for ids in opening.values():
-            best = sims[:, col : col + len(ids)].max(axis=1)
-            col += len(ids)
-            for k, u in enumerate(heads):
-                echo[u] += float(best[k]) / len(opening)
+    echo = dict(zip(heads, rep.opening_echo(heads).tolist(), strict=True))
 
     def lead_score(u: int) -> float:
         # Early in its article and echoing the articles' openings; wide support helps, mildly

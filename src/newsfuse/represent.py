@@ -62,13 +62,22 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-# Calibrated by hand on pairs from the bundled example and the seeds (see tests/test_represent.py):
-# paraphrased leads score 0.53-0.76 in embedding space, different facts about the same
-# people 0.24-0.64; the shared-words condition separates the rest.
+# Two sentences report the same fact when they are lexically close (TF-IDF cosine >= SAME_COSINE)
+# or when most of one's distinctive words are in the other: IDF-weighted containment >= SAME_CONTAINMENT
+# with at least SAME_SHARED content words in common. IDF is over the cluster's sentences, so the
+# story's ubiquitous names ("Sessions", "bridge") weigh little and the specific ones ("18,000
+# vehicles", "six weeks") decide. Calibrated on the bundled example and the seeds: true
+# paraphrases score 0.55-1.0, different facts about the same people 0.3-0.52 (tests/test_represent.py).
 SAME_COSINE = 0.5
+SAME_CONTAINMENT = 0.6
+SAME_SHARED = 3
+# ... or an embedding cosine >= SAME_EMBEDDING with SAME_EMB_SHARED shared words making up
+# SAME_EMB_CONTAINMENT of the shorter one: catches reworded leads lexical measures miss
+# ("The city has closed the bridge after cracks were found in two steel girders" / "The mayor
+# closed the bridge after inspectors reported cracks in two of the span's steel girders").
 SAME_EMBEDDING = 0.5
-SAME_SHARED = 4
-SAME_CONTAINMENT = 0.4
+SAME_EMB_SHARED = 4
+SAME_EMB_CONTAINMENT = 0.4
 
 
 @lru_cache(maxsize=1)
@@ -116,27 +125,72 @@ class Representation:
             self._emb = vecs
         return self._emb
 
-    def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
-        """Boolean matrix: do sentence pairs report the same fact?
+    def opening_echo(self, idx: list[int]) -> np.ndarray:
+        """How strongly each sentence echoes what the articles open with: for every document, the
+        best TF-IDF similarity to one of its first two sentences, averaged over the documents.
+        The story's news is in most openings; background ("built in 1961") is in few."""
+        opening: dict[int, list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            if s.position < 2:
+                opening.setdefault(s.doc, []).append(i)
+        echo = np.zeros(len(idx))
+        if not opening or not idx:
+            return echo
+        flat = [i for ids in opening.values() for i in ids]
+        sims = self.similarity_matrix(idx, flat)
+        col = 0
+        for ids in opening.values():
+            echo += sims[:, col : col + len(ids)].max(axis=1)
+            col += len(ids)
+        return echo / len(opening)
 
-        Either they are lexically close (TF-IDF cosine >= SAME_COSINE), or they are
-        semantically close (embedding cosine >= SAME_EMBEDDING) *and* share at least
-        SAME_SHARED content words making up SAME_CONTAINMENT of the shorter one: the
-        embedding alone also pairs different facts about the same people and places.
-        """
+    def _containment(self, rows: list[int], cols: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """IDF weight shared by each pair, the rows' and the cols' total IDF weight, shared word count."""
+        bag = self.content_matrix()
+        weighted = bag @ sparse.diags(self._idf())
+        shared_w = weighted[rows] @ bag[cols].T
+        shared_n = bag[rows] @ bag[cols].T
+        totals = np.asarray(weighted.sum(axis=1)).ravel()
+        dense = lambda m: np.asarray(m.todense()) if sparse.issparse(m) else np.asarray(m)  # noqa: E731
+        return dense(shared_w), totals, dense(shared_n)
+
+    def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
+        """Symmetric: do the sentence pairs report the same fact (one contains the other's)?"""
         cols = rows if cols is None else cols
-        cos = self.similarity_matrix(rows, cols)
-        out = cos >= SAME_COSINE
+        out = self.similarity_matrix(rows, cols) >= SAME_COSINE
+        shared_w, totals, shared_n = self._containment(rows, cols)
+        smaller = np.minimum.outer(totals[rows], totals[cols])
+        out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
+        return out | self._embedding_match(rows, cols, shared_n)
+
+    def _embedding_match(self, rows: list[int], cols: list[int], shared_n: np.ndarray) -> np.ndarray:
         emb = self.embeddings()
         if emb is None:
-            return out
-        esim = emb[rows] @ emb[cols].T
-        bag = self.content_matrix()
-        shared = np.asarray((bag[rows] @ bag[cols].T).todense())
-        sizes = np.asarray(bag.sum(axis=1)).ravel()
+            return np.zeros((len(rows), len(cols)), dtype=bool)
+        sizes = np.asarray(self.content_matrix().sum(axis=1)).ravel()
         smaller = np.minimum.outer(sizes[rows], sizes[cols])
-        out |= (esim >= SAME_EMBEDDING) & (shared >= SAME_SHARED) & (shared >= SAME_CONTAINMENT * smaller)
-        return out
+        close = (emb[rows] @ emb[cols].T) >= SAME_EMBEDDING
+        return close & (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller)
+
+    def reports(self, rows: list[int], cols: list[int]) -> np.ndarray:
+        """Directional: does sentence ``cols[j]`` report the fact of sentence ``rows[i]``?
+
+        Most of the row sentence's distinctive words must be in the column sentence (a
+        short sentence that shares a name with a long one reports only part of it).
+        """
+        out = self.similarity_matrix(rows, cols) >= SAME_COSINE
+        shared_w, totals, shared_n = self._containment(rows, cols)
+        out |= (shared_w >= SAME_CONTAINMENT * np.maximum(totals[rows][:, None], 1e-9)) & (shared_n >= SAME_SHARED)
+        return out | self._embedding_match(rows, cols, shared_n)
+
+    _idf_cache: np.ndarray | None = None
+
+    def _idf(self) -> np.ndarray:
+        if self._idf_cache is None:
+            bag = self.content_matrix()
+            df = np.asarray(bag.sum(axis=0)).ravel()
+            self._idf_cache = np.log((bag.shape[0] + 1) / (df + 0.5))
+        return self._idf_cache
 
     _bag: sparse.csr_matrix | None = None
 

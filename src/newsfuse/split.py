@@ -44,6 +44,11 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
 
 
 _LONE_ABBREV = re.compile(r"^[\"“‘(]?([A-Za-z]{1,5})\.$")
+# Titles that stand before a name and never end a sentence: a piece ending in one ("Asked
+# whether Mr.") was cut before the name and is glued to the next piece.
+_TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Pres|Adm|Maj|Cmdr|Supt|Det|Hon|St)\.$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +80,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     span = (span[0] + trim_dateline(text[span[0] : span[1]]), span[1])
                 spans.append(span)
                 m = _LONE_ABBREV.match(piece.strip())
-                glue = bool(m and m.group(1).lower() in abbrevs)
+                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()))
     return spans
 
 
