@@ -20,6 +20,7 @@ import logging
 import math
 import re
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from newsfuse.clutter import (
@@ -79,6 +80,9 @@ ENGLISH_STOPWORD_SHARE = 0.12
 BLOCK_SHARE = 0.45
 MAX_BLOCK_THRESHOLD = 0.25
 MIN_BLOCK = 3
+# A sidebar block's paragraphs are headlines and one-sentence teasers (seeds: 3-20 words each);
+# story paragraphs run 25-80 words (TAC 2011's Wikinews articles lost real reporting without this).
+TEASER_WORDS = 24
 
 
 @dataclass
@@ -97,9 +101,34 @@ class _Page:
 # --- public entry point ------------------------------------------------------------------------------
 
 
+def _topical_cues(docs: list[Document]) -> frozenset[str]:
+    """Pitch cue words that are the story's own subject: found in two documents or more. A story
+    about tsunami aid *donations* is not a donation pitch; one outlet's pitch is. Subscription cues
+    (subscribe, newsletter, inbox, ...) are never the subject."""
+    if len(docs) < 2:
+        return frozenset()
+    seen: dict[str, int] = {}
+    for d in docs:
+        for cue in {m.group(0).lower()[:6] for m in PITCH_RE.finditer(d.text[:200_000])}:
+            seen[cue] = seen.get(cue, 0) + 1
+    return frozenset(c for c, n in seen.items() if n >= 2 and c not in _NEVER_TOPICAL)
+
+
+_NEVER_TOPICAL = frozenset(
+    x[:6] for x in "subscribe subscription newsletter inbox membership member paywall readers become".split()
+)
+
+
+_TOPICAL: ContextVar[frozenset[str]] = ContextVar("newsfuse_topical_cues", default=frozenset())
+
+
 def clean_documents(docs: list[Document]) -> list[Document]:
     """Cleaned copies of ``docs``, same length and order: plain prose, is_html False, title/source/date filled."""
-    pages = [_clean_one(d) for d in docs]
+    token = _TOPICAL.set(_topical_cues(docs))
+    try:
+        pages = [_clean_one(d) for d in docs]
+    finally:
+        _TOPICAL.reset(token)
     _drop_irrelevant_blocks(pages, docs)
     out = []
     for d, page in zip(docs, pages, strict=True):
@@ -380,8 +409,10 @@ _WE_YOU_RE = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
 
 
 def _is_pitch(line: str) -> bool:
-    """A donation / subscription pitch: two pitch cues, or one spoken as "we"/"you" outside quotes."""
-    cues = len(PITCH_RE.findall(line[:2000]))
+    """A donation / subscription pitch: two pitch cues, or one spoken as "we"/"you" outside quotes.
+    Cues that are the cluster's own subject (``_topical_cues``) do not count."""
+    topical = _TOPICAL.get()
+    cues = sum(1 for m in PITCH_RE.finditer(line[:2000]) if m.group(0).lower()[:6] not in topical)
     if cues >= 2:
         return True
     return cues == 1 and len(_WE_YOU_RE.findall(_QUOTED_RE.sub(" ", line[:2000]))) >= 2
@@ -567,17 +598,20 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
                 continue
             weights = {w: math.log(1 + n_paras / pdf[w]) for w in words}
             scores.append(sum(weights[w] * ref.get(w, 0.0) for w in words) / sum(weights.values()))
-        keep = _relevant(scores)
+        keep = _relevant(scores, [len(p.split()) for p in page.paragraphs])
         if any(keep):
             page.paragraphs = [p for p, k in zip(page.paragraphs, keep, strict=True) if k]
             page.scores = scores
 
 
-def _relevant(scores: list[float]) -> list[bool]:
+def _relevant(scores: list[float], lengths: list[int] | None = None) -> list[bool]:
     """Which paragraphs to keep: runs of 3+ paragraphs whose smoothed score is far below the median go.
 
     A single low paragraph inside the story (a unique detail only this outlet has) is kept; a block of
-    them (a sidebar of other news, a pitch, a list of teasers) is not.
+    them (a sidebar of other news, a pitch, a list of teasers) is not. A block must also be shaped
+    like a sidebar (its paragraphs mostly under TEASER_WORDS words: headlines and teasers); a run
+    of full prose paragraphs is the article's own reporting even when its words are its own
+    (wire text quoting survivors, a section on the background).
     """
     n = len(scores)
     med = sorted(scores)[n // 2]
@@ -598,7 +632,9 @@ def _relevant(scores: list[float]) -> list[bool]:
                 a -= 1
             while b < n and scores[b] < thr:
                 b += 1
-            for k in range(a, b):
-                keep[k] = False
+            block_lengths = sorted(lengths[a:b]) if lengths else [0]
+            if block_lengths[len(block_lengths) // 2] <= TEASER_WORDS:
+                for k in range(a, b):
+                    keep[k] = False
         i = j
     return keep

@@ -71,6 +71,7 @@ def word_count(text: str) -> int:
 SAME_COSINE = 0.5
 SAME_CONTAINMENT = 0.6
 SAME_SHARED = 3
+REPORT_CLOSE_SHARE = 0.5  # a lexically close sentence reports the fact if it has this share of its words
 # ... or an embedding cosine >= SAME_EMBEDDING with SAME_EMB_SHARED shared words making up
 # SAME_EMB_CONTAINMENT of the shorter one: catches reworded leads lexical measures miss
 # ("The city has closed the bridge after cracks were found in two steel girders" / "The mayor
@@ -78,6 +79,7 @@ SAME_SHARED = 3
 SAME_EMBEDDING = 0.5
 SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
+REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
 
 
 @lru_cache(maxsize=1)
@@ -163,25 +165,34 @@ class Representation:
         out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
         return out | self._embedding_match(rows, cols, shared_n)
 
-    def _embedding_match(self, rows: list[int], cols: list[int], shared_n: np.ndarray) -> np.ndarray:
+    def _embedding_match(
+        self, rows: list[int], cols: list[int], shared_n: np.ndarray, directional: bool = False
+    ) -> np.ndarray:
         emb = self.embeddings()
         if emb is None:
             return np.zeros((len(rows), len(cols)), dtype=bool)
         sizes = np.asarray(self.content_matrix().sum(axis=1)).ravel()
-        smaller = np.minimum.outer(sizes[rows], sizes[cols])
+        if directional:  # most of the row sentence's words, not just of the shorter one
+            smaller = np.repeat(sizes[rows][:, None], len(cols), axis=1) * (REPORT_EMB_SHARE / SAME_EMB_CONTAINMENT)
+        else:
+            smaller = np.minimum.outer(sizes[rows], sizes[cols])
         close = (emb[rows] @ emb[cols].T) >= SAME_EMBEDDING
         return close & (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller)
 
     def reports(self, rows: list[int], cols: list[int]) -> np.ndarray:
         """Directional: does sentence ``cols[j]`` report the fact of sentence ``rows[i]``?
 
-        Most of the row sentence's distinctive words must be in the column sentence (a
-        short sentence that shares a name with a long one reports only part of it).
+        Most of the row sentence's distinctive words must be in the column sentence: a short
+        sentence that is close to a long one reports only part of it ("Trump said he had total
+        confidence in Sessions" does not report "Sessions announced his recusal hours after
+        Trump said he had total confidence in him").
         """
-        out = self.similarity_matrix(rows, cols) >= SAME_COSINE
         shared_w, totals, shared_n = self._containment(rows, cols)
-        out |= (shared_w >= SAME_CONTAINMENT * np.maximum(totals[rows][:, None], 1e-9)) & (shared_n >= SAME_SHARED)
-        return out | self._embedding_match(rows, cols, shared_n)
+        share = shared_w / np.maximum(totals[rows][:, None], 1e-9)
+        close = self.similarity_matrix(rows, cols) >= SAME_COSINE
+        out = (share >= SAME_CONTAINMENT) & (shared_n >= SAME_SHARED)
+        out |= close & (share >= REPORT_CLOSE_SHARE)
+        return out | self._embedding_match(rows, cols, shared_n, directional=True)
 
     _idf_cache: np.ndarray | None = None
 

@@ -1,0 +1,69 @@
+"""The same-fact test behind redundancy and attribution, on paraphrase pairs from our own example story."""
+
+import pytest
+
+from newsfuse.represent import represent, stem, words
+from newsfuse.split import split_document
+
+BACKGROUND = [
+    "Officials met on Wednesday to discuss the Canal Avenue detour and the ferry schedule.",
+    "The harbor ferry added two crossings for commuters during the morning rush.",
+    "Police will post officers at the busiest intersections during rush hour.",
+    "The city council meets again next Tuesday to review the budget for bridge repairs.",
+]
+
+SAME = [
+    (
+        "The bridge, which carries about 18,000 vehicles a day across the Mill River, is closed.",
+        "The bridge carries around 18,000 vehicles daily between downtown and the Harbor district.",
+    ),
+    (
+        "Raman said repairs are expected to take at least six weeks and could cost about $4.2 million.",
+        "She said the repairs should take at least six weeks and will likely cost about $4.2 million.",
+    ),
+    (
+        "The city of Lakeport has closed the Fulton Street Bridge after cracks were found in two steel girders.",
+        "Mayor Dana Whitfield closed the bridge on Tuesday after inspectors reported cracks in two of the span's steel girders.",
+    ),
+]
+DIFFERENT = [
+    (
+        "The Fulton Street Bridge opened in 1961.",
+        "The city of Lakeport has closed the Fulton Street Bridge after cracks were found in two steel girders.",
+    ),
+    (
+        "The harbor ferry added two crossings for commuters during the morning rush.",
+        "Police will post officers at the busiest intersections during rush hour.",
+    ),
+]
+
+
+def _rep(a: str, b: str):
+    texts = [a, b] + BACKGROUND
+    sents = [s for k, t in enumerate(texts) for s in split_document(t, k)]
+    return represent(sents, len(texts))
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_paraphrases_report_the_same_fact(a: str, b: str) -> None:
+    rep = _rep(a, b)
+    assert rep.same_fact([0], [1])[0, 0]
+    assert rep.same_fact([1], [0])[0, 0]
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_facts_about_the_same_things(a: str, b: str) -> None:
+    rep = _rep(a, b)
+    assert not rep.same_fact([0], [1])[0, 0]
+
+
+def test_reports_is_directional() -> None:
+    long = "Sessions announced his recusal on Thursday, hours after Trump said he had total confidence in him."
+    short = "Trump said he had total confidence in Sessions."
+    rep = _rep(long, short)
+    assert rep.reports([1], [0])[0, 0]  # the long sentence reports the short one's fact
+    assert not rep.reports([0], [1])[0, 0]  # the short one does not report the recusal
+
+
+def test_porter_stems_meet_rouge_conventions() -> None:
+    assert [stem(w) for w in words("Recused recusing investigations")] == ["recus", "recus", "investig"]
