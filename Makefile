@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup system-deps lint bench clean
+.PHONY: demo test setup system-deps lint bench quality-gate clean
 
 demo: setup
 	$(VENV)/bin/newsfuse summarize examples/lakeport-bridge --words 120
@@ -27,8 +27,25 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: setup
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests scripts
 	$(VENV)/bin/mypy
+	$(PY) scripts/make_example_jsonl.py --check
+
+# ROUGE floors on the shared dev data (also part of `make test`; skips without ../shared/data)
+quality-gate: setup
+	$(PY) scripts/quality_gate.py
+
+# The figures in BENCHMARKS.md (needs ../shared/data; about 3 minutes on 2 cores)
+bench: setup
+	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --words 250 --scorer both \
+		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/tac250
+	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 100 --limit 1000 \
+		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/mn100
+	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 250 --limit 1000 \
+		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/mn250
+	$(PY) scripts/bench_batch.py --limit 1000 --workers 2
+	$(PY) scripts/bench_limits.py
+	$(PY) scripts/bench_server.py --seconds 30
 
 clean:
 	rm -rf $(VENV) build *.egg-info

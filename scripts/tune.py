@@ -81,9 +81,9 @@ def _lexrank(documents: list[str], budget: int) -> list[str]:
 
 
 def _score(obj: dict) -> tuple[float, float, float, float, float]:
-    import newsfuse
     from rouge_score import rouge_scorer
 
+    import newsfuse
     from newsfuse.split import split_text
 
     t0 = time.perf_counter()
