@@ -86,7 +86,7 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 
 def _open_text(path: Path) -> IO[str]:
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig")  # type: ignore[return-value]
+        return gzip.open(path, "rt", encoding="utf-8-sig")
     return open(path, encoding="utf-8-sig")
 
 
@@ -94,7 +94,7 @@ def count_lines(path: Path) -> int:
     """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA)."""
     n = 0
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
+    with opener(path, "rb") as fh:
         for raw in fh:
             if raw.strip():
                 n += 1
@@ -137,7 +137,7 @@ def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[st
     try:
         from newsfuse import summarize
 
-        brief = summarize(docs, **budget)
+        brief = summarize(docs, words=budget["words"], sentences=budget["sentences"], bytes=budget["bytes"])
         d = brief.to_dict()
         return {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
                 "seconds": round(time.perf_counter() - t0, 4)}

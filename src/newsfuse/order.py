@@ -40,7 +40,7 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         # Early in its article and echoing the articles' openings; wide support helps, mildly
         # (background such as "built in 1961" is often repeated by every outlet too).
         s = rep.sentences[u]
-        return (1.0 + 0.5 * support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + 2.0 * echo[u])
+        return float((1.0 + 0.5 * support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + 2.0 * echo[u]))
 
     pair = rep.similarity_matrix(list(selected))
     at = {i: k for k, i in enumerate(selected)}

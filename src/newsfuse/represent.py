@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -82,8 +83,12 @@ SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
 
 
+def _dense(m: Any) -> np.ndarray:
+    return np.asarray(m.todense()) if sparse.issparse(m) else np.asarray(m)
+
+
 @lru_cache(maxsize=1)
-def _wordllama():  # type: ignore[no-untyped-def]
+def _wordllama() -> Any:
     """WordLlama's 256-d static embeddings, loaded from its own wheel (no download)."""
     import logging
     from pathlib import Path
@@ -153,8 +158,7 @@ class Representation:
         shared_w = weighted[rows] @ bag[cols].T
         shared_n = bag[rows] @ bag[cols].T
         totals = np.asarray(weighted.sum(axis=1)).ravel()
-        dense = lambda m: np.asarray(m.todense()) if sparse.issparse(m) else np.asarray(m)  # noqa: E731
-        return dense(shared_w), totals, dense(shared_n)
+        return _dense(shared_w), totals, _dense(shared_n)
 
     def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
         """Symmetric: do the sentence pairs report the same fact (one contains the other's)?"""
@@ -163,7 +167,7 @@ class Representation:
         shared_w, totals, shared_n = self._containment(rows, cols)
         smaller = np.minimum.outer(totals[rows], totals[cols])
         out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
-        return out | self._embedding_match(rows, cols, shared_n)
+        return np.asarray(out | self._embedding_match(rows, cols, shared_n), dtype=bool)
 
     def _embedding_match(
         self, rows: list[int], cols: list[int], shared_n: np.ndarray, directional: bool = False
@@ -177,7 +181,7 @@ class Representation:
         else:
             smaller = np.minimum.outer(sizes[rows], sizes[cols])
         close = (emb[rows] @ emb[cols].T) >= SAME_EMBEDDING
-        return close & (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller)
+        return np.asarray(close & (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller), dtype=bool)
 
     def reports(self, rows: list[int], cols: list[int]) -> np.ndarray:
         """Directional: does sentence ``cols[j]`` report the fact of sentence ``rows[i]``?
@@ -192,7 +196,7 @@ class Representation:
         close = self.similarity_matrix(rows, cols) >= SAME_COSINE
         out = (share >= SAME_CONTAINMENT) & (shared_n >= SAME_SHARED)
         out |= close & (share >= REPORT_CLOSE_SHARE)
-        return out | self._embedding_match(rows, cols, shared_n, directional=True)
+        return np.asarray(out | self._embedding_match(rows, cols, shared_n, directional=True), dtype=bool)
 
     _idf_cache: np.ndarray | None = None
 

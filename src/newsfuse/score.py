@@ -164,7 +164,7 @@ def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:
     coef = model()
     if coef is None:
         return np.zeros(len(rep.sentences))
-    return np.clip(expand(sentence_features(rep, weights)) @ coef, 0.0, 1.0)
+    return np.asarray(np.clip(expand(sentence_features(rep, weights)) @ coef, 0.0, 1.0), dtype=float)
 
 
 # --- learned concept weights ---------------------------------------------------------------

@@ -181,7 +181,7 @@ def _sumy_summarizer(name: str) -> Any:
     def ranked(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> list[int]:
         """sumy's own rating, but every sentence index in descending score order (ties: document order)."""
         rate = (lambda s: rating[s]) if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
-        scores = [(o, float(rate(s))) for o, s in enumerate(sentences)]
+        scores = [(o, float(rate(s))) for o, s in enumerate(sentences)]  # type: ignore[no-untyped-call]
         return [o for o, _ in sorted(scores, key=lambda x: x[1], reverse=True)]
 
     cls = type(f"Ranked{base.__name__}", (base,), {"_get_best_sentences": staticmethod(ranked)})
