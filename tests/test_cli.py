@@ -154,3 +154,26 @@ def test_seeds_brief(capsys) -> None:
     ]
     for c in clutter:
         assert c not in data["summary"], c
+
+
+def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
+    code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
+    _one_line_error(code, err)
+    assert "fits" in err
+
+
+def test_non_english_text_gives_a_brief(capsys, tmp_path: Path) -> None:
+    de = tmp_path / "de.txt"
+    de.write_text(
+        "Der Bürgermeister hat am Dienstag die Brücke gesperrt, nachdem Inspektoren Risse in zwei Stahlträgern "
+        "gefunden hatten. Die Reparaturen dauern mindestens sechs Wochen. Die Brücke wird täglich von etwa "
+        "18.000 Fahrzeugen genutzt.",
+        encoding="utf-8",
+    )
+    zh = tmp_path / "zh.txt"
+    zh.write_text("北京市政府周二宣布，由于检查人员发现两根钢梁出现裂缝，富尔顿街大桥将无限期关闭。维修工作预计至少需要六周。", encoding="utf-8")
+    for f in (de, zh):
+        code, out, err = run(capsys, "summarize", str(f), "--words", "60", "--format", "json")
+        assert code == 0, err
+        data = json.loads(out)
+        assert data["sentences"] and data["sentences"][0]["text"] in f.read_text(encoding="utf-8")

@@ -66,3 +66,8 @@ def test_a_title_is_never_a_sentence_end() -> None:
         "“I don’t recall,” he said.",
         "Asked whether Mr. Sessions’s meeting was political, he said no.",
     ]
+
+
+def test_chinese_full_stops_end_sentences() -> None:
+    text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
+    assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]

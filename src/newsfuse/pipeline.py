@@ -124,6 +124,8 @@ def summarize(
     rep = represent(all_sentences, len(cleaned))
     groups = _doc_groups(rep, len(cleaned))
     selection = select(rep, budget, groups)
+    if not selection.indices:
+        raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
     support_docs = supporting_documents(rep, selection.indices)
     support = dict(zip(selection.indices, support_docs, strict=True))
     names = [outlet_name(d) for d in cleaned]

@@ -62,7 +62,7 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*$")
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
 

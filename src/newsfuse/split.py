@@ -58,6 +58,17 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(punkt.load_model("english").abbrev_types)
 
 
+def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cuts = [m.start() for m in _CJK_END.finditer(chunk, s, e)]
+        for c in cuts:
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, paragraph by paragraph."""
     tok = _tokenizer()
@@ -67,7 +78,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
-            for s, e in tok.span_tokenize(chunk):
+            for s, e in _cjk_split(chunk, tok.span_tokenize(chunk)):
                 piece = chunk[s:e]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece) - len(piece.rstrip())
@@ -83,6 +94,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()))
     return spans
 
+
+# Chinese and Japanese full stops, which the English Punkt model does not know.
+_CJK_END = re.compile(r"(?<=[。！？])(?=\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
 # "Damascus, syria ( ap ) —" (Multi-News spacing), optionally after a byline "By Mark Hosenball".
