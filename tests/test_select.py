@@ -146,3 +146,34 @@ def test_branch_and_bound_matches_the_integer_program() -> None:
         res = milp(-np.array(values + cw), constraints=LinearConstraint(np.array(rows), lb, ub),
                    integrality=np.ones(n + m), bounds=Bounds(0, 1))
         assert got == pytest.approx(-res.fun, abs=1e-9)
+
+
+def test_title_agreement_separates_one_story_from_a_topic() -> None:
+    from newsfuse.select import title_agreement
+
+    one_story = [
+        "Fulton Street Bridge closed after inspectors find cracks",
+        "Cracked girders shut Lakeport's Fulton Street Bridge",
+        "Lakeport closes Fulton Street Bridge over cracks",
+    ]
+    topic = [
+        "Tsunami aid donations deductible for 2004",
+        "Japan promises 500 million in aid",
+        "Sumatra quake was longest ever recorded",
+    ]
+    assert title_agreement(one_story) >= 0.45 > title_agreement(topic)
+    assert title_agreement(["Only one headline"]) == 0.0
+
+
+def test_headline_sentence_is_kept_when_the_headlines_agree() -> None:
+    docs = DOCS + [
+        "Commuters face long detours as crews begin work on the girders this week. "
+        "Council members asked for an audit of all city bridges on Wednesday. "
+        "The audit would cover twelve bridges and cost about $300,000, the council said."
+    ]
+    rep = _cluster(docs)
+    titles = ["Fulton Street Bridge closed over cracked girders", "Cracks close Fulton Street Bridge",
+              "Fulton Street Bridge shut after cracks found"]
+    for words in (25, 40):
+        chosen = [rep.sentences[i].text for i in select(rep, Budget(words=words), titles=titles).indices]
+        assert any("closed" in t or "shut" in t for t in chosen), chosen

@@ -123,7 +123,8 @@ def summarize(
 
     rep = represent(all_sentences, len(cleaned))
     groups = _doc_groups(rep, len(cleaned))
-    selection = select(rep, budget, groups)
+    titles = [d.title for k, d in enumerate(cleaned) if d.title and k in keep]
+    selection = select(rep, budget, groups, titles=titles)
     if not selection.indices:
         raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
     support_docs = supporting_documents(rep, selection.indices)

@@ -35,6 +35,10 @@ MAX_CANDIDATES = 60      # the program sees the best 60 sentences by a cheap sco
 POSITION_WEIGHT = 1.0    # concept weight bonus for appearing in a document's first sentences
 POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
+HEADLINE_ANCHOR = True    # keep the sentence that best states the headlines' news (when titles are known)
+ANCHOR_BONUS = 1000.0
+TITLE_AGREEMENT = 0.45    # ... only when the headlines agree on one piece of news (see title_agreement)
+ANCHOR_POOL = 8           # headline-like candidates compared by how many documents report them
 SOLVER_SECONDS = 10.0     # a safety net only: HiGHS with a 1% gap finishes these programs in well under 1 s
 FILL_RATIO = 0.9          # below this share of the budget filled, a relaxed second pass runs
 RELAXED_MIN_WORDS = 3     # ... admitting sentences from this length up, and questions
@@ -172,8 +176,54 @@ def cluster_weights(rep: Representation, doc_groups: list[int]) -> dict[str, flo
     return concept_weights(rep, doc_groups)
 
 
-def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = None) -> Selection:
+def title_agreement(titles: list[str]) -> float:
+    """How much the headlines announce one piece of news: for each title, the share of its content
+    words used by at least half of the other titles, averaged. One story told by several outlets
+    scores 0.5-0.6 (the seeds, the bundled example); a topic cluster of different events, like
+    TAC 2011's, 0.07-0.39."""
+    from newsfuse.represent import STOP_WORDS, stem, words
+
+    sets = [{stem(w) for w in words(t) if w not in STOP_WORDS} for t in titles]
+    sets = [s for s in sets if s]
+    if len(sets) < 2:
+        return 0.0
+    shares = []
+    for i, s in enumerate(sets):
+        others = sets[:i] + sets[i + 1 :]
+        shares.append(sum(1 for w in s if sum(w in o for o in others) >= len(others) / 2) / len(s))
+    return sum(shares) / len(shares)
+
+
+def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
+    """How much of what the headlines say each sentence says: IDF-weighted share of its content
+    words found in the titles, each word counted by the share of titles that use it."""
+    from collections import Counter
+
+    from newsfuse.represent import STOP_WORDS, stem, words
+
+    if not titles or title_agreement(titles) < TITLE_AGREEMENT:
+        return np.zeros(len(rep.sentences))
+    in_titles: Counter[str] = Counter()
+    for t in titles:
+        in_titles.update({stem(w) for w in words(t) if w not in STOP_WORDS})
+    df: Counter[str] = Counter(w for c in rep.content for w in c)
+    n = len(rep.sentences)
+    out = np.zeros(n)
+    for i, content in enumerate(rep.content):
+        idf = {w: np.log((n + 1) / (df[w] + 0.5)) for w in content}
+        total = sum(idf.values())
+        if total > 0:
+            out[i] = sum(idf[w] * in_titles[w] / len(titles) for w in content if w in in_titles) / total**0.5
+    return out
+
+
+def select(
+    rep: Representation, budget: Budget, doc_groups: list[int] | None = None, titles: list[str] | None = None
+) -> Selection:
     """The brief's sentences: the best-scoring set of candidates that fits ``budget``.
+
+    With headlines (``titles``), the candidate that best states what they announce is the
+    story's news and is always in the brief when it fits (HEADLINE_ANCHOR).
 
     Candidates are clean, self-contained sentences (``is_candidate``). When they cannot fill
     FILL_RATIO of the budget (short input, long brief), a second pass also admits short and
@@ -196,10 +246,22 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = [sum(weights.get(c, 0.0) for c in rep.concepts[i]) for i in range(n)]
+    headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
         cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
+        value = list(prior)
+        eligible = [i for i in range(n) if ok[i] and not needs_antecedent(rep.sentences[i].text)]
+        if eligible and headline.max() > 0:
+            # among the sentences closest to the headlines, the one the most documents report
+            top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
+            reported = rep.reports(top, list(range(n)))
+            docs = [len({rep.sentences[j].doc for j in np.nonzero(reported[k])[0]}) for k in range(len(top))]
+            anchor = max(range(len(top)), key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))
+            anchor = top[anchor]
+            value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
+            cheap[anchor] = np.inf
         cand = [int(i) for i in np.argsort(-cheap, kind="stable") if cheap[i] >= 0][:MAX_CANDIDATES]
         cand_set = set(cand)
         # antecedents: a dangling sentence needs the previous sentence of its document
@@ -221,9 +283,9 @@ def select(rep: Representation, budget: Budget, doc_groups: list[int] | None = N
         if not cand:
             return Selection([], {})
         sim = rep.same_fact(cand).astype(float)
-        chosen = _solve_ilp(rep, cand, weights, lengths, prior, capacity, sim, requires)
+        chosen = _solve_ilp(rep, cand, weights, lengths, value, capacity, sim, requires)
         if chosen is None:
-            chosen = _greedy(rep, cand, weights, lengths, prior, capacity, sim, requires)
+            chosen = _greedy(rep, cand, weights, lengths, value, capacity, sim, requires)
         return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen})
 
     def used(sel: Selection) -> float:
