@@ -83,6 +83,7 @@ REPORT_CLOSE_SHARE = 0.5  # a lexically close sentence reports the fact if it ha
 # ("The city has closed the bridge after cracks were found in two steel girders" / "The mayor
 # closed the bridge after inspectors reported cracks in two of the span's steel girders").
 SAME_EMBEDDING = 0.5
+EMBED_ALL_BELOW = 120        # clusters up to this many sentences are embedded in one call
 SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
@@ -126,15 +127,32 @@ class Representation:
     doc_lengths: list[int]            # sentences per document
 
     _emb: np.ndarray | None = None
+    _embedded: np.ndarray | None = None
 
-    def embeddings(self) -> np.ndarray | None:
-        """Unit-length static sentence embeddings (WordLlama), or None when it is unavailable."""
-        if self._emb is None and self.sentences:
-            model = _wordllama()
-            if model is None:
-                return None
-            vecs = np.asarray(model.embed([s.text for s in self.sentences], norm=True), dtype=np.float32)
-            self._emb = vecs
+    def embeddings(self, idx: list[int] | None = None) -> np.ndarray | None:
+        """Unit-length static sentence embeddings (WordLlama), or None when it is unavailable.
+
+        Computed on demand: only the sentences in ``idx`` (all when None) are embedded now; rows of
+        sentences not embedded yet are zero.
+        """
+        if not self.sentences:
+            return None
+        model = _wordllama()
+        if model is None:
+            return None
+        if self._emb is None or self._embedded is None:
+            self._emb = np.zeros((len(self.sentences), 256), dtype=np.float32)
+            self._embedded = np.zeros(len(self.sentences), dtype=bool)
+        # one call for small clusters (each call costs ~0.5 ms of set-up), on demand for large ones
+        wanted = range(len(self.sentences)) if idx is None or len(self.sentences) <= EMBED_ALL_BELOW else idx
+        todo = sorted({i for i in wanted if not self._embedded[i]})
+        if todo:
+            vecs = np.asarray(model.embed([self.sentences[i].text for i in todo], norm=True), dtype=np.float32)
+            if vecs.shape[1] != self._emb.shape[1]:
+                self._emb = np.zeros((len(self.sentences), vecs.shape[1]), dtype=np.float32)
+                self._embedded[:] = False
+            self._emb[todo] = vecs
+            self._embedded[todo] = True
         return self._emb
 
     def opening_echo(self, idx: list[int]) -> np.ndarray:
@@ -177,7 +195,12 @@ class Representation:
     def _embedding_match(
         self, rows: list[int], cols: list[int], shared_n: np.ndarray, directional: bool = False
     ) -> np.ndarray:
-        emb = self.embeddings()
+        # only pairs that share enough words can match: embed just the sentences in such pairs
+        maybe = shared_n >= SAME_EMB_SHARED
+        if not maybe.any():
+            return np.zeros((len(rows), len(cols)), dtype=bool)
+        need = {rows[a] for a in np.nonzero(maybe.any(axis=1))[0]} | {cols[b] for b in np.nonzero(maybe.any(axis=0))[0]}
+        emb = self.embeddings(sorted(need))
         if emb is None:
             return np.zeros((len(rows), len(cols)), dtype=bool)
         sizes = np.asarray(self.content_matrix().sum(axis=1)).ravel()
