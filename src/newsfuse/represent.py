@@ -270,11 +270,10 @@ class Representation:
         return np.asarray(out.todense()) if sparse.issparse(out) else np.asarray(out)
 
 
-UNIGRAM_CONCEPTS = False  # also count single content stems as concepts
 
 
 def sentence_concepts(stems: list[str]) -> set[str]:
-    out = {w for w in stems if w not in STOP_WORDS and len(w) > 2} if UNIGRAM_CONCEPTS else set()
+    out: set[str] = set()
     for a, b in zip(stems, stems[1:], strict=False):
         if a in STOP_WORDS and b in STOP_WORDS:
             continue

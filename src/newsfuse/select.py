@@ -51,7 +51,6 @@ LEARNED_CONCEPTS = True   # concept weights from the shipped logistic model (sco
 CONCEPT_SCALE = 3.0       # learned probabilities scaled to the old weights' range
 MIN_CONCEPT_P = 0.05      # concepts less likely than this are left out of the program
 SALIENCE_WEIGHT = 3.0     # weight of the learned salience (expected reference words) against concept coverage
-REPEAT_WEIGHT = 0.0      # extra weight per repeated mention within a document
 MIN_DF_DOCS = 4          # from this many distinct documents on, a concept must appear in two of them
 
 # Openings that point back to an earlier sentence: personal pronouns (first person: a quotation
@@ -138,23 +137,16 @@ def _capacity(budget: Budget) -> float:
 
 
 def concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float]:
-    """Weight of each concept: over distinct documents (near-duplicates count once), early mentions count more.
-
-    Within a document a concept counts once at its best position, plus
-    REPEAT_WEIGHT for each further mention.
-    """
+    """Positional concept weights, used when the learned model is not installed: each distinct
+    document (near-duplicates count once) adds 1 plus a bonus for the concept's earliest mention."""
     best: dict[tuple[str, int], float] = {}
-    repeats: dict[str, int] = defaultdict(int)
     for i, s in enumerate(rep.sentences):
         g = doc_groups[s.doc]
         bonus = 1.0 + POSITION_WEIGHT * 2.0 ** (-s.position / POSITION_DECAY)
         for c in rep.concepts[i]:
             key = (c, g)
-            old = best.get(key)
-            if old is None or old < bonus:
+            if best.get(key, 0.0) < bonus:
                 best[key] = bonus
-            if old is not None:
-                repeats[c] += 1
     weights: dict[str, float] = defaultdict(float)
     df: dict[str, int] = defaultdict(int)
     for (c, _g), b in best.items():
@@ -162,7 +154,7 @@ def concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, flo
         df[c] += 1
     n_groups = len(set(doc_groups))
     min_df = 2 if n_groups >= MIN_DF_DOCS else 1
-    return {c: w + REPEAT_WEIGHT * repeats[c] for c, w in weights.items() if df[c] >= min_df}
+    return {c: w for c, w in weights.items() if df[c] >= min_df}
 
 
 def cluster_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float]:
