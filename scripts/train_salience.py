@@ -18,6 +18,7 @@ import itertools
 import json
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -66,14 +67,22 @@ def train_word_prior(parts: list[tuple[set[str], set[str]]], min_count: int = 20
     print(f"word prior: {len(prior)} stems, default {default:.3f}")
 
 
-def concept_rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
+def _cluster(line: str) -> tuple[Any, Any, int] | None:
+    """(cluster, representation, documents) of one JSONL line, or None without sentences or reference."""
     c = cluster_from_json(json.loads(line))
     docs = list(c.documents)  # Multi-News text is already extracted; see module doc
     sents = [s for k, d in enumerate(docs) for s in split_document(d.text, k)]
     if not sents or not c.summaries:
+        return None
+    return c, represent(sents, len(docs)), len(docs)
+
+
+def concept_rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
+    got = _cluster(line)
+    if got is None:
         return np.zeros((0, len(CONCEPT_FEATURES))), np.zeros(0)
-    rep = represent(sents, len(docs))
-    names, x = concept_features(rep, list(range(len(docs))))
+    c, rep, n_docs = got
+    names, x = concept_features(rep, list(range(n_docs)))
     _, rb = _grams(c.summaries[0])
     ref = {f"{a} {b}" for a, b in rb}
     return x, np.array([float(n in ref) for n in names])
@@ -96,13 +105,12 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, alpha: float, iters: int = 25) ->
 
 
 def rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
-    c = cluster_from_json(json.loads(line))
-    docs = list(c.documents)  # Multi-News text is already extracted; see module doc
-    sents = [s for k, d in enumerate(docs) for s in split_document(d.text, k)]
-    if not sents or not c.summaries:
+    got = _cluster(line)
+    if got is None:
         return np.zeros((0, len(FEATURES))), np.zeros(0)
-    rep = represent(sents, len(docs))
-    x = sentence_features(rep, cluster_weights(rep, list(range(len(docs)))))
+    c, rep, n_docs = got
+    sents = rep.sentences
+    x = sentence_features(rep, cluster_weights(rep, list(range(n_docs))))
     ru, rb = _grams(c.summaries[0])
     y = np.zeros(len(sents))
     for i, s in enumerate(sents):

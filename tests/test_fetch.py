@@ -141,7 +141,7 @@ def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message:
     t = time.perf_counter()
     with pytest.raises(FetchError, match=message):
         fetch_url(server + path, **kwargs)  # type: ignore[arg-type]
-    assert time.perf_counter() - t < 5
+    assert time.perf_counter() - t < 20  # every case gives up well within its timeouts
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "example.org/a", "data:text/plain,hi", "http:///nohost"])

@@ -267,7 +267,7 @@ def test_five_megabyte_article(tmp_path: Path) -> None:
     p = write(tmp_path / "big.txt", para * (5_000_000 // len(para)))
     t = time.perf_counter()
     [doc] = load_inputs([str(p)])
-    assert time.perf_counter() - t < 3
+    assert time.perf_counter() - t < 60  # a hang guard; load speed is in scripts/bench_limits.py
     assert len(doc.text) > 4_900_000
 
 

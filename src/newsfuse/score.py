@@ -140,16 +140,21 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     return x
 
 
-@lru_cache(maxsize=1)
-def model() -> np.ndarray | None:
+def _coefficients(name: str, features: tuple[str, ...]) -> np.ndarray | None:
+    """A shipped model's coefficients, or None when it is missing or was trained on other features."""
     try:
-        raw = resources.files("newsfuse").joinpath("data/salience.json").read_text(encoding="utf-8")
+        raw = resources.files("newsfuse").joinpath(f"data/{name}").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(raw)
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != features:
         return None
     return np.array(data["coef"], dtype=float)
+
+
+@lru_cache(maxsize=1)
+def model() -> np.ndarray | None:
+    return _coefficients("salience.json", FEATURES)
 
 
 def expand(x: np.ndarray) -> np.ndarray:
@@ -265,14 +270,7 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
 
 @lru_cache(maxsize=1)
 def concept_model() -> np.ndarray | None:
-    try:
-        raw = resources.files("newsfuse").joinpath("data/concepts.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    data = json.loads(raw)
-    if tuple(data["features"]) != CONCEPT_FEATURES:
-        return None
-    return np.array(data["coef"], dtype=float)
+    return _coefficients("concepts.json", CONCEPT_FEATURES)
 
 
 def learned_concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float] | None:
