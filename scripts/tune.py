@@ -42,44 +42,6 @@ def _init(settings: list[str], words: int, method: str, clean: bool) -> None:
         setattr(m, attr, type(getattr(m, attr))(value))
 
 
-def _lexrank(documents: list[str], budget: int) -> list[str]:
-    """sumy LexRank with the project's splitter: score order until the budget, then document order."""
-    import re
-
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.utils import get_stop_words
-
-    from newsfuse.split import split_text
-
-    class Tok:
-        language = "english"
-
-        def to_sentences(self, text: str) -> list[str]:
-            return split_text(text)
-
-        def to_words(self, text: str) -> list[str]:
-            return re.findall(r"\w+", text)
-
-    tok = Tok()
-    sents = [x for d in documents for x in split_text(d)]
-    doc = ObjectDocumentModel([Paragraph([Sentence(x, tok) for x in sents])])
-    summ = LexRankSummarizer(Stemmer("english"))
-    summ.stop_words = get_stop_words("english")
-    sw = [summ._to_words_set(x) for x in doc.sentences]
-    matrix = summ._create_matrix(sw, summ.threshold, summ._compute_tf(sw), summ._compute_idf(sw))
-    scores = summ.power_method(matrix, summ.epsilon)
-    order = sorted(range(len(sents)), key=lambda i: -scores[i])
-    chosen, n = [], 0
-    for i in order:
-        if n >= budget:
-            break
-        chosen.append(i)
-        n += len(sents[i].split())
-    return [sents[i] for i in sorted(chosen)]
-
-
 def _score(obj: dict) -> tuple[float, float, float, float, float]:
     from rouge_score import rouge_scorer
 
@@ -88,14 +50,15 @@ def _score(obj: dict) -> tuple[float, float, float, float, float]:
 
     t0 = time.perf_counter()
     try:
-        if _method == "lead":
-            per_doc = [split_text(d) for d in obj["documents"]]
-            sents = [x for group in itertools.zip_longest(*per_doc) for x in group if x]
-        elif _method == "lexrank":
-            sents = _lexrank(obj["documents"], _words)
-        else:
+        if _method == "newsfuse":
             brief = newsfuse.summarize(obj["documents"], words=_words, clean=_clean)
             sents = [s.text for s in brief.sentences]
+        else:  # a peer, exactly as `newsfuse eval` runs it
+            from newsfuse.evaluate.methods import METHODS, split_documents
+
+            docs = obj["documents"]
+            sents = METHODS[_method](docs, _words, sentences=split_documents(docs), references=obj["summaries"],
+                                     splitter="punkt")
     except newsfuse.NewsfuseError:
         sents = []
     dt = time.perf_counter() - t0
@@ -119,7 +82,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--method", choices=["newsfuse", "lead", "lexrank"], default="newsfuse")
+    ap.add_argument("--method", choices=["newsfuse", "lead", "lexrank", "textrank", "lsa"], default="newsfuse")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean stage")
     ap.add_argument("--set", action="append", default=[], help="module.CONSTANT=value, e.g. select.REDUNDANCY=0.4")
     a = ap.parse_args()
