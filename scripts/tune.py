@@ -2,13 +2,14 @@
 
 Usage: python scripts/tune.py multi_news --start 1000 --n 300 --words 100
        python scripts/tune.py tac --words 250
-       python scripts/tune.py multi_news --set select.POSITION_WEIGHT=2.0 --set select.REDUNDANCY=0.4
+       python scripts/tune.py multi_news --set select.SALIENCE_WEIGHT=5 --set represent.SAME_CONTAINMENT=0.7
+       python scripts/tune.py multi_news --method lexrank      # a peer, as `newsfuse eval` runs it
 
 Tuning runs on Multi-News validation clusters from 1000 on, so that the first
 1,000 (the benchmark table in BENCHMARKS.md) are scored but not tuned on.
 The official comparisons are made with `newsfuse eval`; this script only
-prints mean ROUGE-1/2 F1 and recall of newsfuse so a constant can be tried
-in a minute.
+prints mean ROUGE-1/2 F1 and recall (best reference), median seconds and mean
+length, so a constant can be tried in a minute.
 """
 
 from __future__ import annotations
