@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from newsfuse.clutter import (
     BYLINE_LINE_RE,
+    CJK_RE,
     HEADLINE_FUNCTION_WORDS,
     ICON_WORDS,
     INLINE_BYLINE_RE,
@@ -218,7 +219,6 @@ def _from_html(html: str, page: _Page) -> str:
 _SPACE_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STAMP_RE = re.compile(
     r"^(?:update[sd]?|last updated|posted|published)\b[ ,]*"
     r"(?P<when>(?:on )?(?:(?:" + MONTHS + r")\.? \d{1,2}(?:, \d{4})?,? ?)?(?:at )?"
@@ -255,7 +255,7 @@ def _is_prose(line: str) -> bool:
         return False
     if line[-1] in ")\"”’'»" and not _CLOSED_RE.search(line[-12:]):
         return False
-    cjk = len(_CJK_RE.findall(line[:400]))
+    cjk = len(CJK_RE.findall(line[:400]))
     if cjk >= MIN_CJK_CHARS:
         return True
     return len(line.split()) >= MIN_WORDS

@@ -135,15 +135,6 @@ INLINE_BYLINE_RE = re.compile(
 # A separate byline line: "By Jonah Whitcomb", "By Mark Landler and Eric Lichtblau March 2, 2017".
 BYLINE_LINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}(?:,?\s+.{0,60})?$")
 
-# Update stamps: "UPDATE 4:25 p.m. EST:", "Update, 3:30 p.m.", "UPDATE March 2, 7:24 a.m.:", "Updated: ..."
-UPDATE_STAMP_RE = re.compile(
-    r"^(?:update[sd]?|updated|last updated|posted|published)\b[ ,]*"
-    r"(?:(?:on\s+)?(?:(?:" + MONTHS + r")\.?\s+\d{1,2}(?:,\s*\d{4})?,?\s*))?"
-    r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{2,4}\b)?(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)?"
-    r"\s*[:.,|–—-]?\s*",
-    re.IGNORECASE,
-)
-
 # Date lines: "October 15, 2024", "Oct. 15, 2024", "March 2, 2017 5:01 PM", "2024-10-15".
 DATE_RE = re.compile(r"\b(" + MONTHS + r")\.?\s+(\d{1,2}),\s+(\d{4})\b")
 ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -251,3 +242,6 @@ def html_meta(html: str) -> dict[str, str]:
 def sniff_charset(data: bytes) -> str | None:
     m = _CHARSET_RE.search(data[:4096])
     return m.group(1).decode("ascii", "replace") if m else None
+
+# Chinese, Japanese and Korean characters (scripts written without spaces between words).
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -9,14 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 from newsfuse.attribute import supporting_documents
 from newsfuse.clean import clean_documents
 from newsfuse.errors import InputError, empty_cluster
-from newsfuse.load import to_document
+from newsfuse.load import domain_of, to_document
 from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Stats
 from newsfuse.options import Budget
 from newsfuse.order import order
@@ -48,11 +47,7 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
 def outlet_name(doc: Document) -> str:
     if doc.source:
         return doc.source
-    if doc.url:
-        host = urlparse(doc.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return doc.id
+    return (domain_of(doc.url) if doc.url else "") or doc.id
 
 
 def _doc_groups(rep: Representation, n_docs: int) -> list[int]:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from newsfuse.clutter import CJK_RE
 from newsfuse.model import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -58,14 +59,13 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def word_count(text: str) -> int:
     """Words as ROUGE's -l counts them: whitespace-separated tokens (in Chinese, Japanese and Korean,
     which do not separate words by spaces, each character counts as a word)."""
     n = len(text.split())
-    return n + len(_CJK.findall(text)) if n < len(text) // 12 else n
+    return n + len(CJK_RE.findall(text)) if n < len(text) // 12 else n
 
 
 # Two sentences report the same fact when they are lexically close (TF-IDF cosine >= SAME_COSINE)
