@@ -83,10 +83,10 @@ REPORT_CLOSE_SHARE = 0.5  # a lexically close sentence reports the fact if it ha
 # ("The city has closed the bridge after cracks were found in two steel girders" / "The mayor
 # closed the bridge after inspectors reported cracks in two of the span's steel girders").
 SAME_EMBEDDING = 0.5
-EMBED_ALL_BELOW = 120        # clusters up to this many sentences are embedded in one call
 SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
+DENSE_CELLS = 2_000_000    # sentence x stem matrices up to this size are also kept dense (fast BLAS products)
 
 
 def _dense(m: Any) -> np.ndarray:
@@ -143,8 +143,7 @@ class Representation:
         if self._emb is None or self._embedded is None:
             self._emb = np.zeros((len(self.sentences), 256), dtype=np.float32)
             self._embedded = np.zeros(len(self.sentences), dtype=bool)
-        # one call for small clusters (each call costs ~0.5 ms of set-up), on demand for large ones
-        wanted = range(len(self.sentences)) if idx is None or len(self.sentences) <= EMBED_ALL_BELOW else idx
+        wanted = range(len(self.sentences)) if idx is None else idx
         todo = sorted({i for i in wanted if not self._embedded[i]})
         if todo:
             vecs = np.asarray(model.embed([self.sentences[i].text for i in todo], norm=True), dtype=np.float32)
@@ -176,12 +175,41 @@ class Representation:
 
     def _containment(self, rows: list[int], cols: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """IDF weight shared by each pair, the rows' and the cols' total IDF weight, shared word count."""
-        bag = self.content_matrix()
-        weighted = bag @ sparse.diags(self._idf())
-        shared_w = weighted[rows] @ bag[cols].T
-        shared_n = bag[rows] @ bag[cols].T
-        totals = np.asarray(weighted.sum(axis=1)).ravel()
-        return _dense(shared_w), totals, _dense(shared_n)
+        dense = self._bag_dense()
+        if dense is not None:
+            bag, weighted = dense
+            a, b = bag[rows], bag[cols]
+            return weighted[rows] @ b.T, self._totals(), a @ b.T
+        bag_s = self.content_matrix()
+        weighted_s = bag_s @ sparse.diags(self._idf())
+        shared_w = weighted_s[rows] @ bag_s[cols].T
+        shared_n = bag_s[rows] @ bag_s[cols].T
+        return _dense(shared_w), self._totals(), _dense(shared_n)
+
+    _totals_cache: np.ndarray | None = None
+
+    def _totals(self) -> np.ndarray:
+        """Each sentence's total IDF weight over its content stems."""
+        if self._totals_cache is None:
+            bag = self.content_matrix()
+            self._totals_cache = np.asarray((bag @ sparse.diags(self._idf())).sum(axis=1)).ravel()
+        return self._totals_cache
+
+    _bag_dense_cache: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _bag_dense(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Dense copies of the content matrix and of its IDF-weighted version (small clusters only)."""
+        if self._bag_dense_cache is None:
+            bag = self.content_matrix()
+            if bag.shape[0] * bag.shape[1] > DENSE_CELLS:
+                return None
+            d = bag.toarray()
+            self._bag_dense_cache = (d, d * self._idf())
+        return self._bag_dense_cache
+
+    def _sizes(self) -> np.ndarray:
+        """Content stems per sentence."""
+        return np.array([len(c) for c in self.content], dtype=float)
 
     def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
         """Symmetric: do the sentence pairs report the same fact (one contains the other's)?"""
@@ -190,26 +218,35 @@ class Representation:
         shared_w, totals, shared_n = self._containment(rows, cols)
         smaller = np.minimum.outer(totals[rows], totals[cols])
         out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
-        return np.asarray(out | self._embedding_match(rows, cols, shared_n), dtype=bool)
+        return np.asarray(out | self._embedding_match(rows, cols, shared_n, decided=out), dtype=bool)
 
     def _embedding_match(
-        self, rows: list[int], cols: list[int], shared_n: np.ndarray, directional: bool = False
+        self,
+        rows: list[int],
+        cols: list[int],
+        shared_n: np.ndarray,
+        directional: bool = False,
+        decided: np.ndarray | None = None,
     ) -> np.ndarray:
-        # only pairs that share enough words can match: embed just the sentences in such pairs
-        maybe = shared_n >= SAME_EMB_SHARED
+        # Only pairs that share enough words can match, and pairs already ``decided`` (true by the
+        # lexical tests) need no embedding: embed just the sentences of the other candidate pairs.
+        # A sentence's embedding does not depend on which others are embedded with it.
+        sizes = self._sizes()
+        if directional:  # most of the row sentence's words, not just of the shorter one
+            smaller = np.repeat(sizes[rows][:, None], len(cols), axis=1) * (REPORT_EMB_SHARE / SAME_EMB_CONTAINMENT)
+        else:
+            smaller = np.minimum.outer(sizes[rows], sizes[cols])
+        maybe = (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller)
+        if decided is not None:
+            maybe &= ~decided
         if not maybe.any():
             return np.zeros((len(rows), len(cols)), dtype=bool)
         need = {rows[a] for a in np.nonzero(maybe.any(axis=1))[0]} | {cols[b] for b in np.nonzero(maybe.any(axis=0))[0]}
         emb = self.embeddings(sorted(need))
         if emb is None:
             return np.zeros((len(rows), len(cols)), dtype=bool)
-        sizes = np.asarray(self.content_matrix().sum(axis=1)).ravel()
-        if directional:  # most of the row sentence's words, not just of the shorter one
-            smaller = np.repeat(sizes[rows][:, None], len(cols), axis=1) * (REPORT_EMB_SHARE / SAME_EMB_CONTAINMENT)
-        else:
-            smaller = np.minimum.outer(sizes[rows], sizes[cols])
         close = (emb[rows] @ emb[cols].T) >= SAME_EMBEDDING
-        return np.asarray(close & (shared_n >= SAME_EMB_SHARED) & (shared_n >= SAME_EMB_CONTAINMENT * smaller), dtype=bool)
+        return np.asarray(close & maybe, dtype=bool)
 
     def reports(self, rows: list[int], cols: list[int]) -> np.ndarray:
         """Directional: does sentence ``cols[j]`` report the fact of sentence ``rows[i]``?
@@ -224,7 +261,7 @@ class Representation:
         close = self.similarity_matrix(rows, cols) >= SAME_COSINE
         out = (share >= SAME_CONTAINMENT) & (shared_n >= SAME_SHARED)
         out |= close & (share >= REPORT_CLOSE_SHARE)
-        return np.asarray(out | self._embedding_match(rows, cols, shared_n, directional=True), dtype=bool)
+        return np.asarray(out | self._embedding_match(rows, cols, shared_n, directional=True, decided=out), dtype=bool)
 
     _idf_cache: np.ndarray | None = None
 
@@ -256,7 +293,7 @@ class Representation:
     def _rows(self, idx: list[int]) -> np.ndarray | sparse.csr_matrix:
         # Small clusters: a dense copy makes each product a plain BLAS call instead of
         # scipy.sparse's per-call overhead (tens of microseconds, dominant below ~100 sentences).
-        if self._dense is None and self.tfidf.shape[0] * self.tfidf.shape[1] <= 2_000_000:
+        if self._dense is None and self.tfidf.shape[0] * self.tfidf.shape[1] <= DENSE_CELLS:
             self._dense = self.tfidf.toarray()
         return self._dense[idx] if self._dense is not None else self.tfidf[idx]
 
