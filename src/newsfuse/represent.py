@@ -179,20 +179,50 @@ class Representation:
         if dense is not None:
             bag, weighted = dense
             a, b = bag[rows], bag[cols]
-            return weighted[rows] @ b.T, self._totals(), a @ b.T
+            return self._exact_near_thresholds(weighted[rows] @ b.T, rows, cols), self._totals(), a @ b.T
         bag_s = self.content_matrix()
         weighted_s = bag_s @ sparse.diags(self._idf())
         shared_w = weighted_s[rows] @ bag_s[cols].T
         shared_n = bag_s[rows] @ bag_s[cols].T
         return _dense(shared_w), self._totals(), _dense(shared_n)
 
+    def _exact_near_thresholds(self, shared_w: np.ndarray, rows: list[int], cols: list[int]) -> np.ndarray:
+        """``shared_w`` from a BLAS product, with the entries that lie within rounding distance of a
+        containment threshold recomputed exactly as scipy.sparse sums them (one term per shared
+        stem, columns in descending order): the thresholds decide the same way with either."""
+        totals = self._totals()
+        tr, tc = totals[rows][:, None], totals[cols][None, :]
+        near = np.zeros(shared_w.shape, dtype=bool)
+        for t in (SAME_CONTAINMENT, REPORT_CLOSE_SHARE):
+            near |= np.abs(shared_w - t * tr) <= 1e-9 * tr
+            near |= np.abs(shared_w - t * tc) <= 1e-9 * tc
+        near &= shared_w > 0
+        if near.any():
+            _, cols_, ptr, _ = self._bag_parts()
+            idf = self._idf().tolist()
+            for a, b in zip(*np.nonzero(near), strict=True):
+                i, j = rows[a], cols[b]
+                other = set(cols_[ptr[j] : ptr[j + 1]].tolist())
+                total = 0.0
+                for k in reversed(cols_[ptr[i] : ptr[i + 1]].tolist()):
+                    if k in other:
+                        total += idf[k]
+                shared_w[a, b] = total
+        return shared_w
+
     _totals_cache: np.ndarray | None = None
 
     def _totals(self) -> np.ndarray:
-        """Each sentence's total IDF weight over its content stems."""
+        """Each sentence's total IDF weight over its content stems (summed as scipy sums the rows of
+        ``content_matrix() @ diags(idf)``: pairwise, over the columns in descending order)."""
         if self._totals_cache is None:
-            bag = self.content_matrix()
-            self._totals_cache = np.asarray((bag @ sparse.diags(self._idf())).sum(axis=1)).ravel()
+            rows, cols, ptr, _ = self._bag_parts()
+            totals = np.zeros(len(self.content))
+            if len(cols):
+                desc = ptr[rows] + ptr[rows + 1] - 1 - np.arange(len(cols))
+                nonempty = np.flatnonzero(np.diff(ptr))
+                totals[nonempty] = np.add.reduceat(self._idf()[cols[desc]], ptr[nonempty])
+            self._totals_cache = totals
         return self._totals_cache
 
     _bag_dense_cache: tuple[np.ndarray, np.ndarray] | None = None
@@ -200,10 +230,11 @@ class Representation:
     def _bag_dense(self) -> tuple[np.ndarray, np.ndarray] | None:
         """Dense copies of the content matrix and of its IDF-weighted version (small clusters only)."""
         if self._bag_dense_cache is None:
-            bag = self.content_matrix()
-            if bag.shape[0] * bag.shape[1] > DENSE_CELLS:
+            rows, cols, _, width = self._bag_parts()
+            if len(self.content) * width > DENSE_CELLS:
                 return None
-            d = bag.toarray()
+            d = np.zeros((len(self.content), width))
+            d[rows, cols] = 1.0
             self._bag_dense_cache = (d, d * self._idf())
         return self._bag_dense_cache
 
@@ -267,25 +298,35 @@ class Representation:
 
     def _idf(self) -> np.ndarray:
         if self._idf_cache is None:
-            bag = self.content_matrix()
-            df = np.asarray(bag.sum(axis=0)).ravel()
-            self._idf_cache = np.log((bag.shape[0] + 1) / (df + 0.5))
+            _, cols, _, width = self._bag_parts()
+            df = np.bincount(cols, minlength=width).astype(float)
+            self._idf_cache = np.log((len(self.content) + 1) / (df + 0.5))
         return self._idf_cache
+
+    _parts: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None = None
+
+    def _bag_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """The content matrix's nonzeros: row and column of each (row by row, columns ascending),
+        row pointers, and the number of columns."""
+        if self._parts is None:
+            vocab: dict[str, int] = {}
+            cols: list[int] = []
+            ptr = [0]
+            for c in self.content:
+                cols.extend(sorted([vocab.setdefault(w, len(vocab)) for w in c]))
+                ptr.append(len(cols))
+            p = np.array(ptr, dtype=np.int64)
+            rows = np.repeat(np.arange(len(self.content)), np.diff(p))
+            self._parts = (rows, np.array(cols, dtype=np.int64), p, max(len(vocab), 1))
+        return self._parts
 
     _bag: sparse.csr_matrix | None = None
 
     def content_matrix(self) -> sparse.csr_matrix:
         """Binary sentence x content-stem matrix."""
         if self._bag is None:
-            vocab: dict[str, int] = {}
-            rows, cols = [], []
-            for i, c in enumerate(self.content):
-                for w in c:
-                    rows.append(i)
-                    cols.append(vocab.setdefault(w, len(vocab)))
-            self._bag = sparse.csr_matrix(
-                (np.ones(len(rows)), (rows, cols)), shape=(len(self.content), max(len(vocab), 1))
-            )
+            rows, cols, _, width = self._bag_parts()
+            self._bag = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.content), width))
         return self._bag
 
     _dense: np.ndarray | None = None
@@ -321,7 +362,14 @@ def sentence_concepts(stems: list[str]) -> set[str]:
 
 
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
-    stems = [[stem(w) for w in words(s.text)] for s in sentences]
+    cache = _STEM_CACHE
+    stems = []
+    for s in sentences:
+        st = []
+        for w in _WORD.findall(s.text.lower().replace("’", "'")):
+            x = cache.get(w)
+            st.append(x if x is not None else stem(w))
+        stems.append(st)
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
@@ -333,15 +381,32 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
         df.update(c)
     vocab = {w: i for i, w in enumerate(df)}
     n = max(len(sentences), 1)
-    rows, cols, vals = [], [], []
-    for i, st in enumerate(stems):
+    idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    # Built directly in CSR form, with the values, row norms (summed in column order) and storage
+    # order (columns descending within a row) that `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))`
+    # gives, at a fraction of scipy.sparse's per-operation cost.
+    indices: list[int] = []
+    data: list[float] = []
+    indptr = [0]
+    for st in stems:
         tf = Counter(w for w in st if w in vocab)
-        for w, f in tf.items():
-            rows.append(i)
-            cols.append(vocab[w])
-            vals.append((1 + math.log(f)) * math.log(1 + n / df[w]))
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), max(len(vocab), 1)), dtype=np.float64)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    m = sparse.diags(1.0 / norms) @ m
-    return Representation(sentences, stems, content, concepts, m.tocsr(), n_docs, doc_lengths)
+        row = sorted((vocab[w], (1 + math.log(f)) * idf[w]) for w, f in tf.items())
+        indices.extend(j for j, _ in reversed(row))
+        data.extend(v for _, v in reversed(row))
+        indptr.append(len(indices))
+    ptr = np.array(indptr, dtype=np.int32)
+    vals = np.array(data, dtype=np.float64)
+    counts = np.diff(ptr)
+    norms = np.zeros(len(sentences))
+    nonempty = np.flatnonzero(counts)
+    if len(nonempty):
+        # the squares in ascending column order, reduced per row as scipy's csr sum(axis=1) does
+        row_of = np.repeat(np.arange(len(sentences)), counts)
+        asc = ptr[row_of] + ptr[row_of + 1] - 1 - np.arange(len(vals))
+        sq = vals[asc] * vals[asc]
+        norms[nonempty] = np.add.reduceat(sq, ptr[nonempty])
+        vals = (1.0 / np.where(norms == 0, 1.0, np.sqrt(norms)))[row_of] * vals
+    m = sparse.csr_matrix(
+        (vals, np.array(indices, dtype=np.int32), ptr), shape=(len(sentences), max(len(vocab), 1))
+    )
+    return Representation(sentences, stems, content, concepts, m, n_docs, doc_lengths)
