@@ -50,11 +50,7 @@ def outlet_name(doc: Document) -> str:
     return (domain_of(doc.url) if doc.url else "") or doc.id
 
 
-def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
-    """Union near-duplicate documents (wire copies) into one group each."""
-    groups = list(range(n_docs))
-    if n_docs < 2 or rep.tfidf.shape[0] == 0:
-        return groups
+def _doc_similarity_sparse(rep: Representation, n_docs: int) -> list[tuple[int, int, float]]:
     from scipy import sparse
 
     doc_of = np.array([s.doc for s in rep.sentences])
@@ -64,6 +60,34 @@ def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
     norms[norms == 0] = 1.0
     dv = sparse.diags(1.0 / norms) @ dv
     sim = (dv @ dv.T).tocoo()
+    return list(zip(sim.row.tolist(), sim.col.tolist(), sim.data.tolist(), strict=True))
+
+
+def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, float]]:
+    """(a, b, cosine) of the documents' summed TF-IDF vectors, row by row. Small clusters use
+    dense arrays; when a cosine is within rounding distance of DUPLICATE_DOCUMENT, the sparse
+    computation decides, so that the grouping is the same either way."""
+    dense = rep.dense_tfidf()
+    if dense is None:
+        return _doc_similarity_sparse(rep, n_docs)
+    ind = np.zeros((n_docs, dense.shape[0]))
+    ind[[s.doc for s in rep.sentences], np.arange(dense.shape[0])] = 1.0
+    dv = ind @ dense
+    norms = np.sqrt((dv * dv).sum(axis=1))
+    norms[norms == 0] = 1.0
+    dv /= norms[:, None]
+    sim = dv @ dv.T
+    if (np.abs(sim - DUPLICATE_DOCUMENT) <= 1e-9).any():
+        return _doc_similarity_sparse(rep, n_docs)
+    a, b = np.nonzero(sim)
+    return list(zip(a.tolist(), b.tolist(), sim[a, b].tolist(), strict=True))
+
+
+def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
+    """Union near-duplicate documents (wire copies) into one group each."""
+    groups = list(range(n_docs))
+    if n_docs < 2 or rep.tfidf.shape[0] == 0:
+        return groups
 
     def find(x: int) -> int:
         while groups[x] != x:
@@ -71,9 +95,9 @@ def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
             x = groups[x]
         return x
 
-    for a, b, v in zip(sim.row, sim.col, sim.data, strict=False):
+    for a, b, v in _doc_similarity(rep, n_docs):
         if a < b and v >= DUPLICATE_DOCUMENT:
-            groups[find(int(b))] = find(int(a))
+            groups[find(b)] = find(a)
     return [find(i) for i in range(n_docs)]
 
 

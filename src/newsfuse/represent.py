@@ -126,6 +126,32 @@ class Representation:
     n_docs: int
     doc_lengths: list[int]            # sentences per document
 
+    _word_counts: list[int] | None = None
+
+    def word_counts(self) -> list[int]:
+        """``word_count`` of each sentence (cached)."""
+        if self._word_counts is None:
+            self._word_counts = [word_count(s.text) for s in self.sentences]
+        return self._word_counts
+
+    _dangling: list[bool] | None = None
+
+    def dangling(self) -> list[bool]:
+        """``select.needs_antecedent`` of each sentence (cached)."""
+        if self._dangling is None:
+            from newsfuse.select import needs_antecedent
+
+            self._dangling = [needs_antecedent(s.text) for s in self.sentences]
+        return self._dangling
+
+    _concept_sums: tuple[dict[str, float], list[float]] | None = None
+
+    def concept_sums(self, weights: dict[str, float]) -> list[float]:
+        """Each sentence's summed concept weight under ``weights`` (cached for the last dict given)."""
+        if self._concept_sums is None or self._concept_sums[0] is not weights:
+            self._concept_sums = (weights, [sum(weights.get(c, 0.0) for c in cs) for cs in self.concepts])
+        return self._concept_sums[1]
+
     _emb: np.ndarray | None = None
     _embedded: np.ndarray | None = None
 
@@ -334,9 +360,14 @@ class Representation:
     def _rows(self, idx: list[int]) -> np.ndarray | sparse.csr_matrix:
         # Small clusters: a dense copy makes each product a plain BLAS call instead of
         # scipy.sparse's per-call overhead (tens of microseconds, dominant below ~100 sentences).
+        dense = self.dense_tfidf()
+        return dense[idx] if dense is not None else self.tfidf[idx]
+
+    def dense_tfidf(self) -> np.ndarray | None:
+        """``tfidf`` as a dense array, for clusters small enough (else None)."""
         if self._dense is None and self.tfidf.shape[0] * self.tfidf.shape[1] <= DENSE_CELLS:
             self._dense = self.tfidf.toarray()
-        return self._dense[idx] if self._dense is not None else self.tfidf[idx]
+        return self._dense
 
     def similarity(self, i: int, j: int) -> float:
         return float(self.similarity_matrix([i], [j])[0, 0])

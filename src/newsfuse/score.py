@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
-from newsfuse.represent import Representation, word_count
+from newsfuse.represent import Representation
 
 FEATURES = (
     "bias",
@@ -66,18 +67,24 @@ DENSE_LIMIT = 2000  # sentences up to which pairwise similarities are computed e
 
 def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndarray:
     """One row of FEATURES per sentence of ``rep``."""
-    from newsfuse.select import needs_antecedent
-
     n = len(rep.sentences)
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
-    nwords = np.array([max(word_count(s.text), 1) for s in rep.sentences], dtype=float)
-    cw = np.array([sum(weights.get(c, 0.0) for c in rep.concepts[i]) for i in range(n)])
+    nwords = np.array([max(w, 1) for w in rep.word_counts()], dtype=float)
+    cw = np.array(rep.concept_sums(weights))
     dens = cw / nwords
-    centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
-    norm = np.linalg.norm(centroid) or 1.0
-    cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
+    dense = rep.dense_tfidf()
+    if dense is not None:
+        # as scipy.sparse sums: the centroid over the rows in order; each row's dot product
+        # sequentially over its stored entries (columns descending)
+        centroid = dense.sum(axis=0)
+        norm = np.linalg.norm(centroid) or 1.0
+        cen = np.ascontiguousarray((dense * (centroid / norm)).T[::-1]).sum(axis=0)
+    else:
+        centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
+        norm = np.linalg.norm(centroid) or 1.0
+        cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
     docs = np.array([s.doc for s in rep.sentences])
     firsts = np.array([s.position == 0 for s in rep.sentences])
     if n <= DENSE_LIMIT:
@@ -112,32 +119,46 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
         doc_lex[d] = lex[docs == d].mean()
     doc_lex = doc_lex / (doc_lex.max() or 1.0)
     prior, default = word_prior()
-    for i, s in enumerate(rep.sentences):
-        t = s.text
-        x[i] = (
-            1.0,
-            2.0 ** (-s.position / 3.0),
-            float(s.position == 0),
-            s.position / max(rep.doc_lengths[s.doc], 1),
-            math.log(nwords[i]),
-            float(nwords[i] < 10),
-            float(nwords[i] > 35),
-            dens[i] / (dens.max() or 1.0),
-            cw[i] / (cw.max() or 1.0),
-            cen[i],
-            support[i],
-            first_sim[i],
-            float(any(q in t for q in "\"“”")),
-            float(any(ch.isdigit() for ch in t)),
-            float(needs_antecedent(t)),
-            math.log(n_docs),
-            len(rep.content[i]) / nwords[i],
-            lex[i],
-            doc_lex[s.doc],
-            sum(prior.get(w, default) for w in rep.content[i]) / max(len(rep.content[i]), 1),
-            sum(weights.get(c, 0.0) for c in rep.concepts[i]) / max(len(rep.concepts[i]), 1),
-        )
+    sents = rep.sentences
+    pos = np.array([s.position for s in sents], dtype=float)
+    texts = [s.text for s in sents]
+    x[:, 0] = 1.0
+    x[:, 1] = [_lead(s.position) for s in sents]
+    x[:, 2] = pos == 0
+    x[:, 3] = pos / np.array([max(rep.doc_lengths[s.doc], 1) for s in sents], dtype=float)
+    x[:, 4] = [math.log(w) for w in nwords.tolist()]
+    x[:, 5] = nwords < 10
+    x[:, 6] = nwords > 35
+    x[:, 7] = dens / (dens.max() or 1.0)
+    x[:, 8] = cw / (cw.max() or 1.0)
+    x[:, 9] = cen
+    x[:, 10] = support
+    x[:, 11] = first_sim
+    x[:, 12] = [any(q in t for q in "\"“”") for t in texts]
+    x[:, 13] = [_has_digit(t) for t in texts]
+    x[:, 14] = rep.dangling()
+    x[:, 15] = math.log(n_docs)
+    x[:, 16] = np.array([len(c) for c in rep.content], dtype=float) / nwords
+    x[:, 17] = lex
+    x[:, 18] = doc_lex[docs]
+    x[:, 19] = [sum(prior.get(w, default) for w in c) / max(len(c), 1) for c in rep.content]
+    x[:, 20] = cw / np.array([max(len(c), 1) for c in rep.concepts], dtype=float)
     return x
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``, fast for ASCII text."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(ch.isdigit() for ch in text)
+
+
+@lru_cache(maxsize=256)
+def _lead(position: int) -> float:
+    return float(2.0 ** (-position / 3.0))
 
 
 def _coefficients(name: str, features: tuple[str, ...]) -> np.ndarray | None:
@@ -232,8 +253,14 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
     early_sum = np.bincount(oc, weights=e, minlength=m)
     first = np.zeros(m)
     np.maximum.at(first, oc, (pos[os_] == 0).astype(float))
-    pairs = np.unique(oc * (int(grp.max()) + 1) + grp[os_])
-    df = np.bincount(pairs // (int(grp.max()) + 1), minlength=m).astype(float)
+    n_grp = int(grp.max()) + 1
+    if n_grp <= 64:  # distinct groups per concept: a small boolean table beats sorting
+        seen = np.zeros((m, n_grp), dtype=bool)
+        seen[oc, grp[os_]] = True
+        df = seen.sum(axis=1).astype(float)
+    else:
+        pairs = np.unique(oc * n_grp + grp[os_])
+        df = np.bincount(pairs // n_grp, minlength=m).astype(float)
     # documents (groups) per content word
     uni: dict[str, set[int]] = {}
     for i, ws in enumerate(rep.content):
@@ -241,13 +268,24 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
         for w in ws:
             uni.setdefault(w, set()).add(g)
     prior, default = word_prior()
-    halves = [c.split(" ", 1) for c in names]
-    ua = np.array([len(uni.get(a, ())) for a, _ in halves], dtype=float) / n_groups
-    ub = np.array([len(uni.get(b, ())) for _, b in halves], dtype=float) / n_groups
-    pa = np.array([prior.get(a, default) for a, _ in halves])
-    pb = np.array([prior.get(b, default) for _, b in halves])
-    stop = np.array([a in STOP_WORDS or b in STOP_WORDS for a, b in halves], dtype=float)
-    digit = np.array([any(ch.isdigit() for ch in c) for c in names], dtype=float)
+    # per distinct word of the concepts, then gathered per concept
+    widx: dict[str, int] = {}
+    ia_: list[int] = []
+    ib_: list[int] = []
+    for c in names:
+        a, b = c.split(" ", 1)
+        ia_.append(widx.setdefault(a, len(widx)))
+        ib_.append(widx.setdefault(b, len(widx)))
+    ia, ib = np.array(ia_, dtype=np.intp), np.array(ib_, dtype=np.intp)
+    wlist = list(widx)
+    wdocs = np.array([len(uni.get(w, ())) for w in wlist], dtype=float) / n_groups
+    wprior = np.array([prior.get(w, default) for w in wlist])
+    wstop = np.array([w in STOP_WORDS for w in wlist])
+    wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])
+    ua, ub = wdocs[ia], wdocs[ib]
+    pa, pb = wprior[ia], wprior[ib]
+    stop = (wstop[ia] | wstop[ib]).astype(float)
+    digit = (wdigit[ia] | wdigit[ib]).astype(float)
     x = np.column_stack(
         [
             np.ones(m),

@@ -226,8 +226,10 @@ def select(
         return Selection([], {})
     doc_groups = doc_groups if doc_groups is not None else list(range(rep.n_docs))
     weights = cluster_weights(rep, doc_groups)
-    lengths = [_length(s, budget) for s in rep.sentences]
-    nwords = [word_count(s.text) for s in rep.sentences]
+    nwords = rep.word_counts()
+    lengths = [float(w) for w in nwords] if budget.bytes is None and budget.sentences is None else [
+        _length(s, budget) for s in rep.sentences
+    ]
     capacity = _capacity(budget)
 
     from newsfuse.score import salience
@@ -237,14 +239,15 @@ def select(
         SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
         for i, s in enumerate(rep.sentences)
     ]
-    concept_sum = [sum(weights.get(c, 0.0) for c in rep.concepts[i]) for i in range(n)]
+    concept_sum = rep.concept_sums(weights)
+    dangling = rep.dangling()
     headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
         cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
         value = list(prior)
-        eligible = [i for i in range(n) if ok[i] and not needs_antecedent(rep.sentences[i].text)]
+        eligible = [i for i in range(n) if ok[i] and not dangling[i]]
         if eligible and headline.max() > 0:
             # among the sentences closest to the headlines, the one the most documents report
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
@@ -260,7 +263,7 @@ def select(
         requires: dict[int, int] = {}
         for i in cand:
             s = rep.sentences[i]
-            if needs_antecedent(s.text):
+            if dangling[i]:
                 prev = index_of.get((s.doc, s.position - 1))
                 requires[i] = prev if prev is not None else -1
         changed = True
