@@ -322,13 +322,14 @@ def _solve_ilp(
         for c in rep.concepts[i]:
             if c in weights:
                 where[c].append(k)
-    sentence_value = np.array([prior[i] for i in cand], dtype=float)
+    values = [float(prior[i]) for i in cand]
     concepts = []
     for c, ks in where.items():
         if len(ks) == 1:
-            sentence_value[ks[0]] += weights[c]
+            values[ks[0]] += weights[c]
         else:
             concepts.append(c)
+    sentence_value = np.array(values, dtype=float)
     concepts.sort()
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
@@ -340,7 +341,7 @@ def _solve_ilp(
             concept_weights=[weights[c] for c in concepts],
             lengths=[lengths[i] for i in cand],
             capacity=capacity,
-            conflicts={(a, b) for a in range(ns) for b in range(ns) if a != b and sim[a, b] > 0.5},
+            conflicts=_conflicts(sim),
             requires={pos[i]: pos[p] for i, p in requires.items()},
         )
         if picked is not None:
@@ -389,6 +390,14 @@ def _solve_ilp(
     return [cand[k] for k in range(ns) if res.x[k] > 0.5]
 
 
+def _conflicts(sim: np.ndarray) -> set[tuple[int, int]]:
+    """The ordered pairs (a, b), a != b, with sim[a, b] > 0.5."""
+    hit = sim > 0.5
+    np.fill_diagonal(hit, False)
+    a, b = np.nonzero(hit)
+    return set(zip(a.tolist(), b.tolist(), strict=True))
+
+
 def branch_and_bound(
     values: list[float],
     covers: list[list[int]],
@@ -424,6 +433,9 @@ def branch_and_bound(
         dependents[p].append(d)
     covered = [0] * len(concept_weights)
     state = [0] * n  # 0 open, 1 chosen, 2 excluded
+    blocked = [0] * n  # chosen sentences each one conflicts with
+    conflicting = [sorted(c) for c in conflict_of]
+    safe_length = [max(x, 1e-9) for x in lengths]
     chosen: list[int] = []
     best_value = -1.0
     best: list[int] = []
@@ -439,11 +451,10 @@ def branch_and_bound(
             return False
         if value > best_value + 1e-12 and valid():
             best_value, best = value, list(chosen)
-        blocked = set().union(*(conflict_of[c] for c in chosen)) if chosen else set()
-        open_ = [k for k in range(n) if state[k] == 0 and k not in blocked and lengths[k] <= room]
+        open_ = [k for k in range(n) if state[k] == 0 and not blocked[k] and lengths[k] <= room]
         if not open_:
             return True
-        open_.sort(key=lambda k: -gain[k] / max(lengths[k], 1e-9))
+        open_.sort(key=lambda k: -gain[k] / safe_length[k])
         bound, r = value, room
         for k in open_:
             if lengths[k] <= r:
@@ -458,6 +469,8 @@ def branch_and_bound(
         # include k
         state[k] = 1
         chosen.append(k)
+        for b in conflicting[k]:
+            blocked[b] += 1
         newly = [j for j in covers[k] if covered[j] == 0]
         for j in covers[k]:
             covered[j] += 1
@@ -470,6 +483,8 @@ def branch_and_bound(
                 gain[i] += concept_weights[j]
         for j in covers[k]:
             covered[j] -= 1
+        for b in conflicting[k]:
+            blocked[b] -= 1
         chosen.pop()
         if not ok:
             return False
