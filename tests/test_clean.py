@@ -444,3 +444,24 @@ def test_seeds_titles(seeds: dict[str, Document]) -> None:
     assert seeds["003"].title == "Jeff Sessions Recuses Himself From Russia Inquiry"
     assert seeds["003"].date == "2017-03-02"
     assert all(d.text.count("recuse") >= 1 for d in seeds.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please donate today.", "It is tax-deductible.", "Your gift counts.", "Your support matters.",
+        "Your donation helps.", "Gifts will be matched.", "Pledges matched now.", "Matched dollar for dollar.",
+        "We are a nonprofit.", "A non-profit newsroom.", "Readers like you.", "Support our journalism.",
+        "Support independent reporting.", "Support local journalism.", "Become a member.", "Become a subscriber.",
+        "Subscribe now.", "A subscription.", "Membership has perks.", "No paywall.", "Our newsletter.",
+        "In your inbox.", "Our reporting.", "Our newsroom.", "Journalism matters.", "A watchdog.", "Please join us.",
+        "Please support us.", "Please give.", "Fundraising drive.", "A campaign to raise money.",
+        "DONATE NOW", "The mayor said the bridge will reopen.", "ſubscribe (a long s)",
+    ],
+)
+def test_pitch_prefilter_matches_regex(text: str) -> None:
+    from newsfuse.clutter import PITCH_RE, pitch_matches
+
+    expected = [(m.span(), m.group(0)) for m in PITCH_RE.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in pitch_matches(text)] == expected
+    assert expected or "bridge" in text

@@ -35,7 +35,6 @@ from newsfuse.clutter import (
     LINE_RE,
     MONTHS,
     NAV_WORDS,
-    PITCH_RE,
     SOCIAL_WORDS,
     STOP_WORDS,
     TERMINAL,
@@ -43,6 +42,7 @@ from newsfuse.clutter import (
     find_date,
     html_meta,
     looks_like_html,
+    pitch_matches,
 )
 from newsfuse.model import Document
 
@@ -110,7 +110,7 @@ def _topical_cues(docs: list[Document]) -> frozenset[str]:
         return frozenset()
     seen: dict[str, int] = {}
     for d in docs:
-        for cue in {m.group(0).lower()[:6] for m in PITCH_RE.finditer(d.text[:200_000])}:
+        for cue in {m.group(0).lower()[:6] for m in pitch_matches(d.text[:200_000])}:
             seen[cue] = seen.get(cue, 0) + 1
     return frozenset(c for c, n in seen.items() if n >= 2 and c not in _NEVER_TOPICAL)
 
@@ -401,7 +401,7 @@ def _looks_english(text: str) -> bool:
     sample = _words(text[:20000].lower())
     if len(sample) < 20:
         return True
-    return sum(w in STOP_WORDS for w in sample) / len(sample) >= ENGLISH_STOPWORD_SHARE
+    return sum(map(STOP_WORDS.__contains__, sample)) / len(sample) >= ENGLISH_STOPWORD_SHARE
 
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{0,2000}[\"”]")
@@ -412,7 +412,7 @@ def _is_pitch(line: str) -> bool:
     """A donation / subscription pitch: two pitch cues, or one spoken as "we"/"you" outside quotes.
     Cues that are the cluster's own subject (``_topical_cues``) do not count."""
     topical = _TOPICAL.get()
-    cues = sum(1 for m in PITCH_RE.finditer(line[:2000]) if m.group(0).lower()[:6] not in topical)
+    cues = sum(1 for m in pitch_matches(line[:2000]) if m.group(0).lower()[:6] not in topical)
     if cues >= 2:
         return True
     return cues == 1 and len(_WE_YOU_RE.findall(_QUOTED_RE.sub(" ", line[:2000]))) >= 2

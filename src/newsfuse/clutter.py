@@ -157,6 +157,26 @@ PITCH_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Every PITCH_RE match contains one of these (lower-cased): ASCII text without any of them has no pitch
+# cue, and the regex (slow: it is tried at every word) need not run. Keep in step with PITCH_RE.
+PITCH_KEYS: tuple[str, ...] = (
+    "donat", "deductible", "your gift", "your support", "your donation", "matched", "nonprofit", "non-profit",
+    "readers like you", "support our", "support independent", "support local", "become a member",
+    "become a subscriber", "subscri", "membership", "paywall", "newsletter", "inbox", "our reporting",
+    "our newsroom", "journalism", "watchdog", "please join", "please support", "please give", "fundrais",
+    "campaign to raise",
+)
+
+
+def pitch_matches(text: str) -> list[re.Match[str]]:
+    """``list(PITCH_RE.finditer(text))``, without running the regex on ASCII text that has none of PITCH_KEYS."""
+    if text.isascii():
+        low = text.lower()
+        if not any(k in low for k in PITCH_KEYS):
+            return []
+    return list(PITCH_RE.finditer(text))
+
+
 # Function words that, capitalized inside a sentence, betray a headline glued into it.
 HEADLINE_FUNCTION_WORDS = frozenset(
     "From With Of And In On To For After Over As At By Into About Amid Against Under Is Are Will Needs".split()
