@@ -114,6 +114,24 @@ def _wordllama() -> Any:
                 root.removeHandler(h)
 
 
+def _embed(model: Any, texts: list[str]) -> np.ndarray:
+    """``model.embed(texts, norm=True)``, bit for bit, tokenizing one text at a time: the tokenizer's
+    batch call wakes a thread pool, which costs more than it saves on the few sentences needed here."""
+    table = getattr(model, "embedding", None)
+    tok = getattr(model, "tokenizer", None)
+    if getattr(model, "binary", True) or not isinstance(table, np.ndarray) or tok is None:
+        return np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+    out = np.empty((len(texts), table.shape[1]), dtype=np.float32)
+    for r, text in enumerate(texts):
+        enc = tok.encode(text, add_special_tokens=False)
+        ids = np.clip(np.array(enc.ids, dtype=np.int32), 0, table.shape[0] - 1)
+        mask = np.array(enc.attention_mask, dtype=np.float32)
+        pooled = np.sum(table[ids][None] * mask[None, :, None], axis=1, dtype=np.float32)
+        pooled /= np.maximum(mask.sum(), 1.0).astype(np.float32)
+        out[r] = (pooled / np.linalg.norm(pooled, axis=1, keepdims=True))[0]
+    return out
+
+
 @dataclass
 class Representation:
     """Everything selection, ordering and attribution need about a cluster's sentences."""
@@ -172,7 +190,7 @@ class Representation:
         wanted = range(len(self.sentences)) if idx is None else idx
         todo = sorted({i for i in wanted if not self._embedded[i]})
         if todo:
-            vecs = np.asarray(model.embed([self.sentences[i].text for i in todo], norm=True), dtype=np.float32)
+            vecs = _embed(model, [self.sentences[i].text for i in todo])
             if vecs.shape[1] != self._emb.shape[1]:
                 self._emb = np.zeros((len(self.sentences), vecs.shape[1]), dtype=np.float32)
                 self._embedded[:] = False
