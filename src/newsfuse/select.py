@@ -122,7 +122,9 @@ class Selection:
 
 def _length(s: Sentence, budget: Budget) -> float:
     if budget.bytes is not None:
-        return len(s.text.encode("utf-8")) + 1  # joined with one space
+        # as ROUGE-1.5.5 -b counts (DUC's 665 bytes): the UTF-8 bytes of each sentence with its
+        # whitespace collapsed; the spaces that join sentences are not counted
+        return float(len(" ".join(s.text.split()).encode("utf-8")))
     if budget.sentences is not None:
         return 1.0
     return float(word_count(s.text))
@@ -130,7 +132,7 @@ def _length(s: Sentence, budget: Budget) -> float:
 
 def _capacity(budget: Budget) -> float:
     if budget.bytes is not None:
-        return budget.bytes + 1
+        return float(budget.bytes)
     if budget.sentences is not None:
         return float(budget.sentences)
     return float(budget.words or 0)
