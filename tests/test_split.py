@@ -71,3 +71,27 @@ def test_a_title_is_never_a_sentence_end() -> None:
 def test_chinese_full_stops_end_sentences() -> None:
     text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
     assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "Advertisement continue reading the main story The council voted to close the bridge on Monday.",
+            "The council voted to close the bridge on Monday.",
+        ),
+        (
+            "........................ Advertisement Police say the crew found remains near the field.",
+            "Police say the crew found remains near the field.",
+        ),
+        ("Advertisement - continue reading below Participants were calm about it.", "Participants were calm about it."),
+        # not clutter: an ellipsis marks a fragment, "Advertising" is a word, a short remainder stays whole
+        ("... the rest of the quote ran on.", "... the rest of the quote ran on."),
+        ("Advertising executives met on Monday in the city.", "Advertising executives met on Monday in the city."),
+        ("Advertisement update", "Advertisement update"),
+    ],
+)
+def test_ad_slots_and_separator_lines_are_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+    assert sentence[s.start : s.end] == kept

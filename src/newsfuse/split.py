@@ -108,12 +108,29 @@ _DATELINE = re.compile(
 )
 
 
+# Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
+# ("Advertisement continue reading the main story"), dotted or starred separator lines.
+_LEAD_CLUTTER = re.compile(
+    r"(?:(?:advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?)"
+    r"(?:\s*[-–—:|]\s*|\s+)(?=\S)|[^\w\s\"“‘'(\[$£€]{4,}\s*)",
+    re.IGNORECASE,
+)
+
+
 def trim_dateline(text: str) -> int:
-    """Characters to skip at the start of a sentence: its dateline, if any (0 when none)."""
-    m = _DATELINE.match(text)
-    if not m or len(text[m.end() :].split()) < 4:
+    """Characters to skip at the start of a sentence: ad-slot and separator clutter, then its
+    dateline, if any (0 when none). The rest must still be a sentence of four words or more."""
+    skip = 0
+    while m := _LEAD_CLUTTER.match(text, skip):
+        if m.end() == skip:
+            break
+        skip = m.end()
+    m = _DATELINE.match(text[skip:])
+    if m:
+        skip += m.end()
+    if skip and len(text[skip:].split()) < 4:
         return 0
-    return m.end()
+    return skip
 
 
 def split_text(text: str) -> list[str]:
