@@ -85,6 +85,11 @@ def test_chinese_full_stops_end_sentences() -> None:
             "Police say the crew found remains near the field.",
         ),
         ("Advertisement - continue reading below Participants were calm about it.", "Participants were calm about it."),
+        ("( photo: fox ) The Simpsons are going to the record books.", "The Simpsons are going to the record books."),
+        ("( AP Photo/Evan Vucci ) ( Associated Press ) The president arrived late for the meeting.",
+         "The president arrived late for the meeting."),
+        ("Image copyright Getty Images image caption The telescope searches for dips in light.", "The telescope searches for dips in light."),
+        ("Many people in the city read more books in winter than in summer.", "Many people in the city read more books in winter than in summer."),
         # not clutter: an ellipsis marks a fragment, "Advertising" is a word, a short remainder stays whole
         ("... the rest of the quote ran on.", "... the rest of the quote ran on."),
         ("Advertising executives met on Monday in the city.", "Advertising executives met on Monday in the city."),

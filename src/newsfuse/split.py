@@ -109,10 +109,17 @@ _DATELINE = re.compile(
 
 
 # Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
-# ("Advertisement continue reading the main story"), dotted or starred separator lines.
+# ("Advertisement continue reading the main story"), dotted or starred separator lines, photo credits
+# ("( photo: fox )", "( ap photo/evan vucci )", "( associated press )", "Image copyright pa image
+# caption") and a "read more" link. (A related story's headline run into the text before its "read
+# more" link stays: by words alone it cannot be told from prose such as "Many people read more books".)
 _LEAD_CLUTTER = re.compile(
-    r"(?:(?:advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?)"
-    r"(?:\s*[-–—:|]\s*|\s+)(?=\S)|[^\w\s\"“‘'(\[$£€]{4,}\s*)",
+    r"(?:(?:advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|read more)"
+    r"(?:\s*[-–—:|»]\s*|\s+)(?=\S)"
+    r"|[^\w\s\"“‘'(\[$£€]{4,}\s*"
+    r"|\(\s*(?:(?:ap|afp|reuters|getty|epa|upi)\s*)?photo(?:graph)?s?\s*(?::|/|by\b)[^()]{0,100}\)\s*"
+    r"|\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
+    r"|image copyright\b[^.!?]{0,60}?\bimage caption\s+)",
     re.IGNORECASE,
 )
 
