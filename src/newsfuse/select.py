@@ -65,6 +65,13 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
+_LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
+# A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
+# was opened in an earlier sentence.
+_QUOTE_TAIL = re.compile(
+    r"^[^\"“”]{3,}[,.!?]\s*[\"”]\s+(?:[\w.'’-]+\s){0,3}(?:said|says|added|told|asked|wrote|explained|continued|noted)\b"
+)
+QUOTE_TAIL_NEEDS_OPENING = True  # such a sentence enters a brief only with the one before it
 _TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*$")
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
@@ -79,6 +86,12 @@ def needs_antecedent(text: str) -> bool:
     if m is None:
         return False
     return not (m.group("first") and _SPEECH.search(text))
+
+
+def leans_on_previous(text: str) -> bool:
+    """True when the sentence may only be in a brief together with the sentence before it: it
+    needs an antecedent (``needs_antecedent``) or it ends a quotation opened there."""
+    return needs_antecedent(text) or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
 def caseless(rep: Representation) -> bool:
@@ -110,6 +123,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     # (Multi-News: `" the lost symbol, "`) break their pairing across sentence boundaries.
     if t.count("“") != t.count("”"):
         return False
+    if _LONE_LETTER.match(t):
+        return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
 
@@ -246,7 +261,7 @@ def select(
     def choose(ok: list[bool]) -> Selection:
         cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
         value = list(prior)
-        eligible = [i for i in range(n) if ok[i] and not needs_antecedent(rep.sentences[i].text)]
+        eligible = [i for i in range(n) if ok[i] and not leans_on_previous(rep.sentences[i].text)]
         if eligible and headline.max() > 0:
             # among the sentences closest to the headlines, the one the most documents report
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
@@ -262,7 +277,7 @@ def select(
         requires: dict[int, int] = {}
         for i in cand:
             s = rep.sentences[i]
-            if needs_antecedent(s.text):
+            if leans_on_previous(s.text):
                 prev = index_of.get((s.doc, s.position - 1))
                 requires[i] = prev if prev is not None else -1
         changed = True
