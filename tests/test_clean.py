@@ -161,6 +161,11 @@ CASES = [
      f"these data are added to the Wayback Machine after an embargo period. {STORY} {STORY}", [STORY], ["crawl", "Wayback"]),
     ("archive story kept", "The Internet Archive said on Monday that its Wayback Machine now holds 900 billion pages, up from 800 billion. "
      "Its founder said the library would keep growing.", ["Wayback Machine now holds 900 billion pages"], []),
+    # newswire typesetting codes, editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
+    ("nyt codes", f"&UR; SEOUL, South Korea &LR; _ {STORY}", ["SEOUL, South Korea _ " + STORY], ["&UR;", "&LR;"]),
+    ("optional trim", f"{STORY}\n\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n\n{STORY}", [STORY], ["OPTIONAL"]),
+    ("more slug", f"{STORY}\n\n(MORE)\n\nMore than 100 people attended the meeting in the capital, the ministry said.\n\nNYT-10-01-98 1915EDT",
+     [STORY, "More than 100 people attended"], ["(MORE)", "NYT-10"]),
     ("crawling seals kept", "More than 20 seals were seen crawling up the beach. These crawls happened on three nights in a row, "
      "the wildlife trust said.", ["crawling up the beach", "These crawls happened"], []),
 ]

@@ -52,6 +52,10 @@ def test_a_title_after_a_sentence_end_stays_with_its_name() -> None:
         ("By Mark Hosenball Washington ( reuters ) - the senate voted on Friday.", "the senate voted on Friday."),
         ("The mayor — who took office in 2021 — closed the bridge on Tuesday.", "The mayor — who took office in 2021 — closed the bridge on Tuesday."),
         ("LAKEPORT — Too short.", "LAKEPORT — Too short."),
+        # newswire as in the DUC/TAC corpora: the AP's underscore dash, a capitalised city with its country
+        ("MOSCOW (AP) _ Russian President Boris Yeltsin cut short a trip on Monday.", "Russian President Boris Yeltsin cut short a trip on Monday."),
+        ("SEOUL, South Korea _ North and South Korea agreed Friday to hold talks.", "North and South Korea agreed Friday to hold talks."),
+        ("The vote was close _ 51 to 49 _ and the bill passed on Friday.", "The vote was close _ 51 to 49 _ and the bill passed on Friday."),
     ],
 )
 def test_leading_datelines_are_trimmed(sentence: str, kept: str) -> None:

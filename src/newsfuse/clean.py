@@ -218,7 +218,9 @@ def _from_html(html: str, page: _Page) -> str:
 
 # --- text ------------------------------------------------------------------------------------------------
 
-_SPACE_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Newswire typesetting codes (New York Times wire in the DUC/TAC corpora: "&UR; SEOUL &LR;", "&HT;")
+# are layout, not words: they count as whitespace.
+_SPACE_RE = re.compile(r"(?:[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|&(?:UR|LR|QL|QC|QR|MD|HT|TL);)+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STAMP_RE = re.compile(

@@ -74,6 +74,10 @@ LINE_PATTERNS: tuple[str, ...] = (
     r".{0,160}\b(?:we use cookies|use of cookies|cookie settings|accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies)\b.*",
     r"cookies on\b.{0,200}",
     r"keep up with this story\b.{0,120}",
+    # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
+    r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
+    r"\((?:more|end|ends)\)",
+    r"endit|nyt-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
 )
 # An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
 # ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.

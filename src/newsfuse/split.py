@@ -99,12 +99,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _CJK_END = re.compile(r"(?<=[。！？])(?=\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
+# "MOSCOW (AP) _" (the AP wire's underscore dash, as in the DUC and TAC newswire), "SEOUL, South Korea _",
 # "Damascus, syria ( ap ) —" (Multi-News spacing), optionally after a byline "By Mark Hosenball".
 _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
-    r"[A-Z][A-Z.'’ ,]{2,40}(?:\s*\([^()]{1,30}\))?"
+    r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
-    r")\s*(?:—|–|--|-)\s+(?=\S)"
+    r")\s*(?:—|–|--|-|_)\s+(?=\S)"
 )
 
 
