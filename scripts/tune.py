@@ -40,7 +40,13 @@ def _init(settings: list[str], words: int, method: str, clean: bool) -> None:
         target, value = item.split("=", 1)
         mod, attr = target.rsplit(".", 1)
         m = importlib.import_module(f"newsfuse.{mod}")
-        setattr(m, attr, type(getattr(m, attr))(value))
+        old = getattr(m, attr)
+        if isinstance(old, bool):  # bool("False") is True: parse booleans by name
+            if value.lower() not in ("true", "false", "1", "0"):
+                raise SystemExit(f"{target}: expected True or False, got {value!r}")
+            setattr(m, attr, value.lower() in ("true", "1"))
+        else:
+            setattr(m, attr, type(old)(value))
 
 
 def _score(obj: dict) -> tuple[float, float, float, float, float]:

@@ -146,6 +146,28 @@ CASES = [
     ("contributed", f"{STORY}\n\nThe Associated Press contributed to this report.", [STORY], ["Associated Press"]),
     ("hard-wrapped paragraph", "The Fulton Street Bridge was closed on Tuesday after\ninspectors found cracks in two steel girders under\nthe deck, the mayor said.", ["The Fulton Street Bridge was closed on Tuesday after inspectors found cracks in two steel girders under the deck, the mayor said."], []),
     ("curly close quote", f'{STORY}\n\nShe said the decision was "the right call. "', ['"the right call. "'], []),
+    # sign-up, log-in and cookie notices, alone or run into a long paragraph
+    ("unsubscribe", f"{STORY}\n\nYou can unsubscribe at any time and we will not pass on your information.", [STORY], ["unsubscribe"]),
+    ("sign up", f"{STORY}\n\nSign up never miss a local story.", [STORY], ["Sign up"]),
+    ("first to know", f"{STORY}\n\nBe the first to know about new stories from PowerPost.", [STORY], ["first to know"]),
+    ("all set", f"{STORY}\n\nYou're all set!", [STORY], ["all set"]),
+    ("log in notice", f"{STORY}\n\nNotice you must log in to continue.", [STORY], ["log in"]),
+    ("trial", f"{STORY}\n\nSign up today for a free 30 day free trial of unlimited digital access.", [STORY], ["trial"]),
+    ("cookies", f"{STORY} " * 3 + "If you continue without changing your cookie settings, you consent to receiving all cookies on our website. " + STORY,
+     [STORY], ["cookie"]),
+    ("email updates", f"{STORY} " * 3 + "You'll receive free e-mail news updates each time a new story is published. " + STORY, [STORY], ["e-mail"]),
+    # a web archive's crawl notes prepended to the page it served; a story about the archive keeps its words
+    ("archive note", "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, "
+     f"these data are added to the Wayback Machine after an embargo period. {STORY} {STORY}", [STORY], ["crawl", "Wayback"]),
+    ("archive story kept", "The Internet Archive said on Monday that its Wayback Machine now holds 900 billion pages, up from 800 billion. "
+     "Its founder said the library would keep growing.", ["Wayback Machine now holds 900 billion pages"], []),
+    # newswire typesetting codes, editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
+    ("nyt codes", f"&UR; SEOUL, South Korea &LR; _ {STORY}", ["SEOUL, South Korea _ " + STORY], ["&UR;", "&LR;"]),
+    ("optional trim", f"{STORY}\n\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n\n{STORY}", [STORY], ["OPTIONAL"]),
+    ("more slug", f"{STORY}\n\n(MORE)\n\nMore than 100 people attended the meeting in the capital, the ministry said.\n\nNYT-10-01-98 1915EDT",
+     [STORY, "More than 100 people attended"], ["(MORE)", "NYT-10"]),
+    ("crawling seals kept", "More than 20 seals were seen crawling up the beach. These crawls happened on three nights in a row, "
+     "the wildlife trust said.", ["crawling up the beach", "These crawls happened"], []),
 ]
 
 

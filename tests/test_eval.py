@@ -201,3 +201,123 @@ def test_eval_cli_unknown_method(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--methods", "lead,gpt"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "unknown method 'gpt'" in r.stderr
+
+
+# --- byte budgets (DUC style: ROUGE-1.5.5 -b) -------------------------------------------------------------
+
+
+def test_truncate_bytes_ascii_as_perl_b() -> None:
+    # Perl -b keeps a sentence while the bytes so far plus its own stay below the budget; the joining spaces
+    # are not counted. "one two" = 7 bytes, "three four" = 10 bytes.
+    sents = ["one two", "three  four\n"]
+    assert M.truncate_bytes(sents, 10) == ["one two", "thr"]  # 7 + 3 = 10
+    assert M.truncate_bytes(sents, 17) == ["one two", "three four"]  # 7 + 10 = 17: the second reaches it, kept whole
+    assert M.truncate_bytes(sents, 100) == ["one two", "three four"]
+    assert M.truncate_bytes(sents, 7) == ["one two"]  # reaches the budget: cut to 7 bytes, which is all of it
+    assert M.truncate_bytes(sents, 4) == ["one"]  # "one " cut after the space; the trailing space dropped
+    assert M.truncate_bytes(["", "  ", "ab"], 1) == ["a"]
+    assert M.n_bytes(" one   two ") == 7
+
+
+def test_truncate_bytes_multibyte_utf8() -> None:
+    # "café olé" is 10 bytes: c a f é(2) space o l é(2)
+    assert M.n_bytes("café olé") == 10
+    assert M.truncate_bytes(["café olé"], 5) == ["café"]
+    assert M.truncate_bytes(["café olé"], 4) == ["caf"]  # Perl keeps half of "é"; the partial character goes
+    assert M.truncate_bytes(["日本", "x"], 5) == ["日"]  # 3 + 3 bytes: the second character would need 6
+    assert M.truncate_bytes(["日本", "x"], 6) == ["日本"]  # 6 bytes reach the budget: cut to 6, all of it
+    assert M.truncate_bytes(["日本", "xy"], 7) == ["日本", "x"]  # 6 < 7: kept; "xy" cut to the 1 byte left
+
+
+@pytest.mark.parametrize("name", ["lead", "lexrank", "textrank", "lsa"])
+def test_peers_fill_by_bytes(name: str) -> None:
+    got = M.METHODS[name](DOCS, 60, unit="bytes")
+    assert got
+    # every sentence but the last fits below the budget; the last one reaches or crosses it (then truncation)
+    assert sum(M.n_bytes(s) for s in got[:-1]) < 60 <= sum(M.n_bytes(s) for s in got)
+    assert sum(M.n_bytes(s) for s in M.truncate_bytes(got, 60)) == 60
+    # DOCS sentences are 33-47 bytes: a 60-byte budget takes two, where 60 words would take all five
+    assert len(got) == 2 and len(M.METHODS[name](DOCS, 60)) == 5
+
+
+def test_newsfuse_and_oracle_respect_a_byte_budget() -> None:
+    got = M.newsfuse_method(DOCS, 90, unit="bytes")
+    # the library counts one joining space per sentence: the brief joined with spaces fits in 90 bytes
+    assert got and len(" ".join(got).encode("utf-8")) <= 90
+    assert M.truncate_bytes(got, 90) == [" ".join(s.split()) for s in got]
+    refs = ["Beta one reported that power failed."]  # 36 bytes
+    assert M.oracle(DOCS, 40, references=refs, unit="bytes") == refs
+
+
+def test_evaluate_byte_budget(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(c) + "\n" for c in _clusters(3)))
+    res = evaluate(src, ["lead", "newsfuse"], bytes=50, workers=1, progress=False)
+    assert res.config.describe() == "50 bytes" and res.config.words is None
+    for c in res.clusters:
+        assert sum(M.n_bytes(s) for s in c.runs["lead"].summary) == 50 or c.id == "junk"
+        for run in c.runs.values():
+            assert sum(M.n_bytes(s) for s in run.summary) <= 50
+    with pytest.raises(ValueError, match="not both"):
+        evaluate(src, ["lead"], words=10, bytes=50, workers=1, progress=False)
+
+
+def _lakeport_with_reference(path: Path) -> None:
+    """The bundled example cluster (it has no reference summary) plus a reference written from its README."""
+    root = Path(__file__).resolve().parents[1]
+    cluster = json.loads((root / "examples" / "lakeport.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    cluster["summaries"] = [
+        "Mayor Dana Whitfield closed the Fulton Street Bridge in Lakeport on Tuesday after state Department of "
+        "Transportation inspectors found cracks in two steel girders on Monday. About 18,000 vehicles use the "
+        "bridge a day. City engineer Priya Raman said repairs will take at least six weeks and cost about "
+        "$4.2 million."
+    ]
+    path.write_text(json.dumps(cluster) + "\n", encoding="utf-8")
+
+
+def test_eval_cli_bytes_on_the_example(tmp_path: Path) -> None:
+    src = tmp_path / "lakeport.jsonl"
+    _lakeport_with_reference(src)
+    rep = tmp_path / "rep"
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--bytes", "200", "--methods",
+                        "newsfuse,lead,lexrank", "--workers", "1", "--report", str(rep), "-q"],
+                       capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert "200 bytes" in lines[0] and "words" not in lines[0]
+    assert [x.split()[0] for x in lines[2:]] == ["newsfuse", "lead", "lexrank"]
+    assert all(x.split()[-2] == "1" for x in lines[2:])  # n = 1 cluster
+    recs = [json.loads(x) for x in (rep / "summaries.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {x["budget"] for x in recs} == {"200 bytes"}
+    for x in recs:
+        assert x["error"] is None and 0 < sum(M.n_bytes(s) for s in x["summary"]) <= 200
+    assert {json.loads(x)["budget"] for x in (rep / "scores.jsonl").read_text().splitlines()} == {"200 bytes"}
+    assert "- budget: 200 bytes" in (rep / "report.md").read_text(encoding="utf-8")
+
+
+def test_eval_cli_words_and_bytes_conflict(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(c) + "\n" for c in _clusters(1)))
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--words", "100", "--bytes", "665"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == ["newsfuse: give one budget: --words or --bytes, not both"]
+    assert "Traceback" not in r.stderr
+
+
+@needs_perl
+def test_perl_byte_limit() -> None:
+    # -b 10: "aaa bbb" (7 bytes) kept, "ccc ddd" cut to 3 bytes; the reference "aaa bbb ccc ddd" is cut to
+    # 10 bytes too ("aaa bbb cc"): 2 of 3 unigrams match each way, 1 of 2 bigrams
+    got = perl_rouge([["aaa bbb", "ccc ddd"]], [[["aaa bbb ccc ddd"]]], words=None, bytes=10)[0]
+    assert got["rouge1"]["r"] == pytest.approx(2 / 3, abs=1e-5) and got["rouge1"]["p"] == pytest.approx(2 / 3, abs=1e-5)
+    assert got["rouge2"]["r"] == pytest.approx(0.5, abs=1e-5)
+    # the joining space is not counted: 7 + 7 = 14 bytes keep both sentences whole, as truncate_bytes does
+    assert M.truncate_bytes(["aaa bbb", "ccc ddd"], 14) == ["aaa bbb", "ccc ddd"]
+    ref = [["aaa bbb", "ccc ddd", "eee fff ggg hhh iii jjj"]]  # 7 + 7 + 23 bytes, 10 words
+    got = perl_rouge([["aaa bbb", "ccc ddd"]], [ref], words=None, bytes=14)[0]
+    assert got["rouge1"]["r"] == pytest.approx(1.0)  # ROUGE-1/2: the reference cut to its first 14 bytes
+    # ROUGE-L: readText_LCS under -b cuts only a sentence that alone reaches 14 bytes: base 2 + 2 + 4 words
+    assert got["rougeL"]["r"] == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="not both"):
+        perl_rouge([CAND], [REF], words=10, bytes=10)

@@ -24,8 +24,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from newsfuse.clutter import (
+    ARCHIVE_NAME_RE,
     BYLINE_LINE_RE,
     CJK_RE,
+    CRAWL_RE,
     HEADLINE_FUNCTION_WORDS,
     ICON_WORDS,
     INLINE_BYLINE_RE,
@@ -116,7 +118,7 @@ def _topical_cues(docs: list[Document]) -> frozenset[str]:
 
 
 _NEVER_TOPICAL = frozenset(
-    x[:6] for x in "subscribe subscription newsletter inbox membership member paywall readers become".split()
+    x[:6] for x in "subscribe unsubscribe subscription newsletter inbox membership member paywall readers become".split()
 )
 
 
@@ -216,7 +218,9 @@ def _from_html(html: str, page: _Page) -> str:
 
 # --- text ------------------------------------------------------------------------------------------------
 
-_SPACE_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Newswire typesetting codes (New York Times wire in the DUC/TAC corpora: "&UR; SEOUL &LR;", "&HT;")
+# are layout, not words: they count as whitespace.
+_SPACE_RE = re.compile(r"(?:[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|&(?:UR|LR|QL|QC|QR|MD|HT|TL);)+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STAMP_RE = re.compile(
@@ -364,6 +368,9 @@ def _clean_one(doc: Document) -> _Page:
         page.title = (long_heads or heads)[0] if heads else None
     paragraphs = []
     for x in joined:
+        x = _drop_archive_notes(x)
+        if not x:
+            continue
         if len(x) >= LONG_PARAGRAPH_CHARS:
             x = _filter_sentences(x)  # long paragraph: judge sentence by sentence
         elif _is_pitch(x):
@@ -373,6 +380,31 @@ def _clean_one(doc: Document) -> _Page:
             paragraphs.append(kept)
     page.paragraphs = paragraphs
     return page
+
+
+def _drop_archive_notes(paragraph: str) -> str:
+    """The paragraph without a web archive's crawl notes (CRAWL_RE): a run of consecutive sentences
+    that each name crawling or the archive, with at least one crawl term and two terms in all."""
+    if not CRAWL_RE.search(paragraph):
+        return paragraph
+    sents = split_sentences(paragraph)
+    crawl = [len(CRAWL_RE.findall(x)) for x in sents]
+    names = [len(ARCHIVE_NAME_RE.findall(x)) for x in sents]
+    drop = [False] * len(sents)
+    i = 0
+    while i < len(sents):
+        if not crawl[i] + names[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(sents) and crawl[j] + names[j]:
+            j += 1
+        if sum(crawl[i:j]) >= 1 and sum(crawl[i:j]) + sum(names[i:j]) >= 2:
+            drop[i:j] = [True] * (j - i)
+        i = j
+    if not any(drop):
+        return paragraph
+    return " ".join(x for x, d in zip(sents, drop, strict=True) if not d)
 
 
 def _filter_sentences(paragraph: str) -> str:

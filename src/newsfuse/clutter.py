@@ -59,6 +59,25 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:like|enjoy) what you(?:'|’)re reading\b.*",
     r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*",
     r".{0,200}\btax[- ]deductible\b.*",
+    # sign-up, log-in, trial and cookie notices (written from pages flattened into text, where they sit
+    # between paragraphs: "Sign up never miss a local story.", "Notice you must log in to continue.")
+    r"(?:you can )?unsubscribe\b.{0,200}",
+    r".{0,120}\bunsubscribe (?:at any time|anytime)\b.*",
+    r"(?:be the first to know|never miss)\b.{0,160}",
+    r"sign up\b.{0,160}",
+    r"(?:sign|log) ?in (?:using|with)\b.*",
+    r"(?:notice:? )?you (?:must|need to) (?:log|sign) ?in\b.{0,120}",
+    r"you ?(?:'|’)? ?re all set[.!]?",
+    r".{0,80}\b(?:e-?mail|news|breaking news) (?:updates|alerts)\b.{0,60}\b(?:each time|every time|whenever|as soon as)\b.*",
+    r"(?:for )?unlimited (?:digital )?access\b.{0,200}",
+    r".{0,120}\b(?:\d+[- ]day )?free trial\b.{0,160}",
+    r".{0,160}\b(?:we use cookies|use of cookies|cookie settings|accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies)\b.*",
+    r"cookies on\b.{0,200}",
+    r"keep up with this story\b.{0,120}",
+    # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
+    r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
+    r"\((?:more|end|ends)\)",
+    r"endit|nyt-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
 )
 # An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
 # ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
@@ -152,7 +171,7 @@ ICON_WORDS = frozenset(
 PITCH_RE = re.compile(
     r"\b(?:donat(?:e|ion|ions|ing)|tax[- ]deductible|your (?:gift|support|donation)|(?:gifts?|pledges?) (?:will be )?matched|"
     r"matched dollar for dollar|nonprofit|non-profit|readers like you|support (?:our|independent|local) (?:journalism|reporting)|"
-    r"become a (?:member|subscriber)|subscribe|subscription|membership|paywall|newsletter|inbox|our (?:journalism|reporting|newsroom)|"
+    r"become a (?:member|subscriber)|(?:un)?subscrib(?:e|ed|ers?|ing)|subscription|membership|paywall|newsletter|inbox|our (?:journalism|reporting|newsroom)|"
     r"journalism|watchdog|please (?:join|support|give)|fundrais\w*|campaign to raise)\b",
     re.IGNORECASE,
 )
@@ -193,6 +212,20 @@ STOP_WORDS = frozenset(
     while who whom why will with would you your yours yourself yourselves said says say told mr ms mrs also would
     one two new year years last first could may might must shall us it's he's she's that's there's""".split()
 )
+
+
+# Web-archive collection notes that stand in for (or are prepended to) a page the archive served
+# ("Starting in 1996, alexa internet has been donating their crawl data to the internet archive.",
+# "Focused crawls are collections of frequently-updated webcrawl data ..."). CRAWL_RE terms belong to
+# web crawling only ("crawl" alone does not: babies and seals crawl); ARCHIVE_NAME_RE names alone
+# never make a note (a story about the Internet Archive keeps its sentences).
+CRAWL_RE = re.compile(
+    r"\b(?:web ?crawl\w*|crawl data|crawlers?|(?:this|these|focused|wide|daily|domain|the) crawls?\b|"
+    r"crawls? (?:performed|of|was run|conducted|are)\b|archive-it|warcs?|seed ?list|outlinks|heritrix|"
+    r"embargo period|not publicly accessible|(?:properties of )?this collection|web collections?|web (?:page )?captures)",
+    re.IGNORECASE,
+)
+ARCHIVE_NAME_RE = re.compile(r"\b(?:wayback machine|internet archive)\b", re.IGNORECASE)
 
 
 def month_number(name: str) -> int:

@@ -123,9 +123,16 @@ def decode_bytes(data: bytes) -> str | None:
             return _check_text(data[: e.start].decode("utf-8"))
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
+    matches = from_bytes(data[:1_000_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         return None
+    # On short text several code pages tie (French "très" reads as "trčs" in cp1250): prefer
+    # Windows-1252, the web's usual legacy encoding (WHATWG reads latin-1 as it), on a tie.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            best = m
+            break
     try:
         return _check_text(data.decode(best.encoding, errors="replace"))
     except LookupError:

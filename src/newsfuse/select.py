@@ -65,6 +65,13 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
+_LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
+# A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
+# was opened in an earlier sentence.
+_QUOTE_TAIL = re.compile(
+    r"^[^\"“”]{3,}[,.!?]\s*[\"”]\s+(?:[\w.'’-]+\s){0,3}(?:said|says|added|told|asked|wrote|explained|continued|noted)\b"
+)
+QUOTE_TAIL_NEEDS_OPENING = True  # such a sentence enters a brief only with the one before it
 _TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*$")
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
@@ -79,6 +86,12 @@ def needs_antecedent(text: str) -> bool:
     if m is None:
         return False
     return not (m.group("first") and _SPEECH.search(text))
+
+
+def leans_on_previous(text: str) -> bool:
+    """True when the sentence may only be in a brief together with the sentence before it: it
+    needs an antecedent (``needs_antecedent``) or it ends a quotation opened there."""
+    return needs_antecedent(text) or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
 def caseless(rep: Representation) -> bool:
@@ -110,6 +123,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     # (Multi-News: `" the lost symbol, "`) break their pairing across sentence boundaries.
     if t.count("“") != t.count("”"):
         return False
+    if _LONE_LETTER.match(t):
+        return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
 
@@ -122,7 +137,9 @@ class Selection:
 
 def _length(s: Sentence, budget: Budget) -> float:
     if budget.bytes is not None:
-        return len(s.text.encode("utf-8")) + 1  # joined with one space
+        # as ROUGE-1.5.5 -b counts (DUC's 665 bytes): the UTF-8 bytes of each sentence with its
+        # whitespace collapsed; the spaces that join sentences are not counted
+        return float(len(" ".join(s.text.split()).encode("utf-8")))
     if budget.sentences is not None:
         return 1.0
     return float(word_count(s.text))
@@ -130,7 +147,7 @@ def _length(s: Sentence, budget: Budget) -> float:
 
 def _capacity(budget: Budget) -> float:
     if budget.bytes is not None:
-        return budget.bytes + 1
+        return float(budget.bytes)
     if budget.sentences is not None:
         return float(budget.sentences)
     return float(budget.words or 0)
@@ -240,14 +257,14 @@ def select(
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = rep.concept_sums(weights)
-    dangling = rep.dangling()
+    leans = [leans_on_previous(s.text) for s in rep.sentences]
     headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
         cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
         value = list(prior)
-        eligible = [i for i in range(n) if ok[i] and not dangling[i]]
+        eligible = [i for i in range(n) if ok[i] and not leans[i]]
         if eligible and headline.max() > 0:
             # among the sentences closest to the headlines, the one the most documents report
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
@@ -263,7 +280,7 @@ def select(
         requires: dict[int, int] = {}
         for i in cand:
             s = rep.sentences[i]
-            if dangling[i]:
+            if leans[i]:
                 prev = index_of.get((s.doc, s.position - 1))
                 requires[i] = prev if prev is not None else -1
         changed = True

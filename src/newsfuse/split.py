@@ -99,21 +99,46 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _CJK_END = re.compile(r"(?<=[。！？])(?=\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
+# "MOSCOW (AP) _" (the AP wire's underscore dash, as in the DUC and TAC newswire), "SEOUL, South Korea _",
 # "Damascus, syria ( ap ) —" (Multi-News spacing), optionally after a byline "By Mark Hosenball".
 _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
-    r"[A-Z][A-Z.'’ ,]{2,40}(?:\s*\([^()]{1,30}\))?"
+    r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
-    r")\s*(?:—|–|--|-)\s+(?=\S)"
+    r")\s*(?:—|–|--|-|_)\s+(?=\S)"
+)
+
+
+# Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
+# ("Advertisement continue reading the main story"), dotted or starred separator lines, photo credits
+# ("( photo: fox )", "( ap photo/evan vucci )", "( associated press )", "Image copyright pa image
+# caption") and a "read more" link. (A related story's headline run into the text before its "read
+# more" link stays: by words alone it cannot be told from prose such as "Many people read more books".)
+_LEAD_CLUTTER = re.compile(
+    r"(?:(?:advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|read more)"
+    r"(?:\s*[-–—:|»]\s*|\s+)(?=\S)"
+    r"|[^\w\s\"“‘'(\[$£€]{4,}\s*"
+    r"|\(\s*(?:(?:ap|afp|reuters|getty|epa|upi)\s*)?photo(?:graph)?s?\s*(?::|/|by\b)[^()]{0,100}\)\s*"
+    r"|\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
+    r"|image copyright\b[^.!?]{0,60}?\bimage caption\s+)",
+    re.IGNORECASE,
 )
 
 
 def trim_dateline(text: str) -> int:
-    """Characters to skip at the start of a sentence: its dateline, if any (0 when none)."""
-    m = _DATELINE.match(text)
-    if not m or len(text[m.end() :].split()) < 4:
+    """Characters to skip at the start of a sentence: ad-slot and separator clutter, then its
+    dateline, if any (0 when none). The rest must still be a sentence of four words or more."""
+    skip = 0
+    while m := _LEAD_CLUTTER.match(text, skip):
+        if m.end() == skip:
+            break
+        skip = m.end()
+    m = _DATELINE.match(text[skip:])
+    if m:
+        skip += m.end()
+    if skip and len(text[skip:].split()) < 4:
         return 0
-    return m.end()
+    return skip
 
 
 def split_text(text: str) -> list[str]:

@@ -44,8 +44,12 @@ def _methods(value: str) -> tuple[str, ...]:
 
 @click.command("eval")
 @click.argument("in_path", metavar="IN", type=click.Path(path_type=Path))
-@click.option("--words", type=click.IntRange(1, 5000), default=100, show_default=True,
-              help="Word budget: every summary is truncated to it before scoring.")
+@click.option("--words", type=click.IntRange(1, 5000), default=None,
+              help="Word budget: every summary is truncated to it before scoring (Perl: -l N).  [default: 100]")
+@click.option("--bytes", "bytes_", type=click.IntRange(1, 50_000), default=None,
+              help="Byte budget instead of words, DUC style (DUC 2004: --bytes 665): summaries are filled and "
+                   "truncated by UTF-8 bytes as ROUGE-1.5.5 -b counts them (sentence bytes, not the spaces "
+                   "joining sentences); Perl runs with -b N.")
 @click.option("--methods", "methods_", default=",".join(DEFAULT_METHODS), show_default=True,
               help="Comma-separated methods to compare.")
 @click.option("--scorer", type=click.Choice(["rouge-score", "perl", "both"]), default="rouge-score", show_default=True,
@@ -57,12 +61,15 @@ def _methods(value: str) -> tuple[str, ...]:
               help="Sentence splitter for the peers and the references.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def eval_command(in_path: Path, words: int, methods_: str, scorer: str, limit: int | None, report_dir: Path | None,
+def eval_command(in_path: Path, words: int | None, bytes_: int | None, methods_: str, scorer: str, limit: int | None, report_dir: Path | None,
                  splitter: str, workers: int | None, quiet: bool) -> None:
     """Score METHODS with ROUGE on the clusters of IN (JSONL or JSONL.gz with "summaries").
 
     Prints one table: per method, ROUGE-1/2/L recall and F1 with 95% bootstrap intervals over clusters,
     the median seconds per cluster and the number of clusters.
+
+    The budget is --words N (default 100) or --bytes N, not both. DUC 2004 style (ROUGE-1/2 recall at 665
+    bytes): newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --bytes 665 --scorer both
 
     Example: newsfuse eval ../shared/data/multi_news_val.jsonl.gz --limit 1000 --words 100
     """
@@ -70,6 +77,8 @@ def eval_command(in_path: Path, words: int, methods_: str, scorer: str, limit: i
     from newsfuse.evaluate.report import format_table, write_report
     from newsfuse.evaluate.scorers import perl_status
 
+    if words is not None and bytes_ is not None:
+        raise click.UsageError("give one budget: --words or --bytes, not both")
     methods = _methods(methods_)
     check_input(in_path)
     scorers = ("rouge-score", "perl") if scorer == "both" else (scorer,)
@@ -77,7 +86,7 @@ def eval_command(in_path: Path, words: int, methods_: str, scorer: str, limit: i
         why = perl_status()
         if why:
             raise InputError(f"--scorer {scorer} needs the official ROUGE-1.5.5: {why}")
-    result = evaluate(in_path, methods, words=words, scorers=scorers, splitter=splitter, limit=limit,
+    result = evaluate(in_path, methods, words=words, bytes=bytes_, scorers=scorers, splitter=splitter, limit=limit,
                       workers=workers, progress=not quiet)
     if not result.clusters:
         raise InputError(f"{in_path}: no cluster with reference summaries to score against")

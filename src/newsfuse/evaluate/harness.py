@@ -1,9 +1,9 @@
 """The evaluation harness: run methods over clusters in worker processes, score, aggregate with bootstrap CIs.
 
 For each cluster a worker splits the documents once with the chosen splitter (the time is charged to
-every peer that uses the split), runs each method, truncates every summary to the word budget
-(identically for all methods), and scores it with ``rouge-score`` when asked. Perl ROUGE-1.5.5, when asked,
-runs afterwards over all clusters of a method at once (one Perl process per method, in parallel).
+every peer that uses the split), runs each method, truncates every summary to the budget (words, or bytes
+as ROUGE-1.5.5 ``-b`` counts them; identically for all methods), and scores it with ``rouge-score`` when
+asked. Perl ROUGE-1.5.5, when asked, runs afterwards over all clusters of a method at once (one Perl process per method, in parallel).
 
 A method that fails on a cluster (newsfuse raising InputError on a cluster of junk, say) is recorded with
 its error and scored as an empty summary (zero), so every method is averaged over the same clusters.
@@ -24,7 +24,15 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.evaluate.methods import METHODS, USES_SPLITTER, split_documents, truncate
+from newsfuse.evaluate.methods import (
+    METHODS,
+    UNITS,
+    USES_SPLITTER,
+    Unit,
+    n_bytes,
+    split_documents,
+    truncate_to,
+)
 from newsfuse.evaluate.scorers import METRICS, Scores, perl_rouge, rouge_score
 from newsfuse.model import Cluster
 
@@ -32,12 +40,32 @@ BOOTSTRAP = 1000
 SEED = 20240601
 
 
+DEFAULT_WORDS = 100
+
+
 @dataclass(frozen=True)
 class EvalConfig:
     methods: tuple[str, ...]
-    words: int = 100
+    budget: int = DEFAULT_WORDS
+    unit: Unit = "words"  # or "bytes" (DUC style: ROUGE-1.5.5 -b)
     scorers: tuple[str, ...] = ("rouge-score",)
     splitter: str = "punkt"
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"unknown budget unit {self.unit!r}: choose from {', '.join(UNITS)}")
+
+    @property
+    def words(self) -> int | None:
+        return self.budget if self.unit == "words" else None
+
+    @property
+    def bytes(self) -> int | None:
+        return self.budget if self.unit == "bytes" else None
+
+    def describe(self) -> str:
+        """The budget as the report shows it: "100 words", "665 bytes"."""
+        return f"{self.budget} {self.unit}"
 
 
 @dataclass
@@ -100,12 +128,12 @@ def run_cluster(cid: str, documents: Sequence[str], references: Sequence[str], c
         t0 = time.perf_counter()
         error = None
         try:
-            out = fn(list(documents), cfg.words, sentences=sentences if name in USES_SPLITTER else None,
-                     references=list(references), splitter=cfg.splitter)
+            out = fn(list(documents), cfg.budget, sentences=sentences if name in USES_SPLITTER else None,
+                     references=list(references), splitter=cfg.splitter, unit=cfg.unit)
         except Exception as e:  # noqa: BLE001 - recorded per cluster, scored as an empty summary
             out, error = [], f"{type(e).__name__}: {e}"
         seconds = time.perf_counter() - t0 + (split_seconds if name in USES_SPLITTER else 0.0)
-        run = MethodRun(summary=truncate(out, cfg.words), seconds=seconds, error=error)
+        run = MethodRun(summary=truncate_to(out, cfg.budget, cfg.unit), seconds=seconds, error=error)
         if "rouge-score" in cfg.scorers:
             run.scores["rouge-score"] = rouge_score(run.summary, refs)
         runs[name] = run
@@ -129,8 +157,9 @@ def warm_up(cfg: EvalConfig) -> None:
     work (a long batch pays them once; the first clusters of a short run would otherwise carry them)."""
     for name in cfg.methods:
         try:
-            METHODS[name](list(_WARM_DOCS), 20, sentences=split_documents(_WARM_DOCS, cfg.splitter),
-                          references=[_WARM_DOCS[0]], splitter=cfg.splitter)
+            METHODS[name](list(_WARM_DOCS), 20 if cfg.unit == "words" else 120,
+                          sentences=split_documents(_WARM_DOCS, cfg.splitter), references=[_WARM_DOCS[0]],
+                          splitter=cfg.splitter, unit=cfg.unit)
         except Exception:  # noqa: BLE001 - a warm-up failure shows up again, and is recorded, on real clusters
             pass
 
@@ -168,6 +197,27 @@ def aggregate(clusters: list[ClusterRun], cfg: EvalConfig, seed: int = SEED) -> 
     return rows
 
 
+def perl_notes(clusters: list[ClusterRun], cfg: EvalConfig) -> list[str]:
+    """What Perl's own truncation does to the references, when they are longer than the budget."""
+    n = cfg.budget
+    if cfg.unit == "words":
+        longest = max(len(" ".join(r).split()) for c in clusters for r in c.references)
+        if longest <= n:
+            return []
+        return [f"Perl ROUGE-1.5.5 -l {n} also truncates the references (up to {longest} words here) to "
+                f"{n} words: its recall is against the references' first {n} words; prefer rouge-score."]
+    # bytes as -b counts them: each reference line's bytes, the joining spaces not counted
+    longest = max(sum(n_bytes(s) for s in r) for c in clusters for r in c.references)
+    if longest <= n:
+        return []
+    return [f"Perl ROUGE-1.5.5 -b {n} also truncates the references (up to {longest} bytes here) to {n} bytes "
+            f"for ROUGE-1/2, as in published DUC figures: its recall is against the references' first {n} bytes "
+            f"(rouge-score's against the whole references). Its ROUGE-L does not truncate them (under -b "
+            f"readText_LCS never adds up the bytes; it only cuts a single sentence of {n} bytes or more): ROUGE-L "
+            f"recall divides by the whole references while matches count only words of their first {n} bytes, "
+            f"so Perl's ROUGE-L is not comparable with its ROUGE-1/2 here."]
+
+
 # --- the run ---------------------------------------------------------------------------------------------
 
 
@@ -188,18 +238,26 @@ def iter_tasks(clusters: Iterable[Cluster], cfg: EvalConfig, limit: int | None,
 def evaluate(
     source: str | Path | Iterable[Cluster],
     methods: Sequence[str],
-    words: int = 100,
+    words: int | None = None,
     scorers: Sequence[str] = ("rouge-score",),
     splitter: str = "punkt",
     limit: int | None = None,
     workers: int | None = None,
     progress: bool = True,
+    bytes: int | None = None,
 ) -> EvalResult:
-    """Run and score ``methods`` on the clusters of a JSONL(.gz) file (a path) or on given Clusters."""
+    """Run and score ``methods`` on the clusters of a JSONL(.gz) file (a path) or on given Clusters.
+
+    The budget is ``words`` (default 100) or ``bytes`` (DUC style, as ROUGE-1.5.5 ``-b`` counts), not both.
+    """
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
         raise ValueError(f"unknown method {unknown[0]!r}: choose from {', '.join(METHODS)}")
-    cfg = EvalConfig(methods=tuple(methods), words=words, scorers=tuple(scorers), splitter=splitter)
+    if words is not None and bytes is not None:
+        raise ValueError("give one budget: words or bytes, not both")
+    unit: Unit = "bytes" if bytes is not None else "words"
+    budget = bytes if bytes is not None else (words if words is not None else DEFAULT_WORDS)
+    cfg = EvalConfig(methods=tuple(methods), budget=budget, unit=unit, scorers=tuple(scorers), splitter=splitter)
     workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
     skipped = [0]
@@ -229,15 +287,11 @@ def evaluate(
                     bar.update(1)
     notes: list[str] = []
     if "perl" in cfg.scorers and clusters:
-        longest = max(len(" ".join(r).split()) for c in clusters for r in c.references)
-        if longest > words:
-            notes.append(
-                f"Perl ROUGE-1.5.5 -l {words} also truncates the references (up to {longest} words here) to "
-                f"{words} words: its recall is against the references' first {words} words; prefer rouge-score."
-            )
+        notes += perl_notes(clusters, cfg)
 
         def perl_for(name: str) -> list[Scores]:
-            return perl_rouge([c.runs[name].summary for c in clusters], [c.references for c in clusters], words)
+            return perl_rouge([c.runs[name].summary for c in clusters], [c.references for c in clusters],
+                              words=cfg.words, bytes=cfg.bytes)
 
         with ThreadPoolExecutor(max_workers=workers) as ex:
             results = dict(zip(cfg.methods, ex.map(perl_for, cfg.methods), strict=True))

@@ -1,11 +1,17 @@
 """Summarizers compared by ``newsfuse eval``: newsfuse itself, lead, sumy's LexRank/TextRank/LSA, an oracle.
 
-Every method is ``fn(documents, budget, *, sentences=None, references=(), splitter="punkt") -> list[str]``:
-the cluster's document texts and a word budget in, the summary's sentences out. ``sentences`` are the
+Every method is ``fn(documents, budget, *, sentences=None, references=(), splitter="punkt", unit="words")
+-> list[str]``: the cluster's document texts and a budget in (``budget`` words, or bytes with ``unit="bytes"``),
+the summary's sentences out. ``sentences`` are the
 documents already split (one list per document) so that a cluster is split once for all peers; when it
 is missing the method splits with ``splitter``. Peers all use the same splitter, and they pick sentences
 the same way: in their score order until the budget is reached, then back in document order. The harness
-truncates every summary to the budget afterwards, identically for all methods.
+truncates every summary to the budget afterwards, identically for all methods (``truncate`` for words,
+``truncate_bytes`` for bytes, both as Perl ROUGE-1.5.5 ``-l`` / ``-b`` cut).
+
+Bytes are counted as ROUGE-1.5.5 ``-b`` counts them: the UTF-8 bytes of each sentence as it is written to
+ROUGE's one-sentence-per-line files (whitespace runs collapsed to one space, ends stripped), summed over
+sentences *without* the spaces that join them (see ``truncate_bytes``).
 """
 
 from __future__ import annotations
@@ -15,14 +21,16 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 Splitter = Callable[[str], list[str]]
+Unit = Literal["words", "bytes"]
+UNITS: tuple[Unit, ...] = ("words", "bytes")
 
 
 class Method(Protocol):
     def __call__(self, documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
-                 references: Sequence[str] = (), splitter: str = "punkt") -> list[str]: ...
+                 references: Sequence[str] = (), splitter: str = "punkt", unit: Unit = "words") -> list[str]: ...
 
 
 # --- sentence splitting --------------------------------------------------------------------------------
@@ -93,14 +101,72 @@ def truncate(sentences: Sequence[str], budget: int) -> list[str]:
     return out
 
 
-def _fill(order: Sequence[int], flat: Sequence[str], budget: int) -> list[int]:
+def n_bytes(text: str) -> int:
+    """UTF-8 bytes of the sentence as ROUGE-1.5.5 reads its line (whitespace collapsed, ends stripped)."""
+    return len(" ".join(text.split()).encode("utf-8"))
+
+
+def size(text: str, unit: Unit) -> int:
+    if unit == "bytes":
+        return n_bytes(text)
+    if unit == "words":
+        return n_words(text)
+    raise ValueError(f"unknown budget unit {unit!r}: choose from {', '.join(UNITS)}")
+
+
+def _cut_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` whose UTF-8 encoding is at most ``limit`` bytes (whole characters only)."""
+    return text.encode("utf-8")[:max(limit, 0)].decode("utf-8", errors="ignore")
+
+
+def truncate_bytes(sentences: Sequence[str], budget: int) -> list[str]:
+    """The sentences cut to ``budget`` bytes the way ROUGE-1.5.5 ``-b`` cuts a summary (``readText``).
+
+    Each sentence is one line, whitespace collapsed (as ``scorers.perl_rouge`` writes it). Perl keeps a
+    sentence whole while the bytes so far plus its own stay *below* the budget; the first one that reaches
+    it is cut to the bytes left (``substr``) and reading stops. The spaces Perl puts between sentences are
+    not counted, so a cut summary holds exactly ``budget`` bytes of sentence text plus one joining space
+    per sentence boundary (``-b 665`` keeps 665 + k - 1 bytes of k sentences).
+
+    Multi-byte UTF-8: Perl (no decoding layer, LC_ALL=C) counts bytes and may cut inside a character; here
+    the cut drops such a partial character, so the result stays valid text and may be 1-3 bytes short.
+    Both scorers turn every non-ASCII byte into a word boundary, so the tokens scored are the same.
+    """
+    out: list[str] = []
+    used = 0
+    for s in sentences:
+        line = " ".join(s.split())
+        if not line:
+            continue
+        n = len(line.encode("utf-8"))
+        if used + n < budget:
+            out.append(line)
+            used += n
+            continue
+        cut = _cut_utf8(line, budget - used).rstrip()
+        if cut:
+            out.append(cut)
+        break
+    return out
+
+
+def truncate_to(sentences: Sequence[str], budget: int, unit: Unit = "words") -> list[str]:
+    """``truncate`` (words) or ``truncate_bytes`` (bytes)."""
+    if unit == "bytes":
+        return truncate_bytes(sentences, budget)
+    if unit == "words":
+        return truncate(sentences, budget)
+    raise ValueError(f"unknown budget unit {unit!r}: choose from {', '.join(UNITS)}")
+
+
+def _fill(order: Sequence[int], flat: Sequence[str], budget: int, unit: Unit = "words") -> list[int]:
     """Indices taken in ``order`` until the budget is reached (the last one may overflow; truncation follows)."""
     chosen: list[int] = []
     total = 0
     for i in order:
         if total >= budget:
             break
-        w = n_words(flat[i])
+        w = size(flat[i], unit)
         if w == 0:
             continue
         chosen.append(i)
@@ -116,11 +182,20 @@ def _sentences(documents: Sequence[str], sentences: list[list[str]] | None, spli
 
 
 def newsfuse_method(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
-                    references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
-    """newsfuse.summarize with a word budget (it splits and cleans on its own)."""
+                    references: Sequence[str] = (), splitter: str = "punkt", unit: Unit = "words") -> list[str]:
+    """newsfuse.summarize with a word or byte budget (it splits and cleans on its own).
+
+    With bytes, the library counts one joining space per sentence (its brief, joined with spaces, fits in
+    ``budget`` bytes); ROUGE-1.5.5 ``-b`` does not count them, so newsfuse leaves those few bytes unused.
+    """
     from newsfuse import summarize
 
-    brief = summarize(list(documents), words=budget)
+    if unit == "bytes":
+        brief = summarize(list(documents), bytes=budget)
+    elif unit == "words":
+        brief = summarize(list(documents), words=budget)
+    else:
+        raise ValueError(f"unknown budget unit {unit!r}: choose from {', '.join(UNITS)}")
     return [s.text for s in brief.sentences]
 
 
@@ -128,7 +203,7 @@ def newsfuse_method(documents: Sequence[str], budget: int, *, sentences: list[li
 
 
 def lead(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
-         references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+         references: Sequence[str] = (), splitter: str = "punkt", unit: Unit = "words") -> list[str]:
     """Round-robin lead: the first sentence of each document in turn, then the second, ..."""
     docs = _sentences(documents, sentences, splitter)
     out: list[str] = []
@@ -136,9 +211,9 @@ def lead(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | 
     depth = max((len(d) for d in docs), default=0)
     for k in range(depth):
         for d in docs:
-            if k < len(d) and total < budget and n_words(d[k]):
+            if k < len(d) and total < budget and size(d[k], unit):
                 out.append(d[k])
-                total += n_words(d[k])
+                total += size(d[k], unit)
         if total >= budget:
             break
     return out
@@ -193,7 +268,7 @@ def _sumy_summarizer(name: str) -> Any:
 
 def _sumy_method(name: str) -> Method:
     def run(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
-            references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+            references: Sequence[str] = (), splitter: str = "punkt", unit: Unit = "words") -> list[str]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
         docs = _sentences(documents, sentences, splitter)
@@ -207,7 +282,7 @@ def _sumy_method(name: str) -> Method:
             order = _sumy_summarizer(name)(model, len(flat))
         if not order:  # LSA on a cluster without content words: nothing to rank
             order = list(range(len(flat)))
-        return [flat[i] for i in sorted(_fill(list(order), flat, budget))]
+        return [flat[i] for i in sorted(_fill(list(order), flat, budget, unit))]
 
     run.__name__ = name
     run.__doc__ = f"sumy {name}: score order until the budget, then document order."
@@ -241,7 +316,7 @@ def _f1(hit: int, cand: int, ref: int) -> float:
 
 
 def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | None = None,
-           references: Sequence[str] = (), splitter: str = "punkt") -> list[str]:
+           references: Sequence[str] = (), splitter: str = "punkt", unit: Unit = "words") -> list[str]:
     """Greedy extract maximising mean ROUGE-1/2 F1 (averaged over references) of the *truncated* summary.
 
     Adds the sentence that raises the score of the summary as it will be scored (document order, cut to
@@ -250,6 +325,8 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
     """
     if not references:
         raise ValueError("the oracle needs reference summaries")
+    if unit not in UNITS:
+        raise ValueError(f"unknown budget unit {unit!r}: choose from {', '.join(UNITS)}")
     docs = _sentences(documents, sentences, splitter)
     flat = [s for d in docs for s in d if s.strip()]
     tok = _rouge_tokenizer()
@@ -259,11 +336,19 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
         refs.append((_grams(t, 1), _grams(t, 2), len(t), max(len(t) - 1, 0)))
     # per sentence, the rouge tokens of each whitespace word, so truncation to N words is a slice
     words_toks = [[tok.tokenize(w) for w in s.split()] for s in flat]
+    sizes = [size(s, unit) for s in flat]
 
     def tokens_of(chosen: list[int]) -> list[str]:
         out: list[str] = []
         left = budget
         for i in sorted(chosen):
+            if unit == "bytes":  # as truncate_bytes: whole while below the budget, else cut and stop
+                if sizes[i] < left:
+                    out.extend(t for wt in words_toks[i] for t in wt)
+                    left -= sizes[i]
+                    continue
+                out.extend(tok.tokenize(_cut_utf8(" ".join(flat[i].split()), left)))
+                break
             for wt in words_toks[i][:left]:
                 out.extend(wt)
             left -= min(left, len(words_toks[i]))
@@ -282,8 +367,8 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
 
     chosen: list[int] = []
     best = 0.0
-    words = 0
-    while words < budget:
+    used = 0
+    while used < budget:
         cand_best, cand_i = best, -1
         for i, wt in enumerate(words_toks):
             if i in chosen or not wt:
@@ -295,7 +380,7 @@ def oracle(documents: Sequence[str], budget: int, *, sentences: list[list[str]] 
             break
         chosen.append(cand_i)
         best = cand_best
-        words += len(words_toks[cand_i])
+        used += sizes[cand_i]
     return [flat[i] for i in sorted(chosen)]
 
 

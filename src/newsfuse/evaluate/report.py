@@ -1,8 +1,8 @@
 """Render an evaluation: the one table on the terminal, and a report directory.
 
 ``--report DIR`` writes ``report.md`` (settings, the table, notes), ``summaries.jsonl`` (one line per
-cluster and method: the truncated summary, seconds, error), ``scores.jsonl`` (one line per cluster,
-method and scorer) and ``scores.png`` (each method's R1/R2/RL recall and F1 with 95 % intervals).
+cluster and method: the budget, the truncated summary, seconds, error), ``scores.jsonl`` (one line per
+cluster, method and scorer, with the budget) and ``scores.png`` (each method's R1/R2/RL recall and F1 with 95 % intervals).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def table_rows(result: EvalResult) -> tuple[list[str], list[list[str]]]:
 
 def title(result: EvalResult) -> str:
     cfg = result.config
-    return (f"ROUGE ({' + '.join(cfg.scorers)}), {cfg.words} words, splitter {cfg.splitter}: "
+    return (f"ROUGE ({' + '.join(cfg.scorers)}), {cfg.describe()}, splitter {cfg.splitter}: "
             f"mean [95% bootstrap CI over clusters], median seconds per cluster")
 
 
@@ -62,20 +62,21 @@ def write_report(result: EvalResult, directory: str | Path, command: str = "") -
     with open(d / "summaries.jsonl", "w", encoding="utf-8") as fh:
         for c in result.clusters:
             for name, run in c.runs.items():
-                fh.write(json.dumps({"id": c.id, "method": name, "summary": run.summary,
+                fh.write(json.dumps({"id": c.id, "method": name, "budget": cfg.describe(), "summary": run.summary,
                                      "seconds": round(run.seconds, 5), "error": run.error}, ensure_ascii=False) + "\n")
     with open(d / "scores.jsonl", "w", encoding="utf-8") as fh:
         for c in result.clusters:
             for name, run in c.runs.items():
                 for scorer, sc in run.scores.items():
-                    fh.write(json.dumps({"id": c.id, "method": name, "scorer": scorer, **sc}) + "\n")
-    chart = write_chart(result.rows, d / "scores.png", f"{cfg.words} words, splitter {cfg.splitter}")
+                    fh.write(json.dumps({"id": c.id, "method": name, "scorer": scorer, "budget": cfg.describe(), **sc}) + "\n")
+    chart = write_chart(result.rows, d / "scores.png", f"{cfg.describe()}, splitter {cfg.splitter}")
     md = [
         "# newsfuse eval report",
         "",
         f"- command: `{command}`" if command else "",
         f"- clusters scored: {len(result.clusters)} (skipped without references: {result.skipped})",
-        f"- budget: {cfg.words} words (every summary truncated to it before scoring)",
+        f"- budget: {cfg.describe()} (every summary truncated to it before scoring"
+        + (", as ROUGE-1.5.5 -b counts bytes: the spaces joining sentences not counted)" if cfg.unit == "bytes" else ")"),
         f"- splitter for peers and references: {cfg.splitter}",
         f"- scorers: {', '.join(cfg.scorers)}; several references are averaged",
         f"- wall time: {result.seconds:.1f} s",

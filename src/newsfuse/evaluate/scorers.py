@@ -14,6 +14,14 @@ Perl is run as ``ROUGE-1.5.5.pl -e DATA -n 4 -m -a -c 95 -r 1000 -f A -p 0.5 -l 
 clusters at once (``-d`` prints every cluster's scores). ``-l`` also truncates the *references* to WORDS
 words: when references are longer than the budget (Multi-News at 100 words) Perl recall is against the
 first WORDS words of each reference only, so prefer ``rouge-score`` there.
+
+With a byte budget (DUC style) Perl runs with ``-b BYTES`` instead of ``-l``. ``-b`` counts the bytes of
+each sentence line (Perl reads the files without decoding, so UTF-8 bytes) but not the spaces it joins the
+lines with, and cuts the last sentence with ``substr`` (``readText``); ``methods.truncate_bytes`` does the
+same. It truncates the references too, for ROUGE-1/2. For ROUGE-L it does not: ``readText_LCS`` never adds
+up the bytes under ``-b`` (it keeps every sentence shorter than BYTES and cuts only the first one of BYTES
+bytes or more), so the LCS runs over the whole references (the recall denominator is their full length)
+while the unigram counts that clip its matches come from their first BYTES bytes.
 """
 
 from __future__ import annotations
@@ -105,10 +113,16 @@ def perl_rouge(
     references: Sequence[Sequence[Sequence[str]]],
     words: int | None,
     tmp_root: str | None = None,
+    bytes: int | None = None,
 ) -> list[Scores]:
-    """Per-cluster scores from one run of ROUGE-1.5.5 over all clusters (same order as given)."""
+    """Per-cluster scores from one run of ROUGE-1.5.5 over all clusters (same order as given).
+
+    ``words`` runs Perl with ``-l WORDS``, ``bytes`` with ``-b BYTES`` (give at most one; neither: no limit).
+    """
     if len(summaries) != len(references):
         raise ValueError("summaries and references differ in length")
+    if words and bytes:
+        raise ValueError("give one length limit: words (-l) or bytes (-b), not both")
     why = perl_status()
     if why:
         raise PerlUnavailable(why)
@@ -142,6 +156,8 @@ def perl_rouge(
         cmd = ["perl", exe, "-e", data, "-n", "4", "-m", "-a", "-c", "95", "-r", "1000", "-f", "A", "-p", "0.5"]
         if words:
             cmd += ["-l", str(words)]
+        elif bytes:
+            cmd += ["-b", str(bytes)]
         cmd += ["-d", str(config)]
         proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
         if proc.returncode != 0:
