@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+import newsfuse.select as select_module
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import represent, word_count
@@ -191,11 +192,15 @@ def test_headline_sentence_is_kept_when_the_headlines_agree() -> None:
         ("He said the bridge was safe.", True),  # a pronoun opening
     ],
 )
-def test_quote_tails_lean_on_the_previous_sentence(text: str, leans: bool) -> None:
+def test_quote_tails_lean_on_the_previous_sentence(text: str, leans: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", True)
     assert leans_on_previous(text) is leans
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", False)  # the default: only pronoun openings lean
+    assert leans_on_previous(text) is needs_antecedent(text)
 
 
-def test_a_quote_tail_enters_only_with_its_opening() -> None:
+def test_a_quote_tail_enters_only_with_its_opening(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", True)
     doc = (
         "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders. "
         '"We will not gamble with the lives of the eighteen thousand drivers who cross it every day. '
