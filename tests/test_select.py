@@ -223,3 +223,17 @@ def test_a_quote_tail_enters_only_with_its_opening(monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize("text", ["s the power couple was introduced to the singers during the game.", "S with their second child on the way, the couple looked happy."])
 def test_lone_letter_openings_are_fragments(text: str) -> None:
     assert not is_candidate(Sentence(text=text, doc=0, position=0, start=0, end=len(text)), word_count(text), no_case=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Hun Sen accused the opposition of trying to ``internationalize'' the political crisis.", True),
+        ("``We will not negotiate outside the country,'' Hun Sen told reporters on Friday.", True),
+        ("``We will not negotiate outside the country, and we will not be pressed.", False),  # runs on
+        ("The talks must happen in Phnom Penh, he said.''", False),  # the end of a quotation opened earlier
+        ("``The talks must happen in Phnom Penh and nowhere else at all.''", False),  # no speaker
+    ],
+)
+def test_newswire_tex_quotes(text: str, ok: bool) -> None:
+    assert is_candidate(Sentence(text=text, doc=0, position=0, start=0, end=len(text)), word_count(text)) is ok

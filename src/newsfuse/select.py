@@ -118,13 +118,14 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
-    opens_quote = t[0] in "\"“"
+    opens_quote = t[0] in "\"“" or t.startswith("``")
     if opens_quote and not _SPEECH.search(t):
         return False  # a quotation with no speaker
-    # Only curly quotes show which way they face, so only they can show that a quotation runs
-    # on into the next sentence; straight quotes are also inches, and re-tokenized corpora
-    # (Multi-News: `" the lost symbol, "`) break their pairing across sentence boundaries.
-    if t.count("“") != t.count("”"):
+    # Only curly quotes and the newswire's ``TeX-style'' pairs (DUC, TAC) show which way they face,
+    # so only they can show that a quotation runs on into the next sentence; straight quotes are
+    # also inches, and re-tokenized corpora (Multi-News: `" the lost symbol, "`) break their
+    # pairing across sentence boundaries.
+    if t.count("“") + t.count("``") != t.count("”") + t.count("''"):
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
