@@ -428,10 +428,25 @@ def test_ilp_summary_is_the_brute_force_optimum(unit: str, budget: int) -> None:
     def value(sub: tuple[int, ...]) -> int:
         return sum(weights[g] for g in set().union(*(concepts[i] for i in sub)))
 
-    best = max(value(sub) for k in range(len(flat) + 1) for sub in itertools.combinations(range(len(flat)), k)
-               if sum(sizes[i] for i in sub) <= budget)
+    fitting = [sub for k in range(len(flat) + 1) for sub in itertools.combinations(range(len(flat)), k)
+               if sum(sizes[i] for i in sub) <= budget]
+    best = max(value(sub) for sub in fitting)
+    longest = max(sum(sizes[i] for i in sub) for sub in fitting if value(sub) == best)
     got = tuple(flat.index(s) for s in M.ilp(STORM, budget, unit=unit))
-    assert sum(sizes[i] for i in got) <= budget and value(got) == best > 0
+    assert value(got) == best > 0
+    # of the optima, one that uses the most of the budget (ilp_select's fill)
+    assert sum(sizes[i] for i in got) == longest <= budget
+
+
+def test_ilp_select_fill_breaks_ties_by_length() -> None:
+    # 0 and 2 both cover "a" (the optimum, 1); 1 covers nothing. Budget 9: {0, 1} uses 8, {2} uses 7
+    concepts = [{"a"}, set(), {"a"}]
+    sizes = [3, 5, 7]
+    assert M.ilp_select(concepts, {"a": 1}, sizes, 9) == [0, 1]
+    without = M.ilp_select(concepts, {"a": 1}, sizes, 9, fill=False)
+    assert without in ([0], [2])  # whichever optimum HiGHS meets first; a sentence without concepts never
+    assert M.ilp_select(concepts, {"a": 1}, sizes, 9, eligible=[True, False, True]) == [2]
+    assert M.ilp_select([set(), set()], {}, [3, 3], 9) == []  # no concept: nothing to cover
 
 
 def test_submodular_objective_by_hand() -> None:
@@ -459,6 +474,18 @@ def test_submodular_greedy_falls_back_to_the_best_single_sentence() -> None:
     got = M.submodular_greedy(w, [0, 1, 2, 2, 2], [1, 1, 10, 100, 100], 10, 1.0, 0.0, r=1.0)
     assert got == [2]
     assert M.submodular_greedy(w, [0, 1, 2, 2, 2], [1, 1, 10, 100, 100], 12, 1.0, 0.0, r=1.0) == [0, 1, 2]
+
+
+def test_submodular_on_repeated_sentences() -> None:
+    import warnings
+
+    # ten copies of one sentence: one distinct vector, so one cluster for R1 (k-means++ could not seed the
+    # two that 0.2 N asks for); no warning, and the summary stays within the budget
+    docs = ["The storm hit the northern coast again on Monday night. " * 5] * 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = M.submodular(docs, 25)
+    assert got and sum(M.n_words(s) for s in got) <= 25
 
 
 def test_centroid_skips_a_near_duplicate() -> None:

@@ -592,9 +592,10 @@ def mmr(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | N
 
     - Q, generic summaries having no query: the cluster's centroid, the TF-IDF vector of all its text.
     - Sim1 = Sim2 = TF-IDF cosine (the paper's choice of cosine; IDF over the cluster's sentences).
-    - lambda = ``MMR_LAMBDA`` = 0.7, the value the paper reports as best for (single-document) summaries
-      ("a lambda of 0.7 ... produced the best results" against users' extracts is how it is usually cited;
-      the brief fixed it); the first pick, with nothing chosen, is the sentence closest to the centroid.
+    - lambda = ``MMR_LAMBDA`` = 0.7, fixed by our brief and common for MMR summarizers (relevance weighted
+      over novelty); the paper discusses a range of lambda rather than one value for generic summaries, and
+      it is not at hand here to quote. The first pick, with nothing chosen, is the sentence closest to the
+      centroid.
     """
     import numpy as np
 
@@ -659,23 +660,34 @@ def ilp_concepts(c_flat: Sequence[str], c_doc: Sequence[int], n_docs: int,
 
 
 def ilp_select(concepts: Sequence[set[Any]], weights: Mapping[Any, float], sizes: Sequence[float], budget: float,
+               *, eligible: Sequence[bool] | None = None, fill: bool = True,
                time_limit: float = ILP_TIME_LIMIT) -> list[int]:
     """The sentences maximising the total weight of the concepts they cover, sizes summing to at most the
     budget: Gillick and Favre's ILP, solved exactly by HiGHS (``scipy.optimize.milp``).
 
     max sum_i w_i c_i  s.t.  sum_j l_j s_j <= L;  s_j <= c_i for each concept i of sentence j;
-    c_i <= sum over sentences j holding i of s_j;  c, s binary. HiGHS stops at a relative gap of 1e-4,
-    below one unit of the integer weights used here (documents), so its optimum is the optimum. When
-    ``time_limit`` seconds pass first, the better of HiGHS's best solution so far and ``ilp_greedy``'s.
+    c_i <= sum over sentences j holding i of s_j;  c, s binary; only ``eligible`` sentences (default: all).
+
+    ``fill``: among the optima, one that uses the most of the budget. The objective gains
+    eps * sum_j l_j s_j with eps = 0.5 / L, worth less than half a unit of concept weight, so it only breaks
+    ties between summaries of equal concept weight, which the paper leaves to the solver; without it HiGHS
+    returns whichever optimum it meets first, often well short of the budget once the few concepts a small
+    cluster has are covered. Sentences without a concept then count too, as fillers.
+
+    HiGHS stops at a relative gap of 1e-4: with integer weights (documents) and a covered weight below 5,000
+    (a summary covers a few hundred bigrams of at most a few dozen documents each) that is under half a
+    unit, so the concept weight is the optimum. When ``time_limit`` seconds pass first, the better of
+    HiGHS's best solution so far and ``ilp_greedy``'s.
     """
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
-    sents = [j for j in range(len(sizes)) if concepts[j] and 0 < sizes[j] <= budget]
-    index = {g: k for k, g in enumerate(sorted({g for j in sents for g in concepts[j]}, key=repr))}
-    if not index:
+    ok = list(eligible) if eligible is not None else [True] * len(sizes)
+    if not any(concepts[j] and ok[j] and 0 < sizes[j] <= budget for j in range(len(sizes))):
         return []
+    sents = [j for j in range(len(sizes)) if ok[j] and 0 < sizes[j] <= budget and (fill or concepts[j])]
+    index = {g: k for k, g in enumerate(sorted({g for j in sents for g in concepts[j]}, key=repr))}
     m, k = len(sents), len(index)
     rows: list[int] = []
     cols: list[int] = []
@@ -708,6 +720,8 @@ def ilp_select(concepts: Sequence[set[Any]], weights: Mapping[Any, float], sizes
     ub = np.zeros(r)
     ub[0] = budget
     w = np.zeros(m + k)
+    if fill:
+        w[:m] = [-0.5 / budget * float(sizes[j]) for j in sents]
     for g, gi in index.items():
         w[m + gi] = -float(weights[g])
     res = milp(w, constraints=LinearConstraint(a, -np.inf, ub), integrality=np.ones(m + k),
@@ -718,7 +732,7 @@ def ilp_select(concepts: Sequence[set[Any]], weights: Mapping[Any, float], sizes
 
     if res.status == 0 and res.x is not None:
         return sorted(sents[col] for col in range(m) if res.x[col] > 0.5)
-    greedy = ilp_greedy(concepts, weights, sizes, budget)
+    greedy = ilp_greedy([cs if ok[j] else set() for j, cs in enumerate(concepts)], weights, sizes, budget)
     if res.x is not None:
         best = sorted(sents[col] for col in range(m) if res.x[col] > 0.5)
         if sum(sizes[j] for j in best) <= budget and covered(best) > covered(greedy):
@@ -763,6 +777,8 @@ def ilp(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | N
     - Maximise the weight of the concepts covered subject to the summary's size (in the run's unit: words,
       or bytes as ROUGE -b counts them) within the budget, solved exactly (``ilp_select``): the summary
       never overflows, as the original; ``ILP_TIME_LIMIT`` = 30 s per program, then a greedy fallback.
+      Ties between optima go to the one using most of the budget (``ilp_select``'s ``fill``; the paper
+      leaves them to the solver).
       Their sentence compression and pre-trimming steps are not part of this peer.
     """
     c = _Cluster(documents, sentences, splitter)
@@ -774,8 +790,8 @@ def ilp(documents: Sequence[str], budget: int, *, sentences: list[list[str]] | N
         candidates = list(range(len(c.flat)))
     concepts, weights = ilp_concepts(c.flat, c.doc, c.n_docs, candidates)
     allowed = set(candidates)
-    concepts = [cs if i in allowed else set() for i, cs in enumerate(concepts)]
-    return [c.flat[i] for i in ilp_select(concepts, weights, sizes, budget)]
+    eligible = [i in allowed for i in range(len(c.flat))]
+    return [c.flat[i] for i in ilp_select(concepts, weights, sizes, budget, eligible=eligible)]
 
 
 SUBMODULAR_A = 5.0  # alpha = a / N
@@ -864,7 +880,8 @@ def submodular(documents: Sequence[str], budget: int, *, sentences: list[list[st
     - w_ij: TF-IDF cosine of sentences i and j (IDF over the cluster's sentences), w_ii = 1.
     - alpha = a / N with a = ``SUBMODULAR_A`` = 5, N the cluster's sentences.
     - R1's partition: K-means on the unit-length TF-IDF vectors with K = 0.2 N (``SUBMODULAR_CLUSTERS``,
-      at least 1), ``scipy.cluster.vq.kmeans2`` with k-means++ starts, seed ``SUBMODULAR_SEED`` = 0.
+      rounded, at least 1, at most the number of distinct vectors), ``scipy.cluster.vq.kmeans2`` with
+      k-means++ starts, seed ``SUBMODULAR_SEED`` = 0.
     - lambda = ``SUBMODULAR_LAMBDA`` = 6, r = ``SUBMODULAR_R`` = 0.3: the DUC 2004 values as the brief
       recalls them from the paper (it reports L1 + lambda R1 with alpha = 5/N, lambda = 6 best on DUC 2004;
       the paper is not at hand here to check K and r).
@@ -881,11 +898,14 @@ def submodular(documents: Sequence[str], budget: int, *, sentences: list[list[st
     tf, idf = _tf_idf([content_terms(s) for s in c.flat])
     unit_vecs = _unit_rows(tf.multiply(idf).tocsr())
     sims = np.asarray((unit_vecs @ unit_vecs.T).toarray())
-    k = min(n, max(1, round(SUBMODULAR_CLUSTERS * n)))
-    if k > 1 and unit_vecs.shape[1] > 0:
+    points = unit_vecs.toarray()
+    # no more clusters than distinct vectors (repeated sentences, sentences without content words): k-means++
+    # cannot seed more, its sampling weights would all be 0
+    k = min(len(np.unique(points.round(12), axis=0)), max(1, round(SUBMODULAR_CLUSTERS * n)))
+    if k > 1:
         with warnings.catch_warnings():  # "One of the clusters is empty": kmeans2 carries on
             warnings.simplefilter("ignore", UserWarning)
-            _, labels = kmeans2(unit_vecs.toarray(), k, minit="++", seed=SUBMODULAR_SEED)
+            _, labels = kmeans2(points, k, minit="++", seed=SUBMODULAR_SEED)
     else:
         labels = np.zeros(n, dtype=int)
     chosen = submodular_greedy(sims, labels, sizes, budget, SUBMODULAR_A / n, SUBMODULAR_LAMBDA)
