@@ -696,18 +696,21 @@ def ilp_select(concepts: Sequence[set[Any]], weights: Mapping[Any, float], sizes
         rows.append(0)
         cols.append(col)
         vals.append(float(sizes[j]))
+    # each sentence's concept columns in index order: the program, and so the optimum HiGHS settles on
+    # among ties, must not follow set iteration order (it changes with PYTHONHASHSEED)
+    held = [sorted(index[g] for g in concepts[j]) for j in sents]
     r = 1
-    for col, j in enumerate(sents):  # s_j - c_i <= 0
-        for g in concepts[j]:
+    for col, gis in enumerate(held):  # s_j - c_i <= 0
+        for gi in gis:
             rows += [r, r]
-            cols += [col, m + index[g]]
+            cols += [col, m + gi]
             vals += [1.0, -1.0]
             r += 1
     holders: dict[int, list[int]] = {}
-    for col, j in enumerate(sents):
-        for g in concepts[j]:
-            holders.setdefault(index[g], []).append(col)
-    for gi, cs in holders.items():  # c_i - sum s_j <= 0
+    for col, gis in enumerate(held):
+        for gi in gis:
+            holders.setdefault(gi, []).append(col)
+    for gi, cs in sorted(holders.items()):  # c_i - sum s_j <= 0
         rows.append(r)
         cols.append(m + gi)
         vals.append(1.0)
