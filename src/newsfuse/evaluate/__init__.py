@@ -1,4 +1,6 @@
-"""Evaluation: newsfuse against lead, LexRank, TextRank, LSA and an oracle, scored with ROUGE.
+"""Evaluation: newsfuse against lead, the classic unsupervised extractive summarizers (sumy's LexRank,
+TextRank, LSA, Luhn, SumBasic, KL-Sum; MEAD centroid, MMR, concept ILP, submodular) and an oracle, scored
+with ROUGE.
 
     >>> from newsfuse.evaluate import evaluate
     >>> result = evaluate("../shared/data/multi_news_val.jsonl.gz", ["lead", "lexrank"], words=100, limit=50)

@@ -33,10 +33,16 @@ def check_input(path: Path) -> None:
 
 
 def _methods(value: str) -> tuple[str, ...]:
-    names = tuple(m.strip().lower() for m in value.split(",") if m.strip())
-    for m in names:
-        if m not in METHODS:
-            raise click.BadParameter(f"unknown method {m!r}: choose from {', '.join(METHODS)}", param_hint="--methods")
+    """The comma-separated names, in order, without repeats; ``all`` stands for every method."""
+    names: list[str] = []
+    for m in (m.strip().lower() for m in value.split(",") if m.strip()):
+        if m == "all":
+            names += METHODS
+        elif m in METHODS:
+            names.append(m)
+        else:
+            raise click.BadParameter(f"unknown method {m!r}: choose from {', '.join(METHODS)} or all",
+                                     param_hint="--methods")
     if not names:
         raise click.BadParameter("give at least one method", param_hint="--methods")
     return tuple(dict.fromkeys(names))
@@ -51,7 +57,9 @@ def _methods(value: str) -> tuple[str, ...]:
                    "truncated by UTF-8 bytes as ROUGE-1.5.5 -b counts them (sentence bytes, not the spaces "
                    "joining sentences); Perl runs with -b N.")
 @click.option("--methods", "methods_", default=",".join(DEFAULT_METHODS), show_default=True,
-              help="Comma-separated methods to compare.")
+              help="Comma-separated methods to compare, or 'all' for every one: newsfuse; lead; sumy's lexrank, "
+                   "textrank, lsa, luhn, sumbasic, kl (KL-Sum); centroid (MEAD), mmr, ilp (Gillick-Favre concept "
+                   "ILP), submodular (Lin-Bilmes); oracle (greedy ROUGE upper bound, needs references).")
 @click.option("--scorer", type=click.Choice(["rouge-score", "perl", "both"]), default="rouge-score", show_default=True,
               help="rouge-score (fast), the official Perl ROUGE-1.5.5, or both.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first K clusters.")
