@@ -99,3 +99,34 @@ def test_example_cluster_lead_and_attribution(example_paths) -> None:
         assert clutter not in text, clutter
     # the lead is the closure itself, not a detail
     assert any(w in brief.sentences[0].text for w in ("closed", "shut", "closing"))
+
+
+_DETERMINISM = """
+import json, sys
+import newsfuse
+from newsfuse.load import load_inputs
+out = {}
+for path in sys.argv[1:]:
+    docs = load_inputs([path])
+    for budget in ({"words": 60}, {"words": 120}, {"words": 250}, {"sentences": 3}, {"bytes": 665}):
+        out[path + str(budget)] = [(s.text, s.sources) for s in newsfuse.summarize(docs, **budget).sentences]
+print(json.dumps(out))
+"""
+
+
+def test_briefs_do_not_depend_on_the_hash_seed() -> None:
+    """Same input, same brief: no sum, tie-break or vocabulary order may follow set iteration order
+    (which PYTHONHASHSEED changes between runs)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    paths = [str(EXAMPLE), str(Path(__file__).parent / "fixtures" / "millbrook")]
+    outs = set()
+    for seed in ("1", "2", "3"):
+        proc = subprocess.run([sys.executable, "-c", _DETERMINISM, *paths], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        outs.add(proc.stdout)
+    assert len(outs) == 1

@@ -167,7 +167,8 @@ class Representation:
     def concept_sums(self, weights: dict[str, float]) -> list[float]:
         """Each sentence's summed concept weight under ``weights`` (cached for the last dict given)."""
         if self._concept_sums is None or self._concept_sums[0] is not weights:
-            self._concept_sums = (weights, [sum(weights.get(c, 0.0) for c in cs) for cs in self.concepts])
+            # fsum: exactly rounded whatever the set's iteration order (which changes with PYTHONHASHSEED)
+            self._concept_sums = (weights, [math.fsum(weights.get(c, 0.0) for c in cs) for cs in self.concepts])
         return self._concept_sums[1]
 
     _emb: np.ndarray | None = None
@@ -357,7 +358,7 @@ class Representation:
             cols: list[int] = []
             ptr = [0]
             for c in self.content:
-                cols.extend(sorted([vocab.setdefault(w, len(vocab)) for w in c]))
+                cols.extend(sorted([vocab.setdefault(w, len(vocab)) for w in sorted(c)]))
                 ptr.append(len(cols))
             p = np.array(ptr, dtype=np.int64)
             rows = np.repeat(np.arange(len(self.content)), np.diff(p))
@@ -428,7 +429,7 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     df: Counter[str] = Counter()
     for c in content:
         df.update(c)
-    vocab = {w: i for i, w in enumerate(df)}
+    vocab = {w: i for i, w in enumerate(sorted(df))}  # sorted: the same columns whatever PYTHONHASHSEED
     n = max(len(sentences), 1)
     idf = {w: math.log(1 + n / f) for w, f in df.items()}
     # Built directly in CSR form, with the values, row norms (summed in column order) and storage

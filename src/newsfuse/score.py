@@ -141,7 +141,7 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     x[:, 16] = np.array([len(c) for c in rep.content], dtype=float) / nwords
     x[:, 17] = lex
     x[:, 18] = doc_lex[docs]
-    x[:, 19] = [sum(prior.get(w, default) for w in c) / max(len(c), 1) for c in rep.content]
+    x[:, 19] = [math.fsum(prior.get(w, default) for w in c) / max(len(c), 1) for c in rep.content]
     x[:, 20] = cw / np.array([max(len(c), 1) for c in rep.concepts], dtype=float)
     return x
 

@@ -17,6 +17,7 @@ runs out of time.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -224,9 +225,9 @@ def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
     out = np.zeros(n)
     for i, content in enumerate(rep.content):
         idf = {w: np.log((n + 1) / (df[w] + 0.5)) for w in content}
-        total = sum(idf.values())
+        total = math.fsum(idf.values())
         if total > 0:
-            out[i] = sum(idf[w] * in_titles[w] / len(titles) for w in content if w in in_titles) / total**0.5
+            out[i] = math.fsum(idf[w] * in_titles[w] / len(titles) for w in content if w in in_titles) / total**0.5
     return out
 
 
@@ -345,7 +346,7 @@ def _solve_ilp(
                 where[c].append(k)
     values = [float(prior[i]) for i in cand]
     concepts = []
-    for c, ks in where.items():
+    for c, ks in sorted(where.items()):  # sorted: sums in one order whatever PYTHONHASHSEED
         if len(ks) == 1:
             values[ks[0]] += weights[c]
         else:
@@ -358,7 +359,7 @@ def _solve_ilp(
         cidx = {c: j for j, c in enumerate(concepts)}
         picked = branch_and_bound(
             values=sentence_value.tolist(),
-            covers=[[cidx[c] for c in rep.concepts[i] if c in cidx] for i in cand],
+            covers=[sorted(cidx[c] for c in rep.concepts[i] if c in cidx) for i in cand],
             concept_weights=[weights[c] for c in concepts],
             lengths=[lengths[i] for i in cand],
             capacity=capacity,
