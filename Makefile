@@ -35,14 +35,16 @@ lint: setup
 quality-gate: setup
 	$(PY) scripts/quality_gate.py
 
-# The figures in BENCHMARKS.md (needs ../shared/data; about 3 minutes on 2 cores)
+# The figures in BENCHMARKS.md (needs ../shared/data; about 10 minutes on 2 cores)
 bench: setup
 	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --words 250 --scorer both \
-		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/tac250
+		--methods all --report reports/tac250
+	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --bytes 665 --scorer both \
+		--methods all --report reports/tac665
 	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 100 --limit 1000 \
-		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/mn100
+		--methods all --report reports/mn100
 	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 250 --limit 1000 \
-		--methods newsfuse,lead,lexrank,textrank,lsa,oracle --report reports/mn250
+		--methods all --report reports/mn250
 	$(PY) scripts/bench_batch.py --limit 1000 --workers 2
 	$(PY) scripts/bench_limits.py
 	$(PY) scripts/bench_server.py --seconds 30

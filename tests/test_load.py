@@ -342,3 +342,22 @@ def test_to_document_and_cluster_helpers(tmp_path: Path) -> None:
     assert (c.id, len(c.documents), c.summaries) == ("k", 2, ("s",))
     p = write(tmp_path / "x.jsonl", json.dumps(cluster("p")) + "\n\n" + json.dumps(cluster("q")) + "\n")
     assert [c.id for c in read_clusters(p)] == ["p", "q"]
+
+
+def test_sentence_split_corpora_load() -> None:
+    """Documents and references given as lists of sentences (sentence-split corpora), references as objects."""
+    sents = ["The council closed the bridge on Tuesday.", "Repairs will take six weeks, the engineer said."]
+    c = cluster_from_json({"id": "x", "documents": [sents, {"text": sents, "source": "Ledger"}, "A plain string article."],
+                           "summaries": [sents, "One string reference.", {"text": "An object reference."}]})
+    assert c.documents[0].text == "The council closed the bridge on Tuesday. Repairs will take six weeks, the engineer said."
+    assert c.documents[1].text == c.documents[0].text and c.documents[1].source == "Ledger"
+    assert c.summaries == ("The council closed the bridge on Tuesday.\nRepairs will take six weeks, the engineer said.",
+                           "One string reference.", "An object reference.")
+    paragraphs = [" ".join(["word"] * 50) + ".", " ".join(["other"] * 50) + "."]
+    assert "\n\n" in cluster_from_json({"documents": [paragraphs]}).documents[0].text  # paragraphs stay apart
+    # one reference given as a list of its sentences under "summary"
+    assert cluster_from_json({"documents": ["a b c."], "summary": sents}).summaries == ("\n".join(sents),)
+    with pytest.raises(InputError):
+        cluster_from_json({"documents": ["a b c."], "summaries": 5})
+    with pytest.raises(InputError):
+        cluster_from_json({"documents": [[1, 2]]})

@@ -34,7 +34,6 @@ from newsfuse.clutter import (
     INLINE_CAPTION_RES,
     INLINE_NAV_RE,
     INLINE_TRAILER_RE,
-    LINE_RE,
     MONTHS,
     NAV_WORDS,
     SOCIAL_WORDS,
@@ -43,6 +42,7 @@ from newsfuse.clutter import (
     TRAILER_RE,
     find_date,
     html_meta,
+    is_clutter_line,
     looks_like_html,
     pitch_matches,
 )
@@ -338,7 +338,7 @@ def _clean_one(doc: Document) -> _Page:
         if _is_prose(line):
             page.prose_like.append(line)
         short = len(line) < 300
-        if LINE_RE.match(line) or (short and (_is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line))):
+        if is_clutter_line(line) or (short and (_is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line))):
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
@@ -409,7 +409,7 @@ def _drop_archive_notes(paragraph: str) -> str:
 
 def _filter_sentences(paragraph: str) -> str:
     """A long paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into it)."""
-    kept = [s for s in split_sentences(paragraph) if not (LINE_RE.match(s) or _is_pitch(s))]
+    kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s) or _is_pitch(s))]
     return " ".join(kept)
 
 
@@ -575,7 +575,7 @@ def _clean_flat_line(line: str) -> tuple[list[str], str | None]:
         lead = _LEADING_DATE_RE.match(s)
         if lead:
             s = s[lead.end():]
-        if not s or LINE_RE.match(s) or _glued_headline(s) or not _is_prose(s) or _is_pitch(s):
+        if not s or is_clutter_line(s) or _glued_headline(s) or not _is_prose(s) or _is_pitch(s):
             continue
         kept.append(s)
     paras = [" ".join(kept[i:i + FLAT_PARAGRAPH_SENTENCES]) for i in range(0, len(kept), FLAT_PARAGRAPH_SENTENCES)]

@@ -62,16 +62,12 @@ LINE_PATTERNS: tuple[str, ...] = (
     # sign-up, log-in, trial and cookie notices (written from pages flattened into text, where they sit
     # between paragraphs: "Sign up never miss a local story.", "Notice you must log in to continue.")
     r"(?:you can )?unsubscribe\b.{0,200}",
-    r".{0,120}\bunsubscribe (?:at any time|anytime)\b.*",
     r"(?:be the first to know|never miss)\b.{0,160}",
     r"sign up\b.{0,160}",
     r"(?:sign|log) ?in (?:using|with)\b.*",
     r"(?:notice:? )?you (?:must|need to) (?:log|sign) ?in\b.{0,120}",
     r"you ?(?:'|’)? ?re all set[.!]?",
-    r".{0,80}\b(?:e-?mail|news|breaking news) (?:updates|alerts)\b.{0,60}\b(?:each time|every time|whenever|as soon as)\b.*",
     r"(?:for )?unlimited (?:digital )?access\b.{0,200}",
-    r".{0,120}\b(?:\d+[- ]day )?free trial\b.{0,160}",
-    r".{0,160}\b(?:we use cookies|use of cookies|cookie settings|accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies)\b.*",
     r"cookies on\b.{0,200}",
     r"keep up with this story\b.{0,120}",
     # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
@@ -79,11 +75,28 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\((?:more|end|ends)\)",
     r"endit|nyt-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
 )
+# Notices recognised anywhere in a short line or sentence (searched, not matched: a leading ".{0,160}"
+# in LINE_RE would cost every sentence of a 5 MB page a backtracking scan).
+NOTICE_RE = re.compile(
+    r"\b(?:unsubscribe (?:at any time|anytime)|(?:e-?mail|news|breaking news) (?:updates|alerts)\b.{0,60}\b"
+    r"(?:each time|every time|whenever|as soon as)|free trial|we use cookies|use of cookies|cookie settings|"
+    r"accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies)\b",
+    re.IGNORECASE,
+)
+NOTICE_MAX_CHARS = 400
+
+
 # An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
 # ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
 LINE_RE = re.compile(
     r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE
 )
+
+
+def is_clutter_line(line: str) -> bool:
+    """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
+    return LINE_RE.match(line) is not None or (len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None)
+
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
 TRAILER_HEADINGS: tuple[str, ...] = (

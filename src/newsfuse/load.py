@@ -48,8 +48,12 @@ def to_document(item: Any, index: int) -> Document:
         return item if item.id else Document(**{**item.__dict__, "id": f"d{index + 1}"})
     if isinstance(item, str):
         return Document(text=item, id=f"d{index + 1}")
+    if _is_text_list(item):
+        return Document(text=_join_pieces(item), id=f"d{index + 1}")
     if isinstance(item, dict):
         text = item.get("text")
+        if isinstance(text, list) and _is_text_list(text):
+            text = _join_pieces(text)
         if not isinstance(text, str):
             raise InputError(f"document {index + 1} has no \"text\" string")
 
@@ -69,15 +73,44 @@ def to_document(item: Any, index: int) -> Document:
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
 
 
+def _is_text_list(x: Any) -> bool:
+    """A non-empty list of strings."""
+    return isinstance(x, list) and bool(x) and all(isinstance(p, str) for p in x)
+
+
+def _join_pieces(pieces: list[str]) -> str:
+    """A document given as a list of sentences (joined into one paragraph) or of paragraphs (kept apart):
+    sentence-split corpora store articles as lists of sentences."""
+    pieces = [p.strip() for p in pieces if p.strip()]
+    mean_words = sum(len(p.split()) for p in pieces) / max(len(pieces), 1)
+    return (" " if mean_words < SENTENCE_LIST_WORDS else "\n\n").join(pieces)
+
+
+# A list whose items average fewer words than this is a list of sentences, else of paragraphs.
+SENTENCE_LIST_WORDS = 40
+
+
+def _reference_text(ref: Any) -> str:
+    """A reference summary given as a string, a list of its sentences, or a {"text": ...} object."""
+    if isinstance(ref, dict):
+        ref = ref.get("text", "")
+    if isinstance(ref, list):
+        return "\n".join(str(x).strip() for x in ref if str(x).strip())
+    return str(ref)
+
+
 def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
     where = f" (line {line})" if line else ""
     if not isinstance(obj, dict) or not isinstance(obj.get("documents"), list):
         raise InputError(f"a cluster must be an object with a \"documents\" list{where}")
     docs = tuple(to_document(d, i) for i, d in enumerate(obj["documents"]))
-    summaries = obj.get("summaries") or obj.get("summary") or ()
-    if isinstance(summaries, str):
-        summaries = (summaries,)
-    return Cluster(id=str(obj.get("id", line)), documents=docs, summaries=tuple(str(s) for s in summaries))
+    summaries = obj.get("summaries") or obj.get("summary") or obj.get("references") or ()
+    if isinstance(summaries, (str, dict)) or (_is_text_list(summaries) and "summaries" not in obj):
+        summaries = (summaries,)  # one reference: a string, an object, or one list of sentences
+    if not isinstance(summaries, (list, tuple)):
+        raise InputError(f"\"summaries\" must be a list of reference summaries{where}")
+    refs = tuple(t for t in (_reference_text(r) for r in summaries) if t.strip())
+    return Cluster(id=str(obj.get("id", line)), documents=docs, summaries=refs)
 
 
 def read_clusters(path: str | Path) -> Iterator[Cluster]:

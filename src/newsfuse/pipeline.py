@@ -19,7 +19,7 @@ from newsfuse.load import domain_of, to_document
 from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Stats
 from newsfuse.options import Budget
 from newsfuse.order import order
-from newsfuse.represent import Representation, represent, word_count
+from newsfuse.represent import DENSE_CELLS, Representation, represent, word_count
 from newsfuse.select import select
 from newsfuse.split import split_document
 
@@ -60,15 +60,16 @@ def _doc_similarity_sparse(rep: Representation, n_docs: int) -> list[tuple[int, 
     norms[norms == 0] = 1.0
     dv = sparse.diags(1.0 / norms) @ dv
     sim = (dv @ dv.T).tocoo()
-    return list(zip(sim.row.tolist(), sim.col.tolist(), sim.data.tolist(), strict=True))
+    keep = (sim.row < sim.col) & (sim.data >= DUPLICATE_DOCUMENT)  # only candidate copies: 1,000 documents
+    return list(zip(sim.row[keep].tolist(), sim.col[keep].tolist(), sim.data[keep].tolist(), strict=True))
 
 
 def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, float]]:
-    """(a, b, cosine) of the documents' summed TF-IDF vectors, row by row. Small clusters use
+    """(a, b, cosine) for a < b whose summed TF-IDF vectors are DUPLICATE_DOCUMENT close, row by row. Small clusters use
     dense arrays; when a cosine is within rounding distance of DUPLICATE_DOCUMENT, the sparse
     computation decides, so that the grouping is the same either way."""
     dense = rep.dense_tfidf()
-    if dense is None:
+    if dense is None or n_docs * dense.shape[0] > DENSE_CELLS:  # the indicator matrix stays small too
         return _doc_similarity_sparse(rep, n_docs)
     ind = np.zeros((n_docs, dense.shape[0]))
     ind[[s.doc for s in rep.sentences], np.arange(dense.shape[0])] = 1.0
@@ -79,7 +80,7 @@ def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, fl
     sim = dv @ dv.T
     if (np.abs(sim - DUPLICATE_DOCUMENT) <= 1e-9).any():
         return _doc_similarity_sparse(rep, n_docs)
-    a, b = np.nonzero(sim)
+    a, b = np.nonzero(np.triu(sim >= DUPLICATE_DOCUMENT, 1))
     return list(zip(a.tolist(), b.tolist(), sim[a, b].tolist(), strict=True))
 
 
