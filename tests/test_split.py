@@ -43,22 +43,44 @@ def test_a_title_after_a_sentence_end_stays_with_its_name() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "kept"),
-    [
-        ("WASHINGTON — Attorney General Jeff Sessions recused himself on Thursday.", "Attorney General Jeff Sessions recused himself on Thursday."),
-        ("NEW YORK (Reuters) - Stocks fell sharply on Monday morning.", "Stocks fell sharply on Monday morning."),
-        ("Damascus, syria ( ap ) — the government said talks would resume.", "the government said talks would resume."),
-        ("By Mark Hosenball Washington ( reuters ) - the senate voted on Friday.", "the senate voted on Friday."),
-        ("The mayor — who took office in 2021 — closed the bridge on Tuesday.", "The mayor — who took office in 2021 — closed the bridge on Tuesday."),
-        ("LAKEPORT — Too short.", "LAKEPORT — Too short."),
-        # newswire as in the DUC/TAC corpora: the AP's underscore dash, a capitalised city with its country
-        ("MOSCOW (AP) _ Russian President Boris Yeltsin cut short a trip on Monday.", "Russian President Boris Yeltsin cut short a trip on Monday."),
-        ("SEOUL, South Korea _ North and South Korea agreed Friday to hold talks.", "North and South Korea agreed Friday to hold talks."),
-        ("The vote was close _ 51 to 49 _ and the bill passed on Friday.", "The vote was close _ 51 to 49 _ and the bill passed on Friday."),
-    ],
-)
-def test_leading_datelines_are_trimmed(sentence: str, kept: str) -> None:
+DATELINES = [
+    ("WASHINGTON — Attorney General Jeff Sessions recused himself on Thursday.", "Attorney General Jeff Sessions recused himself on Thursday."),
+    ("NEW YORK (Reuters) - Stocks fell sharply on Monday morning.", "Stocks fell sharply on Monday morning."),
+    ("Damascus, syria ( ap ) — the government said talks would resume.", "the government said talks would resume."),
+    ("By Mark Hosenball Washington ( reuters ) - the senate voted on Friday.", "the senate voted on Friday."),
+    ("The mayor — who took office in 2021 — closed the bridge on Tuesday.", "The mayor — who took office in 2021 — closed the bridge on Tuesday."),
+    ("LAKEPORT — Too short.", "LAKEPORT — Too short."),
+    # newswire as in the DUC/TAC corpora: the AP's underscore dash, a capitalised city with its country
+    ("MOSCOW (AP) _ Russian President Boris Yeltsin cut short a trip on Monday.", "Russian President Boris Yeltsin cut short a trip on Monday."),
+    ("SEOUL, South Korea _ North and South Korea agreed Friday to hold talks.", "North and South Korea agreed Friday to hold talks."),
+    ("The vote was close _ 51 to 49 _ and the bill passed on Friday.", "The vote was close _ 51 to 49 _ and the bill passed on Friday."),
+]
+
+# page furniture at a sentence's start: ad slots, separator lines, photo credits, "read more"
+LEAD_CLUTTER = [
+    (
+        "Advertisement continue reading the main story The council voted to close the bridge on Monday.",
+        "The council voted to close the bridge on Monday.",
+    ),
+    (
+        "........................ Advertisement Police say the crew found remains near the field.",
+        "Police say the crew found remains near the field.",
+    ),
+    ("Advertisement - continue reading below Participants were calm about it.", "Participants were calm about it."),
+    ("( photo: fox ) The Simpsons are going to the record books.", "The Simpsons are going to the record books."),
+    ("( AP Photo/Evan Vucci ) ( Associated Press ) The president arrived late for the meeting.",
+     "The president arrived late for the meeting."),
+    ("Image copyright Getty Images image caption The telescope searches for dips in light.", "The telescope searches for dips in light."),
+    ("Many people in the city read more books in winter than in summer.", "Many people in the city read more books in winter than in summer."),
+    # not clutter: an ellipsis marks a fragment, "Advertising" is a word, a short remainder stays whole
+    ("... the rest of the quote ran on.", "... the rest of the quote ran on."),
+    ("Advertising executives met on Monday in the city.", "Advertising executives met on Monday in the city."),
+    ("Advertisement update", "Advertisement update"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), DATELINES + LEAD_CLUTTER)
+def test_leading_datelines_and_page_furniture_are_trimmed(sentence: str, kept: str) -> None:
     [s] = split_document(sentence, 0)
     assert s.text == kept
     assert sentence[s.start : s.end] == kept
@@ -75,32 +97,3 @@ def test_a_title_is_never_a_sentence_end() -> None:
 def test_chinese_full_stops_end_sentences() -> None:
     text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
     assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kept"),
-    [
-        (
-            "Advertisement continue reading the main story The council voted to close the bridge on Monday.",
-            "The council voted to close the bridge on Monday.",
-        ),
-        (
-            "........................ Advertisement Police say the crew found remains near the field.",
-            "Police say the crew found remains near the field.",
-        ),
-        ("Advertisement - continue reading below Participants were calm about it.", "Participants were calm about it."),
-        ("( photo: fox ) The Simpsons are going to the record books.", "The Simpsons are going to the record books."),
-        ("( AP Photo/Evan Vucci ) ( Associated Press ) The president arrived late for the meeting.",
-         "The president arrived late for the meeting."),
-        ("Image copyright Getty Images image caption The telescope searches for dips in light.", "The telescope searches for dips in light."),
-        ("Many people in the city read more books in winter than in summer.", "Many people in the city read more books in winter than in summer."),
-        # not clutter: an ellipsis marks a fragment, "Advertising" is a word, a short remainder stays whole
-        ("... the rest of the quote ran on.", "... the rest of the quote ran on."),
-        ("Advertising executives met on Monday in the city.", "Advertising executives met on Monday in the city."),
-        ("Advertisement update", "Advertisement update"),
-    ],
-)
-def test_ad_slots_and_separator_lines_are_trimmed(sentence: str, kept: str) -> None:
-    [s] = split_document(sentence, 0)
-    assert s.text == kept
-    assert sentence[s.start : s.end] == kept

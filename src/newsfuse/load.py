@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any, TextIO, TypeGuard
 from urllib.parse import urlsplit
 
 from newsfuse.clutter import html_meta, looks_like_html
@@ -52,7 +52,7 @@ def to_document(item: Any, index: int) -> Document:
         return Document(text=_join_pieces(item), id=f"d{index + 1}")
     if isinstance(item, dict):
         text = item.get("text")
-        if isinstance(text, list) and _is_text_list(text):
+        if _is_text_list(text):
             text = _join_pieces(text)
         if not isinstance(text, str):
             raise InputError(f"document {index + 1} has no \"text\" string")
@@ -73,7 +73,11 @@ def to_document(item: Any, index: int) -> Document:
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
 
 
-def _is_text_list(x: Any) -> bool:
+# A list whose items average fewer words than this is a list of sentences, else of paragraphs.
+SENTENCE_LIST_WORDS = 40
+
+
+def _is_text_list(x: Any) -> TypeGuard[list[str]]:
     """A non-empty list of strings."""
     return isinstance(x, list) and bool(x) and all(isinstance(p, str) for p in x)
 
@@ -84,10 +88,6 @@ def _join_pieces(pieces: list[str]) -> str:
     pieces = [p.strip() for p in pieces if p.strip()]
     mean_words = sum(len(p.split()) for p in pieces) / max(len(pieces), 1)
     return (" " if mean_words < SENTENCE_LIST_WORDS else "\n\n").join(pieces)
-
-
-# A list whose items average fewer words than this is a list of sentences, else of paragraphs.
-SENTENCE_LIST_WORDS = 40
 
 
 def _reference_text(ref: Any) -> str:

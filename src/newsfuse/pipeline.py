@@ -96,9 +96,8 @@ def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
             x = groups[x]
         return x
 
-    for a, b, v in _doc_similarity(rep, n_docs):
-        if a < b and v >= DUPLICATE_DOCUMENT:
-            groups[find(b)] = find(a)
+    for a, b, _ in _doc_similarity(rep, n_docs):  # only pairs a < b at DUPLICATE_DOCUMENT or closer
+        groups[find(b)] = find(a)
     return [find(i) for i in range(n_docs)]
 
 
