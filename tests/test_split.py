@@ -76,6 +76,12 @@ LEAD_CLUTTER = [
     ("... the rest of the quote ran on.", "... the rest of the quote ran on."),
     ("Advertising executives met on Monday in the city.", "Advertising executives met on Monday in the city."),
     ("Advertisement update", "Advertisement update"),
+    # a caption teaser cut short before its credit, then the story's own dateline
+    ("The judge presiding over the effort to block the purchase... ( associated press ) new york ( ap ) — "
+     "Now that a judge has cleared the takeover, other companies are likely to follow.",
+     "Now that a judge has cleared the takeover, other companies are likely to follow."),
+    ("Reuters/Dado Ruvic/Illustration/File Photo In the first official remarks, the spokesman spoke at length.",
+     "In the first official remarks, the spokesman spoke at length."),
 ]
 
 
@@ -97,3 +103,20 @@ def test_a_title_is_never_a_sentence_end() -> None:
 def test_chinese_full_stops_end_sentences() -> None:
     text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
     assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]
+
+
+def test_photo_captions_are_not_sentences() -> None:
+    text = (
+        "FILE - In this Oct. 24, 2016, file photo, clouds are reflected in the facade of the building in New York. "
+        "A federal judge approved the merger on Tuesday. "
+        "In this photo provided by the city, workers inspect the girders. "
+        "An Islamic State flag is seen in this picture illustration taken February 18, 2016. "
+        "The deal is worth $85 billion."
+    )
+    sents = split_document(text, 0)
+    assert [s.text for s in sents] == ["A federal judge approved the merger on Tuesday.", "The deal is worth $85 billion."]
+    assert [s.position for s in sents] == [0, 1]  # a caption does not count as the article's lead
+    # prose that mentions a photo is kept
+    assert split_text("In this town, photos of the mayor hang in every shop.") == [
+        "In this town, photos of the mayor hang in every shop."
+    ]

@@ -85,6 +85,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 if e - trail <= s + lead:
                     continue
                 span = (a + s + lead, a + e - trail)
+                if not glue and is_caption(text[span[0] : span[1]]):
+                    continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
                     span = (spans.pop()[0], span[1])
                 else:
@@ -105,6 +107,7 @@ _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
     r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
+    r"|[a-z][a-z.'’ ,]{1,40}?\s*\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)"  # lower-cased corpora: "new york ( ap ) —"
     r")\s*(?:—|–|--|-|_)\s+(?=\S)"
 )
 
@@ -120,9 +123,29 @@ _LEAD_CLUTTER = re.compile(
     r"|[^\w\s\"“‘'(\[$£€]{4,}\s*"
     r"|\(\s*(?:(?:ap|afp|reuters|getty|epa|upi)\s*)?photo(?:graph)?s?\s*(?::|/|by\b)[^()]{0,100}\)\s*"
     r"|\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
-    r"|image copyright\b[^.!?]{0,60}?\bimage caption\s+)",
+    r"|image copyright\b[^.!?]{0,60}?\bimage caption\s+"
+    # a caption teaser cut short before its credit: "The judge presiding over ... purchase... ( associated press )"
+    r"|[^.!?()]{10,300}?(?:\.\.\.|…)\s*\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
+    # a wire photo credit: "Reuters/Dado Ruvic/Illustration/File Photo", "AP Photo/Evan Vucci"
+    r"|(?:reuters|ap photo|afp photo|afp)/[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?:/(?:illustration|file photo|file|pool))*\s+)",
     re.IGNORECASE,
 )
+
+# A photo caption: AP's "FILE - In this Oct. 24, 2016, file photo, ...", "In this photo provided by ...",
+# Reuters' "... is seen in this picture illustration taken February 18, 2016."
+_CAPTION = re.compile(
+    r"^(?:file(?:\s+photo)?\s*[-–—:]\s*)?in this "
+    r"(?:(?:[a-z]+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:\d{4},?\s+)?)?"
+    r"(?:file |handout |undated |video |aerial )?(?:photo|image|picture|frame grab|screenshot|still)s?\b"
+    r"|^file(?:\s+photo)?\s*[-–—:]\s*\S"
+    r"|\b(?:is|are) (?:seen|pictured|shown) in (?:this|a) (?:file )?(?:photo|picture|image)",
+    re.IGNORECASE,
+)
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo caption that a flattened page ran into the article text."""
+    return _CAPTION.search(text) is not None
 
 
 def trim_dateline(text: str) -> int:
