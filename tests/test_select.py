@@ -237,3 +237,34 @@ def test_lone_letter_openings_are_fragments(text: str) -> None:
 )
 def test_newswire_tex_quotes(text: str, ok: bool) -> None:
     assert is_candidate(Sentence(text=text, doc=0, position=0, start=0, end=len(text)), word_count(text)) is ok
+
+
+@pytest.mark.parametrize(
+    ("budget", "short"),
+    [(Budget(words=100), True), (Budget(words=250), False), (Budget(bytes=665), True), (Budget(bytes=2000), False),
+     (Budget(sentences=3), True), (Budget(sentences=10), False)],
+)
+def test_short_budgets(budget: Budget, short: bool) -> None:
+    assert select_module.is_short(budget) is short
+
+
+def test_large_clusters_keep_only_concepts_several_documents_share() -> None:
+    # ten documents: every one reports the closure; one alone mentions the ferry timetable
+    docs = [
+        f"The city closed the harbor bridge on Tuesday after inspectors found cracks. Report {k} added details."
+        for k in range(9)
+    ] + ["The ferry timetable changes on Sunday for the holiday weekend crowds."]
+    sents = [s for k, d in enumerate(docs) for s in split_document(d, k)]
+    rep = represent(sents, len(docs))
+    groups = list(range(len(docs)))
+    assert "ferri timet" in set().union(*rep.concepts)  # the concept is in the cluster ...
+    long_weights = select_module.cluster_weights(rep, groups, short=False)
+    short_weights = select_module.cluster_weights(rep, groups, short=True)
+    assert "ferri timet" not in long_weights  # ... but one document of ten is not enough (df >= 2)
+    assert "harbor bridg" in long_weights and "harbor bridg" in short_weights
+    assert set(short_weights) <= set(long_weights)
+    # a small cluster keeps what only one of its documents says
+    pair = [split_document(docs[0], 0), split_document(docs[9], 1)]
+    small = represent([s for d in pair for s in d], 2)
+    assert "ferri timet" in select_module.cluster_weights(small, [0, 1], short=True)
+    assert [select_module.min_spread(n, short) for n, short in ((3, True), (6, False), (8, False), (8, True))] == [1, 2, 2, 3]
