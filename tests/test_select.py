@@ -268,3 +268,29 @@ def test_large_clusters_keep_only_concepts_several_documents_share() -> None:
     small = represent([s for d in pair for s in d], 2)
     assert "ferri timet" in select_module.cluster_weights(small, [0, 1], short=True)
     assert [select_module.min_spread(n, short) for n, short in ((3, True), (6, False), (8, False), (8, True))] == [1, 2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [('"We have reports," said Paul Conneally.', 3), ("He called it “a pretty good deal” on Sunday.", 4),
+     ("``It is over,'' the minister said.", 3), ("The 12-inch pipe burst.", 0), ("No quotes at all here.", 0)],
+)
+def test_quoted_words(text: str, n: int) -> None:
+    assert select_module.quoted_words(text) == n
+
+
+def test_large_clusters_prefer_reports_to_quotations() -> None:
+    # the same fact twice in every document: once reported, once quoted; the budget fits one of them
+    report = "The harbor bridge will stay closed for six weeks while crews replace two cracked girders."
+    quote = '"The harbor bridge will stay closed for six weeks while crews replace two girders," he said.'
+
+    def brief(n_docs: int) -> list[str]:
+        tail = "Commuters in the northern suburbs face detours of up to forty minutes each way, officials of district {k} said."
+        docs = [f"{quote} {report} {tail.format(k=k)}" if k % 2 else f"{report} {quote} {tail.format(k=k)}"
+                for k in range(n_docs)]
+        sents = [s for k, d in enumerate(docs) for s in split_document(d, k)]
+        rep = represent(sents, n_docs)
+        sel = select(rep, Budget(words=16), list(range(n_docs)))
+        return [rep.sentences[i].text for i in sel.indices]
+
+    assert brief(select_module.SPREAD_DOCS) == [report]
