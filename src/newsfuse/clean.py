@@ -41,6 +41,7 @@ from newsfuse.clutter import (
     TERMINAL,
     TRAILER_RE,
     find_date,
+    has_crawl_term,
     html_meta,
     is_clutter_line,
     looks_like_html,
@@ -246,8 +247,20 @@ _CLOSED_RE = re.compile(r"[.!?…。！？][\s)\"”’'»]*[)\"”’'»]$")
 _NAME_LINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*$")
 
 
+# Text without any of these has nothing for _SPACE_RE to change (each of its runs is one plain space).
+_SPACE_CHANGE_RE = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|&(?:UR|LR|QL|QC|QR|MD|HT|TL);")
+
+
 def _norm_line(line: str) -> str:
-    return _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
+    """``_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()``, skipping the substitutions that change nothing."""
+    if line.isascii():  # no invisible characters; the only spacing _SPACE_RE changes is "  ", tab, \f, \v, "&..;"
+        if "  " in line or "\t" in line or "\f" in line or "\v" in line or "&" in line:
+            line = _SPACE_RE.sub(" ", line)
+        return line.strip()
+    line = _INVISIBLE_RE.sub("", line)
+    if _SPACE_CHANGE_RE.search(line) is not None:
+        line = _SPACE_RE.sub(" ", line)
+    return line.strip()
 
 
 def _words(line: str) -> list[str]:
@@ -385,7 +398,7 @@ def _clean_one(doc: Document) -> _Page:
 def _drop_archive_notes(paragraph: str) -> str:
     """The paragraph without a web archive's crawl notes (CRAWL_RE): a run of consecutive sentences
     that each name crawling or the archive, with at least one crawl term and two terms in all."""
-    if not CRAWL_RE.search(paragraph):
+    if not has_crawl_term(paragraph):
         return paragraph
     sents = split_sentences(paragraph)
     crawl = [len(CRAWL_RE.findall(x)) for x in sents]

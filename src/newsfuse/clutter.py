@@ -86,16 +86,67 @@ NOTICE_RE = re.compile(
 NOTICE_MAX_CHARS = 400
 
 
-# An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
-# ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
-LINE_RE = re.compile(
-    r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE
+# Every NOTICE_RE match contains one of these (lower-cased). Keep in step with NOTICE_RE.
+NOTICE_KEYS: tuple[str, ...] = ("unsubscribe", "updates", "alerts", "free trial", "cookie")
+
+
+def _line_re(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
+    # ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
+    return re.compile(r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in patterns) + r")$", re.IGNORECASE)
+
+
+LINE_RE = _line_re(LINE_PATTERNS)
+
+# The LINE_PATTERNS that open with a bounded wildcard or a run of names cost a backtracking scan of
+# every line tried, and each of their matches contains one of its keys (lower-cased): each runs on
+# its own, only on lines holding one of its keys. A line matches LINE_RE exactly when it matches
+# _LINE_PLAIN_RE or one of these. Keep in step with LINE_PATTERNS.
+_LINE_KEYS: dict[str, tuple[str, ...]] = {
+    r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
+    r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
+    r".{0,80}\ball rights reserved\b.{0,80}": ("all rights reserved",),
+    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil)\b.*": (
+        "community guidelines", "comment policy", "keep comments civil"),
+    r".{0,400}\((?:ap|afp|reuters|getty|epa|upi)(?: images)? ?(?:photo|/).{0,80}\).*": (
+        "(ap", "(afp", "(reuters", "(getty", "(epa", "(upi"),
+    r".{0,400}\(photo(?:graph)?(?: by)?[:/ ].{0,80}\).*": ("(photo",),
+    r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|Getty Images|EPA|UPI|Bloomberg|Shutterstock|"
+    r"(?:The )?(?:[A-Z][\w&'’-]*\s?){1,4})": ("/",),
+    r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*": (
+        "become a", "support "),
+    r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
+}
+if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
+    raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
+_LINE_PLAIN_RE = _line_re(tuple(p for p in LINE_PATTERNS if p not in _LINE_KEYS))
+_LINE_KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (keys, _line_re((p,))) for p, keys in _LINE_KEYS.items()
 )
+
+# The characters outside ASCII that an IGNORECASE pattern matches to an ASCII letter (İ, ı, ſ and
+# the Kelvin sign K; tests/test_clean.py checks every code point).
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def keys_are_exact(text: str) -> bool:
+    """True when ``text.lower()`` contains every run of ASCII letters, digits and punctuation that a
+    case-insensitive pattern's literal matches in ``text`` (lower-cased): so a key missing from
+    ``text.lower()`` proves a pattern whose every match holds that key cannot match."""
+    return text.isascii() or not any(c in text for c in _ASCII_FOLDS)
 
 
 def is_clutter_line(line: str) -> bool:
     """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
-    return LINE_RE.match(line) is not None or (len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None)
+    if _LINE_PLAIN_RE.match(line) is not None:
+        return True
+    low = line.lower() if keys_are_exact(line) else None
+    for keys, rx in _LINE_KEYED:
+        if (low is None or any(k in low for k in keys)) and rx.match(line) is not None:
+            return True
+    if len(line) > NOTICE_MAX_CHARS or (low is not None and not any(k in low for k in NOTICE_KEYS)):
+        return False
+    return NOTICE_RE.search(line) is not None
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
@@ -201,8 +252,8 @@ PITCH_KEYS: tuple[str, ...] = (
 
 
 def pitch_matches(text: str) -> list[re.Match[str]]:
-    """``list(PITCH_RE.finditer(text))``, without running the regex on ASCII text that has none of PITCH_KEYS."""
-    if text.isascii():
+    """``list(PITCH_RE.finditer(text))``, without running the regex on text that has none of PITCH_KEYS."""
+    if keys_are_exact(text):
         low = text.lower()
         if not any(k in low for k in PITCH_KEYS):
             return []
@@ -239,6 +290,20 @@ CRAWL_RE = re.compile(
     re.IGNORECASE,
 )
 ARCHIVE_NAME_RE = re.compile(r"\b(?:wayback machine|internet archive)\b", re.IGNORECASE)
+# Every CRAWL_RE match contains one of these (lower-cased). Keep in step with CRAWL_RE.
+CRAWL_KEYS: tuple[str, ...] = (
+    "crawl", "archive-it", "warc", "seed", "outlinks", "heritrix", "embargo period", "not publicly accessible",
+    "this collection", "web collection", "web capture", "web page capture",
+)
+
+
+def has_crawl_term(text: str) -> bool:
+    """``CRAWL_RE.search(text) is not None``, without running the regex on text that has none of CRAWL_KEYS."""
+    if keys_are_exact(text):
+        low = text.lower()
+        if not any(k in low for k in CRAWL_KEYS):
+            return False
+    return CRAWL_RE.search(text) is not None
 
 
 def month_number(name: str) -> int:
