@@ -140,13 +140,24 @@ def is_clutter_line(line: str) -> bool:
     """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
     if _LINE_PLAIN_RE.match(line) is not None:
         return True
-    low = line.lower() if keys_are_exact(line) else None
-    for keys, rx in _LINE_KEYED:
-        if (low is None or any(k in low for k in keys)) and rx.match(line) is not None:
+    # (plain loops, not any(): the key tests are most of the cost once the regexes are skipped)
+    if not keys_are_exact(line):
+        if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
             return True
-    if len(line) > NOTICE_MAX_CHARS or (low is not None and not any(k in low for k in NOTICE_KEYS)):
+        return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
+    low = line.lower()
+    for keys, rx in _LINE_KEYED:
+        for k in keys:
+            if k in low:
+                if rx.match(line) is not None:
+                    return True
+                break
+    if len(line) > NOTICE_MAX_CHARS:
         return False
-    return NOTICE_RE.search(line) is not None
+    for k in NOTICE_KEYS:
+        if k in low:
+            return NOTICE_RE.search(line) is not None
+    return False
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
@@ -255,7 +266,10 @@ def pitch_matches(text: str) -> list[re.Match[str]]:
     """``list(PITCH_RE.finditer(text))``, without running the regex on text that has none of PITCH_KEYS."""
     if keys_are_exact(text):
         low = text.lower()
-        if not any(k in low for k in PITCH_KEYS):
+        for k in PITCH_KEYS:
+            if k in low:
+                break
+        else:
             return []
     return list(PITCH_RE.finditer(text))
 
@@ -301,7 +315,10 @@ def has_crawl_term(text: str) -> bool:
     """``CRAWL_RE.search(text) is not None``, without running the regex on text that has none of CRAWL_KEYS."""
     if keys_are_exact(text):
         low = text.lower()
-        if not any(k in low for k in CRAWL_KEYS):
+        for k in CRAWL_KEYS:
+            if k in low:
+                break
+        else:
             return False
     return CRAWL_RE.search(text) is not None
 
