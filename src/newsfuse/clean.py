@@ -33,6 +33,7 @@ from newsfuse.clutter import (
     INLINE_BYLINE_RE,
     INLINE_CAPTION_RES,
     INLINE_NAV_RE,
+    INLINE_TRAILER_KEYS,
     INLINE_TRAILER_RE,
     MONTHS,
     NAV_WORDS,
@@ -524,10 +525,18 @@ _LEADING_DATE_RE = re.compile(r"^(?:" + MONTHS + r")\.? \d{1,2}, \d{4} (?=[A-Z�
 _CAP_TOKEN_RE = re.compile(r"^[A-Z“\"‘][\w.'’-]*$")
 
 
+_FLAT_HEAD_RE = re.compile(r"\b(?:Published On|Credit|Skip to)\b")
+
+
 def _looks_flattened(line: str) -> bool:
+    # (the case-sensitive searches run only where one of their literals occurs)
     head = line[:600]
-    return bool(INLINE_NAV_RE.match(head) or INLINE_TRAILER_RE.search(line[len(line) // 4:])
-                or re.search(r"\b(?:Published On|Credit|Skip to)\b", head))
+    if INLINE_NAV_RE.match(head):
+        return True
+    tail = line[len(line) // 4:]
+    if any(k in tail for k in INLINE_TRAILER_KEYS) and INLINE_TRAILER_RE.search(tail):
+        return True
+    return ("Published On" in head or "Credit" in head or "Skip to" in head) and _FLAT_HEAD_RE.search(head) is not None
 
 
 def split_sentences(text: str) -> list[str]:

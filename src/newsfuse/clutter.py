@@ -184,6 +184,12 @@ INLINE_TRAILERS: tuple[str, ...] = (
     r"\bRead Comments\b",
 )
 INLINE_TRAILER_RE = re.compile("|".join(INLINE_TRAILERS))
+# Every INLINE_TRAILER_RE match contains one of these (case-sensitive, like the pattern). Keep in step.
+INLINE_TRAILER_KEYS: tuple[str, ...] = (
+    "A version of this article appears in print", "Order Reprints", "Related Coverage", "Site Index",
+    "Site Information Navigation", "updates via", "Most Popular", "We Recommend", "Next Up", "More from ",
+    "Read Comments",
+)
 
 # Navigation words and short phrases that make up menu runs.
 NAV_WORDS = frozenset(
