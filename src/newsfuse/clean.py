@@ -276,10 +276,14 @@ def _is_prose(line: str) -> bool:
         return False
     if line[-1] in ")\"”’'»" and not _CLOSED_RE.search(line[-12:]):
         return False
-    cjk = len(CJK_RE.findall(line[:400]))
+    head = line[:400]
+    cjk = 0 if head.isascii() else len(CJK_RE.findall(head))
     if cjk >= MIN_CJK_CHARS:
         return True
     return len(line.split()) >= MIN_WORDS
+
+
+_SOCIAL_OR_ICON = SOCIAL_WORDS | ICON_WORDS
 
 
 def _is_list_of(line: str, vocab: frozenset[str], at_least: int = 2) -> bool:
@@ -355,7 +359,7 @@ def _clean_one(doc: Document) -> _Page:
         if _is_prose(line):
             page.prose_like.append(line)
         short = len(line) < 300
-        if is_clutter_line(line) or (short and (_is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line))):
+        if is_clutter_line(line) or (short and (_is_list_of(line, _SOCIAL_OR_ICON, 2) or _is_nav(line))):
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
@@ -638,6 +642,8 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
     for pw in para_words:
         for words in pw:
             pdf.update(words)
+    # each word's weight, log(1 + n_paras / pdf[w]), computed once per cluster rather than once per paragraph
+    word_weight: dict[str, float] = {}
     for i, (page, pw) in enumerate(zip(pages, para_words, strict=True)):
         if len(pw) < 2 or not page.english:
             continue
@@ -653,8 +659,11 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
             if not words:
                 scores.append(0.0)
                 continue
-            weights = {w: math.log(1 + n_paras / pdf[w]) for w in words}
-            scores.append(sum(weights[w] * ref.get(w, 0.0) for w in words) / sum(weights.values()))
+            weights = [
+                x if (x := word_weight.get(w)) is not None else word_weight.setdefault(w, math.log(1 + n_paras / pdf[w]))
+                for w in words
+            ]
+            scores.append(sum([x * ref.get(w, 0.0) for x, w in zip(weights, words, strict=True)]) / sum(weights))
         keep = _relevant(scores, [len(p.split()) for p in page.paragraphs])
         if any(keep):
             page.paragraphs = [p for p, k in zip(page.paragraphs, keep, strict=True) if k]
