@@ -411,15 +411,20 @@ def sentence_concepts(stems: list[str]) -> set[str]:
     return out
 
 
+_ASCII_LOWER_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
+
+
+def _lower_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` for lower-cased ``text`` (a cheaper character class when it is ASCII)."""
+    return (_ASCII_LOWER_WORD if text.isascii() else _WORD).findall(text)
+
+
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
-    cache = _STEM_CACHE
-    stems = []
-    for s in sentences:
-        st = []
-        for w in _WORD.findall(s.text.lower().replace("’", "'")):
-            x = cache.get(w)
-            st.append(x if x is not None else stem(w))
-        stems.append(st)
+    cached = _STEM_CACHE.get
+    stems = [
+        [x if (x := cached(w)) is not None else stem(w) for w in _lower_words(s.text.lower().replace("’", "'"))]
+        for s in sentences
+    ]
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
@@ -429,20 +434,22 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     df: Counter[str] = Counter()
     for c in content:
         df.update(c)
-    vocab = {w: i for i, w in enumerate(sorted(df))}  # sorted: the same columns whatever PYTHONHASHSEED
+    columns = sorted(df)  # sorted: the same columns whatever PYTHONHASHSEED
+    vocab = {w: i for i, w in enumerate(columns)}
     n = max(len(sentences), 1)
-    idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    idf_of = {f: math.log(1 + n / f) for f in set(df.values())}  # (few distinct frequencies)
+    idf = [idf_of[df[w]] for w in columns]
     # Built directly in CSR form, with the values, row norms (summed in column order) and storage
     # order (columns descending within a row) that `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))`
     # gives, at a fraction of scipy.sparse's per-operation cost.
     indices: list[int] = []
     data: list[float] = []
     indptr = [0]
-    for st in stems:
-        tf = Counter(w for w in st if w in vocab)
-        row = sorted((vocab[w], (1 + math.log(f)) * idf[w]) for w, f in tf.items())
-        indices.extend(j for j, _ in reversed(row))
-        data.extend(v for _, v in reversed(row))
+    for st, c in zip(stems, content, strict=True):
+        tf = Counter([w for w in st if w in c])  # (c: the stems of st that are in vocab)
+        cols = sorted([vocab[w] for w in tf], reverse=True)
+        indices.extend(cols)
+        data.extend([(1 + math.log(tf[columns[j]])) * idf[j] for j in cols])
         indptr.append(len(indices))
     ptr = np.array(indptr, dtype=np.int32)
     vals = np.array(data, dtype=np.float64)
