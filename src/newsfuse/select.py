@@ -105,7 +105,7 @@ def caseless(rep: Representation) -> bool:
     for s in rep.sentences[:400]:
         toks = s.text.split()[1:]
         total += len(toks)
-        caps += sum(1 for w in toks if w[:1].isupper())
+        caps += sum(map(str.isupper, [w[0] for w in toks]))  # (split() tokens are never empty)
     return total > 50 and caps / total < CASELESS_SHARE
 
 
