@@ -92,10 +92,13 @@ def needs_antecedent(text: str) -> bool:
     return not (m.group("first") and _SPEECH.search(text))
 
 
-def leans_on_previous(text: str) -> bool:
+def leans_on_previous(text: str, needs: bool | None = None) -> bool:
     """True when the sentence may only be in a brief together with the sentence before it: it
-    needs an antecedent (``needs_antecedent``) or it ends a quotation opened there."""
-    return needs_antecedent(text) or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
+    needs an antecedent (``needs_antecedent``, or ``needs`` when already known) or it ends a
+    quotation opened there."""
+    if needs is None:
+        needs = needs_antecedent(text)
+    return needs or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
 def caseless(rep: Representation) -> bool:
@@ -262,7 +265,7 @@ def select(
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = rep.concept_sums(weights)
-    leans = [leans_on_previous(s.text) for s in rep.sentences]
+    leans = [leans_on_previous(s.text, d) for s, d in zip(rep.sentences, rep.dangling(), strict=True)]
     headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
