@@ -487,3 +487,49 @@ def test_pitch_prefilter_matches_regex(text: str) -> None:
     expected = [(m.span(), m.group(0)) for m in PITCH_RE.finditer(text)]
     assert [(m.span(), m.group(0)) for m in pitch_matches(text)] == expected
     assert expected or "bridge" in text
+
+
+def test_ascii_folds_are_every_non_ascii_match_of_an_ascii_literal() -> None:
+    from newsfuse.clutter import _ASCII_FOLDS
+
+    others = "".join(chr(cp) for cp in range(128, 0x110000) if not 0xD800 <= cp < 0xE000)
+    found = set()
+    for ch in "abcdefghijklmnopqrstuvwxyz0123456789":
+        found |= set(re.findall(re.escape(ch), others, re.IGNORECASE))
+    found |= set(re.findall(r"[a-z0-9]", others, re.IGNORECASE))
+    assert found == set(_ASCII_FOLDS)
+
+
+_CLUTTER_SAMPLES = [
+    "Sign up for our newsletter to get the news in your inbox", "Our newsletters: sign up today",
+    "Jane Doe contributed reporting from Paris.", "© 2024 Lakeport Daily. All rights reserved.",
+    "Copyright 2020 The Herald, all rights reserved", "Please read our community guidelines before commenting",
+    "The bridge, shown here (AP Photo/Evan Vucci) in 2019, reopened.", "A crowd (Photo: John Smith/Getty) here.",
+    "John Smith / AP", "Jane Q. Public/The Lakeport Daily News", "Become a member today and support our journalism",
+    "Support local journalism: subscribe now", "All donations are tax deductible to the extent allowed by law.",
+    "Unsubscribe at any time.", "Get news alerts every time a story breaks", "Start your free trial",
+    "We use cookies to improve your experience", "NEWSLETTER: SIGN UP", "The mayor said the bridge will reopen.",
+    "Our newſletter: sign up", "Jane Doe contributed reporting from Par\u0131s.", "Start your free tr\u0130al",
+    "\u212aeep comments civil, please", "Your gift is tax-deductible \u2014 thank you.",
+]
+
+
+@pytest.mark.parametrize("line", _CLUTTER_SAMPLES)
+def test_clutter_prefilters_match_regexes(line: str) -> None:
+    from newsfuse.clean import _INVISIBLE_RE, _SPACE_RE, _norm_line
+    from newsfuse.clutter import (
+        CRAWL_RE,
+        LINE_RE,
+        NOTICE_MAX_CHARS,
+        NOTICE_RE,
+        has_crawl_term,
+        is_clutter_line,
+    )
+
+    for x in (line, line.upper(), line.lower(), f"\u2014 {line}", f"{line} archive-it web crawl"):
+        expected = LINE_RE.match(x) is not None or (len(x) <= NOTICE_MAX_CHARS and NOTICE_RE.search(x) is not None)
+        assert is_clutter_line(x) == expected
+        assert has_crawl_term(x) == (CRAWL_RE.search(x) is not None)
+        for y in (x, f" {x}\t\u00a0&UR; x  y\u200b"):
+            assert _norm_line(y) == _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", y)).strip()
+    assert is_clutter_line(line) or "bridge" in line

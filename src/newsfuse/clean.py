@@ -33,6 +33,7 @@ from newsfuse.clutter import (
     INLINE_BYLINE_RE,
     INLINE_CAPTION_RES,
     INLINE_NAV_RE,
+    INLINE_TRAILER_KEYS,
     INLINE_TRAILER_RE,
     MONTHS,
     NAV_WORDS,
@@ -41,6 +42,7 @@ from newsfuse.clutter import (
     TERMINAL,
     TRAILER_RE,
     find_date,
+    has_crawl_term,
     html_meta,
     is_clutter_line,
     looks_like_html,
@@ -246,12 +248,27 @@ _CLOSED_RE = re.compile(r"[.!?…。！？][\s)\"”’'»]*[)\"”’'»]$")
 _NAME_LINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*$")
 
 
+# Text without any of these has nothing for _SPACE_RE to change (each of its runs is one plain space).
+_SPACE_CHANGE_RE = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|&(?:UR|LR|QL|QC|QR|MD|HT|TL);")
+
+
 def _norm_line(line: str) -> str:
-    return _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
+    """``_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()``, skipping the substitutions that change nothing."""
+    if line.isascii():  # no invisible characters; the only spacing _SPACE_RE changes is "  ", tab, \f, \v, "&..;"
+        if "  " in line or "\t" in line or "\f" in line or "\v" in line or "&" in line:
+            line = _SPACE_RE.sub(" ", line)
+        return line.strip()
+    line = _INVISIBLE_RE.sub("", line)
+    if _SPACE_CHANGE_RE.search(line) is not None:
+        line = _SPACE_RE.sub(" ", line)
+    return line.strip()
+
+
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # _WORD_RE on ASCII text (a cheaper character class)
 
 
 def _words(line: str) -> list[str]:
-    return _WORD_RE.findall(line)
+    return (_ASCII_WORD_RE if line.isascii() else _WORD_RE).findall(line)
 
 
 def _is_prose(line: str) -> bool:
@@ -259,10 +276,14 @@ def _is_prose(line: str) -> bool:
         return False
     if line[-1] in ")\"”’'»" and not _CLOSED_RE.search(line[-12:]):
         return False
-    cjk = len(CJK_RE.findall(line[:400]))
+    head = line[:400]
+    cjk = 0 if head.isascii() else len(CJK_RE.findall(head))
     if cjk >= MIN_CJK_CHARS:
         return True
     return len(line.split()) >= MIN_WORDS
+
+
+_SOCIAL_OR_ICON = SOCIAL_WORDS | ICON_WORDS
 
 
 def _is_list_of(line: str, vocab: frozenset[str], at_least: int = 2) -> bool:
@@ -338,7 +359,7 @@ def _clean_one(doc: Document) -> _Page:
         if _is_prose(line):
             page.prose_like.append(line)
         short = len(line) < 300
-        if is_clutter_line(line) or (short and (_is_list_of(line, SOCIAL_WORDS | ICON_WORDS, 2) or _is_nav(line))):
+        if is_clutter_line(line) or (short and (_is_list_of(line, _SOCIAL_OR_ICON, 2) or _is_nav(line))):
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
@@ -385,7 +406,7 @@ def _clean_one(doc: Document) -> _Page:
 def _drop_archive_notes(paragraph: str) -> str:
     """The paragraph without a web archive's crawl notes (CRAWL_RE): a run of consecutive sentences
     that each name crawling or the archive, with at least one crawl term and two terms in all."""
-    if not CRAWL_RE.search(paragraph):
+    if not has_crawl_term(paragraph):
         return paragraph
     sents = split_sentences(paragraph)
     crawl = [len(CRAWL_RE.findall(x)) for x in sents]
@@ -508,10 +529,18 @@ _LEADING_DATE_RE = re.compile(r"^(?:" + MONTHS + r")\.? \d{1,2}, \d{4} (?=[A-Z�
 _CAP_TOKEN_RE = re.compile(r"^[A-Z“\"‘][\w.'’-]*$")
 
 
+_FLAT_HEAD_RE = re.compile(r"\b(?:Published On|Credit|Skip to)\b")
+
+
 def _looks_flattened(line: str) -> bool:
+    # (the case-sensitive searches run only where one of their literals occurs)
     head = line[:600]
-    return bool(INLINE_NAV_RE.match(head) or INLINE_TRAILER_RE.search(line[len(line) // 4:])
-                or re.search(r"\b(?:Published On|Credit|Skip to)\b", head))
+    if INLINE_NAV_RE.match(head):
+        return True
+    tail = line[len(line) // 4:]
+    if any(k in tail for k in INLINE_TRAILER_KEYS) and INLINE_TRAILER_RE.search(tail):
+        return True
+    return ("Published On" in head or "Credit" in head or "Skip to" in head) and _FLAT_HEAD_RE.search(head) is not None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -613,6 +642,8 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
     for pw in para_words:
         for words in pw:
             pdf.update(words)
+    # each word's weight, log(1 + n_paras / pdf[w]), computed once per cluster rather than once per paragraph
+    word_weight: dict[str, float] = {}
     for i, (page, pw) in enumerate(zip(pages, para_words, strict=True)):
         if len(pw) < 2 or not page.english:
             continue
@@ -628,8 +659,11 @@ def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
             if not words:
                 scores.append(0.0)
                 continue
-            weights = {w: math.log(1 + n_paras / pdf[w]) for w in words}
-            scores.append(sum(weights[w] * ref.get(w, 0.0) for w in words) / sum(weights.values()))
+            weights = [
+                x if (x := word_weight.get(w)) is not None else word_weight.setdefault(w, math.log(1 + n_paras / pdf[w]))
+                for w in words
+            ]
+            scores.append(sum([x * ref.get(w, 0.0) for x, w in zip(weights, words, strict=True)]) / sum(weights))
         keep = _relevant(scores, [len(p.split()) for p in page.paragraphs])
         if any(keep):
             page.paragraphs = [p for p, k in zip(page.paragraphs, keep, strict=True) if k]

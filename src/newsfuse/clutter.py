@@ -86,16 +86,78 @@ NOTICE_RE = re.compile(
 NOTICE_MAX_CHARS = 400
 
 
-# An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
-# ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
-LINE_RE = re.compile(
-    r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in LINE_PATTERNS) + r")$", re.IGNORECASE
+# Every NOTICE_RE match contains one of these (lower-cased). Keep in step with NOTICE_RE.
+NOTICE_KEYS: tuple[str, ...] = ("unsubscribe", "updates", "alerts", "free trial", "cookie")
+
+
+def _line_re(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # An open-ended tail (".*") is bounded, so a long paragraph that merely starts like clutter
+    # ("Sign up for our newsletter" run into a whole article on one line) is not matched whole.
+    return re.compile(r"^(?:" + "|".join(f"(?:{p.replace('.*', '.{0,250}')})" for p in patterns) + r")$", re.IGNORECASE)
+
+
+LINE_RE = _line_re(LINE_PATTERNS)
+
+# The LINE_PATTERNS that open with a bounded wildcard or a run of names cost a backtracking scan of
+# every line tried, and each of their matches contains one of its keys (lower-cased): each runs on
+# its own, only on lines holding one of its keys. A line matches LINE_RE exactly when it matches
+# _LINE_PLAIN_RE or one of these. Keep in step with LINE_PATTERNS.
+_LINE_KEYS: dict[str, tuple[str, ...]] = {
+    r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
+    r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
+    r".{0,80}\ball rights reserved\b.{0,80}": ("all rights reserved",),
+    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil)\b.*": (
+        "community guidelines", "comment policy", "keep comments civil"),
+    r".{0,400}\((?:ap|afp|reuters|getty|epa|upi)(?: images)? ?(?:photo|/).{0,80}\).*": (
+        "(ap", "(afp", "(reuters", "(getty", "(epa", "(upi"),
+    r".{0,400}\(photo(?:graph)?(?: by)?[:/ ].{0,80}\).*": ("(photo",),
+    r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|Getty Images|EPA|UPI|Bloomberg|Shutterstock|"
+    r"(?:The )?(?:[A-Z][\w&'’-]*\s?){1,4})": ("/",),
+    r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*": (
+        "become a", "support "),
+    r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
+}
+if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
+    raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
+_LINE_PLAIN_RE = _line_re(tuple(p for p in LINE_PATTERNS if p not in _LINE_KEYS))
+_LINE_KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (keys, _line_re((p,))) for p, keys in _LINE_KEYS.items()
 )
+
+# The characters outside ASCII that an IGNORECASE pattern matches to an ASCII letter (İ, ı, ſ and
+# the Kelvin sign K; tests/test_clean.py checks every code point).
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def keys_are_exact(text: str) -> bool:
+    """True when ``text.lower()`` contains every run of ASCII letters, digits and punctuation that a
+    case-insensitive pattern's literal matches in ``text`` (lower-cased): so a key missing from
+    ``text.lower()`` proves a pattern whose every match holds that key cannot match."""
+    return text.isascii() or not any(c in text for c in _ASCII_FOLDS)
 
 
 def is_clutter_line(line: str) -> bool:
     """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
-    return LINE_RE.match(line) is not None or (len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None)
+    if _LINE_PLAIN_RE.match(line) is not None:
+        return True
+    # (plain loops, not any(): the key tests are most of the cost once the regexes are skipped)
+    if not keys_are_exact(line):
+        if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
+            return True
+        return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
+    low = line.lower()
+    for keys, rx in _LINE_KEYED:
+        for k in keys:
+            if k in low:
+                if rx.match(line) is not None:
+                    return True
+                break
+    if len(line) > NOTICE_MAX_CHARS:
+        return False
+    for k in NOTICE_KEYS:
+        if k in low:
+            return NOTICE_RE.search(line) is not None
+    return False
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
@@ -122,6 +184,12 @@ INLINE_TRAILERS: tuple[str, ...] = (
     r"\bRead Comments\b",
 )
 INLINE_TRAILER_RE = re.compile("|".join(INLINE_TRAILERS))
+# Every INLINE_TRAILER_RE match contains one of these (case-sensitive, like the pattern). Keep in step.
+INLINE_TRAILER_KEYS: tuple[str, ...] = (
+    "A version of this article appears in print", "Order Reprints", "Related Coverage", "Site Index",
+    "Site Information Navigation", "updates via", "Most Popular", "We Recommend", "Next Up", "More from ",
+    "Read Comments",
+)
 
 # Navigation words and short phrases that make up menu runs.
 NAV_WORDS = frozenset(
@@ -201,10 +269,13 @@ PITCH_KEYS: tuple[str, ...] = (
 
 
 def pitch_matches(text: str) -> list[re.Match[str]]:
-    """``list(PITCH_RE.finditer(text))``, without running the regex on ASCII text that has none of PITCH_KEYS."""
-    if text.isascii():
+    """``list(PITCH_RE.finditer(text))``, without running the regex on text that has none of PITCH_KEYS."""
+    if keys_are_exact(text):
         low = text.lower()
-        if not any(k in low for k in PITCH_KEYS):
+        for k in PITCH_KEYS:
+            if k in low:
+                break
+        else:
             return []
     return list(PITCH_RE.finditer(text))
 
@@ -239,6 +310,23 @@ CRAWL_RE = re.compile(
     re.IGNORECASE,
 )
 ARCHIVE_NAME_RE = re.compile(r"\b(?:wayback machine|internet archive)\b", re.IGNORECASE)
+# Every CRAWL_RE match contains one of these (lower-cased). Keep in step with CRAWL_RE.
+CRAWL_KEYS: tuple[str, ...] = (
+    "crawl", "archive-it", "warc", "seed", "outlinks", "heritrix", "embargo period", "not publicly accessible",
+    "this collection", "web collection", "web capture", "web page capture",
+)
+
+
+def has_crawl_term(text: str) -> bool:
+    """``CRAWL_RE.search(text) is not None``, without running the regex on text that has none of CRAWL_KEYS."""
+    if keys_are_exact(text):
+        low = text.lower()
+        for k in CRAWL_KEYS:
+            if k in low:
+                break
+        else:
+            return False
+    return CRAWL_RE.search(text) is not None
 
 
 def month_number(name: str) -> int:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -87,6 +88,15 @@ SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
 DENSE_CELLS = 2_000_000    # sentence x stem matrices up to this size are also kept dense (fast BLAS products)
+
+
+def _take(m: np.ndarray, idx: list[int]) -> np.ndarray:
+    """``m[idx]`` (read only), without copying ``m`` when ``idx`` is all of its rows in order
+    (attribution compares the brief with every sentence): the same values in the same layout."""
+    n = m.shape[0]
+    if isinstance(idx, list) and len(idx) == n and n and idx[0] == 0 and idx[-1] == n - 1 and idx == list(range(n)):
+        return m
+    return m[idx]
 
 
 def _dense(m: Any) -> np.ndarray:
@@ -168,7 +178,8 @@ class Representation:
         """Each sentence's summed concept weight under ``weights`` (cached for the last dict given)."""
         if self._concept_sums is None or self._concept_sums[0] is not weights:
             # fsum: exactly rounded whatever the set's iteration order (which changes with PYTHONHASHSEED)
-            self._concept_sums = (weights, [math.fsum(weights.get(c, 0.0) for c in cs) for cs in self.concepts])
+            get, zeros = weights.get, repeat(0.0)
+            self._concept_sums = (weights, [math.fsum(map(get, cs, zeros)) for cs in self.concepts])
         return self._concept_sums[1]
 
     _emb: np.ndarray | None = None
@@ -223,8 +234,10 @@ class Representation:
         dense = self._bag_dense()
         if dense is not None:
             bag, weighted = dense
-            a, b = bag[rows], bag[cols]
-            return self._exact_near_thresholds(weighted[rows] @ b.T, rows, cols), self._totals(), a @ b.T
+            a, b = _take(bag, rows), _take(bag, cols)
+            if b is a:  # two buffers, as m[idx] gives: a matrix times its own transpose takes BLAS's syrk path
+                b = b.copy()
+            return self._exact_near_thresholds(_take(weighted, rows) @ b.T, rows, cols), self._totals(), a @ b.T
         bag_s = self.content_matrix()
         weighted_s = bag_s @ sparse.diags(self._idf())
         shared_w = weighted_s[rows] @ bag_s[cols].T
@@ -380,7 +393,7 @@ class Representation:
         # Small clusters: a dense copy makes each product a plain BLAS call instead of
         # scipy.sparse's per-call overhead (tens of microseconds, dominant below ~100 sentences).
         dense = self.dense_tfidf()
-        return dense[idx] if dense is not None else self.tfidf[idx]
+        return _take(dense, idx) if dense is not None else self.tfidf[idx]
 
     def dense_tfidf(self) -> np.ndarray | None:
         """``tfidf`` as a dense array, for clusters small enough (else None)."""
@@ -394,6 +407,8 @@ class Representation:
     def similarity_matrix(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
         a = self._rows(rows)
         b = a if cols is None else self._rows(cols)
+        if cols is not None and b is a:  # two buffers, as m[idx] gives (see _containment)
+            b = b.copy()
         out = a @ b.T
         return np.asarray(out.todense()) if sparse.issparse(out) else np.asarray(out)
 
@@ -411,15 +426,20 @@ def sentence_concepts(stems: list[str]) -> set[str]:
     return out
 
 
+_ASCII_LOWER_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
+
+
+def _lower_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` for lower-cased ``text`` (a cheaper character class when it is ASCII)."""
+    return (_ASCII_LOWER_WORD if text.isascii() else _WORD).findall(text)
+
+
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
-    cache = _STEM_CACHE
-    stems = []
-    for s in sentences:
-        st = []
-        for w in _WORD.findall(s.text.lower().replace("’", "'")):
-            x = cache.get(w)
-            st.append(x if x is not None else stem(w))
-        stems.append(st)
+    cached = _STEM_CACHE.get
+    stems = [
+        [x if (x := cached(w)) is not None else stem(w) for w in _lower_words(s.text.lower().replace("’", "'"))]
+        for s in sentences
+    ]
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
@@ -429,20 +449,22 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     df: Counter[str] = Counter()
     for c in content:
         df.update(c)
-    vocab = {w: i for i, w in enumerate(sorted(df))}  # sorted: the same columns whatever PYTHONHASHSEED
+    columns = sorted(df)  # sorted: the same columns whatever PYTHONHASHSEED
+    vocab = {w: i for i, w in enumerate(columns)}
     n = max(len(sentences), 1)
-    idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    idf_of = {f: math.log(1 + n / f) for f in set(df.values())}  # (few distinct frequencies)
+    idf = [idf_of[df[w]] for w in columns]
     # Built directly in CSR form, with the values, row norms (summed in column order) and storage
     # order (columns descending within a row) that `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))`
     # gives, at a fraction of scipy.sparse's per-operation cost.
     indices: list[int] = []
     data: list[float] = []
     indptr = [0]
-    for st in stems:
-        tf = Counter(w for w in st if w in vocab)
-        row = sorted((vocab[w], (1 + math.log(f)) * idf[w]) for w, f in tf.items())
-        indices.extend(j for j, _ in reversed(row))
-        data.extend(v for _, v in reversed(row))
+    for st, c in zip(stems, content, strict=True):
+        tf = Counter([w for w in st if w in c])  # (c: the stems of st that are in vocab)
+        cols = sorted([vocab[w] for w in tf], reverse=True)
+        indices.extend(cols)
+        data.extend([(1 + math.log(tf[columns[j]])) * idf[j] for j in cols])
         indptr.append(len(indices))
     ptr = np.array(indptr, dtype=np.int32)
     vals = np.array(data, dtype=np.float64)

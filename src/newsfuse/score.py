@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -232,12 +233,8 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
 
     n_groups = max(len(set(doc_groups)), 1)
     ids: dict[str, int] = {}
-    occ_c: list[int] = []
-    occ_s: list[int] = []
-    for i, cs in enumerate(rep.concepts):
-        for c in cs:
-            occ_c.append(ids.setdefault(c, len(ids)))
-            occ_s.append(i)
+    number = ids.setdefault  # concepts numbered by first mention, sentence by sentence
+    occ_c = [number(c, len(ids)) for cs in rep.concepts for c in cs]
     names = list(ids)
     m = len(names)
     if m == 0:
@@ -245,7 +242,7 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
     pos = np.array([s.position for s in rep.sentences], dtype=float)
     grp = np.array([doc_groups[s.doc] for s in rep.sentences])
     oc = np.array(occ_c)
-    os_ = np.array(occ_s)
+    os_ = np.repeat(np.arange(len(rep.concepts)), [len(cs) for cs in rep.concepts])
     e = 2.0 ** (-pos[os_] / 3.0)
     tf = np.bincount(oc, minlength=m).astype(float)
     early = np.zeros(m)
@@ -261,12 +258,16 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
     else:
         pairs = np.unique(oc * n_grp + grp[os_])
         df = np.bincount(pairs // n_grp, minlength=m).astype(float)
-    # documents (groups) per content word
-    uni: dict[str, set[int]] = {}
-    for i, ws in enumerate(rep.content):
-        g = int(grp[i])
-        for w in ws:
-            uni.setdefault(w, set()).add(g)
+    # documents (groups) per content word: each group's words, counted over the groups
+    group_words: dict[int, set[str]] = {}
+    for g, ws in zip(grp.tolist(), rep.content, strict=True):
+        if g in group_words:
+            group_words[g] |= ws
+        else:
+            group_words[g] = set(ws)
+    uni: Counter[str] = Counter()
+    for ws in group_words.values():
+        uni.update(ws)
     prior, default = word_prior()
     # per distinct word of the concepts, then gathered per concept
     widx: dict[str, int] = {}
@@ -278,7 +279,7 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
         ib_.append(widx.setdefault(b, len(widx)))
     ia, ib = np.array(ia_, dtype=np.intp), np.array(ib_, dtype=np.intp)
     wlist = list(widx)
-    wdocs = np.array([len(uni.get(w, ())) for w in wlist], dtype=float) / n_groups
+    wdocs = np.array([uni[w] for w in wlist], dtype=float) / n_groups
     wprior = np.array([prior.get(w, default) for w in wlist])
     wstop = np.array([w in STOP_WORDS for w in wlist])
     wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])

@@ -117,10 +117,13 @@ def needs_antecedent(text: str) -> bool:
     return not (m.group("first") and _SPEECH.search(text))
 
 
-def leans_on_previous(text: str) -> bool:
+def leans_on_previous(text: str, needs: bool | None = None) -> bool:
     """True when the sentence may only be in a brief together with the sentence before it: it
-    needs an antecedent (``needs_antecedent``) or it ends a quotation opened there."""
-    return needs_antecedent(text) or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
+    needs an antecedent (``needs_antecedent``, or ``needs`` when already known) or it ends a
+    quotation opened there."""
+    if needs is None:
+        needs = needs_antecedent(text)
+    return needs or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
 def caseless(rep: Representation) -> bool:
@@ -130,7 +133,7 @@ def caseless(rep: Representation) -> bool:
     for s in rep.sentences[:400]:
         toks = s.text.split()[1:]
         total += len(toks)
-        caps += sum(1 for w in toks if w[:1].isupper())
+        caps += sum(map(str.isupper, [w[0] for w in toks]))  # (split() tokens are never empty)
     return total > 50 and caps / total < CASELESS_SHARE
 
 
@@ -317,7 +320,7 @@ def select(
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = rep.concept_sums(weights)
-    leans = [leans_on_previous(s.text) for s in rep.sentences]
+    leans = [leans_on_previous(s.text, d) for s, d in zip(rep.sentences, rep.dangling(), strict=True)]
     headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
@@ -510,9 +513,12 @@ def branch_and_bound(
         dependents[p].append(d)
     covered = [0] * len(concept_weights)
     state = [0] * n  # 0 open, 1 chosen, 2 excluded
-    blocked = [0] * n  # chosen sentences each one conflicts with
+    # open exactly at 0: 1 while chosen or excluded, plus 1 per chosen sentence it conflicts with
+    # (one test per sentence and node instead of two)
+    shut = [0] * n
     conflicting = [sorted(c) for c in conflict_of]
     safe_length = [max(x, 1e-9) for x in lengths]
+    everyone = range(n)
     chosen: list[int] = []
     best_value = -1.0
     best: list[int] = []
@@ -528,7 +534,7 @@ def branch_and_bound(
             return False
         if value > best_value + 1e-12 and valid():
             best_value, best = value, list(chosen)
-        open_ = [k for k in range(n) if state[k] == 0 and not blocked[k] and lengths[k] <= room]
+        open_ = [k for k in everyone if not shut[k] and lengths[k] <= room]
         if not open_:
             return True
         open_.sort(key=lambda k: -gain[k] / safe_length[k])
@@ -545,33 +551,44 @@ def branch_and_bound(
         k = open_[0]
         # include k
         state[k] = 1
+        shut[k] += 1
         chosen.append(k)
         for b in conflicting[k]:
-            blocked[b] += 1
-        newly = [j for j in covers[k] if covered[j] == 0]
-        for j in covers[k]:
+            shut[b] += 1
+        cov = covers[k]
+        newly = [j for j in cov if covered[j] == 0]
+        for j in cov:
             covered[j] += 1
         for j in newly:
+            w = concept_weights[j]
             for i in coverers[j]:
-                gain[i] -= concept_weights[j]
-        ok = dfs(room - lengths[k], value + values[k] + sum(concept_weights[j] for j in newly))
+                gain[i] -= w
+        ok = dfs(room - lengths[k], value + values[k] + sum([concept_weights[j] for j in newly]))
         for j in newly:
+            w = concept_weights[j]
             for i in coverers[j]:
-                gain[i] += concept_weights[j]
-        for j in covers[k]:
+                gain[i] += w
+        for j in cov:
             covered[j] -= 1
         for b in conflicting[k]:
-            blocked[b] -= 1
+            shut[b] -= 1
         chosen.pop()
         if not ok:
+            shut[k] -= 1
+            state[k] = 0
             return False
-        # exclude k, and the sentences that need it
-        undo = [k] + [d for d in dependents[k] if state[d] == 0]
+        # exclude k, and the open sentences that need it
+        state[k] = 2
+        undo = [d for d in dependents[k] if state[d] == 0]
         for d in undo:
             state[d] = 2
+            shut[d] += 1
         ok = dfs(room, value)
         for d in undo:
             state[d] = 0
+            shut[d] -= 1
+        state[k] = 0
+        shut[k] -= 1
         return ok
 
     if not dfs(capacity, 0.0):

@@ -59,6 +59,8 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
+    if "。" not in chunk and "！" not in chunk and "？" not in chunk:  # nothing for _CJK_END to cut
+        return list(spans)
     out: list[tuple[int, int]] = []
     for s, e in spans:
         cuts = [m.start() for m in _CJK_END.finditer(chunk, s, e)]
@@ -93,7 +95,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     span = (span[0] + trim_dateline(text[span[0] : span[1]]), span[1])
                 spans.append(span)
                 m = _LONE_ABBREV.match(piece.strip())
-                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()))
+                # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
+                # full stop and the character before it, for the word boundary)
+                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()[-8:]))
     return spans
 
 
