@@ -39,6 +39,8 @@ quality-gate: setup
 bench: setup
 	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --words 250 --scorer both \
 		--methods all --report reports/tac250
+	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --words 100 --scorer perl \
+		--methods all --report reports/tac100
 	$(VENV)/bin/newsfuse eval ../shared/data/tac2011_multiling_en.jsonl --bytes 665 --scorer both \
 		--methods all --report reports/tac665
 	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 100 --limit 1000 \
