@@ -34,7 +34,10 @@ class Handler(BaseHTTPRequestHandler):
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading at its size limit, as it should
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         path = self.path
