@@ -106,8 +106,10 @@ def test_caseless_detection() -> None:
     assert caseless(lower)
 
 
-def test_branch_and_bound_matches_the_integer_program() -> None:
-    """The small-program solver is exact: same optimum as HiGHS on random instances."""
+@pytest.mark.parametrize("negative", [False, True])
+def test_branch_and_bound_matches_the_integer_program(negative: bool) -> None:
+    """The small-program solver is exact: same optimum as HiGHS on random instances (``negative``: some
+    sentences are worth less than nothing on their own, as a long quotation in a large cluster can be)."""
     import random
 
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -117,7 +119,7 @@ def test_branch_and_bound_matches_the_integer_program() -> None:
     rng = random.Random(7)
     for _ in range(150):
         n, m = rng.randint(2, 12), rng.randint(0, 8)
-        values = [rng.random() * 5 for _ in range(n)]
+        values = [rng.random() * 5 - (3.5 if negative else 0.0) for _ in range(n)]
         covers = [rng.sample(range(m), rng.randint(0, min(m, 3))) for _ in range(n)]
         cw = [rng.random() * 3 for _ in range(m)]
         lengths = [float(rng.randint(5, 40)) for _ in range(n)]

@@ -540,6 +540,8 @@ def branch_and_bound(
         open_.sort(key=lambda k: -gain[k] / safe_length[k])
         bound, r = value, room
         for k in open_:
+            if gain[k] <= 0:  # sorted by gain per length: no later sentence can add to the bound either
+                break
             if lengths[k] <= r:
                 bound += gain[k]
                 r -= lengths[k]
