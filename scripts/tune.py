@@ -4,6 +4,7 @@ Usage: python scripts/tune.py multi_news --start 1000 --n 300 --words 100
        python scripts/tune.py tac --words 250
        python scripts/tune.py multi_news --set select.SALIENCE_WEIGHT=5 --set represent.SAME_CONTAINMENT=0.7
        python scripts/tune.py multi_news --method lexrank      # a peer, as `newsfuse eval` runs it
+       python scripts/tune.py multi_news --start 0 --n 6000 --min-docs 6   # the 135 clusters of 6+ documents
 
 Tuning runs on Multi-News validation clusters from 1000 on, so that the first
 1,000 (the benchmark table in BENCHMARKS.md) are scored but not tuned on.
@@ -93,12 +94,14 @@ def main() -> None:
 
     ap.add_argument("--method", choices=sorted(m for m in METHODS if m != "oracle"), default="newsfuse")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean stage")
+    ap.add_argument("--min-docs", type=int, default=1, help="only clusters with at least this many documents")
     ap.add_argument("--set", action="append", default=[], help="module.CONSTANT=value, e.g. select.REDUNDANCY=0.4")
     a = ap.parse_args()
     path = FILES[a.data]
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(x) for x in itertools.islice(fh, a.start if a.data == "multi_news" else 0, None)]
+    rows = [r for r in rows if len(r["documents"]) >= a.min_docs]
     rows = rows[: a.n] if a.data == "multi_news" else rows
     with ProcessPoolExecutor(a.workers, initializer=_init, initargs=(a.set, a.words, a.method, not a.no_clean)) as ex:
         res = list(ex.map(_score, rows, chunksize=8))
