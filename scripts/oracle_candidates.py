@@ -16,13 +16,13 @@ import gzip
 import itertools
 import json
 import statistics
-from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from rouge_score import rouge_scorer
-from rouge_score.tokenizers import DefaultTokenizer
 
 from newsfuse.clean import clean_documents
+from newsfuse.evaluate.methods import _f1, _grams, _rouge_tokenizer
 from newsfuse.load import to_document
 from newsfuse.represent import represent, word_count
 from newsfuse.select import caseless, is_candidate, leans_on_previous
@@ -31,11 +31,8 @@ from newsfuse.split import split_document, split_text
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multi_news_val.jsonl.gz"
 
 
-def _grams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(zip(*[tokens[i:] for i in range(n)], strict=False))
-
-
-def greedy_oracle(sentences: list[str], reference: str, budget: int, tok: DefaultTokenizer) -> list[str]:
+def greedy_oracle(sentences: list[str], reference: str, budget: int, tok: Any) -> list[str]:
+    """Scored as ``evaluate.methods.oracle`` scores (mean unigram/bigram F1), but whole sentences only."""
     ref = tok.tokenize(reference)
     ru, rb = _grams(ref, 1), _grams(ref, 2)
     toks = [tok.tokenize(s) for s in sentences]
@@ -45,8 +42,8 @@ def greedy_oracle(sentences: list[str], reference: str, budget: int, tok: Defaul
 
     def score(idx: list[int]) -> float:
         t = [w for j in sorted(idx) for w in toks[j]]
-        f1 = 2 * sum((_grams(t, 1) & ru).values()) / max(len(t) + len(ref), 1)
-        f2 = 2 * sum((_grams(t, 2) & rb).values()) / max(len(t) + len(ref) - 2, 1)
+        f1 = _f1(sum((_grams(t, 1) & ru).values()), len(t), len(ref))
+        f2 = _f1(sum((_grams(t, 2) & rb).values()), max(len(t) - 1, 0), max(len(ref) - 1, 0))
         return (f1 + f2) / 2
 
     while True:
@@ -69,7 +66,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--words", type=int, default=100)
     a = ap.parse_args()
-    tok = DefaultTokenizer(use_stemmer=True)
+    tok = _rouge_tokenizer()
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         rows = [json.loads(x) for x in itertools.islice(fh, a.start, a.start + a.n)]
