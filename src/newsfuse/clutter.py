@@ -136,6 +136,18 @@ def keys_are_exact(text: str) -> bool:
     return text.isascii() or not any(c in text for c in _ASCII_FOLDS)
 
 
+def may_hold(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when ``text`` provably holds none of ``keys`` (lower-cased literals that every match of
+    some case-insensitive pattern contains), so that pattern need not run on it."""
+    if not keys_are_exact(text):
+        return True
+    low = text.lower()
+    for k in keys:  # (a plain loop, not any(): these tests are most of the cost once the regexes are skipped)
+        if k in low:
+            return True
+    return False
+
+
 def is_clutter_line(line: str) -> bool:
     """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
     if _LINE_PLAIN_RE.match(line) is not None:
@@ -270,13 +282,8 @@ PITCH_KEYS: tuple[str, ...] = (
 
 def pitch_matches(text: str) -> list[re.Match[str]]:
     """``list(PITCH_RE.finditer(text))``, without running the regex on text that has none of PITCH_KEYS."""
-    if keys_are_exact(text):
-        low = text.lower()
-        for k in PITCH_KEYS:
-            if k in low:
-                break
-        else:
-            return []
+    if not may_hold(text, PITCH_KEYS):
+        return []
     return list(PITCH_RE.finditer(text))
 
 
@@ -319,14 +326,7 @@ CRAWL_KEYS: tuple[str, ...] = (
 
 def has_crawl_term(text: str) -> bool:
     """``CRAWL_RE.search(text) is not None``, without running the regex on text that has none of CRAWL_KEYS."""
-    if keys_are_exact(text):
-        low = text.lower()
-        for k in CRAWL_KEYS:
-            if k in low:
-                break
-        else:
-            return False
-    return CRAWL_RE.search(text) is not None
+    return may_hold(text, CRAWL_KEYS) and CRAWL_RE.search(text) is not None
 
 
 def month_number(name: str) -> int:
