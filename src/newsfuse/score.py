@@ -229,6 +229,12 @@ def word_prior() -> tuple[dict[str, float], float]:
 
 def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray]:
     """One row of CONCEPT_FEATURES per distinct concept of the cluster (vectorised over mentions)."""
+    names, x, _ = _concept_table(rep, doc_groups)
+    return names, x
+
+
+def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """``concept_features`` and, per concept, the number of distinct document groups it appears in."""
     from newsfuse.represent import STOP_WORDS
 
     n_groups = max(len(set(doc_groups)), 1)
@@ -238,7 +244,7 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
     names = list(ids)
     m = len(names)
     if m == 0:
-        return names, np.zeros((0, len(CONCEPT_FEATURES)))
+        return names, np.zeros((0, len(CONCEPT_FEATURES))), np.zeros(0)
     pos = np.array([s.position for s in rep.sentences], dtype=float)
     grp = np.array([doc_groups[s.doc] for s in rep.sentences])
     oc = np.array(occ_c)
@@ -304,7 +310,7 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
             np.minimum(pa, pb),
         ]
     )
-    return names, x
+    return names, x, df
 
 
 @lru_cache(maxsize=1)
@@ -312,12 +318,14 @@ def concept_model() -> np.ndarray | None:
     return _coefficients("concepts.json", CONCEPT_FEATURES)
 
 
-def learned_concept_weights(rep: Representation, doc_groups: list[int]) -> dict[str, float] | None:
+def learned_concept_weights(rep: Representation, doc_groups: list[int], min_df: int = 1) -> dict[str, float] | None:
+    """P(concept in a human brief) for each concept found in at least ``min_df`` document groups
+    (None when no model ships)."""
     coef = concept_model()
     if coef is None:
         return None
-    names, x = concept_features(rep, doc_groups)
+    names, x, df = _concept_table(rep, doc_groups)
     if not names:
         return {}
     p = 1.0 / (1.0 + np.exp(-(x @ coef)))
-    return dict(zip(names, p.tolist(), strict=True))
+    return {c: v for c, v, d in zip(names, p.tolist(), df.tolist(), strict=True) if d >= min_df}

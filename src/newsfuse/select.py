@@ -232,16 +232,8 @@ def cluster_weights(rep: Representation, doc_groups: list[int], short: bool = Fa
     if LEARNED_CONCEPTS:
         from newsfuse.score import learned_concept_weights
 
-        learned = learned_concept_weights(rep, doc_groups)
+        learned = learned_concept_weights(rep, doc_groups, min_spread(len(set(doc_groups)), short))
         if learned is not None:
-            min_df = min_spread(len(set(doc_groups)), short)
-            if min_df > 1:
-                seen: dict[str, set[int]] = defaultdict(set)
-                for s, cs in zip(rep.sentences, rep.concepts, strict=True):
-                    g = doc_groups[s.doc]
-                    for c in cs:
-                        seen[c].add(g)
-                learned = {c: w for c, w in learned.items() if len(seen[c]) >= min_df}
             return {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
     return concept_weights(rep, doc_groups)
 
