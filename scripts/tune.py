@@ -96,6 +96,7 @@ def main() -> None:
     ap.add_argument("--no-clean", action="store_true", help="skip the clean stage")
     ap.add_argument("--min-docs", type=int, default=1, help="only clusters with at least this many documents")
     ap.add_argument("--set", action="append", default=[], help="module.CONSTANT=value, e.g. select.REDUNDANCY=0.4")
+    ap.add_argument("--dump", type=Path, help="write per-cluster scores here (JSONL: id, r1, r2, words) to compare two runs")
     a = ap.parse_args()
     path = FILES[a.data]
     opener = gzip.open if path.suffix == ".gz" else open
@@ -106,6 +107,10 @@ def main() -> None:
     with ProcessPoolExecutor(a.workers, initializer=_init, initargs=(a.set, a.words, a.method, not a.no_clean)) as ex:
         res = list(ex.map(_score, rows, chunksize=8))
     cols = list(zip(*res, strict=True))
+    if a.dump:
+        with a.dump.open("w", encoding="utf-8") as out:
+            for r, x in zip(rows, res, strict=True):
+                out.write(json.dumps({"id": r.get("id"), "r1": x[0], "r2": x[1], "words": x[5]}) + "\n")
     print(
         f"{a.data} {a.method} n={len(res)} words={a.words} {' '.join(a.set)}\n"
         f"  F1  R1 {100 * statistics.mean(cols[0]):.2f}  R2 {100 * statistics.mean(cols[1]):.2f}\n"

@@ -166,6 +166,24 @@ CASES = [
     ("optional trim", f"{STORY}\n\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n\n{STORY}", [STORY], ["OPTIONAL"]),
     ("more slug", f"{STORY}\n\n(MORE)\n\nMore than 100 people attended the meeting in the capital, the ministry said.\n\nNYT-10-01-98 1915EDT",
      [STORY, "More than 100 people attended"], ["(MORE)", "NYT-10"]),
+    # embedded widgets' text: Twitter's location notice, a video player's messages, sign-up confirmations,
+    # alone, run together in a short paragraph, or run into the story
+    ("tweet location", f"{STORY}\n\nTweet with a location you can add location information to your tweets, such as your city or "
+     "precise location, from the web and via third-party applications. You always have the option to delete your tweet "
+     "location history. Learn more", [STORY], ["location", "Learn more"]),
+    ("video player", f"{STORY}\n\nRating is available when the video has been rented. This feature is not available right now. "
+     "Please try again later.", [STORY], ["Rating", "feature", "later"]),
+    ("widget in story", f"{STORY} The interactive transcript could not be loaded. {STORY} Media requires JavaScript to play. {STORY}",
+     [STORY], ["transcript", "JavaScript"]),
+    ("lower-case after question", f"{STORY}\n\nInterested in the bridge? add as an interest to stay up to date on the latest "
+     "news, video, and analysis from Lakeport News.", [STORY], ["add as an interest"]),
+    ("registration", f"{STORY}\n\nAlready have an account? we have sent a confirmation email to you. Thank you for registering!",
+     [STORY], ["account", "confirmation", "registering"]),
+    ("metered paywall", f"{STORY}\n\nWelcome to lakeportnews.com! Website visitors may access up to five articles a month for free "
+     "without a subscription. Learn more about our subscription plans.", [STORY], ["Welcome", "five articles", "plans"]),
+    ("learning kept", "Students will learn more about bridges in a new course. "
+     "Inspectors said they would try again later in the week to reach the deck.",
+     ["learn more about bridges", "try again later in the week"], []),
     ("crawling seals kept", "More than 20 seals were seen crawling up the beach. These crawls happened on three nights in a row, "
      "the wildlife trust said.", ["crawling up the beach", "These crawls happened"], []),
 ]

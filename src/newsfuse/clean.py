@@ -396,6 +396,10 @@ def _clean_one(doc: Document) -> _Page:
             x = _filter_sentences(x)  # long paragraph: judge sentence by sentence
         elif _is_pitch(x):
             continue
+        elif _INNER_END_RE.search(x):
+            x = _filter_sentences(x)  # several short sentences: a widget's notices run together
+        if not x:
+            continue
         kept = x if _is_prose(x) else _cut_fragment(x)
         if kept:
             paragraphs.append(kept)
@@ -426,6 +430,9 @@ def _drop_archive_notes(paragraph: str) -> str:
     if not any(drop):
         return paragraph
     return " ".join(x for x, d in zip(sents, drop, strict=True) if not d)
+
+
+_INNER_END_RE = re.compile(r"[.!?][\"”’)]?\s+\S")
 
 
 def _filter_sentences(paragraph: str) -> str:
@@ -519,7 +526,8 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
 
 # --- a page flattened onto one line --------------------------------------------------------------------
 
-_SENT_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# (after "?" or "!" a lower-case word starts a sentence too: "Interested in? add as an interest ...")
+_SENT_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[!?][\"”’)\]]*\s+(?=[a-z])")
 _ABBREV = frozenset(
     "mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt prof rev u.s u.k inc co corp vs va calif fla mass "
     "ariz ark colo conn del ga ill ind kan ky la md mich minn miss mo mont neb nev okla ore pa tenn tex wash wis wyo "
