@@ -100,6 +100,39 @@ def test_a_title_is_never_a_sentence_end() -> None:
     ]
 
 
+def test_a_lower_case_title_is_never_a_sentence_end() -> None:
+    # lower-cased corpora (Multi-News) keep the name's capital; "MS." (the illness) and "st." still end one
+    text = "The suit targeted ms. Swift, the papers say. He was diagnosed with MS. He recovered. They live on Main st. He left."
+    assert split_text(text) == [
+        "The suit targeted ms. Swift, the papers say.", "He was diagnosed with MS.", "He recovered.",
+        "They live on Main st.", "He left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs run together without a space: cut between them
+        ("She is not one to be messed with.On Wednesday, the singer filed a counter suit.",
+         ["She is not one to be messed with.", "On Wednesday, the singer filed a counter suit."]),
+        ("It was, in a word, a bummer.harris tried to bring it up, \" he said.the telecast ended.",
+         ["It was, in a word, a bummer.", "harris tried to bring it up, \" he said.", "the telecast ended."]),
+        ("It was great!The crowd cheered.", ["It was great!", "The crowd cheered."]),
+        # addresses, file names, abbreviations and titles stay whole
+        ("See cnn.com: the forms are at www.acponline.org/authors/icmje/form.do for now.",
+         ["See cnn.com: the forms are at www.acponline.org/authors/icmje/form.do for now."]),
+        ("Write to lbazzano@tulane.edu or follow bit.ly/1akisnr and on.fb.me/1df139y today.",
+         ["Write to lbazzano@tulane.edu or follow bit.ly/1akisnr and on.fb.me/1df139y today."]),
+        ("He met mr.Smith and vs.the others, then opened index.html in St.Louis.",
+         ["He met mr.Smith and vs.the others, then opened index.html in St.Louis."]),
+    ],
+)
+def test_glued_sentences_are_cut(text: str, expected: list[str]) -> None:
+    assert split_text(text) == expected
+    for s in split_document(text, 0):
+        assert text[s.start : s.end] == s.text
+
+
 def test_chinese_full_stops_end_sentences() -> None:
     text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
     assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]

@@ -45,9 +45,11 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
 
 _LONE_ABBREV = re.compile(r"^[\"“‘(]?([A-Za-z]{1,5})\.$")
 # Titles that stand before a name and never end a sentence: a piece ending in one ("Asked
-# whether Mr.") was cut before the name and is glued to the next piece.
+# whether Mr.", "against ms." in lower-cased corpora) was cut before the name and is glued to the
+# next piece. (Not upper-cased: "MS." may be multiple sclerosis; not lower-case "st.": a street.)
 _TITLE_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Pres|Adm|Maj|Cmdr|Supt|Det|Hon|St)\.$"
+    r"\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]essrs|[Dd]r|[Gg]en|[Ss]en|[Rr]ep|[Gg]ov|[Ll]t|[Cc]ol|[Cc]apt|[Ss]gt|[Pp]rof|[Rr]ev|"
+    r"[Pp]res|[Aa]dm|[Mm]aj|[Cc]mdr|[Ss]upt|[Dd]et|[Hh]on|St)\.$"
 )
 
 
@@ -71,6 +73,37 @@ def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
     return out
 
 
+# Two sentences glued where a page lost the space between paragraphs: "... messed with.On Wednesday, the
+# singer ..." ("with.on wednesday" in lower-cased corpora). The words on both sides are letters only, the
+# left one starting a token, so URLs, e-mail addresses and file names ("cnn.com:", "bit.ly/x", "a@b.org",
+# "index.html", "U.S.", "Ph.D.") stay whole; _NOT_GLUED_LEFT/_RIGHT hold the abbreviations and domain
+# endings that do join two words with a full stop.
+_GLUED = re.compile(
+    r"(?<![^\s\"“‘(])([A-Za-z][a-z]*[a-z])[.!?][\"”’)]?(?=([A-Za-z][a-z]+)(?:[\s,;:\"”’)]|[.!?](?:\s|$)|$))"
+)
+_NOT_GLUED_LEFT = frozenset(
+    "mr mrs ms messrs dr gen sen rep gov lt col capt sgt prof rev pres adm maj cmdr supt det hon st jr sr vs "
+    "no inc co corp ltd www".split()
+)
+_NOT_GLUED_RIGHT = frozenset(
+    "com org net gov edu mil int co uk us ca au de fr eu ly io tv fm me info biz html htm php asp aspx js jpg "
+    "jpeg png gif pdf mp mov".split()
+)
+
+
+def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _GLUED.finditer(chunk, s, e):
+            left, right = m.group(1).lower(), m.group(2).lower()
+            if left in _NOT_GLUED_LEFT or right in _NOT_GLUED_RIGHT or left in _abbreviations():
+                continue
+            out.append((s, m.end()))
+            s = m.end()
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, paragraph by paragraph."""
     tok = _tokenizer()
@@ -80,7 +113,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
-            for s, e in _cjk_split(chunk, tok.span_tokenize(chunk)):
+            for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
                 piece = chunk[s:e]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece) - len(piece.rstrip())
