@@ -171,6 +171,8 @@ CASES = [
     ("tweet location", f"{STORY}\n\nTweet with a location you can add location information to your tweets, such as your city or "
      "precise location, from the web and via third-party applications. You always have the option to delete your tweet "
      "location history. Learn more", [STORY], ["location", "Learn more"]),
+    ("legacy twitter", f"{STORY}\n\nWe've detected that JavaScript is disabled in your browser. Would you like to proceed to legacy "
+     "Twitter?", [STORY], ["JavaScript", "legacy"]),
     ("video player", f"{STORY}\n\nRating is available when the video has been rented. This feature is not available right now. "
      "Please try again later.", [STORY], ["Rating", "feature", "later"]),
     ("widget in story", f"{STORY} The interactive transcript could not be loaded. {STORY} Media requires JavaScript to play. {STORY}",

@@ -73,6 +73,8 @@ LINE_PATTERNS: tuple[str, ...] = (
     # the text of embedded widgets that a flattened page keeps: Twitter's location notice and embed code,
     # video players' messages, newsletter, registration and comment-profile confirmations
     r"tweet with a location\b.{0,300}",
+    r"we(?:'|’| ha)?ve detected that javascript is disabled\b.{0,120}",
+    r"would you like to proceed to legacy twitter\?",
     r"you always have the option to delete your (?:tweet )?location history\b.{0,40}",
     r"(?:add a location to your tweets|you can switch location on/off)\b.{0,200}",
     r"add this (?:tweet|video) to your website\b.{0,120}",
