@@ -92,14 +92,24 @@ _NOT_GLUED_RIGHT = frozenset(
 
 
 def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
+    """``spans`` with each one cut where two sentences are glued (_GLUED)."""
+    # (match start, cut, end of the next word): the whole match must lie inside one span
+    cuts = [
+        (m.start(), m.end(), m.end(2)) for m in _GLUED.finditer(chunk)
+        if not ((left := m.group(1).lower()) in _NOT_GLUED_LEFT or left in _abbreviations()
+                or m.group(2).lower() in _NOT_GLUED_RIGHT)
+    ]
+    if not cuts:
+        return list(spans)
     out: list[tuple[int, int]] = []
+    k = 0
     for s, e in spans:
-        for m in _GLUED.finditer(chunk, s, e):
-            left, right = m.group(1).lower(), m.group(2).lower()
-            if left in _NOT_GLUED_LEFT or right in _NOT_GLUED_RIGHT or left in _abbreviations():
-                continue
-            out.append((s, m.end()))
-            s = m.end()
+        while k < len(cuts) and cuts[k][0] < s:
+            k += 1
+        while k < len(cuts) and cuts[k][2] <= e:
+            out.append((s, cuts[k][1]))
+            s = cuts[k][1]
+            k += 1
         out.append((s, e))
     return out
 
