@@ -133,6 +133,28 @@ def test_glued_sentences_are_cut(text: str, expected: list[str]) -> None:
         assert text[s.start : s.end] == s.text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a video teaser's title and caption, flattened: the repeated headline goes
+        ("Bridge closed after cracks found bridge closed after cracks found exclusive The city closed the Fulton "
+         "Street Bridge on Tuesday.", "The city closed the Fulton Street Bridge on Tuesday."),
+        ("Local news more>> mayor orders bridge inspection mayor orders bridge inspection the mayor ordered an "
+         "inspection of every bridge in the city.", "the mayor ordered an inspection of every bridge in the city."),
+        # NPR's photo widget after a headline, with its credit repeated
+        ("Bridge closes for repairs enlarge this image toggle caption Jane Roe/Lakeport Ledger Jane Roe/Lakeport "
+         "Ledger The bridge will stay closed for six weeks.", "The bridge will stay closed for six weeks."),
+        # prose that repeats itself keeps every word
+        ("She feels the same way, she feels the same way that I do, the mayor said.",
+         "She feels the same way, she feels the same way that I do, the mayor said."),
+    ],
+)
+def test_a_repeated_teaser_headline_is_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+    assert sentence[s.start : s.end] == kept
+
+
 def test_chinese_full_stops_end_sentences() -> None:
     text = "大桥将无限期关闭。维修工作预计至少需要六周。市长表示，安全第一！"
     assert split_text(text) == ["大桥将无限期关闭。", "维修工作预计至少需要六周。", "市长表示，安全第一！"]

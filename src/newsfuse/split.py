@@ -8,6 +8,7 @@ boundaries, so a sentence never spans two paragraphs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import Any
@@ -171,6 +172,9 @@ _LEAD_CLUTTER = re.compile(
     r"|\(\s*(?:(?:ap|afp|reuters|getty|epa|upi)\s*)?photo(?:graph)?s?\s*(?::|/|by\b)[^()]{0,100}\)\s*"
     r"|\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
     r"|image copyright\b[^.!?]{0,60}?\bimage caption\s+"
+    # NPR's photo widget after the headline: "... school enlarge this image toggle caption Basit Shah/AFP/Getty Images"
+    # (the credit, repeated, follows: repeated_lead)
+    r"|[^.!?]{0,200}?\b(?:enlarge this image\s+)?toggle caption\s+"
     # a caption teaser cut short before its credit: "The judge presiding over ... purchase... ( associated press )"
     r"|[^.!?()]{10,300}?(?:\.\.\.|…)\s*\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
     # a wire photo credit: "Reuters/Dado Ruvic/Illustration/File Photo", "AP Photo/Evan Vucci"
@@ -195,14 +199,43 @@ def is_caption(text: str) -> bool:
     return _CAPTION.search(text) is not None
 
 
+_WORD_AT = re.compile(r"\w+")
+# what follows a repeated teaser headline: "exclusive", "( video )", "see more videos"
+_AFTER_TEASER = re.compile(r"[\s:|»>-]*(?:(?:exclusive|\(\s*video\s*\)|see more videos)\b[\s:|»>-]*)*", re.IGNORECASE)
+
+
+def repeated_lead(text: str, max_words: int = 25) -> int:
+    """End of a headline or credit repeated at the start of a sentence ("Scott Weiland found dead on tour
+    bus Scott Weiland found dead on tour bus exclusive ...": a video teaser's title and caption, flattened),
+    or 0. The phrase is four words or more, starts within the first four words and is repeated at once,
+    with only a space between the two copies (prose that repeats itself has a comma there: "She feels the
+    same way, she feels the same way that I do")."""
+    head = text[:400].lower()
+    firsts = head.split(None, 5)[:5]
+    if not any(head.count(f"{a} {b}") > 1 for a, b in zip(firsts, firsts[1:], strict=False)):
+        return 0  # (a quick test: no pair of its first words comes back)
+    words = list(itertools.islice(_WORD_AT.finditer(text), 2 * max_words + 4))
+    toks = [m.group().lower() for m in words]
+    for i in range(min(4, len(toks))):
+        first = toks[i]
+        for j in range(i + 4, min(i + max_words, (len(toks) + i) // 2) + 1):
+            if (toks[j] == first and toks[i:j] == toks[j : 2 * j - i]
+                    and text[words[j - 1].end() : words[j].start()].isspace()):
+                return _AFTER_TEASER.match(text, words[2 * j - i - 1].end()).end()  # type: ignore[union-attr]
+    return 0
+
+
 def trim_dateline(text: str) -> int:
-    """Characters to skip at the start of a sentence: ad-slot and separator clutter, then its
-    dateline, if any (0 when none). The rest must still be a sentence of four words or more."""
+    """Characters to skip at the start of a sentence: a repeated teaser headline, ad-slot and separator
+    clutter, then its dateline, if any (0 when none). The rest must still be a sentence of four words or more."""
     skip = 0
-    while m := _LEAD_CLUTTER.match(text, skip):
-        if m.end() == skip:
+    while True:
+        nxt = skip + repeated_lead(text[skip:])
+        m = _LEAD_CLUTTER.match(text, nxt)
+        nxt = m.end() if m else nxt
+        if nxt == skip:
             break
-        skip = m.end()
+        skip = nxt
     m = _DATELINE.match(text[skip:])
     if m:
         skip += m.end()
