@@ -175,3 +175,33 @@ def test_photo_captions_are_not_sentences() -> None:
     assert split_text("In this town, photos of the mayor hang in every shop.") == [
         "In this town, photos of the mayor hang in every shop."
     ]
+
+
+_PREFILTER_SAMPLES = [
+    "Advertisement continue reading the main story The bridge closed.",
+    "*** The bridge closed on Tuesday.",
+    "( AP Photo/Evan Vucci ) The bridge closed.",
+    "( associated press ) The bridge closed.",
+    "Image copyright PA image caption The bridge closed.",
+    "Bridge closes enlarge this image toggle caption Jane Roe/Ledger Jane Roe/Ledger The bridge closed.",
+    "The judge presiding over the case ordered a purchase... ( associated press ) The bridge closed.",
+    "Reuters/Dado Ruvic/File Photo The bridge closed.",
+    "AFP/Getty The bridge closed.",
+    "FILE - In this Oct. 24, 2016, file photo, the bridge is seen.",
+    "In this photo provided by the city, the bridge is closed.",
+    "The bridge is seen in this picture illustration taken February 18, 2016.",
+    "The bridge was closed on Tuesday after inspectors found cracks.",
+    "ADVERTİSEMENT the bridge closed.",  # a non-ASCII letter that case-folds to ASCII: the pattern runs
+    "\u212aelvin reads more. The bridge closed.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _PREFILTER_SAMPLES)
+def test_split_prefilters_match_their_patterns(text: str) -> None:
+    from newsfuse import split
+
+    m = split._LEAD_CLUTTER.match(text)
+    got = split._lead_clutter(text, 0)
+    assert (m and m.end()) == (got and got.end())
+    assert split.is_caption(text) == (split._CAPTION.search(text) is not None)

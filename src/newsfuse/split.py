@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from newsfuse.clutter import keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -194,9 +195,33 @@ _CAPTION = re.compile(
 )
 
 
+# Every _CAPTION match opens the text with "file" or "in this ", or holds one of these (lower-cased).
+_CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
+# Every _LEAD_CLUTTER match opens with a character that is not a letter or digit, or with one of these
+# (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
+_LEAD_CLUTTER_OPENINGS = (
+    "advertisement", "story continues below", "continue reading", "read more", "image copyright",
+    "reuters/", "ap photo/", "afp photo/", "afp/",
+)
+
+
 def is_caption(text: str) -> bool:
     """True for a photo caption that a flattened page ran into the article text."""
+    if keys_are_exact(text):  # a quick test first: most sentences hold none of the caption's words
+        low = text.lower()
+        if not low.startswith(("file", "in this ")) and not any(k in low for k in _CAPTION_KEYS):
+            return False
     return _CAPTION.search(text) is not None
+
+
+def _lead_clutter(text: str, pos: int) -> re.Match[str] | None:
+    """``_LEAD_CLUTTER.match(text, pos)``, without running the pattern where it provably cannot match."""
+    rest = text[pos:]
+    if rest[:1].isalnum() and keys_are_exact(rest):
+        low = rest.lower()
+        if not (low.startswith(_LEAD_CLUTTER_OPENINGS) or "toggle caption" in low or "..." in rest or "…" in rest):
+            return None
+    return _LEAD_CLUTTER.match(text, pos)
 
 
 _WORD_AT = re.compile(r"\w+")
@@ -231,7 +256,7 @@ def trim_dateline(text: str) -> int:
     skip = 0
     while True:
         nxt = skip + repeated_lead(text[skip:])
-        m = _LEAD_CLUTTER.match(text, nxt)
+        m = _lead_clutter(text, nxt)
         nxt = m.end() if m else nxt
         if nxt == skip:
             break
