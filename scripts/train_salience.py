@@ -136,7 +136,7 @@ def main() -> None:
         train_word_prior(list(ex.map(word_counts_for, lines, chunksize=64)))
     with ProcessPoolExecutor(a.workers) as ex:  # new workers: they load the fresh prior
         cparts = list(ex.map(concept_rows_for, lines, chunksize=32))
-    cx = np.vstack([p[0] for p in cparts])
+    cx = expand(np.vstack([p[0] for p in cparts]))  # a quadratic model, as for the salience below
     cy = np.concatenate([p[1] for p in cparts])
     ccoef = fit_logistic(cx, cy, a.alpha)
     cp = 1.0 / (1.0 + np.exp(-(cx @ ccoef)))
@@ -156,7 +156,7 @@ def main() -> None:
         + "\n"
     )
     print(f"concepts: {len(cy)} rows, {cy.mean():.3f} in references, log loss {ll:.4f}")
-    for f, v in zip(CONCEPT_FEATURES, ccoef, strict=True):
+    for f, v in zip(CONCEPT_FEATURES, ccoef, strict=False):  # (the first-order terms; products follow)
         print(f"  {f:16s} {v:+.4f}")
     with ProcessPoolExecutor(a.workers) as ex:  # new workers: they load the fresh concept model
         parts = list(ex.map(rows_for, lines, chunksize=32))

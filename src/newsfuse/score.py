@@ -169,8 +169,9 @@ def _coefficients(name: str, features: tuple[str, ...]) -> np.ndarray | None:
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(raw)
-    if tuple(data["features"]) != features:
-        return None
+    k = len(features)
+    if tuple(data["features"]) != features or len(data["coef"]) != k + k * (k - 1) // 2:
+        return None  # (a quadratic model over these features: see expand)
     return np.array(data["coef"], dtype=float)
 
 
@@ -196,8 +197,9 @@ def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:
 
 # --- learned concept weights ---------------------------------------------------------------
 # P(concept appears in a human brief), from a logistic regression on cheap statistics of the
-# concept in its cluster (Hong and Nenkova 2014; Li et al. 2013 learn bigram weights the same
-# way). Trained by scripts/train_salience.py on Multi-News validation clusters 1000-5621.
+# concept in its cluster and their pairwise products (Hong and Nenkova 2014; Li et al. 2013 learn
+# bigram weights the same way; the products let, say, spread across documents count for more in
+# large clusters). Trained by scripts/train_salience.py on Multi-News validation clusters 1000-5621.
 
 CONCEPT_FEATURES = (
     "bias",
@@ -327,5 +329,5 @@ def learned_concept_weights(rep: Representation, doc_groups: list[int], min_df: 
     names, x, df = _concept_table(rep, doc_groups)
     if not names:
         return {}
-    p = 1.0 / (1.0 + np.exp(-(x @ coef)))
+    p = 1.0 / (1.0 + np.exp(-(expand(x) @ coef)))
     return {c: v for c, v, d in zip(names, p.tolist(), df.tolist(), strict=True) if d >= min_df}
