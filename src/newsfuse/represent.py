@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -124,22 +124,94 @@ def _wordllama() -> Any:
                 root.removeHandler(h)
 
 
+# WordLlama's tokenizer is a Llama BPE without pre-tokenizer: the normalizer makes a sentence one string
+# ("▁The▁mayor▁closed..."), which BPE then merges as a whole, with no cache to reuse (~100 us a
+# sentence). No token of its vocabulary holds "▁" after another character (``_piecewise``), so no merge
+# crosses the start of a word: the sentence's tokens are those of its words ("▁mayor"), each
+# tokenized on its own, and words recur, so each word's tokens are kept.
+_PIECE = re.compile(r" *[^ ]+")  # a word with the spaces before it
+_PIECE_IDS: dict[str, tuple[int, ...]] = {}
+
+
+@lru_cache(maxsize=4)
+def _piecewise(tok: Any) -> bool:
+    """Whether ``_token_ids`` gives ``tok``'s own token ids: a normalizer that only prepends "▁" and
+    maps " " to "▁", no pre-tokenizer, a BPE model without dropout, no truncation or fixed-length
+    padding, and no token with "▁" after another character."""
+    import json
+
+    try:
+        spec = json.loads(tok.to_str())
+        vocab = tok.get_vocab()
+        padding, truncation = tok.padding, tok.truncation
+    except Exception:  # noqa: BLE001 - another tokenizer: tokenize whole sentences
+        return False
+    norm, model = spec.get("normalizer") or {}, spec.get("model") or {}
+    steps = norm.get("normalizers", [])
+    return (
+        norm.get("type") == "Sequence"
+        and [n.get("type") for n in steps] == ["Prepend", "Replace"]
+        and steps[0].get("prepend") == "▁"
+        and steps[1].get("pattern") == {"String": " "}
+        and steps[1].get("content") == "▁"
+        and spec.get("pre_tokenizer") is None
+        and model.get("type") == "BPE"
+        and model.get("dropout") is None
+        and truncation is None
+        and (padding is None or padding.get("length") is None)
+        and not any("▁" in t.lstrip("▁") for t in vocab)
+    )
+
+
+def _token_ids(tok: Any, text: str) -> list[int]:
+    """``tok.encode(text, add_special_tokens=False).ids``, word by word (see ``_piecewise``)."""
+    if (
+        not _piecewise(tok)
+        or "▁" in text
+        or text.endswith(" ")  # (a trailing space is a "▁" token of its own, which no word encodes to)
+        or ("<" in text and any(a.content in text for a in _added(tok)))
+    ):
+        return tok.encode(text, add_special_tokens=False).ids
+    ids: list[int] = []
+    for k, piece in enumerate(_PIECE.findall(text)):
+        key = piece if k == 0 else piece[1:]  # (the normalizer's "▁" stands for a later word's first space)
+        got = _PIECE_IDS.get(key)
+        if got is None:
+            got = tuple(tok.encode(key, add_special_tokens=False).ids)
+            if len(_PIECE_IDS) < 500_000:
+                _PIECE_IDS[key] = got
+        ids.extend(got)
+    return ids
+
+
+@lru_cache(maxsize=4)
+def _added(tok: Any) -> tuple[Any, ...]:
+    """The tokenizer's added (special) tokens, matched in the raw text before normalization."""
+    return tuple(tok.get_added_tokens_decoder().values())
+
+
 def _embed(model: Any, texts: list[str]) -> np.ndarray:
-    """``model.embed(texts, norm=True)``, bit for bit, tokenizing one text at a time: the tokenizer's
-    batch call wakes a thread pool, which costs more than it saves on the few sentences needed here."""
+    """``model.embed(texts, norm=True)``, bit for bit, without the tokenizer's batch call (it wakes a
+    thread pool, which costs more than it saves on the few sentences needed here): each text's
+    tokens are looked up and summed row after row, as the model's masked sum over a padded batch
+    adds them, then divided by their number and normalised as the model does."""
     table = getattr(model, "embedding", None)
     tok = getattr(model, "tokenizer", None)
     if getattr(model, "binary", True) or not isinstance(table, np.ndarray) or tok is None:
         return np.asarray(model.embed(texts, norm=True), dtype=np.float32)
-    out = np.empty((len(texts), table.shape[1]), dtype=np.float32)
-    for r, text in enumerate(texts):
-        enc = tok.encode(text, add_special_tokens=False)
-        ids = np.clip(np.array(enc.ids, dtype=np.int32), 0, table.shape[0] - 1)
-        mask = np.array(enc.attention_mask, dtype=np.float32)
-        pooled = np.sum(table[ids][None] * mask[None, :, None], axis=1, dtype=np.float32)
-        pooled /= np.maximum(mask.sum(), 1.0).astype(np.float32)
-        out[r] = (pooled / np.linalg.norm(pooled, axis=1, keepdims=True))[0]
-    return out
+    token_ids = [_token_ids(tok, text) for text in texts]
+    counts = [len(ids) for ids in token_ids]
+    flat = np.fromiter(chain.from_iterable(token_ids), dtype=np.intp, count=sum(counts))
+    np.clip(flat, 0, table.shape[0] - 1, out=flat)
+    pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    end = 0
+    for r, k in enumerate(counts):
+        if k:  # (np.add.reduceat would sum in another order)
+            pooled[r] = table[flat[end : end + k]].sum(axis=0, dtype=np.float32)
+        end += k
+    pooled /= np.maximum(np.array(counts, dtype=np.float32), 1.0)[:, None]
+    pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+    return pooled
 
 
 @dataclass
