@@ -488,14 +488,11 @@ class Representation:
 
 
 def sentence_concepts(stems: list[str]) -> set[str]:
-    out: set[str] = set()
-    for a, b in zip(stems, stems[1:], strict=False):
-        if a in STOP_WORDS and b in STOP_WORDS:
-            continue
-        if not (a.isalnum() and b.isalnum()):
-            continue
-        out.add(f"{a} {b}")
-    return out
+    return {
+        f"{a} {b}"
+        for a, b in zip(stems, stems[1:], strict=False)
+        if not (a in STOP_WORDS and b in STOP_WORDS) and a.isalnum() and b.isalnum()
+    }
 
 
 _ASCII_LOWER_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
@@ -508,10 +505,13 @@ def _lower_words(text: str) -> list[str]:
 
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     cached = _STEM_CACHE.get
-    stems = [
-        [x if (x := cached(w)) is not None else stem(w) for w in _lower_words(s.text.lower().replace("’", "'"))]
-        for s in sentences
-    ]
+    stems = []
+    for s in sentences:
+        ws = _lower_words(s.text.lower().replace("’", "'"))
+        st = list(map(cached, ws))
+        if None in st:  # (words not stemmed before)
+            st = [x if x is not None else stem(w) for x, w in zip(st, ws, strict=True)]
+        stems.append(st)
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
@@ -533,8 +533,8 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     data: list[float] = []
     indptr = [0]
     for st, c in zip(stems, content, strict=True):
-        tf = Counter([w for w in st if w in c])  # (c: the stems of st that are in vocab)
-        cols = sorted([vocab[w] for w in tf], reverse=True)
+        tf = Counter(st)  # (only the counts of c, the stems of st that are in vocab, are used)
+        cols = sorted(map(vocab.__getitem__, c), reverse=True)
         indices.extend(cols)
         data.extend([(1 + math.log(tf[columns[j]])) * idf[j] for j in cols])
         indptr.append(len(indices))

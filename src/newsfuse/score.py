@@ -54,9 +54,10 @@ def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np
     deg[deg == 0] = 1.0
     m = 0.15 / n + 0.85 * adj / deg
     p = np.full(n, 1.0 / n)
+    mt, total = m.T, np.add.reduce  # (``.sum()`` on a vector is ``np.add.reduce``, behind a Python wrapper)
     for _ in range(iters):
-        q = m.T @ p
-        if np.abs(q - p).sum() < 1e-6:
+        q = mt @ p
+        if total(np.abs(q - p)) < 1e-6:
             p = q
             break
         p = q
@@ -179,11 +180,19 @@ def model() -> np.ndarray | None:
     return _coefficients("salience.json", FEATURES)
 
 
+@lru_cache(maxsize=4)
+def _pairs(width: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(width)
+
+
 def expand(x: np.ndarray) -> np.ndarray:
     """Features plus their pairwise products (a quadratic model, still a dot product at run time)."""
-    iu = np.triu_indices(x.shape[1] - 1)
+    a, b = _pairs(x.shape[1] - 1)
+    out = np.empty((x.shape[0], x.shape[1] + len(a)))
+    out[:, : x.shape[1]] = x
     body = x[:, 1:]
-    return np.hstack([x, (body[:, :, None] * body[:, None, :])[:, iu[0], iu[1]]])
+    np.multiply(body[:, a], body[:, b], out=out[:, x.shape[1] :])
+    return out
 
 
 def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:

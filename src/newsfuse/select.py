@@ -308,7 +308,7 @@ def select(
     quote_cost = QUOTE_COST if len(set(doc_groups)) >= SPREAD_DOCS else 0.0
     prior = [
         SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
-        - quote_cost * quoted_words(s.text)
+        - (quote_cost * quoted_words(s.text) if quote_cost else 0.0)
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = rep.concept_sums(weights)
@@ -406,10 +406,13 @@ def _solve_ilp(
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
     if ns <= BNB_MAX_SENTENCES:
-        cidx = {c: j for j, c in enumerate(concepts)}
+        covers: list[list[int]] = [[] for _ in cand]  # each candidate's shared concepts, ascending
+        for j, c in enumerate(concepts):
+            for k in where[c]:
+                covers[k].append(j)
         picked = branch_and_bound(
             values=sentence_value.tolist(),
-            covers=[sorted(cidx[c] for c in rep.concepts[i] if c in cidx) for i in cand],
+            covers=covers,
             concept_weights=[weights[c] for c in concepts],
             lengths=[lengths[i] for i in cand],
             capacity=capacity,
