@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from typing import Any
 
 import numpy as np
@@ -214,6 +213,18 @@ def _embed(model: Any, texts: list[str]) -> np.ndarray:
     return pooled
 
 
+@dataclass(frozen=True)
+class ConceptIndex:
+    """The cluster's distinct concepts by number, and which sentences mention them."""
+
+    names: list[str]                  # the distinct concepts ("mill river")
+    words: list[str]                  # the cluster's distinct stems
+    first: np.ndarray                 # each concept's first word (an index into words) ...
+    second: np.ndarray                # ... and its second
+    mention_sentence: np.ndarray      # each (sentence, concept) mention, by sentence: the sentence ...
+    mention_concept: np.ndarray       # ... and the concept (an index into names)
+
+
 @dataclass
 class Representation:
     """Everything selection, ordering and attribution need about a cluster's sentences."""
@@ -225,6 +236,7 @@ class Representation:
     tfidf: sparse.csr_matrix          # L2-normalised TF-IDF rows over content stems
     n_docs: int
     doc_lengths: list[int]            # sentences per document
+    concept_index: ConceptIndex       # the concepts of ``concepts`` by number
 
     _word_counts: list[int] | None = None
 
@@ -487,14 +499,6 @@ class Representation:
 
 
 
-def sentence_concepts(stems: list[str]) -> set[str]:
-    return {
-        f"{a} {b}"
-        for a, b in zip(stems, stems[1:], strict=False)
-        if not (a in STOP_WORDS and b in STOP_WORDS) and a.isalnum() and b.isalnum()
-    }
-
-
 _ASCII_LOWER_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
 
 
@@ -513,33 +517,40 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
             st = [x if x is not None else stem(w) for x, w in zip(st, ws, strict=True)]
         stems.append(st)
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
-    concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
     for s in sentences:
         doc_lengths[s.doc] = max(doc_lengths[s.doc], s.position + 1)
-    # TF-IDF with sentence-level document frequency
-    df: Counter[str] = Counter()
-    for c in content:
-        df.update(c)
-    columns = sorted(df)  # sorted: the same columns whatever PYTHONHASHSEED
-    vocab = {w: i for i, w in enumerate(columns)}
-    n = max(len(sentences), 1)
-    idf_of = {f: math.log(1 + n / f) for f in set(df.values())}  # (few distinct frequencies)
-    idf = [idf_of[df[w]] for w in columns]
-    # Built directly in CSR form, with the values, row norms (summed in column order) and storage
-    # order (columns descending within a row) that `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))`
-    # gives, at a fraction of scipy.sparse's per-operation cost.
-    indices: list[int] = []
-    data: list[float] = []
-    indptr = [0]
-    for st, c in zip(stems, content, strict=True):
-        tf = Counter(st)  # (only the counts of c, the stems of st that are in vocab, are used)
-        cols = sorted(map(vocab.__getitem__, c), reverse=True)
-        indices.extend(cols)
-        data.extend([(1 + math.log(tf[columns[j]])) * idf[j] for j in cols])
-        indptr.append(len(indices))
-    ptr = np.array(indptr, dtype=np.int32)
-    vals = np.array(data, dtype=np.float64)
+    # the tokens as numbers: each stem's index among the cluster's distinct stems, and its sentence
+    n_sent = len(sentences)
+    flat = list(chain.from_iterable(stems))
+    words = list(dict.fromkeys(flat))
+    word_id = dict(zip(words, range(len(words))))
+    tokens = np.array(list(map(word_id.__getitem__, flat)), dtype=np.int64)
+    token_row = np.repeat(np.arange(n_sent, dtype=np.int64), [len(st) for st in stems])
+    index = _concept_index(words, tokens, token_row)
+    named = iter([index.names[k] for k in index.mention_concept.tolist()])  # (mentions come by sentence)
+    concepts = [set(islice(named, k)) for k in np.bincount(index.mention_sentence, minlength=n_sent).tolist()]
+    # TF-IDF with sentence-level document frequency, over the content stems in sorted order (the
+    # same columns whatever PYTHONHASHSEED). Built directly in CSR form, with the values, row norms
+    # (summed in column order) and storage order (columns descending within a row) that
+    # `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))` gives, at a fraction of scipy.sparse's
+    # per-operation cost; the (sentence, column) pairs are counted over all tokens at once.
+    columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
+    vocab = dict(zip(columns, range(len(columns))))
+    width = max(len(columns), 1)
+    token_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)[tokens]
+    content_token = token_col >= 0
+    # one key per (sentence, column), ascending by sentence and then by column descending
+    keys, tf = np.unique(token_row[content_token] * width + (width - 1 - token_col[content_token]), return_counts=True)
+    rows, cols = keys // width, width - 1 - keys % width
+    df = np.bincount(cols, minlength=len(columns)).tolist()
+    n = max(n_sent, 1)
+    idf_of = {f: math.log(1 + n / f) for f in set(df)}  # (few distinct frequencies)
+    idf = np.array([idf_of[f] for f in df], dtype=np.float64)
+    log_tf = np.array([0.0] + [1 + math.log(k) for k in range(1, int(tf.max(initial=0)) + 1)])
+    vals = log_tf[tf] * idf[cols]
+    ptr = np.zeros(n_sent + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n_sent), out=ptr[1:])
     counts = np.diff(ptr)
     norms = np.zeros(len(sentences))
     nonempty = np.flatnonzero(counts)
@@ -550,7 +561,22 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
         sq = vals[asc] * vals[asc]
         norms[nonempty] = np.add.reduceat(sq, ptr[nonempty])
         vals = (1.0 / np.where(norms == 0, 1.0, np.sqrt(norms)))[row_of] * vals
-    m = sparse.csr_matrix(
-        (vals, np.array(indices, dtype=np.int32), ptr), shape=(len(sentences), max(len(vocab), 1))
-    )
-    return Representation(sentences, stems, content, concepts, m, n_docs, doc_lengths)
+    m = sparse.csr_matrix((vals, cols.astype(np.int32), ptr), shape=(n_sent, width))
+    return Representation(sentences, stems, content, concepts, m, n_docs, doc_lengths, index)
+
+
+def _concept_index(words: list[str], tokens: np.ndarray, token_row: np.ndarray) -> ConceptIndex:
+    """Concepts (Gillick and Favre's bigrams): two stems next to each other in a sentence, both
+    alphanumeric and not both stop words; numbered over the whole cluster at once."""
+    n_words = len(words)
+    stop = np.array([w in STOP_WORDS for w in words], dtype=bool)
+    alnum = np.array([w.isalnum() for w in words], dtype=bool)
+    a, b = tokens[:-1], tokens[1:]
+    pair = (token_row[:-1] == token_row[1:]) & ~(stop[a] & stop[b]) & alnum[a] & alnum[b]
+    span = n_words * n_words
+    # distinct (sentence, concept) mentions, ascending by sentence: one key each
+    mentions = np.unique(token_row[:-1][pair] * span + a[pair] * n_words + b[pair])
+    codes, mention_concept = np.unique(mentions % span, return_inverse=True)
+    first, second = codes // n_words, codes % n_words
+    names = [f"{words[i]} {words[j]}" for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    return ConceptIndex(names, words, first, second, mentions // max(span, 1), mention_concept.ravel())

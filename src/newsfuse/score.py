@@ -247,17 +247,14 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     from newsfuse.represent import STOP_WORDS
 
     n_groups = max(len(set(doc_groups)), 1)
-    ids: dict[str, int] = {}
-    number = ids.setdefault  # concepts numbered by first mention, sentence by sentence
-    occ_c = [number(c, len(ids)) for cs in rep.concepts for c in cs]
-    names = list(ids)
+    index = rep.concept_index
+    names = index.names
     m = len(names)
     if m == 0:
         return names, np.zeros((0, len(CONCEPT_FEATURES))), np.zeros(0)
     pos = np.array([s.position for s in rep.sentences], dtype=float)
     grp = np.array([doc_groups[s.doc] for s in rep.sentences])
-    oc = np.array(occ_c)
-    os_ = np.repeat(np.arange(len(rep.concepts)), [len(cs) for cs in rep.concepts])
+    oc, os_ = index.mention_concept, index.mention_sentence  # (each concept's mentions in sentence order)
     e = 2.0 ** (-pos[os_] / 3.0)
     tf = np.bincount(oc, minlength=m).astype(float)
     early = np.zeros(m)
@@ -284,16 +281,9 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     for ws in group_words.values():
         uni.update(ws)
     prior, default = word_prior()
-    # per distinct word of the concepts, then gathered per concept
-    widx: dict[str, int] = {}
-    ia_: list[int] = []
-    ib_: list[int] = []
-    for c in names:
-        a, b = c.split(" ", 1)
-        ia_.append(widx.setdefault(a, len(widx)))
-        ib_.append(widx.setdefault(b, len(widx)))
-    ia, ib = np.array(ia_, dtype=np.intp), np.array(ib_, dtype=np.intp)
-    wlist = list(widx)
+    # per distinct word, then gathered per concept
+    ia, ib = index.first, index.second
+    wlist = index.words
     wdocs = np.array([uni[w] for w in wlist], dtype=float) / n_groups
     wprior = np.array([prior.get(w, default) for w in wlist])
     wstop = np.array([w in STOP_WORDS for w in wlist])
