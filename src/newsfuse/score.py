@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -136,14 +137,14 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     x[:, 9] = cen
     x[:, 10] = support
     x[:, 11] = first_sim
-    x[:, 12] = [any(q in t for q in "\"“”") for t in texts]
+    x[:, 12] = ['"' in t or "“" in t or "”" in t for t in texts]
     x[:, 13] = [_has_digit(t) for t in texts]
     x[:, 14] = rep.dangling()
     x[:, 15] = math.log(n_docs)
     x[:, 16] = np.array([len(c) for c in rep.content], dtype=float) / nwords
     x[:, 17] = lex
     x[:, 18] = doc_lex[docs]
-    x[:, 19] = [math.fsum(prior.get(w, default) for w in c) / max(len(c), 1) for c in rep.content]
+    x[:, 19] = [math.fsum(map(prior.get, c, repeat(default))) / max(len(c), 1) for c in rep.content]
     x[:, 20] = cw / np.array([max(len(c), 1) for c in rep.concepts], dtype=float)
     return x
 
