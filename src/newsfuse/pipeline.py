@@ -87,7 +87,7 @@ def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, fl
 def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
     """Union near-duplicate documents (wire copies) into one group each."""
     groups = list(range(n_docs))
-    if n_docs < 2 or rep.tfidf.shape[0] == 0:
+    if n_docs < 2 or not rep.sentences:
         return groups
 
     def find(x: int) -> int:

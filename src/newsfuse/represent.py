@@ -233,10 +233,21 @@ class Representation:
     stems: list[list[str]]            # all stems per sentence
     content: list[set[str]]           # content stems per sentence (no stop words)
     concepts: list[set[str]]          # content bigram concepts per sentence
-    tfidf: sparse.csr_matrix          # L2-normalised TF-IDF rows over content stems
+    # L2-normalised TF-IDF rows over content stems, as CSR arrays: data, indices, indptr, shape
+    tfidf_parts: tuple[np.ndarray, np.ndarray, np.ndarray, tuple[int, int]]
     n_docs: int
     doc_lengths: list[int]            # sentences per document
     concept_index: ConceptIndex       # the concepts of ``concepts`` by number
+
+    _tfidf: sparse.csr_matrix | None = None
+
+    @property
+    def tfidf(self) -> sparse.csr_matrix:
+        """The TF-IDF rows as a sparse matrix (built on first use: small clusters work on ``dense_tfidf``)."""
+        if self._tfidf is None:
+            data, indices, indptr, shape = self.tfidf_parts
+            self._tfidf = sparse.csr_matrix((data, indices, indptr), shape=shape)
+        return self._tfidf
 
     _word_counts: list[int] | None = None
 
@@ -380,9 +391,13 @@ class Representation:
             self._bag_dense_cache = (d, d * self._idf())
         return self._bag_dense_cache
 
+    _sizes_cache: np.ndarray | None = None
+
     def _sizes(self) -> np.ndarray:
-        """Content stems per sentence."""
-        return np.array([len(c) for c in self.content], dtype=float)
+        """Content stems per sentence (cached)."""
+        if self._sizes_cache is None:
+            self._sizes_cache = np.array([len(c) for c in self.content], dtype=float)
+        return self._sizes_cache
 
     def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
         """Symmetric: do the sentence pairs report the same fact (one contains the other's)?"""
@@ -481,8 +496,11 @@ class Representation:
 
     def dense_tfidf(self) -> np.ndarray | None:
         """``tfidf`` as a dense array, for clusters small enough (else None)."""
-        if self._dense is None and self.tfidf.shape[0] * self.tfidf.shape[1] <= DENSE_CELLS:
-            self._dense = self.tfidf.toarray()
+        data, indices, indptr, (n, width) = self.tfidf_parts
+        if self._dense is None and n * width <= DENSE_CELLS:
+            dense = np.zeros((n, width))
+            dense[np.repeat(np.arange(n), np.diff(indptr)), indices] = data  # (one entry per cell, as toarray() fills it)
+            self._dense = dense
         return self._dense
 
     def similarity(self, i: int, j: int) -> float:
@@ -561,8 +579,8 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
         sq = vals[asc] * vals[asc]
         norms[nonempty] = np.add.reduceat(sq, ptr[nonempty])
         vals = (1.0 / np.where(norms == 0, 1.0, np.sqrt(norms)))[row_of] * vals
-    m = sparse.csr_matrix((vals, cols.astype(np.int32), ptr), shape=(n_sent, width))
-    return Representation(sentences, stems, content, concepts, m, n_docs, doc_lengths, index)
+    parts = (vals, cols.astype(np.int32), ptr, (n_sent, width))
+    return Representation(sentences, stems, content, concepts, parts, n_docs, doc_lengths, index)
 
 
 def _concept_index(words: list[str], tokens: np.ndarray, token_row: np.ndarray) -> ConceptIndex:
