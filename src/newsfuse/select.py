@@ -395,14 +395,13 @@ def _solve_ilp(
             if c in weights:
                 where[c].append(k)
     values = [float(prior[i]) for i in cand]
-    concepts = []
-    for c, ks in sorted(where.items()):  # sorted: sums in one order whatever PYTHONHASHSEED
+    concepts = []  # (in sorted order)
+    for c in sorted(where):  # sorted: sums in one order whatever PYTHONHASHSEED
+        ks = where[c]
         if len(ks) == 1:
             values[ks[0]] += weights[c]
         else:
             concepts.append(c)
-    sentence_value = np.array(values, dtype=float)
-    concepts.sort()
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
     if ns <= BNB_MAX_SENTENCES:
@@ -411,7 +410,7 @@ def _solve_ilp(
             for k in where[c]:
                 covers[k].append(j)
         picked = branch_and_bound(
-            values=sentence_value.tolist(),
+            values=values,
             covers=covers,
             concept_weights=[weights[c] for c in concepts],
             lengths=[lengths[i] for i in cand],
@@ -421,7 +420,7 @@ def _solve_ilp(
         )
         if picked is not None:
             return [cand[k] for k in picked]
-    obj = np.concatenate([-sentence_value, -np.array([weights[c] for c in concepts])])
+    obj = np.concatenate([-np.array(values, dtype=float), -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
     cols: list[int] = []
