@@ -466,15 +466,19 @@ class Representation:
         """The content matrix's nonzeros: row and column of each (row by row, columns ascending),
         row pointers, and the number of columns."""
         if self._parts is None:
-            vocab: dict[str, int] = {}
-            cols: list[int] = []
-            ptr = [0]
-            for c in self.content:
-                cols.extend(sorted([vocab.setdefault(w, len(vocab)) for w in sorted(c)]))
-                ptr.append(len(cols))
-            p = np.array(ptr, dtype=np.int64)
+            # Columns numbered by first appearance, sentence by sentence, each sentence's stems in
+            # sorted order. The TF-IDF columns are the same stems in sorted order, stored descending
+            # in each row: reversed, a row lists its stems in sorted order.
+            _, indices, indptr, _ = self.tfidf_parts
+            p = indptr.astype(np.int64)
             rows = np.repeat(np.arange(len(self.content)), np.diff(p))
-            self._parts = (rows, np.array(cols, dtype=np.int64), p, max(len(vocab), 1))
+            stems = indices[p[rows] + p[rows + 1] - 1 - np.arange(len(indices))]
+            seen, first = np.unique(stems, return_index=True)
+            number = np.empty(int(seen[-1]) + 1 if len(seen) else 0, dtype=np.int64)
+            number[seen[np.argsort(first)]] = np.arange(len(seen))
+            width = max(len(seen), 1)
+            cols = np.sort(rows * width + number[stems]) - rows * width  # ascending within each row
+            self._parts = (rows, cols, p, width)
         return self._parts
 
     _bag: sparse.csr_matrix | None = None
