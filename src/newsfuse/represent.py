@@ -218,7 +218,9 @@ class ConceptIndex:
     """The cluster's distinct concepts by number, and which sentences mention them."""
 
     names: list[str]                  # the distinct concepts ("mill river")
-    words: list[str]                  # the cluster's distinct stems
+    words: list[str]                  # the cluster's distinct stems ...
+    stop: np.ndarray                  # ... which of them are stop words
+    column: np.ndarray                # ... and each one's TF-IDF column (-1: not a content stem)
     first: np.ndarray                 # each concept's first word (an index into words) ...
     second: np.ndarray                # ... and its second
     mention_sentence: np.ndarray      # each (sentence, concept) mention, by sentence: the sentence ...
@@ -549,7 +551,10 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     word_id = dict(zip(words, range(len(words))))
     tokens = np.array(list(map(word_id.__getitem__, flat)), dtype=np.int64)
     token_row = np.repeat(np.arange(n_sent, dtype=np.int64), [len(st) for st in stems])
-    index = _concept_index(words, tokens, token_row)
+    columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
+    vocab = dict(zip(columns, range(len(columns))))
+    word_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)
+    index = _concept_index(words, word_col, tokens, token_row)
     named = iter([index.names[k] for k in index.mention_concept.tolist()])  # (mentions come by sentence)
     concepts = [set(islice(named, k)) for k in np.bincount(index.mention_sentence, minlength=n_sent).tolist()]
     # TF-IDF with sentence-level document frequency, over the content stems in sorted order (the
@@ -557,10 +562,8 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     # (summed in column order) and storage order (columns descending within a row) that
     # `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))` gives, at a fraction of scipy.sparse's
     # per-operation cost; the (sentence, column) pairs are counted over all tokens at once.
-    columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
-    vocab = dict(zip(columns, range(len(columns))))
     width = max(len(columns), 1)
-    token_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)[tokens]
+    token_col = word_col[tokens]
     content_token = token_col >= 0
     # one key per (sentence, column), ascending by sentence and then by column descending
     keys, tf = np.unique(token_row[content_token] * width + (width - 1 - token_col[content_token]), return_counts=True)
@@ -587,7 +590,7 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     return Representation(sentences, stems, content, concepts, parts, n_docs, doc_lengths, index)
 
 
-def _concept_index(words: list[str], tokens: np.ndarray, token_row: np.ndarray) -> ConceptIndex:
+def _concept_index(words: list[str], word_col: np.ndarray, tokens: np.ndarray, token_row: np.ndarray) -> ConceptIndex:
     """Concepts (Gillick and Favre's bigrams): two stems next to each other in a sentence, both
     alphanumeric and not both stop words; numbered over the whole cluster at once."""
     n_words = len(words)
@@ -601,4 +604,4 @@ def _concept_index(words: list[str], tokens: np.ndarray, token_row: np.ndarray) 
     codes, mention_concept = np.unique(mentions % span, return_inverse=True)
     first, second = codes // n_words, codes % n_words
     names = [f"{words[i]} {words[j]}" for i, j in zip(first.tolist(), second.tolist(), strict=True)]
-    return ConceptIndex(names, words, first, second, mentions // max(span, 1), mention_concept.ravel())
+    return ConceptIndex(names, words, stop, word_col, first, second, mentions // max(span, 1), mention_concept.ravel())

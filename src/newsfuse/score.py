@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
@@ -245,8 +244,6 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
 
 def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """``concept_features`` and, per concept, the number of distinct document groups it appears in."""
-    from newsfuse.represent import STOP_WORDS
-
     n_groups = max(len(set(doc_groups)), 1)
     index = rep.concept_index
     names = index.names
@@ -271,23 +268,17 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     else:
         pairs = np.unique(oc * n_grp + grp[os_])
         df = np.bincount(pairs // n_grp, minlength=m).astype(float)
-    # documents (groups) per content word: each group's words, counted over the groups
-    group_words: dict[int, set[str]] = {}
-    for g, ws in zip(grp.tolist(), rep.content, strict=True):
-        if g in group_words:
-            group_words[g] |= ws
-        else:
-            group_words[g] = set(ws)
-    uni: Counter[str] = Counter()
-    for ws in group_words.values():
-        uni.update(ws)
+    # documents (groups) per content word: the distinct (group, column) pairs of the TF-IDF entries
+    _, cols, indptr, (_, width) = rep.tfidf_parts
+    entries = np.unique(np.repeat(grp, np.diff(indptr)) * width + cols)
+    groups_of_column = np.bincount(entries % width, minlength=width)
     prior, default = word_prior()
     # per distinct word, then gathered per concept
     ia, ib = index.first, index.second
     wlist = index.words
-    wdocs = np.array([uni[w] for w in wlist], dtype=float) / n_groups
+    wdocs = np.where(index.column >= 0, groups_of_column[index.column], 0) / n_groups
     wprior = np.array([prior.get(w, default) for w in wlist])
-    wstop = np.array([w in STOP_WORDS for w in wlist])
+    wstop = index.stop
     wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])
     ua, ub = wdocs[ia], wdocs[ib]
     pa, pb = wprior[ia], wprior[ib]
