@@ -282,25 +282,20 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])
     ua, ub = wdocs[ia], wdocs[ib]
     pa, pb = wprior[ia], wprior[ib]
-    stop = (wstop[ia] | wstop[ib]).astype(float)
-    digit = (wdigit[ia] | wdigit[ib]).astype(float)
-    x = np.column_stack(
-        [
-            np.ones(m),
-            df / n_groups,
-            np.log(df),
-            np.log(tf),
-            early,
-            first,
-            early_sum / tf,
-            stop,
-            digit,
-            (ua + ub) / 2,
-            np.full(m, math.log(n_groups)),
-            (pa + pb) / 2,
-            np.minimum(pa, pb),
-        ]
-    )
+    x = np.empty((m, len(CONCEPT_FEATURES)))
+    x[:, 0] = 1.0
+    x[:, 1] = df / n_groups
+    x[:, 2] = np.log(df)
+    x[:, 3] = np.log(tf)
+    x[:, 4] = early
+    x[:, 5] = first
+    x[:, 6] = early_sum / tf
+    x[:, 7] = wstop[ia] | wstop[ib]
+    x[:, 8] = wdigit[ia] | wdigit[ib]
+    x[:, 9] = (ua + ub) / 2
+    x[:, 10] = math.log(n_groups)
+    x[:, 11] = (pa + pb) / 2
+    x[:, 12] = np.minimum(pa, pb)
     return names, x, df
 
 
