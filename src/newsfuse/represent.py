@@ -395,7 +395,7 @@ class Representation:
 
     _sizes_cache: np.ndarray | None = None
 
-    def _sizes(self) -> np.ndarray:
+    def content_sizes(self) -> np.ndarray:
         """Content stems per sentence (cached)."""
         if self._sizes_cache is None:
             self._sizes_cache = np.array([len(c) for c in self.content], dtype=float)
@@ -421,7 +421,7 @@ class Representation:
         # Only pairs that share enough words can match, and pairs already ``decided`` (true by the
         # lexical tests) need no embedding: embed just the sentences of the other candidate pairs.
         # A sentence's embedding does not depend on which others are embedded with it.
-        sizes = self._sizes()
+        sizes = self.content_sizes()
         if directional:  # most of the row sentence's words, not just of the shorter one
             smaller = np.repeat(sizes[rows][:, None], len(cols), axis=1) * (REPORT_EMB_SHARE / SAME_EMB_CONTAINMENT)
         else:

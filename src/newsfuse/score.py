@@ -88,7 +88,8 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
         norm = np.linalg.norm(centroid) or 1.0
         cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
     docs = np.array([s.doc for s in rep.sentences])
-    firsts = np.array([s.position == 0 for s in rep.sentences])
+    pos = np.array([s.position for s in rep.sentences], dtype=float)
+    firsts = pos == 0
     if n <= DENSE_LIMIT:
         sims = rep.similarity_matrix(list(range(n)))
         lex = _centrality(sims)
@@ -122,7 +123,6 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     doc_lex = doc_lex / (doc_lex.max() or 1.0)
     prior, default = word_prior()
     sents = rep.sentences
-    pos = np.array([s.position for s in sents], dtype=float)
     texts = [s.text for s in sents]
     x[:, 0] = 1.0
     x[:, 1] = [_lead(s.position) for s in sents]
@@ -140,11 +140,11 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     x[:, 13] = [_has_digit(t) for t in texts]
     x[:, 14] = rep.dangling()
     x[:, 15] = math.log(n_docs)
-    x[:, 16] = np.array([len(c) for c in rep.content], dtype=float) / nwords
+    x[:, 16] = rep.content_sizes() / nwords
     x[:, 17] = lex
     x[:, 18] = doc_lex[docs]
     x[:, 19] = [math.fsum(map(prior.get, c, repeat(default))) / max(len(c), 1) for c in rep.content]
-    x[:, 20] = cw / np.array([max(len(c), 1) for c in rep.concepts], dtype=float)
+    x[:, 20] = cw / np.maximum(np.bincount(rep.concept_index.mention_sentence, minlength=n), 1)
     return x
 
 
