@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice, repeat
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
@@ -170,7 +170,7 @@ def _token_ids(tok: Any, text: str) -> list[int]:
         or text.endswith(" ")  # (a trailing space is a "▁" token of its own, which no word encodes to)
         or ("<" in text and any(a.content in text for a in _added(tok)))
     ):
-        return tok.encode(text, add_special_tokens=False).ids
+        return list(tok.encode(text, add_special_tokens=False).ids)
     ids: list[int] = []
     for k, piece in enumerate(_PIECE.findall(text)):
         key = piece if k == 0 else piece[1:]  # (the normalizer's "▁" stands for a later word's first space)
@@ -533,13 +533,14 @@ def _lower_words(text: str) -> list[str]:
 
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     cached = _STEM_CACHE.get
-    stems = []
+    stems: list[list[str]] = []
     for s in sentences:
         ws = _lower_words(s.text.lower().replace("’", "'"))
-        st = list(map(cached, ws))
-        if None in st:  # (words not stemmed before)
-            st = [x if x is not None else stem(w) for x, w in zip(st, ws, strict=True)]
-        stems.append(st)
+        got = list(map(cached, ws))
+        if None in got:  # (words not stemmed before)
+            stems.append([x if x is not None else stem(w) for x, w in zip(got, ws, strict=True)])
+        else:
+            stems.append(cast("list[str]", got))
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     doc_lengths = [0] * n_docs
     for s in sentences:
@@ -548,11 +549,11 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     n_sent = len(sentences)
     flat = list(chain.from_iterable(stems))
     words = list(dict.fromkeys(flat))
-    word_id = dict(zip(words, range(len(words))))
+    word_id = dict(zip(words, range(len(words)), strict=True))
     tokens = np.array(list(map(word_id.__getitem__, flat)), dtype=np.int64)
     token_row = np.repeat(np.arange(n_sent, dtype=np.int64), [len(st) for st in stems])
     columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
-    vocab = dict(zip(columns, range(len(columns))))
+    vocab = dict(zip(columns, range(len(columns)), strict=True))
     word_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)
     index = _concept_index(words, word_col, tokens, token_row)
     named = iter([index.names[k] for k in index.mention_concept.tolist()])  # (mentions come by sentence)
