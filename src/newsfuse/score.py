@@ -47,6 +47,11 @@ FEATURES = (
 )
 
 
+# ``a.max()`` of an array is this reduction, behind a Python wrapper that costs more than it on a
+# small cluster's arrays
+_largest = np.maximum.reduce
+
+
 def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np.ndarray:
     n = sims.shape[0]
     adj = (sims > threshold).astype(float)
@@ -61,7 +66,7 @@ def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np
             p = q
             break
         p = q
-    return p / (p.max() or 1.0)
+    return p / (_largest(p) or 1.0)
 
 
 DENSE_LIMIT = 2000  # sentences up to which pairwise similarities are computed exactly
@@ -116,11 +121,13 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
             support[rows] = (to_total[rows] - to_own) / rest_norm
         lead_vec = np.asarray(rep.tfidf[np.nonzero(firsts)[0]].sum(axis=0)).ravel()
         first_sim = np.asarray(rep.tfidf @ (lead_vec / (np.linalg.norm(lead_vec) or 1.0))).ravel()
-    n_docs = len(set(docs.tolist()))
+    present = set(docs.tolist())
+    n_docs = len(present)
     doc_lex = np.zeros(rep.n_docs)
-    for d in set(docs.tolist()):
-        doc_lex[d] = lex[docs == d].mean()
-    doc_lex = doc_lex / (doc_lex.max() or 1.0)
+    for d in present:
+        own = lex[docs == d]
+        doc_lex[d] = np.add.reduce(own) / len(own)  # (the mean, as .mean() computes it, without its Python wrapper)
+    doc_lex = doc_lex / (_largest(doc_lex) or 1.0)
     prior, default = word_prior()
     sents = rep.sentences
     texts = [s.text for s in sents]
@@ -131,8 +138,8 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     x[:, 4] = [math.log(w) for w in nwords.tolist()]
     x[:, 5] = nwords < 10
     x[:, 6] = nwords > 35
-    x[:, 7] = dens / (dens.max() or 1.0)
-    x[:, 8] = cw / (cw.max() or 1.0)
+    x[:, 7] = dens / (_largest(dens) or 1.0)
+    x[:, 8] = cw / (_largest(cw) or 1.0)
     x[:, 9] = cen
     x[:, 10] = support
     x[:, 11] = first_sim

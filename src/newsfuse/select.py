@@ -21,6 +21,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
@@ -135,6 +136,9 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
     return needs or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
+_first_char = itemgetter(0)
+
+
 def caseless(rep: Representation) -> bool:
     """True for input without case information (lower-cased corpora such as Multi-News):
     fewer than CASELESS_SHARE of the words inside sentences start with a capital."""
@@ -142,7 +146,7 @@ def caseless(rep: Representation) -> bool:
     for s in rep.sentences[:400]:
         toks = s.text.split()[1:]
         total += len(toks)
-        caps += sum(map(str.isupper, [w[0] for w in toks]))  # (split() tokens are never empty)
+        caps += sum(map(str.isupper, map(_first_char, toks)))  # (split() tokens are never empty)
     return total > 50 and caps / total < CASELESS_SHARE
 
 
