@@ -452,8 +452,14 @@ def _cut_fragment(line: str) -> str | None:
     if len(line) < FRAGMENT_MIN_CHARS:
         return None
     end = None
-    for m in _LAST_END_RE.finditer(line, max(0, len(line) - 2000)):
-        end = m.end()
+    # the last sentence end within the last 2,000 characters: looked for in the last 300 first (each
+    # match starts at its own full stop, so a later window finds the same last match when it has one)
+    lo = max(0, len(line) - 2000)
+    for start in (max(lo, len(line) - 300), lo):
+        for m in _LAST_END_RE.finditer(line, start):
+            end = m.end()
+        if end is not None or start == lo:
+            break
     if end is None:
         return None
     head = line[:end]
