@@ -47,19 +47,19 @@ FEATURES = (
 )
 
 
-# ``a.max()`` of an array is this reduction, behind a Python wrapper that costs more than it on a
-# small cluster's arrays
+# ``a.max()`` of an array is this reduction (and ``a.sum()`` is ``np.add.reduce``), behind a Python
+# wrapper that costs more than the reduction itself on a small cluster's arrays
 _largest = np.maximum.reduce
 
 
 def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np.ndarray:
     n = sims.shape[0]
     adj = (sims > threshold).astype(float)
-    deg = adj.sum(axis=1, keepdims=True)
+    deg = np.add.reduce(adj, axis=1, keepdims=True)
     deg[deg == 0] = 1.0
     m = 0.15 / n + 0.85 * adj / deg
     p = np.full(n, 1.0 / n)
-    mt, total = m.T, np.add.reduce  # (``.sum()`` on a vector is ``np.add.reduce``, behind a Python wrapper)
+    mt, total = m.T, np.add.reduce
     for _ in range(iters):
         q = mt @ p
         if total(np.abs(q - p)) < 1e-6:
@@ -85,9 +85,9 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     if dense is not None:
         # as scipy.sparse sums: the centroid over the rows in order; each row's dot product
         # sequentially over its stored entries (columns descending)
-        centroid = dense.sum(axis=0)
+        centroid = np.add.reduce(dense, axis=0)
         norm = np.linalg.norm(centroid) or 1.0
-        cen = np.ascontiguousarray((dense * (centroid / norm)).T[::-1]).sum(axis=0)
+        cen = np.add.reduce(np.ascontiguousarray((dense * (centroid / norm)).T[::-1]), axis=0)
     else:
         centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
         norm = np.linalg.norm(centroid) or 1.0
@@ -99,8 +99,8 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
         sims = rep.similarity_matrix(list(range(n)))
         lex = _centrality(sims)
         np.fill_diagonal(sims, 0.0)
-        support = np.where(docs[:, None] != docs[None, :], sims, 0.0).max(axis=1)
-        first_sim = sims[:, firsts].max(axis=1) if firsts.any() else np.zeros(n)
+        support = _largest(np.where(docs[:, None] != docs[None, :], sims, 0.0), axis=1)
+        first_sim = _largest(sims[:, firsts], axis=1) if firsts.any() else np.zeros(n)
     else:
         # Long inputs (a 5 MB article has ~40,000 sentences): no n x n matrix; compare each
         # sentence with the centroid of the other documents and of the first sentences instead.
