@@ -67,3 +67,26 @@ def test_reports_is_directional() -> None:
 
 def test_porter_stems_meet_rouge_conventions() -> None:
     assert [stem(w) for w in words("Recused recusing investigations")] == ["recus", "recus", "investig"]
+
+
+TOKENIZER_CASES = [
+    "", "a", "a ", " a", "  lead", "a  b", "tab\t tab", "new\nline", "<s> tag", "</s>", "a<unk>b", "▁odd ▁one",
+    "ünïcödé wörds", "日本語のテキスト", "emoji 😀 here", "‘quotes’ “double”", "İstanbul ſ K", "\u00a0nbsp\u00a0",
+    "The mayor closed the bridge after inspectors reported cracks in two of the span's steel girders.",
+]
+
+
+@pytest.mark.parametrize("text", TOKENIZER_CASES)
+def test_word_by_word_tokens_are_the_tokenizers(text: str) -> None:
+    import numpy as np
+
+    from newsfuse.represent import _embed, _token_ids, _wordllama
+
+    model = _wordllama()
+    if model is None:
+        pytest.skip("WordLlama is not installed")
+    assert _token_ids(model.tokenizer, text) == model.tokenizer.encode(text, add_special_tokens=False).ids
+    if text:
+        ours = _embed(model, [text, "Another sentence follows it."])
+        theirs = np.asarray(model.embed([text, "Another sentence follows it."], norm=True), dtype=np.float32)
+        assert np.array_equal(ours.view(np.uint32), theirs.view(np.uint32))

@@ -20,6 +20,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
@@ -37,6 +38,7 @@ from newsfuse.clutter import (
     INLINE_TRAILER_RE,
     MONTHS,
     NAV_WORDS,
+    PITCH_KEYS,
     SOCIAL_WORDS,
     STOP_WORDS,
     TERMINAL,
@@ -46,6 +48,7 @@ from newsfuse.clutter import (
     html_meta,
     is_clutter_line,
     looks_like_html,
+    may_hold,
     pitch_matches,
 )
 from newsfuse.model import Document
@@ -98,9 +101,14 @@ class _Page:
     title: str | None = None
     date: str | None = None
     sitename: str | None = None
-    english: bool = True
+    text: str = ""  # the text the page's language is judged on
     prose_like: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+
+    @functools.cached_property
+    def english(self) -> bool:
+        """Whether the page is English (judged only when a step needs to know)."""
+        return _looks_english(self.text)
 
 
 # --- public entry point ------------------------------------------------------------------------------
@@ -124,12 +132,13 @@ _NEVER_TOPICAL = frozenset(
 )
 
 
-_TOPICAL: ContextVar[frozenset[str]] = ContextVar("newsfuse_topical_cues", default=frozenset())
+# The cluster's topical cues, found on first use (most clusters hold no pitch cue at all).
+_TOPICAL: ContextVar[Callable[[], frozenset[str]]] = ContextVar("newsfuse_topical_cues", default=frozenset)
 
 
 def clean_documents(docs: list[Document]) -> list[Document]:
     """Cleaned copies of ``docs``, same length and order: plain prose, is_html False, title/source/date filled."""
-    token = _TOPICAL.set(_topical_cues(docs))
+    token = _TOPICAL.set(functools.cache(lambda: _topical_cues(docs)))
     try:
         pages = [_clean_one(d) for d in docs]
     finally:
@@ -138,10 +147,10 @@ def clean_documents(docs: list[Document]) -> list[Document]:
     out = []
     for d, page in zip(docs, pages, strict=True):
         paragraphs = page.paragraphs
-        if not page.english and page.prose_like:
+        if page.prose_like:
             kept = sum(len(p) for p in paragraphs)
             total = sum(len(p) for p in page.prose_like)
-            if total and kept < NON_ENGLISH_KEEP * total:
+            if total and kept < NON_ENGLISH_KEEP * total and not page.english:
                 paragraphs = page.prose_like
         text = "\n\n".join(paragraphs)
         source = d.source
@@ -319,7 +328,7 @@ def _clean_one(doc: Document) -> _Page:
         text = _from_html(text, page)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]
-    page.english = _looks_english(text)
+    page.text = text
 
     # pass 1: line by line, drop clutter, note title/date candidates, stop at a trailer heading
     cands: list[tuple[int, str]] = []  # (block number, line)
@@ -437,7 +446,8 @@ _INNER_END_RE = re.compile(r"[.!?][\"”’)]?\s+\S")
 
 def _filter_sentences(paragraph: str) -> str:
     """A long paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into it)."""
-    kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s) or _is_pitch(s))]
+    pitches = may_hold(paragraph, PITCH_KEYS)  # else none of its sentences holds a pitch cue
+    kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s) or (pitches and _is_pitch(s)))]
     return " ".join(kept)
 
 
@@ -449,8 +459,14 @@ def _cut_fragment(line: str) -> str | None:
     if len(line) < FRAGMENT_MIN_CHARS:
         return None
     end = None
-    for m in _LAST_END_RE.finditer(line, max(0, len(line) - 2000)):
-        end = m.end()
+    # the last sentence end within the last 2,000 characters: looked for in the last 300 first (each
+    # match starts at its own full stop, so a later window finds the same last match when it has one)
+    lo = max(0, len(line) - 2000)
+    for start in (max(lo, len(line) - 300), lo):
+        for m in _LAST_END_RE.finditer(line, start):
+            end = m.end()
+        if end is not None or start == lo:
+            break
     if end is None:
         return None
     head = line[:end]
@@ -471,8 +487,11 @@ _WE_YOU_RE = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
 def _is_pitch(line: str) -> bool:
     """A donation / subscription pitch: two pitch cues, or one spoken as "we"/"you" outside quotes.
     Cues that are the cluster's own subject (``_topical_cues``) do not count."""
-    topical = _TOPICAL.get()
-    cues = sum(1 for m in pitch_matches(line[:2000]) if m.group(0).lower()[:6] not in topical)
+    matches = pitch_matches(line[:2000])
+    if not matches:
+        return False
+    topical = _TOPICAL.get()()
+    cues = sum(1 for m in matches if m.group(0).lower()[:6] not in topical)
     if cues >= 2:
         return True
     return cues == 1 and len(_WE_YOU_RE.findall(_QUOTED_RE.sub(" ", line[:2000]))) >= 2
@@ -639,6 +658,8 @@ def content_words(text: str) -> set[str]:
 
 def _drop_irrelevant_blocks(pages: list[_Page], docs: list[Document]) -> None:
     """Drop paragraphs whose words the rest of the cluster does not share (sidebars, other stories)."""
+    if all(len(page.paragraphs) < 2 for page in pages):
+        return  # only pages of two paragraphs or more are judged
     para_words = [[content_words(p) for p in page.paragraphs] for page in pages]
     doc_words = [set().union(*pw) if pw else set() for pw in para_words]
     n_docs = sum(1 for w in doc_words if w)

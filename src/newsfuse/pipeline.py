@@ -74,20 +74,22 @@ def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, fl
     ind = np.zeros((n_docs, dense.shape[0]))
     ind[[s.doc for s in rep.sentences], np.arange(dense.shape[0])] = 1.0
     dv = ind @ dense
-    norms = np.sqrt((dv * dv).sum(axis=1))
+    norms = np.sqrt(np.add.reduce(dv * dv, axis=1))  # (the ufunc reductions, without .sum()'s and .any()'s wrappers)
     norms[norms == 0] = 1.0
     dv /= norms[:, None]
     sim = dv @ dv.T
-    if (np.abs(sim - DUPLICATE_DOCUMENT) <= 1e-9).any():
+    if np.logical_or.reduce(np.abs(sim - DUPLICATE_DOCUMENT) <= 1e-9, axis=None):
         return _doc_similarity_sparse(rep, n_docs)
-    a, b = np.nonzero(np.triu(sim >= DUPLICATE_DOCUMENT, 1))
+    a, b = np.nonzero(sim >= DUPLICATE_DOCUMENT)  # (row by row)
+    upper = a < b
+    a, b = a[upper], b[upper]
     return list(zip(a.tolist(), b.tolist(), sim[a, b].tolist(), strict=True))
 
 
 def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
     """Union near-duplicate documents (wire copies) into one group each."""
     groups = list(range(n_docs))
-    if n_docs < 2 or rep.tfidf.shape[0] == 0:
+    if n_docs < 2 or not rep.sentences:
         return groups
 
     def find(x: int) -> int:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
-from typing import Any
+from itertools import chain, islice, repeat
+from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
@@ -124,22 +123,108 @@ def _wordllama() -> Any:
                 root.removeHandler(h)
 
 
+# WordLlama's tokenizer is a Llama BPE without pre-tokenizer: the normalizer makes a sentence one string
+# ("▁The▁mayor▁closed..."), which BPE then merges as a whole, with no cache to reuse (~100 us a
+# sentence). No token of its vocabulary holds "▁" after another character (``_piecewise``), so no merge
+# crosses the start of a word: the sentence's tokens are those of its words ("▁mayor"), each
+# tokenized on its own, and words recur, so each word's tokens are kept.
+_PIECE = re.compile(r" *[^ ]+")  # a word with the spaces before it
+_PIECE_IDS: dict[str, tuple[int, ...]] = {}
+
+
+@lru_cache(maxsize=4)
+def _piecewise(tok: Any) -> bool:
+    """Whether ``_token_ids`` gives ``tok``'s own token ids: a normalizer that only prepends "▁" and
+    maps " " to "▁", no pre-tokenizer, a BPE model without dropout, no truncation or fixed-length
+    padding, and no token with "▁" after another character."""
+    import json
+
+    try:
+        spec = json.loads(tok.to_str())
+        vocab = tok.get_vocab()
+        padding, truncation = tok.padding, tok.truncation
+    except Exception:  # noqa: BLE001 - another tokenizer: tokenize whole sentences
+        return False
+    norm, model = spec.get("normalizer") or {}, spec.get("model") or {}
+    steps = norm.get("normalizers", [])
+    return (
+        norm.get("type") == "Sequence"
+        and [n.get("type") for n in steps] == ["Prepend", "Replace"]
+        and steps[0].get("prepend") == "▁"
+        and steps[1].get("pattern") == {"String": " "}
+        and steps[1].get("content") == "▁"
+        and spec.get("pre_tokenizer") is None
+        and model.get("type") == "BPE"
+        and model.get("dropout") is None
+        and truncation is None
+        and (padding is None or padding.get("length") is None)
+        and not any("▁" in t.lstrip("▁") for t in vocab)
+    )
+
+
+def _token_ids(tok: Any, text: str) -> list[int]:
+    """``tok.encode(text, add_special_tokens=False).ids``, word by word (see ``_piecewise``)."""
+    if (
+        not _piecewise(tok)
+        or "▁" in text
+        or text.endswith(" ")  # (a trailing space is a "▁" token of its own, which no word encodes to)
+        or ("<" in text and any(a.content in text for a in _added(tok)))
+    ):
+        return list(tok.encode(text, add_special_tokens=False).ids)
+    ids: list[int] = []
+    for k, piece in enumerate(_PIECE.findall(text)):
+        key = piece if k == 0 else piece[1:]  # (the normalizer's "▁" stands for a later word's first space)
+        got = _PIECE_IDS.get(key)
+        if got is None:
+            got = tuple(tok.encode(key, add_special_tokens=False).ids)
+            if len(_PIECE_IDS) < 500_000:
+                _PIECE_IDS[key] = got
+        ids.extend(got)
+    return ids
+
+
+@lru_cache(maxsize=4)
+def _added(tok: Any) -> tuple[Any, ...]:
+    """The tokenizer's added (special) tokens, matched in the raw text before normalization."""
+    return tuple(tok.get_added_tokens_decoder().values())
+
+
 def _embed(model: Any, texts: list[str]) -> np.ndarray:
-    """``model.embed(texts, norm=True)``, bit for bit, tokenizing one text at a time: the tokenizer's
-    batch call wakes a thread pool, which costs more than it saves on the few sentences needed here."""
+    """``model.embed(texts, norm=True)``, bit for bit, without the tokenizer's batch call (it wakes a
+    thread pool, which costs more than it saves on the few sentences needed here): each text's
+    tokens are looked up and summed row after row, as the model's masked sum over a padded batch
+    adds them, then divided by their number and normalised as the model does."""
     table = getattr(model, "embedding", None)
     tok = getattr(model, "tokenizer", None)
     if getattr(model, "binary", True) or not isinstance(table, np.ndarray) or tok is None:
         return np.asarray(model.embed(texts, norm=True), dtype=np.float32)
-    out = np.empty((len(texts), table.shape[1]), dtype=np.float32)
-    for r, text in enumerate(texts):
-        enc = tok.encode(text, add_special_tokens=False)
-        ids = np.clip(np.array(enc.ids, dtype=np.int32), 0, table.shape[0] - 1)
-        mask = np.array(enc.attention_mask, dtype=np.float32)
-        pooled = np.sum(table[ids][None] * mask[None, :, None], axis=1, dtype=np.float32)
-        pooled /= np.maximum(mask.sum(), 1.0).astype(np.float32)
-        out[r] = (pooled / np.linalg.norm(pooled, axis=1, keepdims=True))[0]
-    return out
+    token_ids = [_token_ids(tok, text) for text in texts]
+    counts = [len(ids) for ids in token_ids]
+    flat = np.fromiter(chain.from_iterable(token_ids), dtype=np.intp, count=sum(counts))
+    np.clip(flat, 0, table.shape[0] - 1, out=flat)
+    pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    end = 0
+    for r, k in enumerate(counts):
+        if k:  # (np.add.reduceat would sum in another order)
+            pooled[r] = table[flat[end : end + k]].sum(axis=0, dtype=np.float32)
+        end += k
+    pooled /= np.maximum(np.array(counts, dtype=np.float32), 1.0)[:, None]
+    pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+    return pooled
+
+
+@dataclass(frozen=True)
+class ConceptIndex:
+    """The cluster's distinct concepts by number, and which sentences mention them."""
+
+    names: list[str]                  # the distinct concepts ("mill river")
+    words: list[str]                  # the cluster's distinct stems ...
+    stop: np.ndarray                  # ... which of them are stop words
+    column: np.ndarray                # ... and each one's TF-IDF column (-1: not a content stem)
+    first: np.ndarray                 # each concept's first word (an index into words) ...
+    second: np.ndarray                # ... and its second
+    mention_sentence: np.ndarray      # each (sentence, concept) mention, by sentence: the sentence ...
+    mention_concept: np.ndarray       # ... and the concept (an index into names)
 
 
 @dataclass
@@ -150,9 +235,21 @@ class Representation:
     stems: list[list[str]]            # all stems per sentence
     content: list[set[str]]           # content stems per sentence (no stop words)
     concepts: list[set[str]]          # content bigram concepts per sentence
-    tfidf: sparse.csr_matrix          # L2-normalised TF-IDF rows over content stems
+    # L2-normalised TF-IDF rows over content stems, as CSR arrays: data, indices, indptr, shape
+    tfidf_parts: tuple[np.ndarray, np.ndarray, np.ndarray, tuple[int, int]]
     n_docs: int
     doc_lengths: list[int]            # sentences per document
+    concept_index: ConceptIndex       # the concepts of ``concepts`` by number
+
+    _tfidf: sparse.csr_matrix | None = None
+
+    @property
+    def tfidf(self) -> sparse.csr_matrix:
+        """The TF-IDF rows as a sparse matrix (built on first use: small clusters work on ``dense_tfidf``)."""
+        if self._tfidf is None:
+            data, indices, indptr, shape = self.tfidf_parts
+            self._tfidf = sparse.csr_matrix((data, indices, indptr), shape=shape)
+        return self._tfidf
 
     _word_counts: list[int] | None = None
 
@@ -296,9 +393,13 @@ class Representation:
             self._bag_dense_cache = (d, d * self._idf())
         return self._bag_dense_cache
 
-    def _sizes(self) -> np.ndarray:
-        """Content stems per sentence."""
-        return np.array([len(c) for c in self.content], dtype=float)
+    _sizes_cache: np.ndarray | None = None
+
+    def content_sizes(self) -> np.ndarray:
+        """Content stems per sentence (cached)."""
+        if self._sizes_cache is None:
+            self._sizes_cache = np.array([len(c) for c in self.content], dtype=float)
+        return self._sizes_cache
 
     def same_fact(self, rows: list[int], cols: list[int] | None = None) -> np.ndarray:
         """Symmetric: do the sentence pairs report the same fact (one contains the other's)?"""
@@ -320,7 +421,7 @@ class Representation:
         # Only pairs that share enough words can match, and pairs already ``decided`` (true by the
         # lexical tests) need no embedding: embed just the sentences of the other candidate pairs.
         # A sentence's embedding does not depend on which others are embedded with it.
-        sizes = self._sizes()
+        sizes = self.content_sizes()
         if directional:  # most of the row sentence's words, not just of the shorter one
             smaller = np.repeat(sizes[rows][:, None], len(cols), axis=1) * (REPORT_EMB_SHARE / SAME_EMB_CONTAINMENT)
         else:
@@ -367,15 +468,19 @@ class Representation:
         """The content matrix's nonzeros: row and column of each (row by row, columns ascending),
         row pointers, and the number of columns."""
         if self._parts is None:
-            vocab: dict[str, int] = {}
-            cols: list[int] = []
-            ptr = [0]
-            for c in self.content:
-                cols.extend(sorted([vocab.setdefault(w, len(vocab)) for w in sorted(c)]))
-                ptr.append(len(cols))
-            p = np.array(ptr, dtype=np.int64)
+            # Columns numbered by first appearance, sentence by sentence, each sentence's stems in
+            # sorted order. The TF-IDF columns are the same stems in sorted order, stored descending
+            # in each row: reversed, a row lists its stems in sorted order.
+            _, indices, indptr, _ = self.tfidf_parts
+            p = indptr.astype(np.int64)
             rows = np.repeat(np.arange(len(self.content)), np.diff(p))
-            self._parts = (rows, np.array(cols, dtype=np.int64), p, max(len(vocab), 1))
+            stems = indices[p[rows] + p[rows + 1] - 1 - np.arange(len(indices))]
+            seen, first = np.unique(stems, return_index=True)
+            number = np.empty(int(seen[-1]) + 1 if len(seen) else 0, dtype=np.int64)
+            number[seen[np.argsort(first)]] = np.arange(len(seen))
+            width = max(len(seen), 1)
+            cols = np.sort(rows * width + number[stems]) - rows * width  # ascending within each row
+            self._parts = (rows, cols, p, width)
         return self._parts
 
     _bag: sparse.csr_matrix | None = None
@@ -397,8 +502,11 @@ class Representation:
 
     def dense_tfidf(self) -> np.ndarray | None:
         """``tfidf`` as a dense array, for clusters small enough (else None)."""
-        if self._dense is None and self.tfidf.shape[0] * self.tfidf.shape[1] <= DENSE_CELLS:
-            self._dense = self.tfidf.toarray()
+        data, indices, indptr, (n, width) = self.tfidf_parts
+        if self._dense is None and n * width <= DENSE_CELLS:
+            dense = np.zeros((n, width))
+            dense[np.repeat(np.arange(n), np.diff(indptr)), indices] = data  # (one entry per cell, as toarray() fills it)
+            self._dense = dense
         return self._dense
 
     def similarity(self, i: int, j: int) -> float:
@@ -415,17 +523,6 @@ class Representation:
 
 
 
-def sentence_concepts(stems: list[str]) -> set[str]:
-    out: set[str] = set()
-    for a, b in zip(stems, stems[1:], strict=False):
-        if a in STOP_WORDS and b in STOP_WORDS:
-            continue
-        if not (a.isalnum() and b.isalnum()):
-            continue
-        out.add(f"{a} {b}")
-    return out
-
-
 _ASCII_LOWER_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
 
 
@@ -436,38 +533,50 @@ def _lower_words(text: str) -> list[str]:
 
 def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     cached = _STEM_CACHE.get
-    stems = [
-        [x if (x := cached(w)) is not None else stem(w) for w in _lower_words(s.text.lower().replace("’", "'"))]
-        for s in sentences
-    ]
+    stems: list[list[str]] = []
+    for s in sentences:
+        ws = _lower_words(s.text.lower().replace("’", "'"))
+        got = list(map(cached, ws))
+        if None in got:  # (words not stemmed before)
+            stems.append([x if x is not None else stem(w) for x, w in zip(got, ws, strict=True)])
+        else:
+            stems.append(cast("list[str]", got))
     content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
-    concepts = [sentence_concepts(st) for st in stems]
     doc_lengths = [0] * n_docs
     for s in sentences:
         doc_lengths[s.doc] = max(doc_lengths[s.doc], s.position + 1)
-    # TF-IDF with sentence-level document frequency
-    df: Counter[str] = Counter()
-    for c in content:
-        df.update(c)
-    columns = sorted(df)  # sorted: the same columns whatever PYTHONHASHSEED
-    vocab = {w: i for i, w in enumerate(columns)}
-    n = max(len(sentences), 1)
-    idf_of = {f: math.log(1 + n / f) for f in set(df.values())}  # (few distinct frequencies)
-    idf = [idf_of[df[w]] for w in columns]
-    # Built directly in CSR form, with the values, row norms (summed in column order) and storage
-    # order (columns descending within a row) that `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))`
-    # gives, at a fraction of scipy.sparse's per-operation cost.
-    indices: list[int] = []
-    data: list[float] = []
-    indptr = [0]
-    for st, c in zip(stems, content, strict=True):
-        tf = Counter([w for w in st if w in c])  # (c: the stems of st that are in vocab)
-        cols = sorted([vocab[w] for w in tf], reverse=True)
-        indices.extend(cols)
-        data.extend([(1 + math.log(tf[columns[j]])) * idf[j] for j in cols])
-        indptr.append(len(indices))
-    ptr = np.array(indptr, dtype=np.int32)
-    vals = np.array(data, dtype=np.float64)
+    # the tokens as numbers: each stem's index among the cluster's distinct stems, and its sentence
+    n_sent = len(sentences)
+    flat = list(chain.from_iterable(stems))
+    words = list(dict.fromkeys(flat))
+    word_id = dict(zip(words, range(len(words)), strict=True))
+    tokens = np.array(list(map(word_id.__getitem__, flat)), dtype=np.int64)
+    token_row = np.repeat(np.arange(n_sent, dtype=np.int64), [len(st) for st in stems])
+    columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
+    vocab = dict(zip(columns, range(len(columns)), strict=True))
+    word_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)
+    index = _concept_index(words, word_col, tokens, token_row)
+    named = iter([index.names[k] for k in index.mention_concept.tolist()])  # (mentions come by sentence)
+    concepts = [set(islice(named, k)) for k in np.bincount(index.mention_sentence, minlength=n_sent).tolist()]
+    # TF-IDF with sentence-level document frequency, over the content stems in sorted order (the
+    # same columns whatever PYTHONHASHSEED). Built directly in CSR form, with the values, row norms
+    # (summed in column order) and storage order (columns descending within a row) that
+    # `diags(1 / norms) @ csr_matrix((vals, (rows, cols)))` gives, at a fraction of scipy.sparse's
+    # per-operation cost; the (sentence, column) pairs are counted over all tokens at once.
+    width = max(len(columns), 1)
+    token_col = word_col[tokens]
+    content_token = token_col >= 0
+    # one key per (sentence, column), ascending by sentence and then by column descending
+    keys, tf = np.unique(token_row[content_token] * width + (width - 1 - token_col[content_token]), return_counts=True)
+    rows, cols = keys // width, width - 1 - keys % width
+    df = np.bincount(cols, minlength=len(columns)).tolist()
+    n = max(n_sent, 1)
+    idf_of = {f: math.log(1 + n / f) for f in set(df)}  # (few distinct frequencies)
+    idf = np.array([idf_of[f] for f in df], dtype=np.float64)
+    log_tf = np.array([0.0] + [1 + math.log(k) for k in range(1, int(tf.max(initial=0)) + 1)])
+    vals = log_tf[tf] * idf[cols]
+    ptr = np.zeros(n_sent + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n_sent), out=ptr[1:])
     counts = np.diff(ptr)
     norms = np.zeros(len(sentences))
     nonempty = np.flatnonzero(counts)
@@ -478,7 +587,22 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
         sq = vals[asc] * vals[asc]
         norms[nonempty] = np.add.reduceat(sq, ptr[nonempty])
         vals = (1.0 / np.where(norms == 0, 1.0, np.sqrt(norms)))[row_of] * vals
-    m = sparse.csr_matrix(
-        (vals, np.array(indices, dtype=np.int32), ptr), shape=(len(sentences), max(len(vocab), 1))
-    )
-    return Representation(sentences, stems, content, concepts, m, n_docs, doc_lengths)
+    parts = (vals, cols.astype(np.int32), ptr, (n_sent, width))
+    return Representation(sentences, stems, content, concepts, parts, n_docs, doc_lengths, index)
+
+
+def _concept_index(words: list[str], word_col: np.ndarray, tokens: np.ndarray, token_row: np.ndarray) -> ConceptIndex:
+    """Concepts (Gillick and Favre's bigrams): two stems next to each other in a sentence, both
+    alphanumeric and not both stop words; numbered over the whole cluster at once."""
+    n_words = len(words)
+    stop = np.array([w in STOP_WORDS for w in words], dtype=bool)
+    alnum = np.array([w.isalnum() for w in words], dtype=bool)
+    a, b = tokens[:-1], tokens[1:]
+    pair = (token_row[:-1] == token_row[1:]) & ~(stop[a] & stop[b]) & alnum[a] & alnum[b]
+    span = n_words * n_words
+    # distinct (sentence, concept) mentions, ascending by sentence: one key each
+    mentions = np.unique(token_row[:-1][pair] * span + a[pair] * n_words + b[pair])
+    codes, mention_concept = np.unique(mentions % span, return_inverse=True)
+    first, second = codes // n_words, codes % n_words
+    names = [f"{words[i]} {words[j]}" for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    return ConceptIndex(names, words, stop, word_col, first, second, mentions // max(span, 1), mention_concept.ravel())

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -47,20 +47,26 @@ FEATURES = (
 )
 
 
+# ``a.max()`` of an array is this reduction (and ``a.sum()`` is ``np.add.reduce``), behind a Python
+# wrapper that costs more than the reduction itself on a small cluster's arrays
+_largest = np.maximum.reduce
+
+
 def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np.ndarray:
     n = sims.shape[0]
     adj = (sims > threshold).astype(float)
-    deg = adj.sum(axis=1, keepdims=True)
+    deg = np.add.reduce(adj, axis=1, keepdims=True)
     deg[deg == 0] = 1.0
     m = 0.15 / n + 0.85 * adj / deg
     p = np.full(n, 1.0 / n)
+    mt, total = m.T, np.add.reduce
     for _ in range(iters):
-        q = m.T @ p
-        if np.abs(q - p).sum() < 1e-6:
+        q = mt @ p
+        if total(np.abs(q - p)) < 1e-6:
             p = q
             break
         p = q
-    return p / (p.max() or 1.0)
+    return p / (_largest(p) or 1.0)
 
 
 DENSE_LIMIT = 2000  # sentences up to which pairwise similarities are computed exactly
@@ -79,21 +85,22 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     if dense is not None:
         # as scipy.sparse sums: the centroid over the rows in order; each row's dot product
         # sequentially over its stored entries (columns descending)
-        centroid = dense.sum(axis=0)
+        centroid = np.add.reduce(dense, axis=0)
         norm = np.linalg.norm(centroid) or 1.0
-        cen = np.ascontiguousarray((dense * (centroid / norm)).T[::-1]).sum(axis=0)
+        cen = np.add.reduce(np.ascontiguousarray((dense * (centroid / norm)).T[::-1]), axis=0)
     else:
         centroid = np.asarray(rep.tfidf.sum(axis=0)).ravel()
         norm = np.linalg.norm(centroid) or 1.0
         cen = np.asarray(rep.tfidf @ (centroid / norm)).ravel()
     docs = np.array([s.doc for s in rep.sentences])
-    firsts = np.array([s.position == 0 for s in rep.sentences])
+    pos = np.array([s.position for s in rep.sentences], dtype=float)
+    firsts = pos == 0
     if n <= DENSE_LIMIT:
         sims = rep.similarity_matrix(list(range(n)))
         lex = _centrality(sims)
         np.fill_diagonal(sims, 0.0)
-        support = np.where(docs[:, None] != docs[None, :], sims, 0.0).max(axis=1)
-        first_sim = sims[:, firsts].max(axis=1) if firsts.any() else np.zeros(n)
+        support = _largest(np.where(docs[:, None] != docs[None, :], sims, 0.0), axis=1)
+        first_sim = _largest(sims[:, firsts], axis=1) if firsts.any() else np.zeros(n)
     else:
         # Long inputs (a 5 MB article has ~40,000 sentences): no n x n matrix; compare each
         # sentence with the centroid of the other documents and of the first sentences instead.
@@ -114,14 +121,15 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
             support[rows] = (to_total[rows] - to_own) / rest_norm
         lead_vec = np.asarray(rep.tfidf[np.nonzero(firsts)[0]].sum(axis=0)).ravel()
         first_sim = np.asarray(rep.tfidf @ (lead_vec / (np.linalg.norm(lead_vec) or 1.0))).ravel()
-    n_docs = len(set(docs.tolist()))
+    present = set(docs.tolist())
+    n_docs = len(present)
     doc_lex = np.zeros(rep.n_docs)
-    for d in set(docs.tolist()):
-        doc_lex[d] = lex[docs == d].mean()
-    doc_lex = doc_lex / (doc_lex.max() or 1.0)
+    for d in present:
+        own = lex[docs == d]
+        doc_lex[d] = np.add.reduce(own) / len(own)  # (the mean, as .mean() computes it, without its Python wrapper)
+    doc_lex = doc_lex / (_largest(doc_lex) or 1.0)
     prior, default = word_prior()
     sents = rep.sentences
-    pos = np.array([s.position for s in sents], dtype=float)
     texts = [s.text for s in sents]
     x[:, 0] = 1.0
     x[:, 1] = [_lead(s.position) for s in sents]
@@ -130,20 +138,20 @@ def sentence_features(rep: Representation, weights: dict[str, float]) -> np.ndar
     x[:, 4] = [math.log(w) for w in nwords.tolist()]
     x[:, 5] = nwords < 10
     x[:, 6] = nwords > 35
-    x[:, 7] = dens / (dens.max() or 1.0)
-    x[:, 8] = cw / (cw.max() or 1.0)
+    x[:, 7] = dens / (_largest(dens) or 1.0)
+    x[:, 8] = cw / (_largest(cw) or 1.0)
     x[:, 9] = cen
     x[:, 10] = support
     x[:, 11] = first_sim
-    x[:, 12] = [any(q in t for q in "\"“”") for t in texts]
+    x[:, 12] = ['"' in t or "“" in t or "”" in t for t in texts]
     x[:, 13] = [_has_digit(t) for t in texts]
     x[:, 14] = rep.dangling()
     x[:, 15] = math.log(n_docs)
-    x[:, 16] = np.array([len(c) for c in rep.content], dtype=float) / nwords
+    x[:, 16] = rep.content_sizes() / nwords
     x[:, 17] = lex
     x[:, 18] = doc_lex[docs]
-    x[:, 19] = [math.fsum(prior.get(w, default) for w in c) / max(len(c), 1) for c in rep.content]
-    x[:, 20] = cw / np.array([max(len(c), 1) for c in rep.concepts], dtype=float)
+    x[:, 19] = [math.fsum(map(prior.get, c, repeat(default))) / max(len(c), 1) for c in rep.content]
+    x[:, 20] = cw / np.maximum(np.bincount(rep.concept_index.mention_sentence, minlength=n), 1)
     return x
 
 
@@ -180,11 +188,19 @@ def model() -> np.ndarray | None:
     return _coefficients("salience.json", FEATURES)
 
 
+@lru_cache(maxsize=4)
+def _pairs(width: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(width)
+
+
 def expand(x: np.ndarray) -> np.ndarray:
     """Features plus their pairwise products (a quadratic model, still a dot product at run time)."""
-    iu = np.triu_indices(x.shape[1] - 1)
+    a, b = _pairs(x.shape[1] - 1)
+    out = np.empty((x.shape[0], x.shape[1] + len(a)))
+    out[:, : x.shape[1]] = x
     body = x[:, 1:]
-    return np.hstack([x, (body[:, :, None] * body[:, None, :])[:, iu[0], iu[1]]])
+    np.multiply(body[:, a], body[:, b], out=out[:, x.shape[1] :])
+    return out
 
 
 def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:
@@ -237,20 +253,15 @@ def concept_features(rep: Representation, doc_groups: list[int]) -> tuple[list[s
 
 def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """``concept_features`` and, per concept, the number of distinct document groups it appears in."""
-    from newsfuse.represent import STOP_WORDS
-
     n_groups = max(len(set(doc_groups)), 1)
-    ids: dict[str, int] = {}
-    number = ids.setdefault  # concepts numbered by first mention, sentence by sentence
-    occ_c = [number(c, len(ids)) for cs in rep.concepts for c in cs]
-    names = list(ids)
+    index = rep.concept_index
+    names = index.names
     m = len(names)
     if m == 0:
         return names, np.zeros((0, len(CONCEPT_FEATURES))), np.zeros(0)
     pos = np.array([s.position for s in rep.sentences], dtype=float)
     grp = np.array([doc_groups[s.doc] for s in rep.sentences])
-    oc = np.array(occ_c)
-    os_ = np.repeat(np.arange(len(rep.concepts)), [len(cs) for cs in rep.concepts])
+    oc, os_ = index.mention_concept, index.mention_sentence  # (each concept's mentions in sentence order)
     e = 2.0 ** (-pos[os_] / 3.0)
     tf = np.bincount(oc, minlength=m).astype(float)
     early = np.zeros(m)
@@ -266,52 +277,34 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     else:
         pairs = np.unique(oc * n_grp + grp[os_])
         df = np.bincount(pairs // n_grp, minlength=m).astype(float)
-    # documents (groups) per content word: each group's words, counted over the groups
-    group_words: dict[int, set[str]] = {}
-    for g, ws in zip(grp.tolist(), rep.content, strict=True):
-        if g in group_words:
-            group_words[g] |= ws
-        else:
-            group_words[g] = set(ws)
-    uni: Counter[str] = Counter()
-    for ws in group_words.values():
-        uni.update(ws)
+    # documents (groups) per content word: the distinct (group, column) pairs of the TF-IDF entries
+    _, cols, indptr, (_, width) = rep.tfidf_parts
+    entries = np.unique(np.repeat(grp, np.diff(indptr)) * width + cols)
+    groups_of_column = np.bincount(entries % width, minlength=width)
     prior, default = word_prior()
-    # per distinct word of the concepts, then gathered per concept
-    widx: dict[str, int] = {}
-    ia_: list[int] = []
-    ib_: list[int] = []
-    for c in names:
-        a, b = c.split(" ", 1)
-        ia_.append(widx.setdefault(a, len(widx)))
-        ib_.append(widx.setdefault(b, len(widx)))
-    ia, ib = np.array(ia_, dtype=np.intp), np.array(ib_, dtype=np.intp)
-    wlist = list(widx)
-    wdocs = np.array([uni[w] for w in wlist], dtype=float) / n_groups
+    # per distinct word, then gathered per concept
+    ia, ib = index.first, index.second
+    wlist = index.words
+    wdocs = np.where(index.column >= 0, groups_of_column[index.column], 0) / n_groups
     wprior = np.array([prior.get(w, default) for w in wlist])
-    wstop = np.array([w in STOP_WORDS for w in wlist])
+    wstop = index.stop
     wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])
     ua, ub = wdocs[ia], wdocs[ib]
     pa, pb = wprior[ia], wprior[ib]
-    stop = (wstop[ia] | wstop[ib]).astype(float)
-    digit = (wdigit[ia] | wdigit[ib]).astype(float)
-    x = np.column_stack(
-        [
-            np.ones(m),
-            df / n_groups,
-            np.log(df),
-            np.log(tf),
-            early,
-            first,
-            early_sum / tf,
-            stop,
-            digit,
-            (ua + ub) / 2,
-            np.full(m, math.log(n_groups)),
-            (pa + pb) / 2,
-            np.minimum(pa, pb),
-        ]
-    )
+    x = np.empty((m, len(CONCEPT_FEATURES)))
+    x[:, 0] = 1.0
+    x[:, 1] = df / n_groups
+    x[:, 2] = np.log(df)
+    x[:, 3] = np.log(tf)
+    x[:, 4] = early
+    x[:, 5] = first
+    x[:, 6] = early_sum / tf
+    x[:, 7] = wstop[ia] | wstop[ib]
+    x[:, 8] = wdigit[ia] | wdigit[ib]
+    x[:, 9] = (ua + ub) / 2
+    x[:, 10] = math.log(n_groups)
+    x[:, 11] = (pa + pb) / 2
+    x[:, 12] = np.minimum(pa, pb)
     return names, x, df
 
 

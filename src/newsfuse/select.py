@@ -21,6 +21,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
@@ -93,7 +94,16 @@ _QUOTE_TAIL = re.compile(
 # Off: it cost 0.23 ROUGE-1 / 0.28 ROUGE-L F1 on TAC 2011 at 250 words and 0.08 ROUGE-2 on Multi-News
 # at 100 words (scripts/tune.py --set select.QUOTE_TAIL_NEEDS_OPENING=True), for one stray quote mark.
 QUOTE_TAIL_NEEDS_OPENING = False
-_TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*$")
+_CLOSERS = "\"”’')]"
+
+
+def _ends_sentence(t: str) -> bool:
+    """Whether ``t`` (stripped) ends with a full stop, question or exclamation mark followed only by
+    closing quotes and brackets (_CLOSERS): an end-anchored regex search would try every position."""
+    u = t.rstrip(_CLOSERS)
+    return bool(u) and u[-1] in ".!?。！？"
+
+
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
 
@@ -126,6 +136,9 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
     return needs or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
 
 
+_first_char = itemgetter(0)
+
+
 def caseless(rep: Representation) -> bool:
     """True for input without case information (lower-cased corpora such as Multi-News):
     fewer than CASELESS_SHARE of the words inside sentences start with a capital."""
@@ -133,7 +146,7 @@ def caseless(rep: Representation) -> bool:
     for s in rep.sentences[:400]:
         toks = s.text.split()[1:]
         total += len(toks)
-        caps += sum(map(str.isupper, [w[0] for w in toks]))  # (split() tokens are never empty)
+        caps += sum(map(str.isupper, map(_first_char, toks)))  # (split() tokens are never empty)
     return total > 50 and caps / total < CASELESS_SHARE
 
 
@@ -143,7 +156,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
     if not lo <= n_words <= hi:
         return False
-    if not _TERMINAL.search(t) or (t.endswith("?") and not relaxed):
+    if not _ends_sentence(t) or (t.endswith("?") and not relaxed):
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
@@ -308,7 +321,7 @@ def select(
     quote_cost = QUOTE_COST if len(set(doc_groups)) >= SPREAD_DOCS else 0.0
     prior = [
         SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
-        - quote_cost * quoted_words(s.text)
+        - (quote_cost * quoted_words(s.text) if quote_cost else 0.0)
         for i, s in enumerate(rep.sentences)
     ]
     concept_sum = rep.concept_sums(weights)
@@ -395,21 +408,23 @@ def _solve_ilp(
             if c in weights:
                 where[c].append(k)
     values = [float(prior[i]) for i in cand]
-    concepts = []
-    for c, ks in sorted(where.items()):  # sorted: sums in one order whatever PYTHONHASHSEED
+    concepts = []  # (in sorted order)
+    for c in sorted(where):  # sorted: sums in one order whatever PYTHONHASHSEED
+        ks = where[c]
         if len(ks) == 1:
             values[ks[0]] += weights[c]
         else:
             concepts.append(c)
-    sentence_value = np.array(values, dtype=float)
-    concepts.sort()
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
     if ns <= BNB_MAX_SENTENCES:
-        cidx = {c: j for j, c in enumerate(concepts)}
+        covers: list[list[int]] = [[] for _ in cand]  # each candidate's shared concepts, ascending
+        for j, c in enumerate(concepts):
+            for k in where[c]:
+                covers[k].append(j)
         picked = branch_and_bound(
-            values=sentence_value.tolist(),
-            covers=[sorted(cidx[c] for c in rep.concepts[i] if c in cidx) for i in cand],
+            values=values,
+            covers=covers,
             concept_weights=[weights[c] for c in concepts],
             lengths=[lengths[i] for i in cand],
             capacity=capacity,
@@ -418,7 +433,7 @@ def _solve_ilp(
         )
         if picked is not None:
             return [cand[k] for k in picked]
-    obj = np.concatenate([-sentence_value, -np.array([weights[c] for c in concepts])])
+    obj = np.concatenate([-np.array(values, dtype=float), -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
     cols: list[int] = []
