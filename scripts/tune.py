@@ -5,6 +5,7 @@ Usage: python scripts/tune.py multi_news --start 1000 --n 300 --words 100
        python scripts/tune.py multi_news --set select.SALIENCE_WEIGHT=5 --set represent.SAME_CONTAINMENT=0.7
        python scripts/tune.py multi_news --method lexrank      # a peer, as `newsfuse eval` runs it
        python scripts/tune.py multi_news --start 0 --n 6000 --min-docs 6   # the 135 clusters of 6+ documents
+       python scripts/tune.py multi_news --n 2000 --dump before.jsonl ... --compare before.jsonl   # what a change moved
 
 Tuning runs on Multi-News validation clusters from 1000 on, so that the first
 1,000 (the benchmark table in BENCHMARKS.md) are scored but not tuned on.
@@ -97,6 +98,7 @@ def main() -> None:
     ap.add_argument("--min-docs", type=int, default=1, help="only clusters with at least this many documents")
     ap.add_argument("--set", action="append", default=[], help="module.CONSTANT=value, e.g. select.REDUNDANCY=0.4")
     ap.add_argument("--dump", type=Path, help="write per-cluster scores here (JSONL: id, r1, r2, words) to compare two runs")
+    ap.add_argument("--compare", type=Path, help="a --dump of an earlier run: print how many clusters score differently")
     a = ap.parse_args()
     path = FILES[a.data]
     opener = gzip.open if path.suffix == ".gz" else open
@@ -111,6 +113,13 @@ def main() -> None:
         with a.dump.open("w", encoding="utf-8") as out:
             for r, x in zip(rows, res, strict=True):
                 out.write(json.dumps({"id": r.get("id"), "r1": x[0], "r2": x[1], "words": x[5]}) + "\n")
+    if a.compare:
+        before = {d["id"]: d for d in map(json.loads, a.compare.read_text(encoding="utf-8").splitlines())}
+        deltas = [x[0] - before[r.get("id")]["r1"] for r, x in zip(rows, res, strict=True) if r.get("id") in before]
+        moved = sorted(d for d in deltas if abs(d) > 1e-9)
+        print(f"vs {a.compare}: {len(moved)} of {len(deltas)} clusters score differently, mean R1 F1 change "
+              f"{100 * sum(deltas) / max(len(deltas), 1):+.3f} (largest loss {100 * min(moved, default=0):+.1f}, "
+              f"largest gain {100 * max(moved, default=0):+.1f})")
     print(
         f"{a.data} {a.method} n={len(res)} words={a.words} {' '.join(a.set)}\n"
         f"  F1  R1 {100 * statistics.mean(cols[0]):.2f}  R2 {100 * statistics.mean(cols[1]):.2f}\n"
