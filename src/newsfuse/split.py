@@ -21,11 +21,22 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _MAX_CHUNK = 20_000
 
 
+# Punkt's multi-character punctuation ("--", "...", ". . ."), r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)" by
+# default, spelt so that every alternative opens with a literal: the same matches (each alternative the
+# same strings, tried longest first), but the regex engine then skips ahead to a "-" or "." instead of
+# trying the alternatives at every character, and Punkt runs it over every chunk.
+_MULTI_CHAR_PUNCT = r"(?:--+|\.\.+|\.\s(?:\.\s)+\.)"
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import punkt
+    import dataclasses
 
-    return punkt.PunktSentenceTokenizer(punkt.load_model("english"))
+    import punkt
+    from punkt.rules.language import DEFAULT_LANGUAGE_VARS
+
+    rules = dataclasses.replace(DEFAULT_LANGUAGE_VARS, multi_char_punct_pattern=_MULTI_CHAR_PUNCT)
+    return punkt.PunktSentenceTokenizer(punkt.load_model("english"), rules=rules)
 
 
 _SAFE_CUT = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|U\.S)\b)\w{3,}[.!?][\"”’)]?\s+(?=[\"“A-Z])")
