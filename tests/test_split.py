@@ -193,6 +193,8 @@ _PREFILTER_SAMPLES = [
     "The bridge was closed on Tuesday after inspectors found cracks.",
     "ADVERTİSEMENT the bridge closed.",  # a non-ASCII letter that case-folds to ASCII: the pattern runs
     "\u212aelvin reads more. The bridge closed.",
+    "The bridge closed.On Wednesday, it reopened.",
+    'The mayor said "it is closed."Then it reopened.',
     "",
 ]
 
@@ -205,6 +207,7 @@ def test_split_prefilters_match_their_patterns(text: str) -> None:
     got = split._lead_clutter(text, 0)
     assert (m and m.end()) == (got and got.end())
     assert split.is_caption(text) == (split._CAPTION.search(text) is not None)
+    assert split._GLUED_KEY.search(text) is not None or split._GLUED.search(text) is None
 
 
 def test_multi_char_punctuation_matches_punkts_default() -> None:

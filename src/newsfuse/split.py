@@ -104,8 +104,14 @@ _NOT_GLUED_RIGHT = frozenset(
 )
 
 
+# Every _GLUED match holds a sentence end directly followed (after at most one closing mark) by a letter.
+_GLUED_KEY = re.compile(r"[.!?][\"”’)]?[A-Za-z]")
+
+
 def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
     """``spans`` with each one cut where two sentences are glued (_GLUED)."""
+    if _GLUED_KEY.search(chunk) is None:  # (a quick test: most chunks hold no such place)
+        return list(spans)
     # (match start, cut, end of the next word): the whole match must lie inside one span
     cuts = [
         (m.start(), m.end(), m.end(2)) for m in _GLUED.finditer(chunk)
