@@ -144,22 +144,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
             for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
                 piece = chunk[s:e]
-                lead = len(piece) - len(piece.lstrip())
-                trail = len(piece) - len(piece.rstrip())
-                if e - trail <= s + lead:
+                sentence = piece.strip()  # (text[span[0] : span[1]])
+                if not sentence:
                     continue
-                span = (a + s + lead, a + e - trail)
-                if not glue and is_caption(text[span[0] : span[1]]):
+                start = a + s + len(piece) - len(piece.lstrip())
+                span = (start, start + len(sentence))
+                if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
                     span = (spans.pop()[0], span[1])
                 else:
-                    span = (span[0] + trim_dateline(text[span[0] : span[1]]), span[1])
+                    span = (start + trim_dateline(sentence), span[1])
                 spans.append(span)
-                m = _LONE_ABBREV.match(piece.strip())
+                m = _LONE_ABBREV.match(sentence)
                 # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
-                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()[-8:]))
+                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
     return spans
 
 
