@@ -193,6 +193,8 @@ _PREFILTER_SAMPLES = [
     "The bridge was closed on Tuesday after inspectors found cracks.",
     "ADVERTİSEMENT the bridge closed.",  # a non-ASCII letter that case-folds to ASCII: the pattern runs
     "\u212aelvin reads more. The bridge closed.",
+    "The bridge closed.On Wednesday, it reopened.",
+    'The mayor said "it is closed."Then it reopened.',
     "",
 ]
 
@@ -205,3 +207,19 @@ def test_split_prefilters_match_their_patterns(text: str) -> None:
     got = split._lead_clutter(text, 0)
     assert (m and m.end()) == (got and got.end())
     assert split.is_caption(text) == (split._CAPTION.search(text) is not None)
+    assert split._GLUED_KEY.search(text) is not None or split._GLUED.search(text) is None
+
+
+def test_multi_char_punctuation_matches_punkts_default() -> None:
+    import itertools
+    import re
+
+    from punkt.rules.language import DEFAULT_LANGUAGE_VARS
+
+    from newsfuse import split
+
+    default, ours = re.compile(DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern), re.compile(split._MULTI_CHAR_PUNCT)
+    for n in range(1, 7):  # every string of up to six of these characters
+        for chars in itertools.product("-. a\n", repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in default.finditer(text)] == [m.span() for m in ours.finditer(text)], text

@@ -198,8 +198,10 @@ def expand(x: np.ndarray) -> np.ndarray:
     a, b = _pairs(x.shape[1] - 1)
     out = np.empty((x.shape[0], x.shape[1] + len(a)))
     out[:, : x.shape[1]] = x
-    body = x[:, 1:]
-    np.multiply(body[:, a], body[:, b], out=out[:, x.shape[1] :])
+    # (on the transpose: a feature's values are one contiguous row there, so gathering the
+    # pairs copies whole rows; the same products, written into the C-ordered result)
+    body = x[:, 1:].T
+    np.multiply(body[a], body[b], out=out[:, x.shape[1] :].T)
     return out
 
 

@@ -527,19 +527,18 @@ def branch_and_bound(
     safe_length = [max(x, 1e-9) for x in lengths]
     everyone = range(n)
     chosen: list[int] = []
+    antecedent = [requires.get(k) for k in range(n)]
     best_value = -1.0
     best: list[int] = []
     nodes = 0
-
-    def valid() -> bool:
-        return all(state[requires[k]] == 1 for k in chosen if k in requires)
+    unmet = 0  # chosen sentences whose antecedent is not chosen (a valid choice has none)
 
     def dfs(room: float, value: float) -> bool:
-        nonlocal best_value, best, nodes
+        nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
-        if value > best_value + 1e-12 and valid():
+        if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
         open_ = [k for k in everyone if not shut[k] and lengths[k] <= room]
         if not open_:
@@ -562,6 +561,12 @@ def branch_and_bound(
         state[k] = 1
         shut[k] += 1
         chosen.append(k)
+        p = antecedent[k]
+        lacking = 1 if p is not None and state[p] != 1 else 0  # k's own antecedent, less the chosen dependents k serves
+        for d in dependents[k]:
+            if state[d] == 1:
+                lacking -= 1
+        unmet += lacking
         for b in conflicting[k]:
             shut[b] += 1
         cov = covers[k]
@@ -581,6 +586,7 @@ def branch_and_bound(
             covered[j] -= 1
         for b in conflicting[k]:
             shut[b] -= 1
+        unmet -= lacking
         chosen.pop()
         if not ok:
             shut[k] -= 1

@@ -21,11 +21,22 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _MAX_CHUNK = 20_000
 
 
+# Punkt's multi-character punctuation ("--", "...", ". . ."), r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)" by
+# default, spelt so that every alternative opens with a literal: the same matches (each alternative the
+# same strings, tried longest first), but the regex engine then skips ahead to a "-" or "." instead of
+# trying the alternatives at every character, and Punkt runs it over every chunk.
+_MULTI_CHAR_PUNCT = r"(?:--+|\.\.+|\.\s(?:\.\s)+\.)"
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import punkt
+    import dataclasses
 
-    return punkt.PunktSentenceTokenizer(punkt.load_model("english"))
+    import punkt
+    from punkt.rules.language import DEFAULT_LANGUAGE_VARS
+
+    rules = dataclasses.replace(DEFAULT_LANGUAGE_VARS, multi_char_punct_pattern=_MULTI_CHAR_PUNCT)
+    return punkt.PunktSentenceTokenizer(punkt.load_model("english"), rules=rules)
 
 
 _SAFE_CUT = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|U\.S)\b)\w{3,}[.!?][\"”’)]?\s+(?=[\"“A-Z])")
@@ -93,8 +104,14 @@ _NOT_GLUED_RIGHT = frozenset(
 )
 
 
+# Every _GLUED match holds a sentence end directly followed (after at most one closing mark) by a letter.
+_GLUED_KEY = re.compile(r"[.!?][\"”’)]?[A-Za-z]")
+
+
 def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
     """``spans`` with each one cut where two sentences are glued (_GLUED)."""
+    if _GLUED_KEY.search(chunk) is None:  # (a quick test: most chunks hold no such place)
+        return list(spans)
     # (match start, cut, end of the next word): the whole match must lie inside one span
     cuts = [
         (m.start(), m.end(), m.end(2)) for m in _GLUED.finditer(chunk)
@@ -127,22 +144,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
             for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
                 piece = chunk[s:e]
-                lead = len(piece) - len(piece.lstrip())
-                trail = len(piece) - len(piece.rstrip())
-                if e - trail <= s + lead:
+                sentence = piece.strip()  # (text[span[0] : span[1]])
+                if not sentence:
                     continue
-                span = (a + s + lead, a + e - trail)
-                if not glue and is_caption(text[span[0] : span[1]]):
+                start = a + s + len(piece) - len(piece.lstrip())
+                span = (start, start + len(sentence))
+                if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
                     span = (spans.pop()[0], span[1])
                 else:
-                    span = (span[0] + trim_dateline(text[span[0] : span[1]]), span[1])
+                    span = (start + trim_dateline(sentence), span[1])
                 spans.append(span)
-                m = _LONE_ABBREV.match(piece.strip())
+                m = _LONE_ABBREV.match(sentence)
                 # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
-                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(piece.rstrip()[-8:]))
+                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
     return spans
 
 
