@@ -60,10 +60,11 @@ _LONE_ABBREV = re.compile(r"^[\"“‘(]?([A-Za-z]{1,5})\.$")
 # Titles that stand before a name and never end a sentence: a piece ending in one ("Asked
 # whether Mr.", "against ms." in lower-cased corpora) was cut before the name and is glued to the
 # next piece. (Not upper-cased: "MS." may be multiple sclerosis; not lower-case "st.": a street.)
-_TITLE_END = re.compile(
-    r"\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]essrs|[Dd]r|[Gg]en|[Ss]en|[Rr]ep|[Gg]ov|[Ll]t|[Cc]ol|[Cc]apt|[Ss]gt|[Pp]rof|[Rr]ev|"
-    r"[Pp]res|[Aa]dm|[Mm]aj|[Cc]mdr|[Ss]upt|[Dd]et|[Hh]on|St)\.$"
+_TITLES = (
+    "mr", "mrs", "ms", "messrs", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "rev", "pres",
+    "adm", "maj", "cmdr", "supt", "det", "hon",
 )
+_TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in _TITLES) + r"|St)\.$")
 
 
 @lru_cache(maxsize=1)
@@ -94,10 +95,7 @@ def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
 _GLUED = re.compile(
     r"(?<![^\s\"“‘(])([A-Za-z][a-z]*[a-z])[.!?][\"”’)]?(?=([A-Za-z][a-z]+)(?:[\s,;:\"”’)]|[.!?](?:\s|$)|$))"
 )
-_NOT_GLUED_LEFT = frozenset(
-    "mr mrs ms messrs dr gen sen rep gov lt col capt sgt prof rev pres adm maj cmdr supt det hon st jr sr vs "
-    "no inc co corp ltd www".split()
-)
+_NOT_GLUED_LEFT = frozenset(_TITLES) | frozenset("st jr sr vs no inc co corp ltd www".split())
 _NOT_GLUED_RIGHT = frozenset(
     "com org net gov edu mil int co uk us ca au de fr eu ly io tv fm me info biz html htm php asp aspx js jpg "
     "jpeg png gif pdf mp mov".split()
