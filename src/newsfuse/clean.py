@@ -445,7 +445,8 @@ _INNER_END_RE = re.compile(r"[.!?][\"”’)]?\s+\S")
 
 
 def _filter_sentences(paragraph: str) -> str:
-    """A long paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into it)."""
+    """A paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into a long one;
+    a widget's notices run together in a short one)."""
     pitches = may_hold(paragraph, PITCH_KEYS)  # else none of its sentences holds a pitch cue
     kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s) or (pitches and _is_pitch(s)))]
     return " ".join(kept)

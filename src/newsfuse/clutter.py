@@ -25,7 +25,8 @@ LINE_PATTERNS: tuple[str, ...] = (
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*",
     r"(?:subscribe|log ?in|sign ?in|sign ?up|register|donate|donate now|give now|share|share this(?: story| article)?|"
     r"print|email|e-mail|comments?|read comments|show comments|load comments|view comments|menu|close|search|"
-    r"watch live|listen live|live tv|home|back to top|top|next|previous|more|show all|see all|read more|continue reading)[.!]?",
+    r"watch live|listen live|live tv|home|back to top|top|next|previous|more|show all|see all|read more|learn more|"
+    r"continue reading)[.!]?",
     r"(?:watch|listen|video|photos?|gallery|audio)\s*\|.*",
     r"related\s*:.*",
     r"(?:also )?read (?:more|also|next)\s*:.*",
@@ -78,7 +79,6 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"you always have the option to delete your (?:tweet )?location history\b.{0,40}",
     r"(?:add a location to your tweets|you can switch location on/off)\b.{0,200}",
     r"add this (?:tweet|video) to your website\b.{0,120}",
-    r"learn more[.!]?",
     r"(?:rating is available when the video has been rented|this feature is not available right now|"
     r"the interactive transcript could not be loaded|media requires javascript to play|"
     r"(?:please )?try again later)[.!]?",
