@@ -4,6 +4,8 @@ Usage: OPENBLAS_NUM_THREADS=1 python scripts/profile_pipeline.py multi_news [--s
        OPENBLAS_NUM_THREADS=1 python scripts/profile_pipeline.py tac [--words 250]
        ... --profile [--top 40]          # cProfile of the timed run, sorted by cumulative time
        ... --repeat 3                    # best-of-3 median (less noise)
+       ... --versus lexrank [--cpu]      # paired: each cluster, first seen, by newsfuse and by the peer as
+                                         # `newsfuse eval` runs it (its split included); medians and their ratio
 
 Warm-up: the first 20 clusters (imports, model loading, caches) are summarized before timing.
 """
@@ -45,6 +47,45 @@ def _times(rows: list[dict], words: int, clock=time.perf_counter) -> list[float]
     return out
 
 
+def _versus(rows: list[dict], words: int, peer: str, clock=time.perf_counter, quiet: bool = False) -> None:  # noqa: ANN001
+    """Each cluster by newsfuse and by ``peer``, alternating which goes first (the second finds the
+    shared stem and token caches warm), as ``newsfuse eval`` times them: the peer with the harness's
+    split, newsfuse from the raw documents."""
+    import newsfuse
+    from newsfuse.evaluate.harness import USES_SPLITTER, split_documents
+    from newsfuse.evaluate.methods import METHODS
+
+    fn = METHODS[peer]
+
+    def ours(docs: list[str]) -> float:
+        t0 = clock()
+        try:
+            newsfuse.summarize(docs, words=words)
+        except newsfuse.NewsfuseError:
+            pass
+        return clock() - t0
+
+    def theirs(docs: list[str]) -> float:
+        t0 = clock()
+        sentences = split_documents(docs, "punkt") if peer in USES_SPLITTER else None
+        fn(docs, words, sentences=sentences)
+        return clock() - t0
+
+    a: list[float] = []
+    b: list[float] = []
+    for k, r in enumerate(rows):
+        docs = list(r["documents"])
+        if k % 2:
+            a.append(ours(docs))
+            b.append(theirs(docs))
+        else:
+            b.append(theirs(docs))
+            a.append(ours(docs))
+    ma, mb = statistics.median(a), statistics.median(b)
+    if not quiet:
+        print(f"paired, {len(rows)} clusters: newsfuse median {1000 * ma:.2f} ms, {peer} {1000 * mb:.2f} ms: ratio {ma / mb:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", choices=sorted(FILES))
@@ -55,6 +96,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--cpu", action="store_true", help="CPU time of this thread instead of wall time (steadier on a busy machine)")
+    ap.add_argument("--versus", default=None, help="a peer method of `newsfuse eval` (lexrank) to time cluster by cluster beside newsfuse")
     args = ap.parse_args()
     tac = args.data == "tac"
     start = args.start if args.start is not None else (0 if tac else 1000)
@@ -65,6 +107,14 @@ def main() -> None:
 
     print("newsfuse from", newsfuse.__file__)
     _times(_load(args.data, 0, 20) if not tac else rows, words)  # warm up
+    if args.versus:
+        import warnings
+
+        warnings.simplefilter("ignore", RuntimeWarning)  # sumy's LexRank divides by a zero norm on some clusters
+        _versus(_load(args.data, 0, 20) if not tac else rows, words, args.versus, quiet=True)  # warm up both
+        for _ in range(args.repeat):
+            _versus(rows, words, args.versus, time.thread_time if args.cpu else time.perf_counter)
+        return
     medians = []
     for _ in range(args.repeat):
         t = _times(rows, words, time.thread_time if args.cpu else time.perf_counter)
