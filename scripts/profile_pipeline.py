@@ -8,6 +8,8 @@ Usage: OPENBLAS_NUM_THREADS=1 python scripts/profile_pipeline.py multi_news [--s
                                          # runs it (its split included); medians and their ratio. The first pass
                                          # sees every cluster first (as the benchmark does); later passes find
                                          # newsfuse's stem and token caches warm
+       ... --solver                      # each cluster's exact program: candidates, shared concepts, the branch
+                                         # and bound's milliseconds, and whether it went to HiGHS
 
 Warm-up: the first 20 clusters (imports, model loading, caches) are summarized before timing.
 """
@@ -91,6 +93,37 @@ def _versus(rows: list[dict], words: int, peer: str, clock=time.perf_counter, qu
         print(f"paired, {len(rows)} clusters: newsfuse median {1000 * ma:.2f} ms, {peer} {1000 * mb:.2f} ms: ratio {ma / mb:.2f}")
 
 
+def _solver(rows: list[dict], words: int) -> None:
+    """Each cluster's branch-and-bound runs (the relaxed second pass may add one), timed and counted."""
+    import newsfuse
+    import newsfuse.select as select
+
+    plain = select.branch_and_bound
+    runs: list[tuple[int, int, float, bool]] = []
+
+    def timed(**kw):  # noqa: ANN003, ANN202
+        t0 = time.perf_counter()
+        out = plain(**kw)
+        runs.append((len(kw["values"]), len(kw["concept_weights"]), time.perf_counter() - t0, out is None))
+        return out
+
+    select.branch_and_bound = timed
+    try:
+        for k, r in enumerate(rows):
+            runs.clear()
+            t0 = time.perf_counter()
+            try:
+                newsfuse.summarize(r["documents"], words=words)
+            except newsfuse.NewsfuseError:
+                pass
+            total = time.perf_counter() - t0
+            shown = "; ".join(f"{n} sentences, {c} shared concepts, {1000 * t:.1f} ms{' -> HiGHS' if gave_up else ''}"
+                              for n, c, t, gave_up in runs) or "no program"
+            print(f"cluster {k}: {1000 * total:.0f} ms in all; {shown}")
+    finally:
+        select.branch_and_bound = plain
+
+
 def _peers() -> list[str]:
     from newsfuse.evaluate.methods import METHODS
 
@@ -108,6 +141,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--cpu", action="store_true", help="CPU time of this thread instead of wall time (steadier on a busy machine)")
     ap.add_argument("--versus", default=None, choices=_peers(), help="a peer method of `newsfuse eval` (lexrank) to time cluster by cluster beside newsfuse")
+    ap.add_argument("--solver", action="store_true", help="per cluster: the exact program's size and time, and whether it went to HiGHS")
     args = ap.parse_args()
     tac = args.data == "tac"
     start = args.start if args.start is not None else (0 if tac else 1000)
@@ -118,6 +152,9 @@ def main() -> None:
 
     print("newsfuse from", newsfuse.__file__)
     _times(_load(args.data, 0, 20) if not tac else rows, words)  # warm up
+    if args.solver:
+        _solver(rows, words)
+        return
     if args.versus:
         import warnings
 
