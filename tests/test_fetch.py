@@ -59,8 +59,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
             self.end_headers()
-            for _ in range(40):
-                self.wfile.write(b"y" * 65536)
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"y" * 65536)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # (as in send: the client stopped reading at its size limit)
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, b"late", "text/plain")
