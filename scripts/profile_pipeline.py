@@ -55,19 +55,10 @@ def _versus(rows: list[dict], words: int, peer: str, clock=time.perf_counter, qu
     """Each cluster by newsfuse and by ``peer``, alternating which goes first (the second finds the
     shared stem and token caches warm), as ``newsfuse eval`` times them: the peer with the harness's
     split, newsfuse from the raw documents."""
-    import newsfuse
     from newsfuse.evaluate.harness import USES_SPLITTER, split_documents
     from newsfuse.evaluate.methods import METHODS
 
     fn = METHODS[peer]
-
-    def ours(docs: list[str]) -> float:
-        t0 = clock()
-        try:
-            newsfuse.summarize(docs, words=words)
-        except newsfuse.NewsfuseError:
-            pass
-        return clock() - t0
 
     def theirs(docs: list[str]) -> float:
         t0 = clock()
@@ -83,11 +74,11 @@ def _versus(rows: list[dict], words: int, peer: str, clock=time.perf_counter, qu
     for k, r in enumerate(rows):
         docs = list(r["documents"])
         if k % 2:
-            a.append(ours(docs))
+            a.extend(_times([r], words, clock))
             b.append(theirs(docs))
         else:
             b.append(theirs(docs))
-            a.append(ours(docs))
+            a.extend(_times([r], words, clock))
     ma, mb = statistics.median(a), statistics.median(b)
     if not quiet:
         print(f"paired, {len(rows)} clusters: newsfuse median {1000 * ma:.2f} ms, {peer} {1000 * mb:.2f} ms: ratio {ma / mb:.2f}")
@@ -95,7 +86,6 @@ def _versus(rows: list[dict], words: int, peer: str, clock=time.perf_counter, qu
 
 def _solver(rows: list[dict], words: int) -> None:
     """Each cluster's branch-and-bound runs (the relaxed second pass may add one), timed and counted."""
-    import newsfuse
     import newsfuse.select as select
 
     plain = select.branch_and_bound
@@ -111,12 +101,7 @@ def _solver(rows: list[dict], words: int) -> None:
     try:
         for k, r in enumerate(rows):
             runs.clear()
-            t0 = time.perf_counter()
-            try:
-                newsfuse.summarize(r["documents"], words=words)
-            except newsfuse.NewsfuseError:
-                pass
-            total = time.perf_counter() - t0
+            (total,) = _times([r], words)
             shown = "; ".join(f"{n} sentences, {c} shared concepts, {1000 * t:.1f} ms{' -> HiGHS' if gave_up else ''}"
                               for n, c, t, gave_up in runs) or "no program"
             print(f"cluster {k}: {1000 * total:.0f} ms in all; {shown}")
@@ -151,7 +136,8 @@ def main() -> None:
     import newsfuse
 
     print("newsfuse from", newsfuse.__file__)
-    _times(_load(args.data, 0, 20) if not tac else rows, words)  # warm up
+    warm = _load(args.data, 0, 20) if not tac else rows
+    _times(warm, words)  # warm up
     if args.solver:
         _solver(rows, words)
         return
@@ -159,7 +145,7 @@ def main() -> None:
         import warnings
 
         warnings.simplefilter("ignore", RuntimeWarning)  # sumy's LexRank divides by a zero norm on some clusters
-        _versus(_load(args.data, 0, 20) if not tac else rows, words, args.versus, quiet=True)  # warm up both
+        _versus(warm, words, args.versus, quiet=True)  # warm up both
         for _ in range(args.repeat):
             _versus(rows, words, args.versus, time.thread_time if args.cpu else time.perf_counter)
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, SEEDS
+from conftest import EXAMPLE, ROOT, SEEDS
 from newsfuse.cli import main
 
 
@@ -181,7 +181,7 @@ def test_non_english_text_gives_a_brief(capsys, tmp_path: Path) -> None:
 
 def test_readme_example_is_what_the_command_prints(capsys) -> None:
     """The README's first example shows the real output of its command (the lines it shows, up to "...")."""
-    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = "$ newsfuse summarize examples/lakeport-bridge --words 80\n"
     shown = readme[readme.index(command) + len(command) : readme.index("...\n```", readme.index(command))]
     code, out, _ = run(capsys, "summarize", str(EXAMPLE), "--words", "80")
