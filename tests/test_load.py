@@ -344,6 +344,30 @@ def test_to_document_and_cluster_helpers(tmp_path: Path) -> None:
     assert [c.id for c in read_clusters(p)] == ["p", "q"]
 
 
+@pytest.mark.parametrize("name", ["bom.jsonl", "ZIPPED.JSONL.GZ"])
+def test_every_jsonl_reader_takes_a_bom_and_gzip(tmp_path: Path, name: str) -> None:
+    """eval (read_clusters), batch (iter_items) and summarize (load_inputs) read the same files: a
+    byte-order mark (Windows editors write one) and an upper-case .GZ suffix are accepted by all three."""
+    from newsfuse.batch import iter_items
+
+    body = ("\ufeff" + json.dumps(cluster("p")) + "\n" + json.dumps(cluster("q")) + "\n").encode("utf-8")
+    p = write(tmp_path / name, gzip.compress(body) if name.lower().endswith(".gz") else body)
+    assert [c.id for c in read_clusters(p)] == ["p", "q"]
+    assert [cid for cid, _ in iter_items(p)] == ["p", "q"]
+    assert [d.id for d in load_inputs([str(p)], cluster="q")] == [d.id for d in cluster_from_json(cluster("q")).documents]
+
+
+def test_jsonl_bad_line_ends_eval_but_not_batch(tmp_path: Path) -> None:
+    from newsfuse.batch import iter_items
+
+    p = write(tmp_path / "x.jsonl", json.dumps(cluster("p")) + "\n{oops\n[1]\n" + json.dumps(cluster("q")) + "\n")
+    items = list(iter_items(p))
+    assert [cid for cid, _ in items] == ["p", "line-2", "line-3", "q"]
+    assert "line 2 is not valid JSON" in items[1][1] and items[2][1] == "line 3 is not a cluster object"
+    with pytest.raises(InputError, match="line 2 is not valid JSON"):
+        list(read_clusters(p))
+
+
 def test_sentence_split_corpora_load() -> None:
     """Documents and references given as lists of sentences (sentence-split corpora), references as objects."""
     sents = ["The council closed the bridge on Tuesday.", "Repairs will take six weeks, the engineer said."]

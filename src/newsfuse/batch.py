@@ -26,6 +26,7 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError
+from newsfuse.load import json_lines, open_text
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -84,16 +85,10 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 # --- input ---------------------------------------------------------------------------------------------
 
 
-def _open_text(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig")
-    return open(path, encoding="utf-8-sig")
-
-
 def count_lines(path: Path) -> int:
     """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA)."""
     n = 0
-    opener = gzip.open if path.name.endswith(".gz") else open
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         for raw in fh:
             if raw.strip():
@@ -104,24 +99,16 @@ def count_lines(path: Path) -> int:
 def iter_items(path: Path) -> Iterator[Item]:
     """(id, documents) per cluster line; a line that is not a cluster gives (id, error message)."""
     try:
-        with _open_text(path) as fh:
-            for n, raw in enumerate(fh, 1):
-                if not raw.strip():
-                    continue
-                try:
-                    obj = json.loads(raw)
-                except json.JSONDecodeError as e:
-                    yield f"line-{n}", f"line {n} is not valid JSON ({e.msg})"
-                    continue
-                if not isinstance(obj, dict):
+        with open_text(path) as fh:
+            for n, obj in json_lines(fh):
+                if isinstance(obj, json.JSONDecodeError):
+                    yield f"line-{n}", f"line {n} is not valid JSON ({obj.msg})"
+                elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
-                    continue
-                cid = str(obj.get("id", n))
-                docs = obj.get("documents")
-                if not isinstance(docs, list):
-                    yield cid, "a cluster must have a \"documents\" list"
-                    continue
-                yield cid, docs
+                elif not isinstance(obj.get("documents"), list):
+                    yield str(obj.get("id", n)), "a cluster must have a \"documents\" list"
+                else:
+                    yield str(obj.get("id", n)), obj["documents"]
     except (OSError, EOFError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read clusters ({e})") from None
 

@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard
 from urllib.parse import urlsplit
@@ -113,21 +113,36 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
     return Cluster(id=str(obj.get("id", line)), documents=docs, summaries=refs)
 
 
+def open_text(path: Path) -> IO[str]:
+    """A UTF-8 text file, or a gzipped one (``.gz``), for reading; a byte-order mark is skipped."""
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig")
+    return open(path, encoding="utf-8-sig")
+
+
+def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) per non-blank line of a JSONL stream; for a line that is not JSON,
+    the value is its ``json.JSONDecodeError``: the caller decides whether that ends the stream."""
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as e:
+            obj = e
+        yield n, obj
+
+
 def read_clusters(path: str | Path) -> Iterator[Cluster]:
     """Stream clusters from a JSONL or JSONL.gz file (one ``{"id", "documents", ...}`` per line)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"no such file: {p}")
-    opener = gzip.open if p.suffix == ".gz" else open
     try:
-        with opener(p, "rt", encoding="utf-8") as fh:
-            for n, raw in enumerate(fh, 1):
-                if not raw.strip():
-                    continue
-                try:
-                    obj = json.loads(raw)
-                except json.JSONDecodeError as e:
-                    raise InputError(f"{p}: line {n} is not valid JSON ({e.msg})") from None
+        with open_text(p) as fh:
+            for n, obj in json_lines(fh):
+                if isinstance(obj, json.JSONDecodeError):
+                    raise InputError(f"{p}: line {n} is not valid JSON ({obj.msg})")
                 yield cluster_from_json(obj, n)
     except (OSError, UnicodeDecodeError, EOFError) as e:
         raise InputError(f"{p}: cannot read clusters ({e})") from None
@@ -380,8 +395,7 @@ class _Loader:
         lower = p.name.lower()
         try:
             if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-                opener = gzip.open if lower.endswith(".gz") else open
-                with opener(p, "rt", encoding="utf-8-sig") as fh:
+                with open_text(p) as fh:
                     self._add_jsonl(fh, name)
                 return
             if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
