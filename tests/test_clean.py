@@ -347,6 +347,24 @@ def test_html_sniffed_without_flag() -> None:
     assert "<" not in d.text and "Priya Raman" in d.text
 
 
+@pytest.mark.parametrize("fragment", [
+    "<p>{0}</p><p>{1}</p>",                              # a scraper's content field: paragraphs, no <html>
+    "<script>alert(1)</script><p>{0}</p> <p>{1}</p>",   # ... with a script in front
+    "{0}<br/>{1}<br>Read more</a> </div>",              # prose first, several tags closed after it
+])
+def test_html_fragment_sniffed(fragment: str) -> None:
+    one, two = "The mayor resigned on Monday after the council vote.", "A successor will be named next week, officials said."
+    [d] = clean_documents([Document(text=fragment.format(one, two), id="f")])
+    assert one in d.text and two in d.text
+    assert "<" not in d.text and "alert" not in d.text and "Read more" not in d.text
+
+
+def test_prose_about_tags_is_not_html() -> None:
+    text = "The <p> tag and the <script> element are part of HTML, the engineer said. Browsers read them."
+    [d] = clean_documents([Document(text=text, id="t")])
+    assert d.text == text
+
+
 def test_strip_tags_fallback() -> None:
     html = "<div><script>if (a < b) { x = '</div>'; }</script><p>Kept &amp; sound paragraph.</p><nav>Menu</nav><p>Second.</p></div>"
     out = strip_tags(html)

@@ -65,6 +65,24 @@ def test_bad_budgets(kwargs: dict[str, int]) -> None:
         newsfuse.summarize([A], **kwargs)
 
 
+def test_all_lower_case_text_is_summarized() -> None:
+    """Text typed without capitals is input without case (as Multi-News is), not a pile of fragments."""
+    text = "the bridge will close on tuesday for repairs. the work takes six weeks, the city engineer said."
+    brief = newsfuse.summarize([text], words=50)
+    assert [s.text for s in brief.sentences] == ["the bridge will close on tuesday for repairs.",
+                                                  "the work takes six weeks, the city engineer said."]
+
+
+def test_no_whole_sentence_is_not_called_a_budget_problem() -> None:
+    # a fragment cut mid-sentence (lower-case start in cased text) and a quotation nobody says
+    docs = ["which closed the Main Street bridge on Tuesday for six weeks of repairs.",
+            "\u201cWe will reopen it as soon as the steel is safe, and not a day later.\u201d"]
+    with pytest.raises(InputError, match="no complete sentence to quote"):
+        newsfuse.summarize(docs, words=100)
+    with pytest.raises(InputError, match="fits in 5 words: give a larger budget"):
+        newsfuse.summarize([A], words=5)
+
+
 def test_sentence_and_byte_budgets() -> None:
     assert len(newsfuse.summarize([A, B], sentences=2).sentences) <= 2
     brief = newsfuse.summarize([A, B], bytes=200)

@@ -392,12 +392,27 @@ _TITLE_RE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,500})</title", re.IGNORECA
 _CHARSET_RE = re.compile(rb"""<meta\b[^<>]{0,500}?charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
 
 
+# An HTML fragment (a scraper's "content" field, a CMS export): it opens with one of these block or
+# head elements, or its first 2 kB close several elements. Prose that mentions a tag ("the <script>
+# element") does neither, nor does text after one stray inline tag (an <img> left in extracted text).
+_FRAGMENT_OPEN_RE = re.compile(
+    r"<(?:p|div|article|section|main|header|h[1-6]|ul|ol|table|figure|script|style|noscript|iframe|meta|"
+    r"link|blockquote|!--)[\s>/]",
+)
+_FRAGMENT_CLOSE_RE = re.compile(r"</(?:p|div|li|h[1-6]|span|a|script|style|article|section|td|blockquote)>|<br\s*/?>")
+
+
 def looks_like_html(text: str) -> bool:
-    """True when the start of ``text`` is an HTML page (a doctype, an <html> tag or <head>/<body>)."""
+    """True when ``text`` is an HTML page (a doctype, an <html> tag or <head>/<body> at its start) or a
+    fragment of one (it opens with an element such as <p> or <div>, or closes several in its first 2 kB)."""
     head = text[:2048].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")):
         return True
-    return head.startswith("<") and ("<html" in head or "<body" in head or "<head" in head)
+    if head.startswith("<") and ("<html" in head or "<body" in head or "<head" in head):
+        return True
+    if _FRAGMENT_OPEN_RE.match(head) and ">" in head:
+        return True
+    return len(_FRAGMENT_CLOSE_RE.findall(head)) >= 3
 
 
 def html_meta(html: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Sta
 from newsfuse.options import Budget
 from newsfuse.order import order
 from newsfuse.represent import DENSE_CELLS, Representation, represent, word_count
-from newsfuse.select import select
+from newsfuse.select import has_candidates, select
 from newsfuse.split import split_document
 
 MAX_DOCUMENTS = 5000
@@ -147,6 +147,8 @@ def summarize(
     titles = [d.title for k, d in enumerate(cleaned) if d.title and k in keep]
     selection = select(rep, budget, groups, titles=titles)
     if not selection.indices:
+        if not has_candidates(rep):
+            raise InputError("no complete sentence to quote: the text holds only headlines, fragments or unfinished quotations")
         raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
     support_docs = supporting_documents(rep, selection.indices)
     support = dict(zip(selection.indices, support_docs, strict=True))

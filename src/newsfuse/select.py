@@ -147,7 +147,10 @@ def caseless(rep: Representation) -> bool:
         toks = s.text.split()[1:]
         total += len(toks)
         caps += sum(map(str.isupper, map(_first_char, toks)))  # (split() tokens are never empty)
-    return total > 50 and caps / total < CASELESS_SHARE
+    if total > 50:
+        return caps / total < CASELESS_SHARE
+    # short input: caseless only when it has no capital letter at all ("the mayor resigned today.")
+    return bool(rep.sentences) and not any(ch.isupper() for s in rep.sentences[:400] for ch in s.text)
 
 
 def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool = False) -> bool:
@@ -173,6 +176,13 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
+
+
+def has_candidates(rep: Representation) -> bool:
+    """Whether any sentence could be in a brief of some length (``is_candidate``, relaxed): when none
+    can, the input is only headlines, fragments or unfinished quotations, whatever the budget."""
+    no_case = caseless(rep)
+    return any(is_candidate(s, n, no_case, relaxed=True) for s, n in zip(rep.sentences, rep.word_counts(), strict=True))
 
 
 @dataclass(frozen=True)
