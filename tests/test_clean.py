@@ -159,6 +159,10 @@ CASES = [
     # a web archive's crawl notes prepended to the page it served; a story about the archive keeps its words
     ("archive note", "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, "
      f"these data are added to the Wayback Machine after an embargo period. {STORY} {STORY}", [STORY], ["crawl", "Wayback"]),
+    ("long archive note", "Crawl of outlinks from example.org started in May. These files are currently not publicly accessible. "
+     "Properties of this collection. It has been two years since we last did this. For this collection, several things were "
+     "done: 1. Turned off duplicate detection. 2. The first runs were only against the enwiki. The seed list was built from "
+     f"all 400 collections.\n\n{STORY}", [STORY], ["two years", "Turned off", "first runs", "seed list"]),
     ("archive story kept", "The Internet Archive said on Monday that its Wayback Machine now holds 900 billion pages, up from 800 billion. "
      "Its founder said the library would keep growing.", ["Wayback Machine now holds 900 billion pages"], []),
     # newswire typesetting codes, editing notes and slugs (DUC/TAC-era AP and NYT wire copy)

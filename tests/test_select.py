@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+import newsfuse
 import newsfuse.select as select_module
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
@@ -296,3 +297,50 @@ def test_large_clusters_prefer_reports_to_quotations() -> None:
         return [rep.sentences[i].text for i in sel.indices]
 
     assert brief(select_module.SPREAD_DOCS) == [report]
+
+
+GLUED = [
+    "Media playback is unsupported on your device media caption crews lift the span the council says the bridge reopens in May.",
+    "Please enable JavaScript to watch this video Lakeport police have closed the Main Street bridge until further notice.",
+    "Play Facebook Twitter Google Plus Embed crews lift the last steel beam onto the Main Street bridge on Tuesday.",
+    "Advertisement Continue reading the main story The council voted 7-2 to pay for the bridge repairs on Monday.",
+    "( Jane Doe/The Lakeport Ledger via AP ) crews lift the last steel beam onto the Main Street bridge on Tuesday.",
+    "In this Oct. 3, 2024, file photo, crews inspect the Main Street bridge in Lakeport after cracks were found.",
+    "Keep up with this story and more by subscribing now the council voted to pay for the bridge repairs.",
+]
+NOT_GLUED = [
+    "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
+    "The Associated Press reported that the bridge would reopen in May, six weeks late.",
+    "The mayor posted the inspection report on Facebook and Twitter on Tuesday evening.",
+    "Engineers will continue reading the sensors on the bridge deck every hour, the city said.",
+]
+
+
+@pytest.mark.parametrize("text", GLUED)
+def test_glued_widget_text_and_credits_are_clutter(text: str) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert is_clutter_sentence(text)
+
+
+@pytest.mark.parametrize("text", NOT_GLUED)
+def test_datelines_and_prose_about_sites_are_not_clutter(text: str) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert not is_clutter_sentence(text)
+
+
+def test_a_brief_never_quotes_a_sentence_with_widget_text_glued_in() -> None:
+    """The glued sentence is the cluster's most central one (every document repeats its facts), so the
+    program picks it first; it is ruled out and the brief is made of the clean sentences."""
+    core = "the council voted to pay for the Main Street bridge repairs, which will take six weeks"
+    glued = f"Media playback is unsupported on your device media caption {core}, officials said."
+    docs = [
+        f"{glued} The bridge carries 18,000 vehicles a day across the Mill River.",
+        f"The council voted on Monday to pay for the Main Street bridge repairs. {glued}",
+        "Repairs to the Main Street bridge will take six weeks, the council said after its vote on Monday.",
+    ]
+    brief = newsfuse.summarize(docs, words=60)
+    texts = [s.text for s in brief.sentences]
+    assert texts and not any("playback" in t for t in texts), texts
+    assert any("bridge" in t for t in texts)

@@ -416,22 +416,37 @@ def _clean_one(doc: Document) -> _Page:
     return page
 
 
+ARCHIVE_NOTE_TERMS = 3  # a paragraph with this many crawl terms holds a long note: see _drop_archive_notes
+
+
 def _drop_archive_notes(paragraph: str) -> str:
     """The paragraph without a web archive's crawl notes (CRAWL_RE): a run of consecutive sentences
-    that each name crawling or the archive, with at least one crawl term and two terms in all."""
+    that each name crawling or the archive, with at least one crawl term and two terms in all. In a
+    paragraph with ARCHIVE_NOTE_TERMS crawl terms, a run also spans one or two sentences without a term
+    between two with one ("It has been several years since the last time we did this.")."""
     if not has_crawl_term(paragraph):
         return paragraph
     sents = split_sentences(paragraph)
     crawl = [len(CRAWL_RE.findall(x)) for x in sents]
     names = [len(ARCHIVE_NAME_RE.findall(x)) for x in sents]
+    named = [c + n > 0 for c, n in zip(crawl, names, strict=True)]
+    if sum(crawl) >= ARCHIVE_NOTE_TERMS:  # a long note: one or two plain sentences inside it ("2.") are of it
+        k = 0
+        while k < len(sents):
+            j = k
+            while j < len(sents) and not named[j]:
+                j += 1
+            if 0 < k < j < len(sents) and j - k <= 2:
+                named[k:j] = [True] * (j - k)
+            k = j + 1
     drop = [False] * len(sents)
     i = 0
     while i < len(sents):
-        if not crawl[i] + names[i]:
+        if not named[i]:
             i += 1
             continue
         j = i
-        while j < len(sents) and crawl[j] + names[j]:
+        while j < len(sents) and named[j]:
             j += 1
         if sum(crawl[i:j]) >= 1 and sum(crawl[i:j]) + sum(names[i:j]) >= 2:
             drop[i:j] = [True] * (j - i)

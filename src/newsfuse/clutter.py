@@ -206,6 +206,35 @@ def is_clutter_line(line: str) -> bool:
     return False
 
 
+# Widget text and photo credits glued into a sentence: a flattened page runs a video player's message,
+# a share bar, a "continue reading" link or a caption's credit into the article's next sentence ("Media
+# playback is unsupported on your device media caption watch the convoy ..."). A sentence holding one is
+# clutter whatever else it says. Credits are the parenthesized kind only: "LONDON (AP) —" is a dateline.
+_SOCIAL = r"(?:facebook|twitter|google plus|linkedin|pinterest|reddit|whatsapp|email|e-mail|embed)"
+GLUED_RE = re.compile(
+    r"\bmedia playback is unsupported\b|\bmedia caption\b|\bplease enable javascript\b|\bcontinue reading the main story\b|"
+    r"\bcould not subscribe\b|\bkeep up with this story and more\b|\btext size\s*-\s*\+\s*reset\b|"
+    r"\badd\b[\w'’ -]{1,60}\bas an interest to stay up to date\b|^\s*story highlights\b|"
+    r"\b" + _SOCIAL + r"(?:\s+" + _SOCIAL + r"){2,}\b|"
+    r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)|"
+    r"\bin this [\w.,'’ ]{0,40}?\bfile photo\b",
+    re.IGNORECASE,
+)
+# Every GLUED_RE match contains one of these (lower-cased). Keep in step with GLUED_RE.
+GLUED_KEYS: tuple[str, ...] = (
+    "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
+    "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
+    "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "file photo",
+)
+
+
+def is_clutter_sentence(text: str) -> bool:
+    """A sentence of clutter (``is_clutter_line``) or one with widget text or a photo credit glued into it
+    (GLUED_RE): never a sentence of a brief."""
+    t = text.strip()
+    return is_clutter_line(t) or (may_hold(t, GLUED_KEYS) and GLUED_RE.search(t) is not None)
+
+
 # Headings after which the rest of a page is a sidebar or footer, never the story.
 TRAILER_HEADINGS: tuple[str, ...] = (
     "next up", "up next", "read next", "related coverage", "related stories", "related articles", "related content",
@@ -347,14 +376,15 @@ STOP_WORDS = frozenset(
 CRAWL_RE = re.compile(
     r"\b(?:web ?crawl\w*|crawl data|crawlers?|(?:this|these|focused|wide|daily|domain|the) crawls?\b|"
     r"crawls? (?:performed|of|was run|conducted|are)\b|archive-it|warcs?|seed ?list|outlinks|heritrix|"
-    r"embargo period|not publicly accessible|(?:properties of )?this collection|web collections?|web (?:page )?captures)",
+    r"embargo period|not publicly accessible|(?:properties of )?this collection|web collections?|web (?:page )?captures|"
+    r"enwiki|duplicate detection)",
     re.IGNORECASE,
 )
 ARCHIVE_NAME_RE = re.compile(r"\b(?:wayback machine|internet archive)\b", re.IGNORECASE)
 # Every CRAWL_RE match contains one of these (lower-cased). Keep in step with CRAWL_RE.
 CRAWL_KEYS: tuple[str, ...] = (
     "crawl", "archive-it", "warc", "seed", "outlinks", "heritrix", "embargo period", "not publicly accessible",
-    "this collection", "web collection", "web capture", "web page capture",
+    "this collection", "web collection", "web capture", "web page capture", "enwiki", "duplicate detection",
 )
 
 

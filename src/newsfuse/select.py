@@ -25,6 +25,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from newsfuse.clutter import is_clutter_sentence
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
@@ -381,16 +382,31 @@ def select(
     def used(sel: Selection) -> float:
         return sum(lengths[i] for i in sel.indices)
 
+    # Clutter that clean could not cut out of a sentence (widget text or a credit glued into it) is
+    # looked for only in the sentences a solution picks: the few found are ruled out and it is solved again.
+    clutter: set[int] = set()
+    checked: set[int] = set()
+
+    def clean_choice(ok: list[bool]) -> Selection:
+        while True:
+            sel = choose([o and i not in clutter for i, o in enumerate(ok)])
+            new = [i for i in sel.indices if i not in checked]
+            checked.update(new)
+            found = {i for i in new if is_clutter_sentence(rep.sentences[i].text)}
+            if not found:
+                return sel
+            clutter.update(found)
+
     no_case = caseless(rep)
     strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
-    best = choose(strict) if any(strict) else Selection([], {})
+    best = clean_choice(strict) if any(strict) else Selection([], {})
     if used(best) < FILL_RATIO * capacity:
         relaxed = [
             is_candidate(s, nwords[i], no_case, relaxed=True) and lengths[i] <= capacity
             for i, s in enumerate(rep.sentences)
         ]
         if relaxed != strict and any(relaxed):
-            second = choose(relaxed)
+            second = clean_choice(relaxed)
             if used(second) > used(best):
                 best = second
     return best
