@@ -307,12 +307,17 @@ GLUED = [
     "( Jane Doe/The Lakeport Ledger via AP ) crews lift the last steel beam onto the Main Street bridge on Tuesday.",
     "In this Oct. 3, 2024, file photo, crews inspect the Main Street bridge in Lakeport after cracks were found.",
     "Keep up with this story and more by subscribing now the council voted to pay for the bridge repairs.",
+    "Close skip in skip x embed x share late on Wednesday the mayor spoke with our station about the bridge.",
+    "\u2014 Lakeport Mayor (@LakeportMayor) October 3, 2024 we will reopen the bridge as soon as it is safe.",
+    "The mayor addresses the council in this October 3, 2024 photo released by the city of Lakeport.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
     "The Associated Press reported that the bridge would reopen in May, six weeks late.",
     "The mayor posted the inspection report on Facebook and Twitter on Tuesday evening.",
     "Engineers will continue reading the sensors on the bridge deck every hour, the city said.",
+    "The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen in May.",
+    "The photo was taken in this park on Monday, the police said.",
 ]
 
 

@@ -206,6 +206,12 @@ def is_clutter_line(line: str) -> bool:
     return False
 
 
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+
+
 # Widget text and photo credits glued into a sentence: a flattened page runs a video player's message,
 # a share bar, a "continue reading" link or a caption's credit into the article's next sentence ("Media
 # playback is unsupported on your device media caption watch the convoy ..."). A sentence holding one is
@@ -217,14 +223,17 @@ GLUED_RE = re.compile(
     r"\badd\b[\w'’ -]{1,60}\bas an interest to stay up to date\b|^\s*story highlights\b|"
     r"\b" + _SOCIAL + r"(?:\s+" + _SOCIAL + r"){2,}\b|"
     r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)|"
-    r"\bin this [\w.,'’ ]{0,40}?\bfile photo\b",
+    r"\bin this (?:[\w.,'’ ]{0,40}? )?(?:file )?photo(?:graph)?\b|\bskip in skip\b|\bembed x share\b|"
+    r"\border presentation-ready copies\b|\blooking for news you can trust\b|"
+    r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}",
     re.IGNORECASE,
 )
 # Every GLUED_RE match contains one of these (lower-cased). Keep in step with GLUED_RE.
 GLUED_KEYS: tuple[str, ...] = (
     "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
     "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
-    "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "file photo",
+    "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
+    "presentation-ready", "news you can trust", "@",
 )
 
 
@@ -297,10 +306,6 @@ INLINE_CAPTION_RES: tuple[re.Pattern[str], ...] = (
 )
 
 # Byline (+ date) in a flattened line, e.g. "By Mark Landler and Eric Lichtblau March 2, 2017".
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w.'’-]*"
 INLINE_BYLINE_RE = re.compile(
     r"\bBy\s+" + _NAME + r"(?:\s*,\s*" + _NAME + r"){0,3}(?:\s+and\s+" + _NAME + r")?\s+"

@@ -1,0 +1,83 @@
+"""Clutter audit: brief sentences that carry boilerplate, found by its repetition across stories.
+
+Usage: OPENBLAS_NUM_THREADS=1 python scripts/clutter_audit.py [--words 100] [--limit 0] [--n 6] [--min-clusters 12]
+
+Page furniture (a video player's message, a share bar, a newsletter pitch, a web archive's note) is
+written once and pasted into every page of a site, so the same run of words turns up in the
+documents of many unrelated clusters; a story's own wording does not. This script counts, for
+every run of ``--n`` words, the number of Multi-News validation clusters whose documents hold it,
+summarizes every cluster (``--limit``: the first so many; 0 for all 5,622) and prints each
+brief sentence holding a run found in at least ``--min-clusters`` clusters, grouped by run, most
+frequent first, with one example. Some rows are news wording that many stories share ("the centers
+for disease control and prevention"); the rest are clutter that the clean stage or
+``clutter.is_clutter_sentence`` should catch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import itertools
+import json
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "multi_news_val.jsonl.gz"
+
+
+def _runs(text: str, n: int) -> set[str]:
+    t = text.lower().split()
+    return {" ".join(t[i : i + n]) for i in range(len(t) - n + 1)}
+
+
+def _brief(args: tuple[dict, int]) -> tuple[str, list[str]]:
+    import newsfuse
+
+    row, words = args
+    try:
+        return row["id"], [s.text for s in newsfuse.summarize(row["documents"], words=words).sentences]
+    except newsfuse.NewsfuseError:
+        return row["id"], []
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=100)
+    ap.add_argument("--limit", type=int, default=0, help="summarize only the first LIMIT clusters (0: all)")
+    ap.add_argument("--n", type=int, default=6, help="words per run")
+    ap.add_argument("--min-clusters", type=int, default=12, help="a run in this many clusters' documents is boilerplate")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--top", type=int, default=60)
+    a = ap.parse_args()
+    if not DATA.exists():
+        raise SystemExit(f"needs {DATA} (see ../shared/data/README.md)")
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    spread: collections.Counter[str] = collections.Counter()
+    for r in rows:  # over all clusters, so that boilerplate is recognised whatever --limit says
+        spread.update(set().union(*(_runs(d, a.n) for d in r["documents"])) if r["documents"] else set())
+    common = {g for g, c in spread.items() if c >= a.min_clusters}
+    chosen = rows[: a.limit] if a.limit else rows
+    hits: collections.Counter[str] = collections.Counter()
+    example: dict[str, tuple[str, str]] = {}
+    n_sent = n_hit = 0
+    with ProcessPoolExecutor(a.workers) as pool:
+        for cid, sents in pool.map(_brief, zip(chosen, itertools.repeat(a.words)), chunksize=50):
+            for s in sents:
+                n_sent += 1
+                found = sorted(_runs(s, a.n) & common, key=lambda g: (-spread[g], g))
+                if found:
+                    n_hit += 1
+                    hits[found[0]] += 1
+                    example.setdefault(found[0], (cid, s))
+    print(f"{len(chosen)} briefs at {a.words} words, {n_sent} sentences; {n_hit} hold a {a.n}-word run found in "
+          f">= {a.min_clusters} clusters' documents")
+    print("briefs  clusters  run | example")
+    for g, c in hits.most_common(a.top):
+        cid, s = example[g]
+        print(f"{c:6d}  {spread[g]:8d}  {g} | {cid}: {s[:160]}")
+
+
+if __name__ == "__main__":
+    main()
