@@ -1,12 +1,12 @@
 """Train newsfuse's sentence salience model (src/newsfuse/data/salience.json).
 
-    python scripts/train_salience.py [--start 1000] [--alpha 1.0]
+    python scripts/train_salience.py [--start 1000] [--alpha 1.0] [--unigram-share 0.5]
 
 Data: Multi-News validation clusters from --start (default 1000) to the end of
 ../shared/data/multi_news_val.jsonl.gz. The first 1,000 clusters are never used
 here: BENCHMARKS.md scores them. Target per sentence: the mean of its stemmed
 unigram and bigram precision against the reference (what share of its words a
-human brief also used). Multi-News text is already extracted, so the clean
+human brief also used; ``--unigram-share`` weights the two otherwise). Multi-News text is already extracted, so the clean
 stage is skipped here. Fit: ridge regression on the FEATURES of newsfuse.score.
 """
 
@@ -17,6 +17,7 @@ import gzip
 import itertools
 import json
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, alpha: float, iters: int = 25) ->
     return w
 
 
-def rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
+def rows_for(line: str, unigram_share: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
     got = _cluster(line)
     if got is None:
         return np.zeros((0, len(FEATURES))), np.zeros(0)
@@ -120,7 +121,7 @@ def rows_for(line: str) -> tuple[np.ndarray, np.ndarray]:
         big = list(zip(toks, toks[1:], strict=False))
         p1 = sum(t in ru for t in toks) / len(toks)
         p2 = sum(b in rb for b in big) / max(len(big), 1)
-        y[i] = (p1 + p2) / 2
+        y[i] = (p1 + p2) / 2 if unigram_share == 0.5 else unigram_share * p1 + (1 - unigram_share) * p2
     return x, y
 
 
@@ -129,6 +130,8 @@ def main() -> None:
     ap.add_argument("--start", type=int, default=1000)
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--unigram-share", type=float, default=0.5,
+                    help="weight of unigram precision in the salience target (the rest is bigram precision)")
     a = ap.parse_args()
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         lines = list(itertools.islice(fh, a.start, None))
@@ -159,7 +162,7 @@ def main() -> None:
     for f, v in zip(CONCEPT_FEATURES, ccoef, strict=False):  # (the first-order terms; products follow)
         print(f"  {f:16s} {v:+.4f}")
     with ProcessPoolExecutor(a.workers) as ex:  # new workers: they load the fresh concept model
-        parts = list(ex.map(rows_for, lines, chunksize=32))
+        parts = list(ex.map(partial(rows_for, unigram_share=a.unigram_share), lines, chunksize=32))
     x = expand(np.vstack([p[0] for p in parts]))
     y = np.concatenate([p[1] for p in parts])
     reg = a.alpha * np.eye(x.shape[1])
@@ -177,6 +180,7 @@ def main() -> None:
                 "sentences": int(len(y)),
                 "r2": round(float(r2), 4),
                 "alpha": a.alpha,
+                **({"unigram_share": a.unigram_share} if a.unigram_share != 0.5 else {}),
             },
             indent=1,
         )

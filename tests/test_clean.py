@@ -165,6 +165,11 @@ CASES = [
      f"all 400 collections.\n\n{STORY}", [STORY], ["two years", "Turned off", "first runs", "seed list"]),
     ("archive story kept", "The Internet Archive said on Monday that its Wayback Machine now holds 900 billion pages, up from 800 billion. "
      "Its founder said the library would keep growing.", ["Wayback Machine now holds 900 billion pages"], []),
+    # character references a scraper left in plain text; unknown ones and newswire codes are not references
+    ("entities", f"AT&amp;T and the city&#8217;s union agreed on Monday to end the strike at the plant. {STORY}",
+     ["AT&T and the city\u2019s union agreed", STORY], ["&amp;", "&#8217;"]),
+    ("not entities", f"The R&D;budget and the &data; field stay as written in the report, officials said. {STORY}",
+     ["R&D;budget", "&data; field"], []),
     # newswire typesetting codes, editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
     ("nyt codes", f"&UR; SEOUL, South Korea &LR; _ {STORY}", ["SEOUL, South Korea _ " + STORY], ["&UR;", "&LR;"]),
     ("optional trim", f"{STORY}\n\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n\n{STORY}", [STORY], ["OPTIONAL"]),

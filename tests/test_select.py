@@ -310,6 +310,8 @@ GLUED = [
     "Close skip in skip x embed x share late on Wednesday the mayor spoke with our station about the bridge.",
     "\u2014 Lakeport Mayor (@LakeportMayor) October 3, 2024 we will reopen the bridge as soon as it is safe.",
     "The mayor addresses the council in this October 3, 2024 photo released by the city of Lakeport.",
+    "Lakeport bridge to close for repairs 11:12 AM ET Mon, 3 Oct 2024 | 01:00 the city will close the bridge.",
+    "| Getty Lakeport closes its bridge the city closed the Main Street bridge on Tuesday for repairs.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -318,6 +320,7 @@ NOT_GLUED = [
     "Engineers will continue reading the sensors on the bridge deck every hour, the city said.",
     "The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen in May.",
     "The photo was taken in this park on Monday, the police said.",
+    "The vote was 7 | 2 at 11:12 a.m. on Monday, the clerk said.",
 ]
 
 

@@ -321,11 +321,22 @@ def _strip_stamp(line: str) -> str | None:
     return rest or None
 
 
+# An HTML character reference left in plain text by a scraper ("AT&amp;T", "New York &#124; ..."): named
+# ones in lower case with their semicolon, and numeric ones. Newswire layout codes (&UR;, &LR;) are upper case.
+_ENTITY_RE = re.compile(r"&(?:[a-z][a-z0-9]{1,7}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+def _unescape_entity(m: re.Match[str]) -> str:
+    return html_lib.unescape(m.group(0))
+
+
 def _clean_one(doc: Document) -> _Page:
     page = _Page()
     text = doc.text
     if doc.is_html or looks_like_html(text):
         text = _from_html(text, page)
+    elif "&" in text:
+        text = _ENTITY_RE.sub(_unescape_entity, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]
     page.text = text

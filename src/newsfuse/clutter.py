@@ -225,6 +225,8 @@ GLUED_RE = re.compile(
     r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)|"
     r"\bin this (?:[\w.,'’ ]{0,40}? )?(?:file )?photo(?:graph)?\b|\bskip in skip\b|\bembed x share\b|"
     r"\border presentation-ready copies\b|\blooking for news you can trust\b|"
+    r"\b\d{1,2}: ?\d{2} ?[ap]\.?m\.? [a-z]{1,3}t (?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d{1,2} [a-z]{3,9}\.? \d{4}\s*\||"
+    r"(?:^|\s)\|\s*(?:getty(?: images)?|ap|reuters|afp|epa)\b|"
     r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}",
     re.IGNORECASE,
 )
@@ -233,7 +235,7 @@ GLUED_KEYS: tuple[str, ...] = (
     "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
     "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
     "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
-    "presentation-ready", "news you can trust", "@",
+    "presentation-ready", "news you can trust", "@", "|",
 )
 
 
