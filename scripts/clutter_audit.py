@@ -1,6 +1,8 @@
 """Clutter audit: brief sentences that carry boilerplate, found by its repetition across stories.
 
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/clutter_audit.py [--words 100] [--limit 0] [--n 6] [--min-clusters 12]
+       ... --match REGEX        # instead: the brief sentences REGEX finds (case-insensitive), counted, with examples
+       ... --match caption      # the photo-caption pattern of newsfuse.clutter (CAPTION_DATE_RE)
 
 Page furniture (a video player's message, a share bar, a newsletter pitch, a web archive's note) is
 written once and pasted into every page of a site, so the same run of words turns up in the
@@ -49,11 +51,15 @@ def main() -> None:
     ap.add_argument("--min-clusters", type=int, default=12, help="a run in this many clusters' documents is boilerplate")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=60)
+    ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': CAPTION_DATE_RE)")
     a = ap.parse_args()
     if not DATA.exists():
         raise SystemExit(f"needs {DATA} (see ../shared/data/README.md)")
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
+    if a.match:
+        _match(rows[: a.limit] if a.limit else rows, a)
+        return
     spread: collections.Counter[str] = collections.Counter()
     for r in rows:  # over all clusters, so that boilerplate is recognised whatever --limit says
         spread.update(set().union(*(_runs(d, a.n) for d in r["documents"])) if r["documents"] else set())
@@ -77,6 +83,24 @@ def main() -> None:
     for g, c in hits.most_common(a.top):
         cid, s = example[g]
         print(f"{c:6d}  {spread[g]:8d}  {g} | {cid}: {s[:160]}")
+
+
+def _match(rows: list[dict], a: argparse.Namespace) -> None:
+    import re
+
+    if a.match == "caption":
+        from newsfuse.clutter import CAPTION_DATE_RE as rx
+    else:
+        rx = re.compile(a.match, re.IGNORECASE)
+    n_sent = 0
+    found: list[tuple[str, str]] = []
+    with ProcessPoolExecutor(a.workers) as pool:
+        for cid, sents in pool.map(_brief, zip(rows, itertools.repeat(a.words)), chunksize=50):
+            n_sent += len(sents)
+            found.extend((cid, s) for s in sents if rx.search(s))
+    print(f"{len(rows)} briefs at {a.words} words, {n_sent} sentences; {len(found)} match {rx.pattern[:80]!r}")
+    for cid, s in found[: a.top]:
+        print(f"  {cid}: {s[:160]}")
 
 
 if __name__ == "__main__":

@@ -312,6 +312,8 @@ GLUED = [
     "The mayor addresses the council in this October 3, 2024 photo released by the city of Lakeport.",
     "Lakeport bridge to close for repairs 11:12 AM ET Mon, 3 Oct 2024 | 01:00 the city will close the bridge.",
     "| Getty Lakeport closes its bridge the city closed the Main Street bridge on Tuesday for repairs.",
+    "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, Tuesday, Oct. 3, 2024.",
+    "Mayor Ann Ruiz, left, speaks to reporters outside city hall in Lakeport, Monday April 7, 2025.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -321,6 +323,8 @@ NOT_GLUED = [
     "The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen in May.",
     "The photo was taken in this park on Monday, the police said.",
     "The vote was 7 | 2 at 11:12 a.m. on Monday, the clerk said.",
+    "The bridge closed on Tuesday, Oct. 3, 2024, after inspectors found cracks in two beams.",
+    "The council will vote on the repairs on Tuesday, Oct. 3, 2024.",
 ]
 
 

@@ -239,11 +239,22 @@ GLUED_KEYS: tuple[str, ...] = (
 )
 
 
+# A wire photo's caption as extracted text keeps: present-tense description, then the place and the full
+# date after a comma ("... at the scene in Tel Aviv, Israel, Wednesday, June 8, 2016."). News prose dates
+# an event "on Wednesday", not with a trailing ", Wednesday, June 8, 2016."
+CAPTION_DATE_RE = re.compile(
+    r",\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}\.?[\"”’']?\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_clutter_sentence(text: str) -> bool:
-    """A sentence of clutter (``is_clutter_line``) or one with widget text or a photo credit glued into it
-    (GLUED_RE): never a sentence of a brief."""
+    """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
+    (GLUED_RE), or a photo caption (CAPTION_DATE_RE): never a sentence of a brief."""
     t = text.strip()
-    return is_clutter_line(t) or (may_hold(t, GLUED_KEYS) and GLUED_RE.search(t) is not None)
+    if is_clutter_line(t) or (may_hold(t, GLUED_KEYS) and GLUED_RE.search(t) is not None):
+        return True
+    return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t) is not None
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
