@@ -314,6 +314,14 @@ GLUED = [
     "| Getty Lakeport closes its bridge the city closed the Main Street bridge on Tuesday for repairs.",
     "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, Tuesday, Oct. 3, 2024.",
     "Mayor Ann Ruiz, left, speaks to reporters outside city hall in Lakeport, Monday April 7, 2025.",
+    "( Jane Doe/The Lakeport Ledger ) the council voted on Monday to pay for the bridge repairs.",
+    "jane doe/ap jane doe/ap the council voted on Monday to pay for the bridge repairs.",
+    "The latest on the bridge closure ( all times local ): 2: 44 p.m. The council voted to pay for repairs.",
+    "Follow the city desk on twitter: @lakeportdesk the council voted to pay for the bridge repairs.",
+    "Our journalism takes a lot of time, effort, and hard work to produce.",
+    "4 years ago ( Ledger ) \u2013 the council voted to pay for the bridge repairs on Monday.",
+    "Editor's note: this story has been updated to correct the date of the council vote.",
+    "The bridge will close for repairs http://example.com/player.swf?id=12&autoplay=1 on Monday.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -325,6 +333,10 @@ NOT_GLUED = [
     "The vote was 7 | 2 at 11:12 a.m. on Monday, the clerk said.",
     "The bridge closed on Tuesday, Oct. 3, 2024, after inspectors found cracks in two beams.",
     "The council will vote on the repairs on Tuesday, Oct. 3, 2024.",
+    "The 24/7 hotline and the city's and/or county's crews were ready, the mayor said.",
+    "The plan (a joint city/county effort) will cost $4 million, officials said.",
+    "Details of the closure are posted at http://lakeport.example.gov/bridge, the city said.",
+    "Residents who were evacuated two days ago returned home on Monday, police said.",
 ]
 
 

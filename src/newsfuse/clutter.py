@@ -217,6 +217,11 @@ MONTHS = (
 # playback is unsupported on your device media caption watch the convoy ..."). A sentence holding one is
 # clutter whatever else it says. Credits are the parenthesized kind only: "LONDON (AP) —" is a dateline.
 _SOCIAL = r"(?:facebook|twitter|google plus|linkedin|pinterest|reddit|whatsapp|email|e-mail|embed)"
+# the last word of a photo credit's organisation ("Jane Doe/The Washington Post", "John Smith/Getty Images")
+_CREDIT_ORG = (
+    r"(?:times|post|news|press|images|wire|journal|tribune|herald|courier|ledger|daily|reuters|ap|afp|epa|upi|getty|"
+    r"bloomberg|agency|service|globe|chronicle|gazette|star|sun|record|pool|nasa|photos?|magazine|tv|network)"
+)
 GLUED_RE = re.compile(
     r"\bmedia playback is unsupported\b|\bmedia caption\b|\bplease enable javascript\b|\bcontinue reading the main story\b|"
     r"\bcould not subscribe\b|\bkeep up with this story and more\b|\btext size\s*-\s*\+\s*reset\b|"
@@ -227,6 +232,14 @@ GLUED_RE = re.compile(
     r"\border presentation-ready copies\b|\blooking for news you can trust\b|"
     r"\b\d{1,2}: ?\d{2} ?[ap]\.?m\.? [a-z]{1,3}t (?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d{1,2} [a-z]{3,9}\.? \d{4}\s*\||"
     r"(?:^|\s)\|\s*(?:getty(?: images)?|ap|reuters|afp|epa)\b|"
+    r"\(\s*[a-z][\w.'’-]*(?: [\w.'’-]+){1,3}\s*/\s*(?:the )?(?:[\w&.'’-]+ ){0,4}" + _CREDIT_ORG + r"\s*\)|"
+    r"^\s*(?:[a-z][\w.'’-]* ){1,3}[a-z][\w.'’-]*/(?:ap|afp|reuters|getty images|epa)\b|"
+    r"\(\s*all times local\s*\)|\bhttps?://\S*[?=&]\S*|\bon (?:twitter|facebook|instagram)\s*:\s*@|"
+    r"\badd this (?:tweet|video) to your website\b|\ba link to this page will be included\b|"
+    r"\bour journalism takes\b|\bfor more(?: information)?,? visit\b|"
+    r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\b|^\s*view archive\b|"
+    r"\benter the characters\b|\ba friend wanted you to see this\b|"
+    r"\bthis (?:story|article|post) has been updated to\b|\btoggle caption\b|"
     r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}",
     re.IGNORECASE,
 )
@@ -235,7 +248,9 @@ GLUED_KEYS: tuple[str, ...] = (
     "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
     "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
     "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
-    "presentation-ready", "news you can trust", "@", "|",
+    "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "http", "add this ",
+    "a link to this page", "our journalism", "for more", " ago", "view archive", "enter the characters",
+    "a friend wanted", "has been updated", "toggle caption",
 )
 
 
