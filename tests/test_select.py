@@ -368,3 +368,19 @@ def test_a_brief_never_quotes_a_sentence_with_widget_text_glued_in() -> None:
     texts = [s.text for s in brief.sentences]
     assert texts and not any("playback" in t for t in texts), texts
     assert any("bridge" in t for t in texts)
+
+
+@pytest.mark.parametrize("rounds", [1, 3])
+def test_many_clutter_sentences_are_all_ruled_out(monkeypatch: pytest.MonkeyPatch, rounds: int) -> None:
+    """Every document leads with a captioned photo that restates the story: the first solutions pick
+    captions; after CLUTTER_ROUNDS re-solves every sentence is checked and the brief is clutter-free."""
+    monkeypatch.setattr(select_module, "CLUTTER_ROUNDS", rounds)
+    docs = []
+    for k in range(8):
+        caption = (f"Crews lift steel beam {k + 1} onto the Main Street bridge over the Mill River in Lakeport, Ohio, "
+                   f"Tuesday, Oct. {k + 1}, 2024.")
+        docs.append(f"{caption} The council voted on Monday to pay for the Main Street bridge repairs. "
+                    f"Repairs to the bridge over the Mill River will take {k + 5} weeks, officials said.")
+    brief = newsfuse.summarize(docs, words=60)
+    texts = [s.text for s in brief.sentences]
+    assert texts and not any("2024." in t for t in texts), texts

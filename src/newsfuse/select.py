@@ -43,6 +43,7 @@ ANCHOR_BONUS = 1000.0
 TITLE_AGREEMENT = 0.45    # ... only when the headlines agree on one piece of news (see title_agreement)
 ANCHOR_POOL = 8           # headline-like candidates compared by how many documents report them
 SOLVER_SECONDS = 10.0     # a safety net only: HiGHS with a 1% gap finishes these programs in well under 1 s
+CLUTTER_ROUNDS = 3        # solutions re-solved for clutter in picked sentences before every sentence is checked
 FILL_RATIO = 0.9          # below this share of the budget filled, a relaxed second pass runs
 RELAXED_MIN_WORDS = 3     # ... admitting sentences from this length up, and questions
 BNB_MAX_SENTENCES = 60    # programs this small are solved exactly in Python (HiGHS: ~15 ms start-up, 126 ms on the example)
@@ -388,7 +389,7 @@ def select(
     checked: set[int] = set()
 
     def clean_choice(ok: list[bool]) -> Selection:
-        while True:
+        for _ in range(CLUTTER_ROUNDS):
             sel = choose([o and i not in clutter for i, o in enumerate(ok)])
             new = [i for i in sel.indices if i not in checked]
             checked.update(new)
@@ -396,6 +397,11 @@ def select(
             if not found:
                 return sel
             clutter.update(found)
+        # clutter keeps coming (a cluster of captioned photo pages): rule out all of it at once, solve once more
+        rest = [i for i in range(n) if ok[i] and i not in checked]
+        checked.update(rest)
+        clutter.update(i for i in rest if is_clutter_sentence(rep.sentences[i].text))
+        return choose([o and i not in clutter for i, o in enumerate(ok)])
 
     no_case = caseless(rep)
     strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
