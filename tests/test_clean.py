@@ -254,6 +254,12 @@ def test_flattened_page() -> None:
                 "Reporting was", "A version", "Reprints", "Related Coverage", "Site Index", "©"):
         assert bad not in d.text, bad
     assert "\n\n" in d.text  # re-paragraphed
+    assert d.source == "Great Lakes Wire"  # the footer's copyright notice names the outlet
+
+
+def test_flattened_page_keeps_a_given_source() -> None:
+    [d] = clean_documents([Document(text=FLAT, id="wire", source="Lakeport Ledger")])
+    assert d.source == "Lakeport Ledger"
 
 
 def test_split_sentences_abbreviations() -> None:

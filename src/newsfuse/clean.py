@@ -253,6 +253,14 @@ _COPYRIGHT_RE = re.compile(
     r"(?:[.,;|]|\s+all rights reserved|$)",
     re.IGNORECASE,
 )
+# In a page flattened to one line, the footer's "© 2018 The New York Times Company Contact Us ...": the name
+# runs up to a company suffix or "All rights reserved" (nothing else marks where it ends).
+_FLAT_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|\bCopyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}?)"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|\.?\s+All rights reserved)"
+)
+FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened line's last characters only
 _CLOSED_RE = re.compile(r"[.!?…。！？][\s)\"”’'»]*[)\"”’'»]$")
 _NAME_LINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*$")
 
@@ -357,6 +365,9 @@ def _clean_one(doc: Document) -> _Page:
             flat_paras, flat_title = _clean_flat_line(raw)
             page.title = page.title or flat_title
             page.date = page.date or find_date(raw[:3000])
+            if not page.sitename:  # the footer's copyright notice, run into the same line
+                m = _FLAT_COPYRIGHT_RE.search(raw, max(0, len(raw) - FLAT_FOOTER_CHARS))
+                page.sitename = m.group("name") if m else None
             for p in flat_paras:
                 block += 1
                 cands.append((block, p))
