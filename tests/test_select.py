@@ -384,3 +384,23 @@ def test_many_clutter_sentences_are_all_ruled_out(monkeypatch: pytest.MonkeyPatc
     brief = newsfuse.summarize(docs, words=60)
     texts = [s.text for s in brief.sentences]
     assert texts and not any("2024." in t for t in texts), texts
+
+
+def test_glued_keys_are_in_step_with_the_pattern() -> None:
+    """is_clutter_sentence skips GLUED_RE on text holding none of GLUED_KEYS: every match must hold one."""
+    from newsfuse.clutter import GLUED_KEYS, GLUED_RE
+
+    matches = [m.group(0).lower() for t in GLUED for m in GLUED_RE.finditer(t)]
+    assert matches
+    for m in matches:
+        assert any(k in m for k in GLUED_KEYS), m
+
+
+def test_clutter_check_is_bounded_on_a_huge_token() -> None:
+    import time
+
+    from newsfuse.clutter import is_clutter_sentence
+
+    t0 = time.perf_counter()
+    assert not is_clutter_sentence("The bridge closed " + "http://" * 200_000 + " on Monday.")
+    assert time.perf_counter() - t0 < 1.0

@@ -234,7 +234,7 @@ GLUED_RE = re.compile(
     r"(?:^|\s)\|\s*(?:getty(?: images)?|ap|reuters|afp|epa)\b|"
     r"\(\s*[a-z][\w.'’-]*(?: [\w.'’-]+){1,3}\s*/\s*(?:the )?(?:[\w&.'’-]+ ){0,4}" + _CREDIT_ORG + r"\s*\)|"
     r"^\s*(?:[a-z][\w.'’-]* ){1,3}[a-z][\w.'’-]*/(?:ap|afp|reuters|getty images|epa)\b|"
-    r"\(\s*all times local\s*\)|\bhttps?://\S*[?=&]\S*|\bon (?:twitter|facebook|instagram)\s*:\s*@|"
+    r"\(\s*all times local\s*\)|[?&][a-z_][\w.]{0,30}=\w|\bon (?:twitter|facebook|instagram)\s*:\s*@|"
     r"\badd this (?:tweet|video) to your website\b|\ba link to this page will be included\b|"
     r"\bour journalism takes\b|\bfor more(?: information)?,? visit\b|"
     r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\b|^\s*view archive\b|"
@@ -248,7 +248,7 @@ GLUED_KEYS: tuple[str, ...] = (
     "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
     "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
     "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
-    "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "http", "add this ",
+    "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "=", "add this ",
     "a link to this page", "our journalism", "for more", " ago", "view archive", "enter the characters",
     "a friend wanted", "has been updated", "toggle caption",
 )
@@ -263,13 +263,17 @@ CAPTION_DATE_RE = re.compile(
 )
 
 
+GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" of one token costs no more)
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), or a photo caption (CAPTION_DATE_RE): never a sentence of a brief."""
     t = text.strip()
-    if is_clutter_line(t) or (may_hold(t, GLUED_KEYS) and GLUED_RE.search(t) is not None):
+    head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
+    if is_clutter_line(t) or (may_hold(head, GLUED_KEYS) and GLUED_RE.search(head) is not None):
         return True
-    return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t) is not None
+    return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
