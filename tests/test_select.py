@@ -337,6 +337,8 @@ NOT_GLUED = [
     "The plan (a joint city/county effort) will cost $4 million, officials said.",
     "Details of the closure are posted at http://lakeport.example.gov/bridge, the city said.",
     "Residents who were evacuated two days ago returned home on Monday, police said.",
+    "20 years ago, the old bridge collapsed into the river, killing 13 people.",
+    "Seen from the river, the bridge carries 18,000 vehicles a day, the city said.",
 ]
 
 

@@ -237,7 +237,7 @@ GLUED_RE = re.compile(
     r"\(\s*all times local\s*\)|[?&][a-z_][\w.]{0,30}=\w|\bon (?:twitter|facebook|instagram)\s*:\s*@|"
     r"\badd this (?:tweet|video) to your website\b|\ba link to this page will be included\b|"
     r"\bour journalism takes\b|\bfor more(?: information)?,? visit\b|"
-    r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\b|^\s*view archive\b|"
+    r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\s*[(–—|]|^\s*view archive\b|"
     r"\benter the characters\b|\ba friend wanted you to see this\b|"
     r"\bthis (?:story|article|post) has been updated to\b|\btoggle caption\b|"
     r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}",
