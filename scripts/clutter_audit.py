@@ -3,6 +3,8 @@
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/clutter_audit.py [--words 100] [--limit 0] [--n 6] [--min-clusters 12]
        ... --match REGEX        # instead: the brief sentences REGEX finds (case-insensitive), counted, with examples
        ... --match caption      # the photo-caption pattern of newsfuse.clutter (CAPTION_DATE_RE)
+       ... --flagged 45 --limit 3000   # precision: of the documents' sentences, those is_clutter_sentence flags
+                                       # beyond whole-line clutter, counted, and a random 45 (seed 1) to read
 
 Page furniture (a video player's message, a share bar, a newsletter pitch, a web archive's note) is
 written once and pasted into every page of a site, so the same run of words turns up in the
@@ -52,6 +54,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=60)
     ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': CAPTION_DATE_RE)")
+    ap.add_argument("--flagged", type=int, help="print this many random document sentences is_clutter_sentence flags")
     a = ap.parse_args()
     if not DATA.exists():
         raise SystemExit(f"needs {DATA} (see ../shared/data/README.md)")
@@ -59,6 +62,9 @@ def main() -> None:
         rows = [json.loads(line) for line in fh]
     if a.match:
         _match(rows[: a.limit] if a.limit else rows, a)
+        return
+    if a.flagged is not None:
+        _flagged(rows[: a.limit] if a.limit else rows, a.flagged)
         return
     spread: collections.Counter[str] = collections.Counter()
     for r in rows:  # over all clusters, so that boilerplate is recognised whatever --limit says
@@ -101,6 +107,28 @@ def _match(rows: list[dict], a: argparse.Namespace) -> None:
     print(f"{len(rows)} briefs at {a.words} words, {n_sent} sentences; {len(found)} match {rx.pattern[:80]!r}")
     for cid, s in found[: a.top]:
         print(f"  {cid}: {s[:160]}")
+
+
+def _flagged(rows: list[dict], k: int) -> None:
+    import random
+
+    from newsfuse.clutter import CAPTION_DATE_RE, GLUED_CHARS, GLUED_RE, is_clutter_line, is_clutter_sentence
+    from newsfuse.split import split_text
+
+    total = 0
+    hits: list[tuple[str, str]] = []
+    for r in rows:
+        for d in r["documents"]:
+            for s in split_text(d):
+                total += 1
+                t = s.strip()
+                if is_clutter_sentence(t) and not is_clutter_line(t):
+                    m = GLUED_RE.search(t[:GLUED_CHARS])
+                    hits.append((m.group(0) if m else f"caption: {CAPTION_DATE_RE.search(t).group(0)}", t))
+    print(f"{len(rows)} clusters, {total} document sentences; is_clutter_sentence flags {len(hits)} more than "
+          f"is_clutter_line ({100 * len(hits) / max(total, 1):.1f}%); a random {min(k, len(hits))} (seed 1):")
+    for why, t in random.Random(1).sample(hits, min(k, len(hits))):
+        print(f"  [{why[:40]}] {t[:160]}")
 
 
 if __name__ == "__main__":
