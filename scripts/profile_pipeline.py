@@ -11,6 +11,8 @@ Usage: OPENBLAS_NUM_THREADS=1 python scripts/profile_pipeline.py multi_news [--s
        ... --solver                      # each cluster's exact program: candidates, shared concepts, the branch
                                          # and bound's milliseconds, and whether it went to HiGHS
 
+       OPENBLAS_NUM_THREADS=1 python scripts/profile_pipeline.py tiny --versus lexrank --cpu   # fixed cost per cluster
+
 Warm-up: the first 20 clusters (imports, model loading, caches) are summarized before timing.
 """
 
@@ -30,7 +32,18 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 FILES = {"multi_news": DATA / "multi_news_val.jsonl.gz", "tac": DATA / "tac2011_multiling_en.jsonl"}
 
 
+# Two 3-sentence articles: what newsfuse's stages cost when there is almost nothing to summarize.
+TINY = [
+    "The city council approved a new budget on Tuesday after a long debate. The plan raises spending on schools "
+    "by five percent. Critics said the increase was too small.",
+    "Council members voted 7-2 on Tuesday to approve the budget. School spending rises five percent under the plan. "
+    "The mayor praised the vote.",
+]
+
+
 def _load(name: str, start: int, n: int) -> list[dict]:
+    if name == "tiny":
+        return [{"documents": TINY} for _ in range(n)]
     path = FILES[name]
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
@@ -117,7 +130,7 @@ def _peers() -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("data", choices=sorted(FILES))
+    ap.add_argument("data", choices=[*sorted(FILES), "tiny"], help="tiny: one built-in cluster of two 3-sentence articles")
     ap.add_argument("--start", type=int, default=None)
     ap.add_argument("--n", type=int, default=None)
     ap.add_argument("--words", type=int, default=None)
