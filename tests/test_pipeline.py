@@ -81,6 +81,10 @@ def test_no_whole_sentence_is_not_called_a_budget_problem() -> None:
         newsfuse.summarize(docs, words=100)
     with pytest.raises(InputError, match="fits in 5 words: give a larger budget"):
         newsfuse.summarize([A], words=5)
+    captions = ["Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, Tuesday, Oct. 3, 2024.",
+                "Mayor Ann Ruiz speaks to reporters outside city hall in Lakeport, Ohio, Monday, Oct. 2, 2024."]
+    with pytest.raises(InputError, match="photo captions"):
+        newsfuse.summarize(captions, words=100)
 
 
 def test_sentence_and_byte_budgets() -> None:

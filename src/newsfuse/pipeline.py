@@ -148,7 +148,9 @@ def summarize(
     selection = select(rep, budget, groups, titles=titles)
     if not selection.indices:
         if not has_candidates(rep):
-            raise InputError("no complete sentence to quote: the text holds only headlines, fragments or unfinished quotations")
+            raise InputError(
+                "no complete sentence to quote: the text holds only headlines, fragments, photo captions or unfinished quotations"
+            )
         raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
     support_docs = supporting_documents(rep, selection.indices)
     support = dict(zip(selection.indices, support_docs, strict=True))

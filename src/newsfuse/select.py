@@ -181,10 +181,14 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
 
 
 def has_candidates(rep: Representation) -> bool:
-    """Whether any sentence could be in a brief of some length (``is_candidate``, relaxed): when none
-    can, the input is only headlines, fragments or unfinished quotations, whatever the budget."""
+    """Whether any sentence could be in a brief of some length (``is_candidate``, relaxed, and not
+    ``is_clutter_sentence``): when none can, the input is only headlines, fragments, captions or
+    unfinished quotations, whatever the budget."""
     no_case = caseless(rep)
-    return any(is_candidate(s, n, no_case, relaxed=True) for s, n in zip(rep.sentences, rep.word_counts(), strict=True))
+    return any(
+        is_candidate(s, n, no_case, relaxed=True) and not is_clutter_sentence(s.text)
+        for s, n in zip(rep.sentences, rep.word_counts(), strict=True)
+    )
 
 
 @dataclass(frozen=True)
