@@ -123,6 +123,15 @@ def test_jsonl_many_clusters(tmp_path: Path, gz: bool) -> None:
         load_inputs([str(p)], cluster="zz")
 
 
+def test_jsonl_listing_survives_a_bad_later_cluster(tmp_path: Path) -> None:
+    """Without --cluster, a multi-cluster file asks to pick one, even when a later line is not a good cluster."""
+    lines = [json.dumps(cluster("a")), json.dumps({"id": "b", "documents": [123]}), "[1, 2]", json.dumps(cluster("d"))]
+    p = write(tmp_path / "mixed.jsonl", "\n".join(lines) + "\n")
+    with pytest.raises(InputError, match=r"^4 clusters in .*: pick one with --cluster ID \(first ids: a, b, line-3, d\)$"):
+        load_inputs([str(p)])
+    assert [d.source for d in load_inputs([str(p)], cluster="d")] == ["Outlet 0", "Outlet 1"]
+
+
 def test_jsonl_single_cluster_strings_get_ids_and_sources(tmp_path: Path) -> None:
     p = write(tmp_path / "one.jsonl", json.dumps({"id": "a", "documents": ["x " + STORY, {"text": STORY, "url": "https://www.example.org/a"}]}) + "\n")
     docs = load_inputs([str(p)])

@@ -344,9 +344,11 @@ class _Loader:
             except json.JSONDecodeError as e:
                 raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
             if self.cluster is None:
-                c = cluster_from_json(obj, n)
-                first_ids.append(c.id)
-                chosen = chosen or c
+                if chosen is None:  # the first cluster is the one summarized when it is the only one
+                    chosen = cluster_from_json(obj, n)
+                    first_ids.append(chosen.id)
+                else:  # later ones are only listed: a bad one must not hide the "pick one" message
+                    first_ids.append(str(obj.get("id", n)) if isinstance(obj, dict) else f"line-{n}")
             elif isinstance(obj, dict) and str(obj.get("id", n)) == self.cluster:
                 chosen = cluster_from_json(obj, n)
         if self.cluster is not None:
