@@ -54,6 +54,10 @@ DATELINES = [
     ("MOSCOW (AP) _ Russian President Boris Yeltsin cut short a trip on Monday.", "Russian President Boris Yeltsin cut short a trip on Monday."),
     ("SEOUL, South Korea _ North and South Korea agreed Friday to hold talks.", "North and South Korea agreed Friday to hold talks."),
     ("The vote was close _ 51 to 49 _ and the bill passed on Friday.", "The vote was close _ 51 to 49 _ and the bill passed on Friday."),
+    # a wire page's header run into its dateline; a pipe in prose before a parenthesis is left alone
+    ("Lakeport | Lakeport (Reuters) - Crews closed the bridge on Tuesday for repairs.", "Crews closed the bridge on Tuesday for repairs."),
+    ("Philadelphia | philadelphia ( reuters ) - eight people were hurt in the blast on monday.", "eight people were hurt in the blast on monday."),
+    ("The vote | the count (final) - was close, officials said on Monday night.", "The vote | the count (final) - was close, officials said on Monday night."),
 ]
 
 # page furniture at a sentence's start: ad slots, separator lines, photo credits, "read more"

@@ -171,6 +171,8 @@ _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
     r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?(?:\s*\([^()]{1,30}\))?"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
+    r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\|\s*[A-Za-z][A-Za-z.'’ ,]{1,40}?\s*\(\s*(?:AP|Reuters|AFP|UPI|ap|reuters|afp|upi)\s*\)"
+    # (a wire page's header run into its dateline: "Philadelphia | Philadelphia (Reuters) -")
     r"|[a-z][a-z.'’ ,]{1,40}?\s*\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)"  # lower-cased corpora: "new york ( ap ) —"
     r")\s*(?:—|–|--|-|_)\s+(?=\S)"
 )
