@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import sys
@@ -47,12 +46,11 @@ def datasets(data: Path) -> dict[str, tuple[Path, int, list[int] | None]]:
 
 
 def load(path: Path, lines: list[int] | None) -> list:
-    from newsfuse.load import cluster_from_json
+    from newsfuse.load import cluster_from_json, open_text
 
     wanted = set(lines) if lines is not None else None
     out = []
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with open_text(path) as fh:
         for n, raw in enumerate(fh):
             if wanted is not None and n not in wanted:
                 continue
