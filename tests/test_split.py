@@ -88,8 +88,42 @@ LEAD_CLUTTER = [
      "In the first official remarks, the spokesman spoke at length."),
 ]
 
+# a caption, a credit or a related story's link run into the sentence (as in Multi-News), then maybe a dateline
+CREDIT_LEADS = [
+    ("Ghost cat and a faceless man: nine ghost stories read more \"it's really exciting,\" she said of the show.",
+     "\"it's really exciting,\" she said of the show."),
+    ("Bridge closes for good Read more The council voted on Monday to close the bridge.",
+     "The council voted on Monday to close the bridge."),
+    ("Sheriff jane roe ( photo: john doe/the republic ) phoenix — the county settled the lawsuit on friday.",
+     "the county settled the lawsuit on friday."),
+    ("[ photo/xinhua ] xi ' an - china opened a second pit at the site on thursday.", "china opened a second pit at the site on thursday."),
+    ("Chip somodevilla / getty a handgun like the one used in the shooting was found.",
+     "a handgun like the one used in the shooting was found."),
+    ("( Alex Wong / Getty Images ) After two weeks of debate, the president is expected to miss the deadline.",
+     "After two weeks of debate, the president is expected to miss the deadline."),
+    ("Image copyright Reuters Local police said 5,200 officers had been deployed.", "Local police said 5,200 officers had been deployed."),
+    ("Image copyright AFP/Getty Images The set included quotes from activists.", "The set included quotes from activists."),
+    ("Photo rome — pope francis said thursday that he would set up a commission.", "pope francis said thursday that he would set up a commission."),
+    ("Subscribe now Meek, dressed in an orange jumpsuit, was led into the courtroom.",
+     "Meek, dressed in an orange jumpsuit, was led into the courtroom."),
+    ("Buy photo Mill Town police ( photo: Jane Roe/Gazette ) buy photo Mill Town - Police found the car on Friday.",
+     "Police found the car on Friday."),
+    # prose that uses the words
+    ("Many people in the city read more novels in winter than in summer.", "Many people in the city read more novels in winter than in summer."),
+    ("His lawyer, who declined to read more of the statement, said the case was closed.",
+     "His lawyer, who declined to read more of the statement, said the case was closed."),
+    ("The painting was sold to the Getty for $3 million last year.", "The painting was sold to the Getty for $3 million last year."),
+    ("Getty Images said on Tuesday that it would cut 200 jobs.", "Getty Images said on Tuesday that it would cut 200 jobs."),
+    ("The Getty Museum will return the statue to Italy, officials said.", "The Getty Museum will return the statue to Italy, officials said."),
+    ("Photo identification is required at every polling place in the state.",
+     "Photo identification is required at every polling place in the state."),
+    ("Subscribe to our newsletter for the latest news from the city.", "Subscribe to our newsletter for the latest news from the city."),
+    ("Image copyright abc news one year ago a group of gunmen was hired.", "Image copyright abc news one year ago a group of gunmen was hired."),
+    ("A photo of the suspect was released by police - he is 6 feet tall.", "A photo of the suspect was released by police - he is 6 feet tall."),
+]
 
-@pytest.mark.parametrize(("sentence", "kept"), DATELINES + LEAD_CLUTTER)
+
+@pytest.mark.parametrize(("sentence", "kept"), DATELINES + LEAD_CLUTTER + CREDIT_LEADS)
 def test_leading_datelines_and_page_furniture_are_trimmed(sentence: str, kept: str) -> None:
     [s] = split_document(sentence, 0)
     assert s.text == kept
@@ -195,6 +229,13 @@ _PREFILTER_SAMPLES = [
     "In this photo provided by the city, the bridge is closed.",
     "The bridge is seen in this picture illustration taken February 18, 2016.",
     "The bridge was closed on Tuesday after inspectors found cracks.",
+    "Bridge news read more it closed.",
+    "Jane Roe ( photo: AP ) The bridge closed.",
+    "Jane Roe/Getty Images The bridge closed.",
+    "Photo The bridge closed.",
+    "Subscribe The bridge closed.",
+    "Image copyright EPA The bridge closed.",
+    "PHOTO the bridge closed.",
     "ADVERTİSEMENT the bridge closed.",  # a non-ASCII letter that case-folds to ASCII: the pattern runs
     "\u212aelvin reads more. The bridge closed.",
     "The bridge closed.On Wednesday, it reopened.",
@@ -212,6 +253,8 @@ def test_split_prefilters_match_their_patterns(text: str) -> None:
     assert (m and m.end()) == (got and got.end())
     assert split.is_caption(text) == (split._CAPTION.search(text) is not None)
     assert split._GLUED_KEY.search(text) is not None or split._GLUED.search(text) is None
+    c = split._CREDIT_LEAD.match(text[:500])
+    assert split._credit_lead(text, 0) == (c.end() if c else 0)
 
 
 def test_multi_char_punctuation_matches_punkts_default() -> None:
