@@ -322,6 +322,14 @@ GLUED = [
     "4 years ago ( Ledger ) \u2013 the council voted to pay for the bridge repairs on Monday.",
     "Editor's note: this story has been updated to correct the date of the council vote.",
     "The bridge will close for repairs http://example.com/player.swf?id=12&autoplay=1 on Monday.",
+    "Related content Lakeport bridge reopens early crews finished the Main Street bridge repairs on Monday.",
+    "Related story: bridge closes for good the council voted to pay for the bridge repairs.",
+    "Hide caption 1 of 12 photos: photos: the bridge over the years the Main Street bridge opened in 1961.",
+    "Lakeport man fined for bridge stunt share tweet meet the man who climbed the bridge.",
+    "> news > most popular bridge closes the council voted to pay for the bridge repairs.",
+    "Scroll down for video the council voted to pay for the bridge repairs on Monday.",
+    "Image caption the bridge carries 18,000 vehicles a day the council voted to pay for its repairs.",
+    "Read more here.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -338,6 +346,9 @@ NOT_GLUED = [
     "Details of the closure are posted at http://lakeport.example.gov/bridge, the city said.",
     "Residents who were evacuated two days ago returned home on Monday, police said.",
     "20 years ago, the old bridge collapsed into the river, killing 13 people.",
+    "Related charges were filed against two other men on Friday, prosecutors said.",
+    "The score was 5 > 3 > 1 after the first round, the judges said.",
+    "The mayor said she would tweet the results and share them with the council.",
     "Seen from the river, the bridge carries 18,000 vehicles a day, the city said.",
 ]
 

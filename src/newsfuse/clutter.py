@@ -25,7 +25,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*",
     r"(?:subscribe|log ?in|sign ?in|sign ?up|register|donate|donate now|give now|share|share this(?: story| article)?|"
     r"print|email|e-mail|comments?|read comments|show comments|load comments|view comments|menu|close|search|"
-    r"watch live|listen live|live tv|home|back to top|top|next|previous|more|show all|see all|read more|learn more|"
+    r"watch live|listen live|live tv|home|back to top|top|next|previous|more|show all|see all|read more(?: here)?|learn more|"
     r"continue reading)[.!]?",
     r"(?:watch|listen|video|photos?|gallery|audio)\s*\|.*",
     r"related\s*:.*",
@@ -240,7 +240,14 @@ GLUED_RE = re.compile(
     r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\s*[(–—|]|^\s*view archive\b|"
     r"\benter the characters\b|\ba friend wanted you to see this\b|"
     r"\bthis (?:story|article|post) has been updated to\b|\btoggle caption\b|"
-    r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}",
+    r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}"
+    # a related story's label and headline run into the text ("Related content kangaroos are lefties ... now,
+    # scientists have found ..."), a gallery's or a video player's controls, a share bar's "share tweet",
+    # breadcrumbs ("> video > most popular ..."), a "scroll down" pointer
+    r"|^\s*(?:more )?related(?:\s+(?:story|stories|content|coverage|articles?|links?|video|to this story))?\s*[:|]|"
+    r"^\s*(?:more )?related (?:story|stories|content|coverage|articles?|links?|to this story)\b|"
+    r"\bhide caption\b|\b\d+ of \d+ photos\b|\b(?:share tweet|tweet share)\b|\s-\s+tweet\s|"
+    r"(?:^|\s)>\s*[a-z][\w ]{0,19}?\s*>\s|►|\bscroll down for\b|^\s*image caption\b",
     re.IGNORECASE,
 )
 # Every GLUED_RE match contains one of these (lower-cased). Keep in step with GLUED_RE.
@@ -250,7 +257,8 @@ GLUED_KEYS: tuple[str, ...] = (
     "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
     "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "=", "add this ",
     "a link to this page", "our journalism", "for more", " ago", "view archive", "enter the characters",
-    "a friend wanted", "has been updated", "toggle caption",
+    "a friend wanted", "has been updated", "toggle caption", "related", "hide caption", " photos", "tweet", ">", "►",
+    "scroll down for", "image caption",
 )
 
 

@@ -267,6 +267,11 @@ _CREDIT_LEAD = re.compile(
     r"|photo(?=\s)(?!\s+(?:by|courtesy|illustration|credit|credits|gallery|id|identification|op|opportunity|shoot|"
     r"editor|editors|essay|of|from|and|or|is|was)\b)"
     r"|buy photo\b|subscribe(?:\s+now)?(?=\s)(?!\s+(?:to|for|here|today|now)\b)"
+    # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
+    # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
+    r"|(?:buzz60|vpc)\b|close(?=\s+(?:the|a|an|according|police|officials|authorities|scientists|researchers)\s)"
+    r"|[^\n.!?]{0,200}?\bgetty(?=\s+(?:a|an|the)\s)"
+    r"|\(\s*scroll down for [^()]{0,40}\)"
     # (the credit is one of the usual agencies: an unknown one may be several words, "Image copyright abc news")
     r"|image copyright\s+(?:[\w.'’&-]+/)*(?:getty images|science photo library|press association|pa media|pa wire|pa|"
     r"alamy|afp|epa|reuters|ap|istock(?:photo)?|thinkstock|bbc|nasa|pool)(?!\s+image caption\b)(?=\s)"
@@ -277,7 +282,7 @@ _CREDIT_LEAD = re.compile(
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
-_CREDIT_KEYS = ("read more", "photo", "getty", "subscribe", "image copyright")
+_CREDIT_KEYS = ("read more", "photo", "getty", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
 
 
 def _credit_lead(text: str, pos: int) -> int:
