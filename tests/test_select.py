@@ -330,6 +330,7 @@ GLUED = [
     "Scroll down for video the council voted to pay for the bridge repairs on Monday.",
     "Image caption the bridge carries 18,000 vehicles a day the council voted to pay for its repairs.",
     "Read more here.",
+    "No one covers what is happening in our community better than we do.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",

@@ -108,6 +108,8 @@ CREDIT_LEADS = [
      "Meek, dressed in an orange jumpsuit, was led into the courtroom."),
     ("Buy photo Mill Town police ( photo: Jane Roe/Gazette ) buy photo Mill Town - Police found the car on Friday.",
      "Police found the car on Friday."),
+    ("reuters tv/file photo washington ( reuters ) - the united states on friday doubled its reward.",
+     "the united states on friday doubled its reward."),
     ("Close police confirmed that the bodies found on Tuesday were the missing teens.",
      "police confirmed that the bodies found on Tuesday were the missing teens."),
     ("Buzz60 Emma Gibson of Clinton became the oldest frozen embryo to be born.",

@@ -103,6 +103,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"welcome to [\w-]+\.(?:com|org|net|co\.uk)\b.{0,10}",
     r"(?:website )?(?:visitors|readers|you) (?:may|can) (?:access|read) up to \w+ (?:free )?(?:articles|stories)\b.{0,120}",
     r"learn more about our (?:subscription|membership)s?\b.{0,60}",
+    r"no one covers what is happening in our community better than we do\b.{0,200}",
     r"this material may not be published, broadcast, rewritten,? or redistributed\b.{0,40}",
     # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
     r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",

@@ -266,6 +266,7 @@ _CREDIT_LEAD = re.compile(
     # (not "Photo identification is required", "Subscribe to our newsletter")
     r"|photo(?=\s)(?!\s+(?:by|courtesy|illustration|credit|credits|gallery|id|identification|op|opportunity|shoot|"
     r"editor|editors|essay|of|from|and|or|is|was)\b)"
+    r"|(?:[\w.'’-]+ ){0,3}[\w.'’-]+/(?:file )?photo(?:/[\w.'’-]+)*(?=\s)"  # "reuters tv/file photo washington ( reuters ) - ..."
     r"|buy photo\b|subscribe(?:\s+now)?(?=\s)(?!\s+(?:to|for|here|today|now)\b)"
     # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
     # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
