@@ -118,6 +118,9 @@ CREDIT_LEADS = [
      "a newly filed lawsuit alleges that the company is hostile."),
     ("( scroll down for updates ) Representatives of the two sides were expected to meet on Friday.",
      "Representatives of the two sides were expected to meet on Friday."),
+    # the credit's sentence ends in a title ("gov.") that Punkt cut off: trimmed once glued back together
+    ("( photo: ralph wilson, ap ) pennsylvania gov. Tom corbett compared the two in a tv interview.",
+     "pennsylvania gov. Tom corbett compared the two in a tv interview."),
     # prose that uses the words
     ("Many people in the city read more novels in winter than in summer.", "Many people in the city read more novels in winter than in summer."),
     ("His lawyer, who declined to read more of the statement, said the case was closed.",

@@ -136,6 +136,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     tok = _tokenizer()
     abbrevs = _abbreviations()
     spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # each span's start before trim_dateline
     for para in _PARAGRAPH.finditer(text):
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
@@ -150,10 +151,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
-                    span = (spans.pop()[0], span[1])
+                    # (trimmed as a whole: "( photo: AP ) pennsylvania gov." alone was too short to trim)
+                    spans.pop()
+                    first = starts.pop()
+                    span = (first + trim_dateline(text[first : span[1]]), span[1])
                 else:
+                    first = start
                     span = (start + trim_dateline(sentence), span[1])
                 spans.append(span)
+                starts.append(first)
                 m = _LONE_ABBREV.match(sentence)
                 # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
