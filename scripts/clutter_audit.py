@@ -3,6 +3,7 @@
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/clutter_audit.py [--words 100] [--limit 0] [--n 6] [--min-clusters 12]
        ... --match REGEX        # instead: the brief sentences REGEX finds (case-insensitive), counted, with examples
        ... --match caption      # the photo-caption pattern of newsfuse.clutter (CAPTION_DATE_RE)
+       ... --match credits      # captions' credits, video labels and related-story links run into a sentence (CREDITS)
        ... --flagged 45 --limit 3000   # precision: of the documents' sentences, those is_clutter_sentence flags
                                        # beyond whole-line clutter, counted, and a random 45 (seed 1) to read
 
@@ -53,7 +54,8 @@ def main() -> None:
     ap.add_argument("--min-clusters", type=int, default=12, help="a run in this many clusters' documents is boilerplate")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=60)
-    ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': CAPTION_DATE_RE)")
+    ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': CAPTION_DATE_RE, "
+                    "'credits': CREDITS)")
     ap.add_argument("--flagged", type=int, help="print this many random document sentences is_clutter_sentence flags")
     a = ap.parse_args()
     if not DATA.exists():
@@ -91,11 +93,22 @@ def main() -> None:
         print(f"{c:6d}  {spread[g]:8d}  {g} | {cid}: {s[:160]}")
 
 
+# Markers of a caption's credit, a video player's label or a related story's link run into a sentence (what
+# split._CREDIT_LEAD trims and clutter.GLUED_RE rules out, written independently of both): a brief sentence
+# holding one is clutter or prose that uses the words ("Close inspection revealed ...", the Getty family).
+CREDITS = (
+    r"read more|getty|\(\s*photos?\s*:|^photo\s|^close\s|^buzz60|^vpc\s|^subscribe\s|image copyright|image caption|"
+    r"^(more )?related\b|hide caption|scroll down|share tweet|tweet share|►|(^|\s)>\s"
+)
+
+
 def _match(rows: list[dict], a: argparse.Namespace) -> None:
     import re
 
     if a.match == "caption":
         from newsfuse.clutter import CAPTION_DATE_RE as rx
+    elif a.match == "credits":
+        rx = re.compile(CREDITS, re.IGNORECASE)
     else:
         rx = re.compile(a.match, re.IGNORECASE)
     n_sent = 0
