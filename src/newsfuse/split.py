@@ -268,6 +268,8 @@ _CREDIT_LEAD = re.compile(
     r"|(?:[^\n.!?]{0,200}?(?:[/|(]\s*|\bvia\s+|\bcopyright\s+)|[^\n.!?]{0,200}?(?=getty images\b)|)getty(?:\s+images)?\b"
     r"(?:/istockphoto|\s+plus\b)?(?:\s*[)\]])?(?!\s*[,;.:'’)])(?!\s+(?:museum|center|centre|trust|oil|villa|foundation|"
     r"research|conservation|family|said|says|has|have|had|is|was|were|will|would|and|images)\b)"
+    # a wire photographer's credit: "Jim cole / ap ... washington — ...", "Sergei karpukhin / reuters file a state ..."
+    r"|[^\n]{0,200}?[a-z]\s/\s*(?:ap|afp|reuters|epa)(?:\s+file)?(?![/\w])(?!\s*[,;.:'’)])"
     # a credit line's opening word run into the text: "Photo philadelphia — ...", "Subscribe now meek, dressed ..."
     # (not "Photo identification is required", "Subscribe to our newsletter")
     r"|photo(?=\s)(?!\s+(?:by|courtesy|illustration|credit|credits|gallery|id|identification|op|opportunity|shoot|"
@@ -295,7 +297,7 @@ _CREDIT_LEAD = re.compile(
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
-_CREDIT_KEYS = ("read more", "photo", "getty", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
+_CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
 
 
 def _credit_lead(text: str, pos: int) -> int:
