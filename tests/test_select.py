@@ -331,6 +331,7 @@ GLUED = [
     "Image caption the bridge carries 18,000 vehicles a day the council voted to pay for its repairs.",
     "Read more here.",
     "No one covers what is happening in our community better than we do.",
+    "Subscribe to the city desk channel here: http://example.com/citydesk for more bridge news.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",

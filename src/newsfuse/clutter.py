@@ -248,7 +248,9 @@ GLUED_RE = re.compile(
     r"|^\s*(?:more )?related(?:\s+(?:story|stories|content|coverage|articles?|links?|video|to this story))?\s*[:|]|"
     r"^\s*(?:more )?related (?:story|stories|content|coverage|articles?|links?|to this story)\b|"
     r"\bhide caption\b|\b\d+ of \d+ photos\b|\b(?:share tweet|tweet share)\b|\s-\s+tweet\s|"
-    r"(?:^|\s)>\s*[a-z][\w ]{0,19}?\s*>\s|►|\bscroll down for\b|^\s*image caption\b",
+    r"(?:^|\s)>\s*[a-z][\w ]{0,19}?\s*>\s|►|\bscroll down for\b|^\s*image caption\b|"
+    # a video's description: "Subscribe to the late show channel here: http://bit.ly/..."
+    r"^\s*subscribe\b[^.!?]{0,100}?https?://",
     re.IGNORECASE,
 )
 # Every GLUED_RE match contains one of these (lower-cased). Keep in step with GLUED_RE.
@@ -259,7 +261,7 @@ GLUED_KEYS: tuple[str, ...] = (
     "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "=", "add this ",
     "a link to this page", "our journalism", "for more", " ago", "view archive", "enter the characters",
     "a friend wanted", "has been updated", "toggle caption", "related", "hide caption", " photos", "tweet", ">", "►",
-    "scroll down for", "image caption",
+    "scroll down for", "image caption", "subscribe",
 )
 
 
