@@ -36,6 +36,8 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("“We will rebuild it,” the mayor told reporters outside City Hall.", True),
         ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
+        ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
+        ("The treaty was signed in 1919, months after the end of World War I.", True),
     ],
 )
 def test_is_candidate(text: str, ok: bool) -> None:

@@ -174,6 +174,15 @@ def test_a_title_is_never_a_sentence_end() -> None:
     ]
 
 
+def test_a_middle_initial_is_never_a_sentence_end() -> None:
+    # lower-cased corpora: "john f." | "Kelly ..." (Punkt cut there); "World War I." still ends a sentence
+    text = "The photo is by john j. Young of the city desk, who took it on Monday. The war ended after World War I. Then it rained."
+    assert split_text(text) == [
+        "The photo is by john j. Young of the city desk, who took it on Monday.", "The war ended after World War I.",
+        "Then it rained.",
+    ]
+
+
 def test_a_lower_case_title_is_never_a_sentence_end() -> None:
     # lower-cased corpora (Multi-News) keep the name's capital; "MS." (the illness) and "st." still end one
     text = "The suit targeted ms. Swift, the papers say. He was diagnosed with MS. He recovered. They live on Main st. He left."

@@ -65,6 +65,10 @@ _TITLES = (
     "adm", "maj", "cmdr", "supt", "det", "hon",
 )
 _TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in _TITLES) + r"|St)\.$")
+# A middle initial that Punkt took for a sentence end ("secretary john f." | "Kelly said ..." in lower-cased
+# corpora, where the name after it gives no capital to go by): a piece ending in a lone letter and a full stop,
+# after a space, is glued to the next one. (Not "I": "World War I." ends sentences.)
+_INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +167,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 m = _LONE_ABBREV.match(sentence)
                 # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
-                glue = bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
+                glue = (bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
+                        or bool(_INITIAL_END.search(sentence[-4:])))
     return spans
 
 
