@@ -29,6 +29,7 @@ from newsfuse.clutter import is_clutter_sentence
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
+from newsfuse.split import INITIAL_END
 
 # Tuned on the shared dev data (Multi-News validation clusters 1000-1999 and TAC 2011);
 # see scripts/tune.py and BENCHMARKS.md for the runs.
@@ -87,8 +88,6 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
-# (split glues a piece ending in a middle initial to the next one: one still ending so is cut off there)
-_INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
 # was opened in an earlier sentence.
 _QUOTE_TAIL = re.compile(
@@ -178,7 +177,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
-    if _INITIAL_END.search(t[-4:]):
+    if INITIAL_END.search(t[-4:]):  # (split glues such a piece to the next one when there is one)
         return False  # "... homeland security secretary john f.": cut before a name (a truncated document's end)
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import keys_are_exact
+from newsfuse.clutter import keys_are_exact, may_hold
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -68,7 +68,7 @@ _TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for
 # A middle initial that Punkt took for a sentence end ("secretary john f." | "Kelly said ..." in lower-cased
 # corpora, where the name after it gives no capital to go by): a piece ending in a lone letter and a full stop,
 # after a space, is glued to the next one. (Not "I": "World War I." ends sentences.)
-_INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")
+INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")  # (select: a sentence still ending so is cut off)
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +168,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
-                        or bool(_INITIAL_END.search(sentence[-4:])))
+                        or bool(INITIAL_END.search(sentence[-4:])))
     return spans
 
 
@@ -314,10 +314,8 @@ _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyrigh
 def _credit_lead(text: str, pos: int) -> int:
     """End of a caption, credit or related-story link run into the sentence at ``pos`` (_CREDIT_LEAD), or ``pos``."""
     rest = text[pos : pos + 500]
-    if keys_are_exact(rest):
-        low = rest.lower()
-        if not any(k in low for k in _CREDIT_KEYS):
-            return pos
+    if not may_hold(rest, _CREDIT_KEYS):
+        return pos
     m = _CREDIT_LEAD.match(rest)
     return pos + m.end() if m else pos
 
