@@ -175,6 +175,10 @@ CASES = [
     ("optional trim", f"{STORY}\n\n(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)\n\n{STORY}", [STORY], ["OPTIONAL"]),
     ("more slug", f"{STORY}\n\n(MORE)\n\nMore than 100 people attended the meeting in the capital, the ministry said.\n\nNYT-10-01-98 1915EDT",
      [STORY, "More than 100 people attended"], ["(MORE)", "NYT-10"]),
+    # a copy whose lines were joined: the slug is glued to the last sentence, which stays
+    ("glued wire slug", f"{STORY}\n\nThe opposition vowed to keep up its protests. AP-NY-10-16-98 0323EDT",
+     [STORY, "The opposition vowed to keep up its protests."], ["AP-NY", "0323EDT"]),
+    ("wire slug line", f"{STORY}\n\nAP-NY-10-16-98 0323EDT", [STORY], ["AP-NY"]),
     # embedded widgets' text: Twitter's location notice, a video player's messages, sign-up confirmations,
     # alone, run together in a short paragraph, or run into the story
     ("tweet location", f"{STORY}\n\nTweet with a location you can add location information to your tweets, such as your city or "

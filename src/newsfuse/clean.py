@@ -320,6 +320,12 @@ def _is_nav(line: str) -> bool:
     return bool(toks) and all(t in NAV_WORDS for t in toks)
 
 
+# A wire service's transmission slug at the end of a story's last line ("... protests. AP-NY-10-16-98
+# 0323EDT", "NYT-10-03-98 1839EDT"): when a copy's lines were joined, it is glued to the last sentence,
+# which would otherwise be dropped with it as a line that does not end like prose.
+_SLUG_TAIL_RE = re.compile(r"(?<=[.!?\"'”’)])\s+(?:[A-Z]{2,4}-){1,2}\d\d-\d\d-\d\d(?:\s+\d{3,4}[ECMP][SD]T)?\s*$")
+
+
 def _strip_stamp(line: str) -> str | None:
     """The line without a leading update stamp ("UPDATE 4:25 p.m. EST:"); None if it was only a stamp."""
     m = _STAMP_RE.match(line)
@@ -387,6 +393,8 @@ def _clean_one(doc: Document) -> _Page:
         line = _strip_stamp(raw)
         if line is None:
             continue
+        if "-" in line[-30:]:
+            line = _SLUG_TAIL_RE.sub("", line)
         if _is_prose(line):
             page.prose_like.append(line)
         short = len(line) < 300

@@ -108,7 +108,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
     r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
     r"\((?:more|end|ends)\)",
-    r"endit|nyt-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
+    r"endit|(?:nyt|ap(?:-[a-z]{2})?)-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
 )
 # Notices recognised anywhere in a short line or sentence (searched, not matched: a leading ".{0,160}"
 # in LINE_RE would cost every sentence of a 5 MB page a backtracking scan).
