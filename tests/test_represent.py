@@ -25,6 +25,11 @@ SAME = [
         "The city of Lakeport has closed the Fulton Street Bridge after cracks were found in two steel girders.",
         "Mayor Dana Whitfield closed the bridge on Tuesday after inspectors reported cracks in two of the span's steel girders.",
     ),
+    # the same quantity, reworded ("at least" / "no less than"), one sentence adding a second fact
+    (
+        "Repairs are expected to take at least six weeks.",
+        "She said the work would take no less than six weeks and was likely to cost about $4.2 million.",
+    ),
 ]
 DIFFERENT = [
     (
@@ -34,6 +39,15 @@ DIFFERENT = [
     (
         "The harbor ferry added two crossings for commuters during the morning rush.",
         "Police will post officers at the busiest intersections during rush hour.",
+    ),
+    # a shared number without a shared unit, and a shared age, are not a shared fact
+    (
+        "Two people died when the crane fell onto Fulton Street on Monday.",
+        "Two suspects were arrested on Fulton Street on Monday after the robbery.",
+    ),
+    (
+        "The 71-year-old driver was taken to Mercy Hospital with minor injuries.",
+        "Police said the 71-year-old driver had not been drinking before the crash.",
     ),
 ]
 

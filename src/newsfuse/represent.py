@@ -62,6 +62,22 @@ def words(text: str) -> list[str]:
 
 
 
+@lru_cache(maxsize=65536)
+def _is_quantity(concept: str) -> bool:
+    """A concept (two stems) of a number and its unit: "six week", "18,000 vehicl", "2 million" (a figure and
+    its scale); not "4 2" (the parts of one figure), "71 year" (an age) or "30 p" (a time)."""
+    first, _, second = concept.partition(" ")
+    number = first in NUMBER_WORDS or (any(ch.isdigit() for ch in first) and not first.isalpha())
+    if not number or not second:
+        return False
+    if len(second) < 2 or second in _AGE_UNITS or any(ch.isdigit() for ch in second):
+        return False  # ("12:30 p.m.", "a 71-year-old": an age or a time tells who or when, not what)
+    return second not in STOP_WORDS
+
+
+_AGE_UNITS = frozenset({"year", "month"})
+
+
 def word_count(text: str) -> int:
     """Words as ROUGE's -l counts them: whitespace-separated tokens (in Chinese, Japanese and Korean,
     which do not separate words by spaces, each character counts as a word)."""
@@ -87,6 +103,16 @@ SAME_EMBEDDING = 0.5
 SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
+# ... or they give the same quantity: a concept of a number and its unit ("six week", "4 2"/"2 million"
+# for $4.2 million) in both, with SAME_SHARED shared words making up SAME_NUMBER_CONTAINMENT of the
+# shorter one's IDF weight ("Repairs are expected to take at least six weeks" / "She said the work
+# would take no less than six weeks and was likely to cost about $4.2 million"). A shared number alone
+# is not enough ("two people died" / "two suspects were arrested": no shared unit).
+SAME_NUMBER_CONTAINMENT = 0.4
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "hundred thousand million billion trillion dozen".split()
+)
 DENSE_CELLS = 2_000_000    # sentence x stem matrices up to this size are also kept dense (fast BLAS products)
 
 
@@ -409,7 +435,18 @@ class Representation:
         shared_w, totals, shared_n = self._containment(rows, cols)
         smaller = np.minimum.outer(totals[rows], totals[cols])
         out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
+        maybe = (shared_w >= SAME_NUMBER_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED) & ~out
+        if maybe.any():
+            out |= self._same_quantity(rows, cols, maybe)
         return np.asarray(out | self._embedding_match(rows, cols, shared_n, decided=out), dtype=bool)
+
+    def _same_quantity(self, rows: list[int], cols: list[int], maybe: np.ndarray) -> np.ndarray:
+        """Of the pairs in ``maybe``, those whose sentences share a number-and-unit concept."""
+        out = np.zeros(maybe.shape, dtype=bool)
+        for a, b in zip(*np.nonzero(maybe), strict=True):
+            shared = self.concepts[rows[a]] & self.concepts[cols[b]]
+            out[a, b] = any(_is_quantity(c) for c in shared)
+        return out
 
     def _embedding_match(
         self,
@@ -452,6 +489,9 @@ class Representation:
         close = self.similarity_matrix(rows, cols) >= SAME_COSINE
         out = (share >= SAME_CONTAINMENT) & (shared_n >= SAME_SHARED)
         out |= close & (share >= REPORT_CLOSE_SHARE)
+        maybe = (share >= SAME_NUMBER_CONTAINMENT) & (shared_n >= SAME_SHARED) & ~out
+        if maybe.any():
+            out |= self._same_quantity(rows, cols, maybe)
         return np.asarray(out | self._embedding_match(rows, cols, shared_n, directional=True, decided=out), dtype=bool)
 
     _idf_cache: np.ndarray | None = None
