@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.evaluate import methods as M
-from newsfuse.evaluate.harness import bootstrap_ci, evaluate
+from newsfuse.evaluate.harness import ClusterRun, EvalConfig, MethodRun, bootstrap_ci, evaluate, paired
 from newsfuse.evaluate.scorers import perl_rouge, perl_status, rouge_score
 
 # Hand-computed: candidate "the cat sat" vs reference "the cat sat on the mat".
@@ -25,6 +25,12 @@ EXPECTED = {
     "rouge2": {"r": 0.4, "p": 1.0, "f": 4 / 7},
     "rougeL": {"r": 0.5, "p": 1.0, "f": 2 / 3},
 }
+
+
+def _table(stdout: str) -> list[str]:
+    """The rows of the first table ``newsfuse eval`` prints (after its title and header, up to a blank line)."""
+    lines = stdout.strip().splitlines()[2:]
+    return lines[: lines.index("")] if "" in lines else [x for x in lines if not x.startswith("note:")]
 
 
 def _close(got: dict, want: dict, tol: float) -> None:
@@ -141,6 +147,31 @@ def _clusters(n: int) -> list[dict]:
     out.append({"id": "noref", "documents": ["Some text here."]})  # unscorable: skipped
     out.append({"id": "junk", "documents": ["", ""], "summaries": ["A reference."]})  # every method fails or is empty
     return out
+
+
+def _scores(r1: float, r2: float) -> dict:
+    return {"rouge-score": {m: {"r": v, "p": v, "f": v} for m, v in (("rouge1", r1), ("rouge2", r2), ("rougeL", r1))}}
+
+
+def test_paired_differences_and_time_ratio_by_hand() -> None:
+    # three clusters: newsfuse beats lexrank by 0.10, 0.20 and 0.30 in ROUGE-1 and ties in ROUGE-2
+    clusters = [
+        ClusterRun(id=str(i), references=[["x"]], runs={
+            "newsfuse": MethodRun(summary=["a"], seconds=s, scores=_scores(0.3 + d, 0.1)),
+            "lexrank": MethodRun(summary=["a"], seconds=4 * s, scores=_scores(0.3, 0.1)),
+        })
+        for i, (d, s) in enumerate([(0.1, 1.0), (0.2, 2.0), (0.3, 3.0)])
+    ]
+    cfg = EvalConfig(methods=("newsfuse", "lexrank"), budget=100, unit="words", scorers=("rouge-score",), splitter="punkt")
+    (p,) = paired(clusters, cfg)
+    assert (p.base, p.method, p.n) == ("newsfuse", "lexrank", 3)
+    mean, lo, hi = p.diffs["rouge1"]["f"]
+    assert mean == pytest.approx(20.0) and 10.0 - 1e-9 <= lo <= mean <= hi <= 30.0 + 1e-9
+    assert p.diffs["rouge2"]["r"] == pytest.approx((0.0, 0.0, 0.0))
+    assert p.time_ratio == pytest.approx(2.0 / 8.0)  # medians 2 s and 8 s
+    # without newsfuse in the run there is nothing to pair
+    assert paired(clusters, EvalConfig(methods=("lexrank",), budget=100, unit="words", scorers=("rouge-score",),
+                                       splitter="punkt")) == []
 
 
 def test_evaluate_in_process_scores_every_method(tmp_path: Path) -> None:
@@ -289,8 +320,10 @@ def test_eval_cli_bytes_on_the_example(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert "200 bytes" in lines[0] and "words" not in lines[0]
-    assert [x.split()[0] for x in lines[2:]] == ["newsfuse", "lead", "lexrank"]
-    assert all(x.split()[-2] == "1" for x in lines[2:])  # n = 1 cluster
+    assert [x.split()[0] for x in _table(r.stdout)] == ["newsfuse", "lead", "lexrank"]
+    assert all(x.split()[-2] == "1" for x in _table(r.stdout))  # n = 1 cluster
+    versus = lines[lines.index("") + 3 :]  # the paired table: newsfuse against each peer
+    assert [x.split()[0] for x in versus] == ["lead", "lexrank"] and all(x.endswith("x") for x in versus)
     recs = [json.loads(x) for x in (rep / "summaries.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {x["budget"] for x in recs} == {"200 bytes"}
     for x in recs:
@@ -512,7 +545,7 @@ def test_eval_cli_all_methods(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--words", "12", "--methods", "all",
                         "--workers", "1", "-q"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
-    body = [x for x in r.stdout.strip().splitlines()[2:] if not x.startswith("note:")]
+    body = _table(r.stdout)
     assert [x.split()[0] for x in body] == list(M.METHODS)
     assert all(x.split()[-2] == "2" for x in body)
 

@@ -102,6 +102,24 @@ class Row:
 
 
 @dataclass
+class Paired:
+    """``base`` against one other method, cluster by cluster (the same clusters, the same resamples)."""
+
+    base: str
+    method: str
+    scorer: str
+    n: int
+    # metric -> kind ("r"/"f") -> (mean of base - method, ci_low, ci_high), in ROUGE points
+    diffs: dict[str, dict[str, tuple[float, float, float]]]
+    time_ratio: float | None  # base's median seconds per cluster over the method's (None: the method took no time)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"base": self.base, "method": self.method, "scorer": self.scorer, "n": self.n,
+                "diffs": {m: {k: list(v) for k, v in d.items()} for m, d in self.diffs.items()},
+                "time_ratio": self.time_ratio}
+
+
+@dataclass
 class EvalResult:
     config: EvalConfig
     clusters: list[ClusterRun]
@@ -109,6 +127,7 @@ class EvalResult:
     skipped: int = 0  # clusters without references
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    paired: list[Paired] = field(default_factory=list)  # PAIRED_BASE against each other method
 
 
 # --- one cluster (runs in a worker) --------------------------------------------------------------------
@@ -176,10 +195,14 @@ def bootstrap_ci(values: np.ndarray, idx: np.ndarray) -> tuple[float, float, flo
     return (100 * float(values.mean()), 100 * float(lo), 100 * float(hi))
 
 
+def _resamples(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, n, size=(BOOTSTRAP, n)) if n else np.zeros((BOOTSTRAP, 0), dtype=int)
+
+
 def aggregate(clusters: list[ClusterRun], cfg: EvalConfig, seed: int = SEED) -> list[Row]:
     n = len(clusters)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n, size=(BOOTSTRAP, n)) if n else np.zeros((BOOTSTRAP, 0), dtype=int)
+    idx = _resamples(n, seed)
     rows = []
     for scorer in cfg.scorers:
         for name in cfg.methods:
@@ -195,6 +218,34 @@ def aggregate(clusters: list[ClusterRun], cfg: EvalConfig, seed: int = SEED) -> 
                 median_seconds=statistics.median([r.seconds for r in runs]) if runs else 0.0, scores=scores,
             ))
     return rows
+
+
+PAIRED_BASE = "newsfuse"
+
+
+def paired(clusters: list[ClusterRun], cfg: EvalConfig, base: str = PAIRED_BASE, seed: int = SEED) -> list[Paired]:
+    """``base`` against every other method of the run: the mean per-cluster difference of each score with a
+    95 % paired bootstrap interval (narrower than comparing two methods' own intervals: the clusters' own
+    difficulty cancels), and the ratio of median seconds per cluster. Empty when ``base`` did not run."""
+    others = [m for m in cfg.methods if m != base]
+    if base not in cfg.methods or not others or not clusters:
+        return []
+    idx = _resamples(len(clusters), seed)
+    base_seconds = statistics.median(c.runs[base].seconds for c in clusters)
+    out = []
+    for scorer in cfg.scorers:
+        for name in others:
+            diffs: dict[str, dict[str, tuple[float, float, float]]] = {}
+            for m in METRICS:
+                diffs[m] = {}
+                for kind in ("r", "f"):
+                    d = np.array([c.runs[base].scores[scorer][m][kind] - c.runs[name].scores[scorer][m][kind]
+                                  for c in clusters], dtype=float)
+                    diffs[m][kind] = bootstrap_ci(d, idx)
+            theirs = statistics.median(c.runs[name].seconds for c in clusters)
+            out.append(Paired(base=base, method=name, scorer=scorer, n=len(clusters), diffs=diffs,
+                              time_ratio=base_seconds / theirs if theirs > 0 else None))
+    return out
 
 
 def perl_notes(clusters: list[ClusterRun], cfg: EvalConfig) -> list[str]:
@@ -300,4 +351,4 @@ def evaluate(
                 c.runs[name].scores["perl"] = sc
     rows = aggregate(clusters, cfg)
     return EvalResult(config=cfg, clusters=clusters, rows=rows, skipped=skipped[0],
-                      seconds=time.perf_counter() - t0, notes=notes)
+                      seconds=time.perf_counter() - t0, notes=notes, paired=paired(clusters, cfg))

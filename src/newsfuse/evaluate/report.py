@@ -1,6 +1,7 @@
 """Render an evaluation: the one table on the terminal, and a report directory.
 
-``--report DIR`` writes ``report.md`` (settings, the table, notes), ``summaries.jsonl`` (one line per
+``--report DIR`` writes ``report.md`` (settings, the table, the paired comparison of newsfuse with each
+other method, notes), ``rows.json`` and ``paired.json`` (the two tables' numbers), ``summaries.jsonl`` (one line per
 cluster and method: the budget, the truncated summary, seconds, error), ``scores.jsonl`` (one line per
 cluster, method and scorer, with the budget) and ``scores.png`` (each method's R1/R2/RL recall and F1 with 95 % intervals).
 """
@@ -30,6 +31,40 @@ def table_rows(result: EvalResult) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+PAIRED_COLUMNS = (("rouge1", "r", "R1-R"), ("rouge1", "f", "R1-F"), ("rouge2", "r", "R2-R"), ("rouge2", "f", "R2-F"),
+                  ("rougeL", "f", "RL-F"))
+
+
+def _signed(v: tuple[float, float, float]) -> str:
+    return f"{v[0]:+.2f} [{v[1]:+.2f}, {v[2]:+.2f}]"
+
+
+def paired_rows(result: EvalResult) -> tuple[list[str], list[list[str]]]:
+    """The paired comparison: one row per other method (and scorer), or no rows."""
+    if not result.paired:
+        return [], []
+    both = len(result.config.scorers) > 1
+    header = ["versus"] + (["scorer"] if both else []) + [c[2] for c in PAIRED_COLUMNS] + ["time ratio"]
+    rows = []
+    for p in result.paired:
+        ratio = f"{p.time_ratio:.2f}x" if p.time_ratio is not None else "n/a"
+        rows.append([p.method] + ([p.scorer] if both else []) + [_signed(p.diffs[m][k]) for m, k, _ in PAIRED_COLUMNS]
+                    + [ratio])
+    return header, rows
+
+
+def paired_title(result: EvalResult) -> str:
+    base = result.paired[0].base
+    return (f"{base} minus each method, cluster by cluster: mean difference in points [95% paired bootstrap CI]; "
+            f"time ratio: {base}'s median seconds per cluster over the method's")
+
+
+def _columns(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=True)]
+    return ["  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(row, widths, strict=True)))
+            for row in [header, *rows]]
+
+
 def title(result: EvalResult) -> str:
     cfg = result.config
     return (f"ROUGE ({' + '.join(cfg.scorers)}), {cfg.describe()}, splitter {cfg.splitter}: "
@@ -38,18 +73,19 @@ def title(result: EvalResult) -> str:
 
 def format_table(result: EvalResult) -> str:
     header, rows = table_rows(result)
-    widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=True)]
-    lines = [title(result)]
-    lines.append("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths, strict=True))))
-    for row in rows:
-        lines.append("  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(row, widths, strict=True))))
+    lines = [title(result), *_columns(header, rows)]
+    p_header, p_rows = paired_rows(result)
+    if p_rows:
+        lines += ["", paired_title(result), *_columns(p_header, p_rows)]
     for note in result.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines)
 
 
-def markdown_table(result: EvalResult) -> str:
-    header, rows = table_rows(result)
+def markdown_table(result: EvalResult, paired: bool = False) -> str:
+    header, rows = paired_rows(result) if paired else table_rows(result)
+    if not rows:
+        return ""
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(out)
@@ -85,6 +121,7 @@ def write_report(result: EvalResult, directory: str | Path, command: str = "") -
         "",
         markdown_table(result),
         "",
+        *([paired_title(result), "", markdown_table(result, paired=True), ""] if result.paired else []),
         *[f"Note: {n}" for n in result.notes],
         "",
         f"![scores]({chart.name})",
@@ -94,6 +131,7 @@ def write_report(result: EvalResult, directory: str | Path, command: str = "") -
     ]
     (d / "report.md").write_text("\n".join(x for x in md if x is not None), encoding="utf-8")
     (d / "rows.json").write_text(json.dumps([r.to_dict() for r in result.rows], indent=1), encoding="utf-8")
+    (d / "paired.json").write_text(json.dumps([p.to_dict() for p in result.paired], indent=1), encoding="utf-8")
     return d / "report.md"
 
 
