@@ -67,7 +67,7 @@ def _is_quantity(concept: str) -> bool:
     """A concept (two stems) of a number and its unit: "six week", "18,000 vehicl", "2 million" (a figure and
     its scale); not "4 2" (the parts of one figure), "71 year" (an age) or "30 p" (a time)."""
     first, _, second = concept.partition(" ")
-    number = first in NUMBER_WORDS or (any(ch.isdigit() for ch in first) and not first.isalpha())
+    number = first in NUMBER_WORDS or any(ch.isdigit() for ch in first)
     if not number or not second:
         return False
     if len(second) < 2 or second in _AGE_UNITS or any(ch.isdigit() for ch in second):
@@ -103,8 +103,8 @@ SAME_EMBEDDING = 0.5
 SAME_EMB_SHARED = 4
 SAME_EMB_CONTAINMENT = 0.4
 REPORT_EMB_SHARE = 0.6     # ... for attribution: share of the brief sentence's own words
-# ... or they give the same quantity: a concept of a number and its unit ("six week", "4 2"/"2 million"
-# for $4.2 million) in both, with SAME_SHARED shared words making up SAME_NUMBER_CONTAINMENT of the
+# ... or they give the same quantity: a concept of a number and its unit ("six week", "2 million" of
+# "$4.2 million") in both, with SAME_SHARED shared words making up SAME_NUMBER_CONTAINMENT of the
 # shorter one's IDF weight ("Repairs are expected to take at least six weeks" / "She said the work
 # would take no less than six weeks and was likely to cost about $4.2 million"). A shared number alone
 # is not enough ("two people died" / "two suspects were arrested": no shared unit).
