@@ -433,17 +433,18 @@ class Representation:
         cols = rows if cols is None else cols
         out = self.similarity_matrix(rows, cols) >= SAME_COSINE
         shared_w, totals, shared_n = self._containment(rows, cols)
-        smaller = np.minimum.outer(totals[rows], totals[cols])
-        out |= (shared_w >= SAME_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED)
-        maybe = (shared_w >= SAME_NUMBER_CONTAINMENT * np.maximum(smaller, 1e-9)) & (shared_n >= SAME_SHARED) & ~out
-        if maybe.any():
-            out |= self._same_quantity(rows, cols, maybe)
+        smaller = np.maximum(np.minimum.outer(totals[rows], totals[cols]), 1e-9)
+        out |= (shared_w >= SAME_CONTAINMENT * smaller) & (shared_n >= SAME_SHARED)
+        out |= self._same_quantity(rows, cols, shared_w >= SAME_NUMBER_CONTAINMENT * smaller, shared_n, decided=out)
         return np.asarray(out | self._embedding_match(rows, cols, shared_n, decided=out), dtype=bool)
 
-    def _same_quantity(self, rows: list[int], cols: list[int], maybe: np.ndarray) -> np.ndarray:
-        """Of the pairs in ``maybe``, those whose sentences share a number-and-unit concept."""
-        out = np.zeros(maybe.shape, dtype=bool)
-        for a, b in zip(*np.nonzero(maybe), strict=True):
+    def _same_quantity(
+        self, rows: list[int], cols: list[int], near: np.ndarray, shared_n: np.ndarray, decided: np.ndarray
+    ) -> np.ndarray:
+        """Of the pairs ``near`` enough (SAME_NUMBER_CONTAINMENT) with SAME_SHARED shared words and not
+        ``decided`` already, those whose sentences share a number-and-unit concept (``_is_quantity``)."""
+        out = np.zeros(near.shape, dtype=bool)
+        for a, b in zip(*np.nonzero(near & (shared_n >= SAME_SHARED) & ~decided), strict=True):
             shared = self.concepts[rows[a]] & self.concepts[cols[b]]
             out[a, b] = any(_is_quantity(c) for c in shared)
         return out
@@ -489,9 +490,7 @@ class Representation:
         close = self.similarity_matrix(rows, cols) >= SAME_COSINE
         out = (share >= SAME_CONTAINMENT) & (shared_n >= SAME_SHARED)
         out |= close & (share >= REPORT_CLOSE_SHARE)
-        maybe = (share >= SAME_NUMBER_CONTAINMENT) & (shared_n >= SAME_SHARED) & ~out
-        if maybe.any():
-            out |= self._same_quantity(rows, cols, maybe)
+        out |= self._same_quantity(rows, cols, share >= SAME_NUMBER_CONTAINMENT, shared_n, decided=out)
         return np.asarray(out | self._embedding_match(rows, cols, shared_n, directional=True, decided=out), dtype=bool)
 
     _idf_cache: np.ndarray | None = None
