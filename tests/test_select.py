@@ -245,6 +245,22 @@ def test_newswire_tex_quotes(text: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ok", "no_case"),
+    [
+        ('"I have not met with any Russians," he told NBC News, "and those remarks are unbelievable to me.', False, False),
+        ('The mayor said "we will rebuild the bridge before winter comes to the valley.', False, False),  # runs on
+        ('"I have not met with any Russians," he told NBC News, "and those remarks are false."', True, False),
+        ('"We will rebuild the bridge before winter," the mayor told reporters on Tuesday.', True, False),
+        ('Crews laid a 6" pipe under the bridge deck before the road reopened on Tuesday.', True, False),  # inches
+        # re-tokenized (Multi-News): quotes between spaces face neither way, and pairs break across sentences
+        ('the mayor said " we will rebuild the bridge before winter comes to the valley.', True, True),
+    ],
+)
+def test_straight_quotes_running_into_the_next_sentence(text: str, ok: bool, no_case: bool) -> None:
+    assert is_candidate(Sentence(text=text, doc=0, position=0, start=0, end=len(text)), word_count(text), no_case) is ok
+
+
+@pytest.mark.parametrize(
     ("budget", "short"),
     [(Budget(words=100), True), (Budget(words=250), False), (Budget(bytes=665), True), (Budget(bytes=2000), False),
      (Budget(sentences=3), True), (Budget(sentences=10), False)],

@@ -179,8 +179,19 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     if INITIAL_END.search(t[-4:]):  # (split glues such a piece to the next one when there is one)
         return False  # "... homeland security secretary john f.": cut before a name (a truncated document's end)
+    if t.count('"') % 2 and _opens_at_end(t):
+        return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
+
+
+def _opens_at_end(t: str) -> bool:
+    """Whether the last straight quote of ``t`` opens a quotation: after a space, a bracket or a dash, the
+    sentence's start, and before a word. Re-tokenized text (Multi-News: `" the lost symbol, "`) sets
+    its quotes between spaces, which face neither way; an inch mark (`a 6" pipe`) follows a digit."""
+    k = t.rfind('"')
+    before = t[k - 1] if k else " "
+    return (before.isspace() or before in "([{—–-") and k + 1 < len(t) and t[k + 1].isalnum()
 
 
 def has_candidates(rep: Representation) -> bool:
