@@ -266,6 +266,36 @@ def test_flattened_page_keeps_a_given_source() -> None:
     assert d.source == "Lakeport Ledger"
 
 
+_STORY = (
+    "Lakeport shuts its busiest bridge\n\n"
+    "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two of its steel girders.\n\n"
+    "Repairs will take six weeks, and the bridge carries 18,000 vehicles a day, the city's engineer said.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        # the outlet's own pitches name it: the one to send and to help
+        ("Subscribe and we'll send The Harbor Ledger straight to your inbox.\n\nSupport our journalism\n\n"
+         "Help The Harbor Ledger's reporters dig deep with a tax-deductible donation.\n", "The Harbor Ledger"),
+        # a newsletter's name in two pitches is not the outlet's: no pitch asks to support it
+        ("Get the Morning Briefing newsletter in your inbox every day.\n\n"
+         "Sign up for Morning Briefing, our newsletter, and subscribe for free.\n", None),
+        # two names in as many pitches: no way to tell which is the outlet
+        ("Support Harbor Ledger journalism with a donation to Lakeport Public Media today.\n\n"
+         "Help Lakeport Public Media and Harbor Ledger reporters with a tax-deductible donation.\n", None),
+        ("Help The Harbor Ledger's reporters dig deep with a tax-deductible donation.\n", None),  # one pitch
+    ],
+)
+def test_the_outlet_named_by_its_own_pitches(tail: str, source: str | None) -> None:
+    [d] = clean_documents([Document(text=_STORY + tail, id="03_9f2c1ab4")])
+    assert d.source == (source or "03_9f2c1ab4")
+    assert "Fulton Street Bridge" in d.text and "inbox" not in d.text and "donation" not in d.text
+    [given] = clean_documents([Document(text=_STORY + tail, id="03_9f2c1ab4", source="Lakeport Daily")])
+    assert given.source == "Lakeport Daily"
+
+
 def test_split_sentences_abbreviations() -> None:
     text = "Mr. Sessions met Sen. Franken in Washington, D.C. on Monday. He said no. The U.S. Senate voted."
     assert split_sentences(text) == ["Mr. Sessions met Sen. Franken in Washington, D.C. on Monday.", "He said no.", "The U.S. Senate voted."]

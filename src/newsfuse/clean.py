@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
@@ -443,7 +443,76 @@ def _clean_one(doc: Document) -> _Page:
         if kept:
             paragraphs.append(kept)
     page.paragraphs = paragraphs
+    if page.sitename is None:
+        page.sitename = _pitch_sitename(raw_lines)
     return page
+
+
+# --- the outlet's name from its own pitches ------------------------------------------------------------
+
+# A run of capitalized words ("Mother Jones", "The Harbor Ledger"); a possessive ends it.
+_NAME_RUN_RE = re.compile(r"[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4}")
+# Capitalized words that open a pitch's sentences or name a platform, never an outlet on their own.
+_NOT_A_NAME = frozenset(
+    """help support subscribe donate give join become sign save read get follow thank please click download share
+    like send your our we you us it this that its a an in on for to and or of at by with from today now
+    newsletter newsletters inbox email e-mail magazine journalism donation donations membership premium plus digital
+    facebook twitter instagram youtube linkedin pinterest tiktok whatsapp reddit flipboard google apple android
+    iphone ipad rss app store play news""".split()
+)
+PITCH_NAME_LINES = 2  # the outlet's name must be in this many of the page's pitch lines, more than any other
+_PITCH_LINE_CHARS = 1500  # longer lines (a page flattened to one line) are read sentence by sentence
+
+
+def _pitch_pieces(lines: list[str]) -> Iterator[str]:
+    """The lines that may hold a pitch, a long one (a paragraph, a page flattened to one line) sentence by sentence."""
+    for line in lines:
+        if not may_hold(line, PITCH_KEYS):
+            continue
+        if len(line) <= _PITCH_LINE_CHARS:
+            yield line
+        else:
+            yield from (x for x in split_sentences(line[:200_000]) if may_hold(x, PITCH_KEYS))
+
+
+def _pitch_sitename(lines: list[str]) -> str | None:
+    """The outlet's name as its own donation and subscription pitches give it ("Subscribe and we'll send
+    Mother Jones straight to your inbox.", "Help Mother Jones' reporters dig deep ..."), for copies
+    with no metadata or copyright line: the run of capitalized words found in the most distinct pitch
+    lines (_is_pitch), at least PITCH_NAME_LINES of them and more than any other run, and named in one
+    of them as the one to support, or as the owner of the reporting (_SELF_FRAME): a newsletter's or a
+    platform's name is not the outlet's. A pitch's opening verb and platform names (_NOT_A_NAME) are
+    not names."""
+    found: dict[str, list[str]] = {}
+    for line in dict.fromkeys(_pitch_pieces(lines)):
+        if not _is_pitch(line):
+            continue
+        for name in {_name_of(m.group(0)) for m in _NAME_RUN_RE.finditer(line)} - {""}:
+            found.setdefault(name, []).append(line)
+    ranked = sorted(found.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or len(ranked[0][1]) < PITCH_NAME_LINES or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return None
+    name, where = ranked[0]
+    frame = re.compile(_SELF_FRAME.format(name=re.escape(name)), re.IGNORECASE)
+    return name if any(frame.search(x) for x in where) else None
+
+
+# The outlet as pitches name it: the one to support or send, or the owner of the reporting.
+_SELF_FRAME = (
+    r"\b(?:support|help|donate to|give to|send|join|fund)\s+{name}\b"
+    r"|\b{name}(?:['’]s?)?\s+(?:reporters|journalists|journalism|newsroom|reporting|community|relies|depends|is a non-?profit)\b"
+)
+
+
+def _name_of(run: str) -> str:
+    """A run of capitalized words without its leading verbs and pronouns (``Help Mother Jones`` -> ``Mother
+    Jones``); "" when nothing but such words is left."""
+    words = run.split()
+    while words and words[0] != "The" and words[0].lower() in _NOT_A_NAME:
+        words.pop(0)
+    if words and words[-1] == "The":
+        words.pop()
+    return " ".join(words) if any(w.lower() not in _NOT_A_NAME for w in words) else ""
 
 
 ARCHIVE_NOTE_TERMS = 3  # a paragraph with this many crawl terms holds a long note: see _drop_archive_notes
