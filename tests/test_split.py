@@ -183,6 +183,20 @@ def test_a_middle_initial_is_never_a_sentence_end() -> None:
     ]
 
 
+def test_a_dotted_acronym_before_a_name_is_not_a_sentence_end() -> None:
+    # TAC 2011: Punkt cut "... until after the U.N." | "Climate Change Conference being held in Bali."
+    text = (
+        "Ban Ki-moon says targets may have to wait until after the U.N. Climate Change Conference being held in Bali. "
+        "He met the U.S. Secretary of State. The troops were sent by the U.S. They arrived on Monday. "
+        "He moved to the U.S. In 2004 he became a citizen. The aid came from the E.U. The Red Cross sent more."
+    )
+    assert split_text(text) == [
+        "Ban Ki-moon says targets may have to wait until after the U.N. Climate Change Conference being held in Bali.",
+        "He met the U.S. Secretary of State.", "The troops were sent by the U.S.", "They arrived on Monday.",
+        "He moved to the U.S.", "In 2004 he became a citizen.", "The aid came from the E.U.", "The Red Cross sent more.",
+    ]
+
+
 def test_a_lower_case_title_is_never_a_sentence_end() -> None:
     # lower-cased corpora (Multi-News) keep the name's capital; "MS." (the illness) and "st." still end one
     text = "The suit targeted ms. Swift, the papers say. He was diagnosed with MS. He recovered. They live on Main st. He left."

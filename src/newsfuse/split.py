@@ -69,6 +69,17 @@ _TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for
 # corpora, where the name after it gives no capital to go by): a piece ending in a lone letter and a full stop,
 # after a space, is glued to the next one. (Not "I": "World War I." ends sentences.)
 INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")  # (select: a sentence still ending so is cut off)
+# A dotted acronym ("U.N.", "U.S.", "E.U.") before a name that Punkt took for a sentence end: "... may have to
+# wait until after the U.N." | "Climate Change Conference being held in Bali." A piece ending in one is glued
+# to the next when that opens with a run of capitalized words (_NAME_START: "Climate Change", "Secretary of
+# State", "President Barack"; not "Officials said", "In 2004", "The"): wrongly glued, two sentences read as
+# one; wrongly cut, the brief would quote a sentence that stops mid-phrase.
+ACRONYM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
+_OPENERS = frozenset(
+    "last many one two three now today yesterday since although though even still however meanwhile earlier later "
+    "according asked speaking".split()
+)
+_NAME_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:-[A-Za-z]+)?\s+(?:(?:of|for|and|on)\s+)?[A-Z][a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +146,13 @@ def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
     return out
 
 
+def _opens_with_name(sentence: str) -> bool:
+    from newsfuse.represent import STOP_WORDS
+
+    m = _NAME_START.match(sentence)
+    return m is not None and m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in _OPENERS
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, paragraph by paragraph."""
     tok = _tokenizer()
@@ -145,6 +163,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
+            acronym = False  # the previous piece ended in a dotted acronym: join it if this one opens with a name
             for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
                 piece = chunk[s:e]
                 sentence = piece.strip()  # (text[span[0] : span[1]])
@@ -152,6 +171,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     continue
                 start = a + s + len(piece) - len(piece.lstrip())
                 span = (start, start + len(sentence))
+                if acronym and not glue:
+                    glue = _opens_with_name(sentence)
                 if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
@@ -169,6 +190,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 # full stop and the character before it, for the word boundary)
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
+                acronym = ACRONYM_END.search(sentence[-8:]) is not None
     return spans
 
 
