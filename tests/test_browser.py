@@ -243,7 +243,9 @@ def test_errors_are_announced_and_articles_can_be_removed(page: Any) -> None:
     with page.expect_response(lambda r: "/api/summarize" in r.url) as info:
         page.click("#submit")
     response = info.value
-    page.wait_for_function("!document.getElementById('submit').disabled")
+    # the expect API polls from Playwright's own world: a wait_for_function string is eval'd in the page,
+    # which the page's CSP (script-src 'self', no 'unsafe-eval') rightly refuses
+    sync_api.expect(page.locator("#submit")).to_be_enabled()
     shown = page.locator("#status").inner_text()
     if response.status == 200:
         assert "Brief ready" in shown
