@@ -200,8 +200,24 @@ def test_headline_sentence_is_kept_when_the_headlines_agree() -> None:
 def test_quote_tails_lean_on_the_previous_sentence(text: str, leans: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", True)
     assert leans_on_previous(text) is leans
-    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", False)  # the default: only pronoun openings lean
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", False)
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_PRONOUN_NEEDS_OPENING", False)  # then only pronoun openings lean
     assert leans_on_previous(text) is needs_antecedent(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The knife wasn't long enough though, \" he said.", True),
+        ('There are a lot of schools with dead people in them," he said, adding that thousands died.', True),
+        ("It wasn't long enough, ” she told reporters.", True),
+        ('The knife was too short," Ammon added.', False),  # the tail names its speaker
+        ('"The bridge is safe," he said.', False),  # the quotation opens here
+    ],
+)
+def test_a_quote_tail_with_a_pronoun_speaker_leans_on_the_previous_sentence(text: str, leans: bool) -> None:
+    assert select_module.QUOTE_TAIL_PRONOUN_NEEDS_OPENING and not select_module.QUOTE_TAIL_NEEDS_OPENING  # the defaults
+    assert leans_on_previous(text) is leans
 
 
 def test_a_quote_tail_enters_only_with_its_opening(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,6 +97,12 @@ _QUOTE_TAIL = re.compile(
 # Off: it cost 0.23 ROUGE-1 / 0.28 ROUGE-L F1 on TAC 2011 at 250 words and 0.08 ROUGE-2 on Multi-News
 # at 100 words (scripts/tune.py --set select.QUOTE_TAIL_NEEDS_OPENING=True), for one stray quote mark.
 QUOTE_TAIL_NEEDS_OPENING = False
+# ... but when its speaker is only a pronoun (`... dead people in them," he said`), nothing in it says who speaks.
+QUOTE_TAIL_PRONOUN_NEEDS_OPENING = True
+_QUOTE_TAIL_PRONOUN = re.compile(
+    r"^[^\"“”]{3,}[,.!?]\s*[\"”]\s+(?:he|she|they|we|i)\s+(?:said|says|added|told|asked|wrote|explained|continued|noted)\b",
+    re.IGNORECASE,
+)
 _CLOSERS = "\"”’')]"
 
 
@@ -136,7 +142,11 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
     quotation opened there."""
     if needs is None:
         needs = needs_antecedent(text)
-    return needs or (QUOTE_TAIL_NEEDS_OPENING and _QUOTE_TAIL.match(text.strip()) is not None)
+    if needs:
+        return True
+    if QUOTE_TAIL_NEEDS_OPENING:
+        return _QUOTE_TAIL.match(text.strip()) is not None
+    return QUOTE_TAIL_PRONOUN_NEEDS_OPENING and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None
 
 
 _first_char = itemgetter(0)
