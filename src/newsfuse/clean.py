@@ -52,6 +52,7 @@ from newsfuse.clutter import (
     pitch_matches,
 )
 from newsfuse.model import Document
+from newsfuse.newswire import looks_like_newswire, parse_newswire
 
 log = logging.getLogger("newsfuse")
 
@@ -227,6 +228,13 @@ def _from_html(html: str, page: _Page) -> str:
     return text
 
 
+def _from_newswire(sgml: str, page: _Page) -> str:
+    wire = parse_newswire(sgml)
+    if wire:
+        page.title, page.date, page.sitename = wire[0].title, wire[0].date, wire[0].agency
+    return "\n\n".join(w.text for w in wire)
+
+
 # --- text ------------------------------------------------------------------------------------------------
 
 # Newswire typesetting codes (New York Times wire in the DUC/TAC corpora: "&UR; SEOUL &LR;", "&HT;")
@@ -347,7 +355,9 @@ def _unescape_entity(m: re.Match[str]) -> str:
 def _clean_one(doc: Document) -> _Page:
     page = _Page()
     text = doc.text
-    if doc.is_html or looks_like_html(text):
+    if looks_like_newswire(text):  # DUC/TAC SGML handed over as one string (a JSONL cluster's document)
+        text = _from_newswire(text, page)
+    elif doc.is_html or looks_like_html(text):
         text = _from_html(text, page)
     elif "&" in text:
         text = _ENTITY_RE.sub(_unescape_entity, text)

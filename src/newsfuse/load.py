@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import InputError
 from newsfuse.model import Cluster, Document
+from newsfuse.newswire import looks_like_newswire, parse_newswire
 
 log = logging.getLogger("newsfuse")
 
@@ -268,6 +269,9 @@ class _Loader:
             return
         if stripped[:1] in "[{" and self._try_json(stripped, name):
             return
+        if looks_like_newswire(stripped):
+            self._add_newswire(stripped, stem, name)
+            return
         if MULTINEWS_SEP in text[:2_000_000]:
             self._add_multinews(text, stem, name)
             return
@@ -281,6 +285,17 @@ class _Loader:
             source = meta.get("sitename") or source
             title, date = meta.get("title"), meta.get("date")
         return Document(text=text, id=stem, source=source, title=title, date=date, is_html=is_html)
+
+    def _add_newswire(self, text: str, stem: str, name: str) -> None:
+        """DUC/TAC/TREC SGML: one document per ``<DOC>`` element, named by its number and agency."""
+        wire = parse_newswire(text)
+        if not wire:
+            self.skip(f"{name} holds <DOC> elements but no article text in a <TEXT> block")
+            return
+        for n, w in enumerate(wire, 1):
+            doc_id = w.number or (stem if len(wire) == 1 else f"{stem}-{n}")
+            self.docs.append(Document(text=w.text, id=doc_id, source=w.agency or outlet_from_stem(stem),
+                                      title=w.title, date=w.date))
 
     def _add_multinews(self, text: str, stem: str, name: str) -> None:
         rows = [r for r in text.splitlines() if r.strip()]
