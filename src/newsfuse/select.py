@@ -285,9 +285,10 @@ def cluster_weights(rep: Representation, doc_groups: list[int], short: bool = Fa
     if LEARNED_CONCEPTS:
         from newsfuse.score import learned_concept_weights
 
-        learned = learned_concept_weights(rep, doc_groups, min_spread(len(set(doc_groups)), short))
+        spread = min_spread(len(set(doc_groups)), short)
+        learned = learned_concept_weights(rep, doc_groups, spread, min_p=MIN_CONCEPT_P, scale=CONCEPT_SCALE)
         if learned is not None:
-            return {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
+            return learned
     return concept_weights(rep, doc_groups)
 
 
