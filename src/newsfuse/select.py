@@ -146,7 +146,8 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
         return True
     if QUOTE_TAIL_NEEDS_OPENING:
         return _QUOTE_TAIL.match(text.strip()) is not None
-    return QUOTE_TAIL_PRONOUN_NEEDS_OPENING and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None
+    return (QUOTE_TAIL_PRONOUN_NEEDS_OPENING and ('"' in text or "”" in text)  # (the pattern needs one)
+            and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None)
 
 
 _first_char = itemgetter(0)
