@@ -436,13 +436,22 @@ def test_many_clutter_sentences_are_all_ruled_out(monkeypatch: pytest.MonkeyPatc
 
 
 def test_glued_keys_are_in_step_with_the_pattern() -> None:
-    """is_clutter_sentence skips GLUED_RE on text holding none of GLUED_KEYS: every match must hold one."""
-    from newsfuse.clutter import GLUED_KEYS, GLUED_RE
+    """is_clutter_sentence runs each part of GLUED_RE only on text holding one of its keys: every match of a
+    part must hold one, and has_glued_clutter must agree with GLUED_RE."""
+    import re
+
+    from newsfuse.clutter import GLUED_KEYS, GLUED_PARTS, GLUED_RE, has_glued_clutter
 
     matches = [m.group(0).lower() for t in GLUED for m in GLUED_RE.finditer(t)]
     assert matches
     for m in matches:
         assert any(k in m for k in GLUED_KEYS), m
+    for pattern, keys in GLUED_PARTS:
+        for t in GLUED:
+            for m in re.finditer(pattern, t, re.IGNORECASE):
+                assert any(k in m.group(0).lower() for k in keys), (pattern, m.group(0))
+    for t in GLUED:
+        assert has_glued_clutter(t) == (GLUED_RE.search(t) is not None), t
 
 
 def test_clutter_check_is_bounded_on_a_huge_token() -> None:

@@ -223,46 +223,84 @@ _CREDIT_ORG = (
     r"(?:times|post|news|press|images|wire|journal|tribune|herald|courier|ledger|daily|reuters|ap|afp|epa|upi|getty|"
     r"bloomberg|agency|service|globe|chronicle|gazette|star|sun|record|pool|nasa|photos?|magazine|tv|network)"
 )
-GLUED_RE = re.compile(
-    r"\bmedia playback is unsupported\b|\bmedia caption\b|\bplease enable javascript\b|\bcontinue reading the main story\b|"
-    r"\bcould not subscribe\b|\bkeep up with this story and more\b|\btext size\s*-\s*\+\s*reset\b|"
-    r"\badd\b[\w'’ -]{1,60}\bas an interest to stay up to date\b|^\s*story highlights\b|"
-    r"\b" + _SOCIAL + r"(?:\s+" + _SOCIAL + r"){2,}\b|"
-    r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)|"
-    r"\bin this (?:[\w.,'’ ]{0,40}? )?(?:file )?photo(?:graph)?\b|\bskip in skip\b|\bembed x share\b|"
-    r"\border presentation-ready copies\b|\blooking for news you can trust\b|"
-    r"\b\d{1,2}: ?\d{2} ?[ap]\.?m\.? [a-z]{1,3}t (?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d{1,2} [a-z]{3,9}\.? \d{4}\s*\||"
-    r"(?:^|\s)\|\s*(?:getty(?: images)?|ap|reuters|afp|epa)\b|"
-    r"\(\s*[a-z][\w.'’-]*(?: [\w.'’-]+){1,3}\s*/\s*(?:the )?(?:[\w&.'’-]+ ){0,4}" + _CREDIT_ORG + r"\s*\)|"
-    r"^\s*(?:[a-z][\w.'’-]* ){1,3}[a-z][\w.'’-]*/(?:ap|afp|reuters|getty images|epa)\b|"
-    r"\(\s*all times local\s*\)|[?&][a-z_][\w.]{0,30}=\w|\bon (?:twitter|facebook|instagram)\s*:\s*@|"
-    r"\badd this (?:tweet|video) to your website\b|\ba link to this page will be included\b|"
-    r"\bour journalism takes\b|\bfor more(?: information)?,? visit\b|"
-    r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\s*[(–—|]|^\s*view archive\b|"
-    r"\benter the characters\b|\ba friend wanted you to see this\b|"
-    r"\bthis (?:story|article|post) has been updated to\b|\btoggle caption\b|"
-    r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}"
+# GLUED_RE's alternatives, each with the keys (lower-cased) that every one of its matches contains. Keep in step.
+GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\bmedia playback is unsupported\b", ("playback",)),
+    (r"\bmedia caption\b", ("media caption",)),
+    (r"\bplease enable javascript\b", ("javascript",)),
+    (r"\bcontinue reading the main story\b", ("continue reading",)),
+    (r"\bcould not subscribe\b", ("could not subscribe",)),
+    (r"\bkeep up with this story and more\b", ("keep up with this story",)),
+    (r"\btext size\s*-\s*\+\s*reset\b", ("text size",)),
+    (r"\badd\b[\w'’ -]{1,60}\bas an interest to stay up to date\b", ("as an interest",)),
+    (r"^\s*story highlights\b", ("story highlights",)),
+    (r"\b" + _SOCIAL + r"(?:\s+" + _SOCIAL + r"){2,}\b",
+     ("facebook", "twitter", "google plus", "linkedin", "pinterest", "reddit", "whatsapp", "mail", "embed")),
+    (r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)",
+     ("associated press", "getty images", "ap photo", "via ")),
+    (r"\bin this (?:[\w.,'’ ]{0,40}? )?(?:file )?photo(?:graph)?\b", ("photo",)),
+    (r"\bskip in skip\b", ("skip in skip",)),
+    (r"\bembed x share\b", ("embed",)),
+    (r"\border presentation-ready copies\b", ("presentation-ready",)),
+    (r"\blooking for news you can trust\b", ("news you can trust",)),
+    (r"\b\d{1,2}: ?\d{2} ?[ap]\.?m\.? [a-z]{1,3}t (?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d{1,2} [a-z]{3,9}\.? \d{4}\s*\|",
+     ("|",)),
+    (r"(?:^|\s)\|\s*(?:getty(?: images)?|ap|reuters|afp|epa)\b", ("|",)),
+    (r"\(\s*[a-z][\w.'’-]*(?: [\w.'’-]+){1,3}\s*/\s*(?:the )?(?:[\w&.'’-]+ ){0,4}" + _CREDIT_ORG + r"\s*\)", ("/",)),
+    (r"^\s*(?:[a-z][\w.'’-]* ){1,3}[a-z][\w.'’-]*/(?:ap|afp|reuters|getty images|epa)\b", ("/",)),
+    (r"\(\s*all times local\s*\)", ("all times local",)),
+    (r"[?&][a-z_][\w.]{0,30}=\w", ("=",)),
+    (r"\bon (?:twitter|facebook|instagram)\s*:\s*@", ("@",)),
+    (r"\badd this (?:tweet|video) to your website\b", ("add this ",)),
+    (r"\ba link to this page will be included\b", ("a link to this page",)),
+    (r"\bour journalism takes\b", ("our journalism",)),
+    (r"\bfor more(?: information)?,? visit\b", ("for more",)),
+    (r"^\s*\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago\s*[(–—|]", (" ago",)),
+    (r"^\s*view archive\b", ("view archive",)),
+    (r"\benter the characters\b", ("enter the characters",)),
+    (r"\ba friend wanted you to see this\b", ("a friend wanted",)),
+    (r"\bthis (?:story|article|post) has been updated to\b", ("has been updated",)),
+    (r"\btoggle caption\b", ("toggle caption",)),
+    (r"—\s*[\w.'’ -]{2,40}\(\s*@\w{1,15}\s*\)\s*(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}", ("@",)),
     # a related story's label and headline run into the text ("Related content kangaroos are lefties ... now,
     # scientists have found ..."), a gallery's or a video player's controls, a share bar's "share tweet",
     # breadcrumbs ("> video > most popular ..."), a "scroll down" pointer
-    r"|^\s*(?:more )?related(?:\s+(?:story|stories|content|coverage|articles?|links?|video|to this story))?\s*[:|]|"
-    r"^\s*(?:more )?related (?:story|stories|content|coverage|articles?|links?|to this story)\b|"
-    r"\bhide caption\b|\b\d+ of \d+ photos\b|\b(?:share tweet|tweet share)\b|\s-\s+tweet\s|"
-    r"(?:^|\s)>\s*[a-z][\w ]{0,19}?\s*>\s|►|\bscroll down for\b|^\s*image caption\b|"
+    (r"^\s*(?:more )?related(?:\s+(?:story|stories|content|coverage|articles?|links?|video|to this story))?\s*[:|]",
+     ("related",)),
+    (r"^\s*(?:more )?related (?:story|stories|content|coverage|articles?|links?|to this story)\b", ("related",)),
+    (r"\bhide caption\b", ("hide caption",)),
+    (r"\b\d+ of \d+ photos\b", (" photos",)),
+    (r"\b(?:share tweet|tweet share)\b", ("tweet",)),
+    (r"\s-\s+tweet\s", ("tweet",)),
+    (r"(?:^|\s)>\s*[a-z][\w ]{0,19}?\s*>\s", (">",)),
+    (r"►", ("►",)),
+    (r"\bscroll down for\b", ("scroll down for",)),
+    (r"^\s*image caption\b", ("image caption",)),
     # a video's description: "Subscribe to the late show channel here: http://bit.ly/..."
-    r"^\s*subscribe\b[^.!?]{0,100}?https?://",
-    re.IGNORECASE,
+    (r"^\s*subscribe\b[^.!?]{0,100}?https?://", ("subscribe",)),
 )
-# Every GLUED_RE match contains one of these (lower-cased). Keep in step with GLUED_RE.
-GLUED_KEYS: tuple[str, ...] = (
-    "playback", "media caption", "javascript", "continue reading", "could not subscribe", "keep up with this story",
-    "text size", "as an interest", "story highlights", "facebook", "twitter", "google plus", "linkedin", "pinterest",
-    "reddit", "whatsapp", "mail", "embed", "associated press", "getty images", "ap photo", "via ", "photo", "skip in skip",
-    "presentation-ready", "news you can trust", "@", "|", "/", "all times local", "=", "add this ",
-    "a link to this page", "our journalism", "for more", " ago", "view archive", "enter the characters",
-    "a friend wanted", "has been updated", "toggle caption", "related", "hide caption", " photos", "tweet", ">", "►",
-    "scroll down for", "image caption", "subscribe",
+GLUED_RE = re.compile("|".join(p for p, _ in GLUED_PARTS), re.IGNORECASE)
+# Every GLUED_RE match contains one of these (lower-cased).
+GLUED_KEYS: tuple[str, ...] = tuple(dict.fromkeys(k for _, keys in GLUED_PARTS for k in keys))
+# One alternation tries every alternative at every character (~100 us a sentence); each part on its own
+# runs only on text holding one of its keys. Text matches GLUED_RE exactly when some part matches.
+_GLUED_KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (keys, re.compile(p, re.IGNORECASE)) for p, keys in GLUED_PARTS
 )
+
+
+def has_glued_clutter(text: str) -> bool:
+    """``GLUED_RE.search(text) is not None``, running only the parts whose keys ``text`` holds."""
+    if not keys_are_exact(text):
+        return GLUED_RE.search(text) is not None
+    low = text.lower()
+    for keys, rx in _GLUED_KEYED:  # (plain loops, as in is_clutter_line)
+        for k in keys:
+            if k in low:
+                if rx.search(text) is not None:
+                    return True
+                break
+    return False
 
 
 # A wire photo's caption as extracted text keeps: present-tense description, then the place and the full
@@ -282,7 +320,7 @@ def is_clutter_sentence(text: str) -> bool:
     (GLUED_RE), or a photo caption (CAPTION_DATE_RE): never a sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
-    if is_clutter_line(t) or (may_hold(head, GLUED_KEYS) and GLUED_RE.search(head) is not None):
+    if is_clutter_line(t) or has_glued_clutter(head):
         return True
     return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
 

@@ -116,6 +116,26 @@ NUMBER_WORDS = frozenset(
 DENSE_CELLS = 2_000_000    # sentence x stem matrices up to this size are also kept dense (fast BLAS products)
 
 
+def _unique(x: np.ndarray, how: str = "") -> Any:
+    """``np.unique(x)`` of a 1-D integer array by one sort (NumPy 2 hashes the values first, several times
+    slower on a cluster's few hundred), and with ``how`` "index", "inverse" or "counts" also what
+    return_index, return_inverse or return_counts give: the same arrays."""
+    order = np.argsort(x, kind="stable") if how in ("index", "inverse") else None
+    s = np.sort(x) if order is None else x[order]
+    new = np.empty(len(s), dtype=bool)  # (each value's first place in sorted order)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    if how == "index":
+        return s[new], order[new]  # type: ignore[index]
+    if how == "inverse":
+        inverse = np.empty(len(x), dtype=np.intp)
+        inverse[order] = np.cumsum(new) - 1
+        return s[new], inverse
+    if how == "counts":
+        return s[new], np.diff(np.append(np.flatnonzero(new), len(s)))
+    return s[new]
+
+
 def _take(m: np.ndarray, idx: list[int]) -> np.ndarray:
     """``m[idx]`` (read only), without copying ``m`` when ``idx`` is all of its rows in order
     (attribution compares the brief with every sentence): the same values in the same layout."""
@@ -198,16 +218,19 @@ def _token_ids(tok: Any, text: str) -> list[int]:
         or ("<" in text and any(a.content in text for a in _added(tok)))
     ):
         return list(tok.encode(text, add_special_tokens=False).ids)
-    ids: list[int] = []
-    for k, piece in enumerate(_PIECE.findall(text)):
-        key = piece if k == 0 else piece[1:]  # (the normalizer's "▁" stands for a later word's first space)
-        got = _PIECE_IDS.get(key)
-        if got is None:
-            got = tuple(tok.encode(key, add_special_tokens=False).ids)
-            if len(_PIECE_IDS) < 500_000:
-                _PIECE_IDS[key] = got
-        ids.extend(got)
-    return ids
+    if text[:1] not in ("", " ") and "  " not in text:
+        keys = text.split(" ")  # (the pieces below, when single spaces separate the words)
+    else:  # (the normalizer's "▁" stands for a later word's first space)
+        keys = [piece if k == 0 else piece[1:] for k, piece in enumerate(_PIECE.findall(text))]
+    got = list(map(_PIECE_IDS.get, keys))
+    if None in got:
+        for k, key in enumerate(keys):
+            if got[k] is None:
+                # (the tokenizer's own normalization, then its BPE model alone: a third of encode()'s cost)
+                got[k] = ids = tuple(t.id for t in tok.model.tokenize("▁" + key.replace(" ", "▁")))
+                if len(_PIECE_IDS) < 500_000:
+                    _PIECE_IDS[key] = ids
+    return list(chain.from_iterable(cast("list[tuple[int, ...]]", got)))
 
 
 @lru_cache(maxsize=4)
@@ -515,7 +538,7 @@ class Representation:
             p = indptr.astype(np.int64)
             rows = np.repeat(np.arange(len(self.content)), np.diff(p))
             stems = indices[p[rows] + p[rows + 1] - 1 - np.arange(len(indices))]
-            seen, first = np.unique(stems, return_index=True)
+            seen, first = _unique(stems, "index")
             number = np.empty(int(seen[-1]) + 1 if len(seen) else 0, dtype=np.int64)
             number[seen[np.argsort(first)]] = np.arange(len(seen))
             width = max(len(seen), 1)
@@ -581,7 +604,6 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
             stems.append([x if x is not None else stem(w) for x, w in zip(got, ws, strict=True)])
         else:
             stems.append(cast("list[str]", got))
-    content = [{w for w in st if w not in STOP_WORDS and len(w) > 1} for st in stems]
     doc_lengths = [0] * n_docs
     for s in sentences:
         doc_lengths[s.doc] = max(doc_lengths[s.doc], s.position + 1)
@@ -589,12 +611,14 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     n_sent = len(sentences)
     flat = list(chain.from_iterable(stems))
     words = list(dict.fromkeys(flat))
+    content_words = {w for w in words if w not in STOP_WORDS and len(w) > 1}
+    content = [content_words.intersection(st) for st in stems]  # (a set each, as {w for w in st if ...})
     word_id = dict(zip(words, range(len(words)), strict=True))
-    tokens = np.array(list(map(word_id.__getitem__, flat)), dtype=np.int64)
+    tokens = np.fromiter(map(word_id.__getitem__, flat), dtype=np.int64, count=len(flat))
     token_row = np.repeat(np.arange(n_sent, dtype=np.int64), [len(st) for st in stems])
-    columns = sorted([w for w in words if w not in STOP_WORDS and len(w) > 1])
+    columns = sorted(content_words)
     vocab = dict(zip(columns, range(len(columns)), strict=True))
-    word_col = np.array([vocab.get(w, -1) for w in words], dtype=np.int64)
+    word_col = np.fromiter(map(vocab.get, words, repeat(-1)), dtype=np.int64, count=len(words))
     index = _concept_index(words, word_col, tokens, token_row)
     named = iter([index.names[k] for k in index.mention_concept.tolist()])  # (mentions come by sentence)
     concepts = [set(islice(named, k)) for k in np.bincount(index.mention_sentence, minlength=n_sent).tolist()]
@@ -607,7 +631,7 @@ def represent(sentences: list[Sentence], n_docs: int) -> Representation:
     token_col = word_col[tokens]
     content_token = token_col >= 0
     # one key per (sentence, column), ascending by sentence and then by column descending
-    keys, tf = np.unique(token_row[content_token] * width + (width - 1 - token_col[content_token]), return_counts=True)
+    keys, tf = _unique(token_row[content_token] * width + (width - 1 - token_col[content_token]), "counts")
     rows, cols = keys // width, width - 1 - keys % width
     df = np.bincount(cols, minlength=len(columns)).tolist()
     n = max(n_sent, 1)
@@ -635,14 +659,15 @@ def _concept_index(words: list[str], word_col: np.ndarray, tokens: np.ndarray, t
     """Concepts (Gillick and Favre's bigrams): two stems next to each other in a sentence, both
     alphanumeric and not both stop words; numbered over the whole cluster at once."""
     n_words = len(words)
-    stop = np.array([w in STOP_WORDS for w in words], dtype=bool)
-    alnum = np.array([w.isalnum() for w in words], dtype=bool)
+    stop = np.fromiter(map(STOP_WORDS.__contains__, words), dtype=bool, count=n_words)
+    alnum = np.fromiter(map(str.isalnum, words), dtype=bool, count=n_words)
     a, b = tokens[:-1], tokens[1:]
     pair = (token_row[:-1] == token_row[1:]) & ~(stop[a] & stop[b]) & alnum[a] & alnum[b]
     span = n_words * n_words
     # distinct (sentence, concept) mentions, ascending by sentence: one key each
-    mentions = np.unique(token_row[:-1][pair] * span + a[pair] * n_words + b[pair])
-    codes, mention_concept = np.unique(mentions % span, return_inverse=True)
+    mentions = _unique(token_row[:-1][pair] * span + a[pair] * n_words + b[pair])
+    codes, mention_concept = _unique(mentions % span, "inverse")
     first, second = codes // n_words, codes % n_words
-    names = [f"{words[i]} {words[j]}" for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    at = words.__getitem__
+    names = list(map(" ".join, zip(map(at, first.tolist()), map(at, second.tolist()), strict=True)))
     return ConceptIndex(names, words, stop, word_col, first, second, mentions // max(span, 1), mention_concept.ravel())

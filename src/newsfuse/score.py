@@ -270,7 +270,7 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
     np.maximum.at(early, oc, e)
     early_sum = np.bincount(oc, weights=e, minlength=m)
     first = np.zeros(m)
-    np.maximum.at(first, oc, (pos[os_] == 0).astype(float))
+    first[oc[pos[os_] == 0]] = 1.0
     n_grp = int(grp.max()) + 1
     if n_grp <= 64:  # distinct groups per concept: a small boolean table beats sorting
         seen = np.zeros((m, n_grp), dtype=bool)
@@ -281,16 +281,23 @@ def _concept_table(rep: Representation, doc_groups: list[int]) -> tuple[list[str
         df = np.bincount(pairs // n_grp, minlength=m).astype(float)
     # documents (groups) per content word: the distinct (group, column) pairs of the TF-IDF entries
     _, cols, indptr, (_, width) = rep.tfidf_parts
-    entries = np.unique(np.repeat(grp, np.diff(indptr)) * width + cols)
-    groups_of_column = np.bincount(entries % width, minlength=width)
+    if n_grp <= 64:
+        in_group = np.zeros((n_grp, width), dtype=bool)
+        in_group[np.repeat(grp, np.diff(indptr)), cols] = True
+        groups_of_column = np.add.reduce(in_group, axis=0, dtype=np.int64)
+    else:
+        entries = np.unique(np.repeat(grp, np.diff(indptr)) * width + cols)
+        groups_of_column = np.bincount(entries % width, minlength=width)
     prior, default = word_prior()
     # per distinct word, then gathered per concept
     ia, ib = index.first, index.second
     wlist = index.words
     wdocs = np.where(index.column >= 0, groups_of_column[index.column], 0) / n_groups
-    wprior = np.array([prior.get(w, default) for w in wlist])
+    wprior = np.fromiter(map(prior.get, wlist, repeat(default)), dtype=float, count=len(wlist))
     wstop = index.stop
-    wdigit = np.array([not w.isalpha() and any(ch.isdigit() for ch in w) for w in wlist])
+    wdigit = np.zeros(len(wlist), dtype=bool)
+    for k in np.flatnonzero(~np.fromiter(map(str.isalpha, wlist), dtype=bool, count=len(wlist))).tolist():
+        wdigit[k] = any(ch.isdigit() for ch in wlist[k])
     ua, ub = wdocs[ia], wdocs[ib]
     pa, pb = wprior[ia], wprior[ib]
     x = np.empty((m, len(CONCEPT_FEATURES)))
@@ -315,9 +322,11 @@ def concept_model() -> np.ndarray | None:
     return _coefficients("concepts.json", CONCEPT_FEATURES)
 
 
-def learned_concept_weights(rep: Representation, doc_groups: list[int], min_df: int = 1) -> dict[str, float] | None:
-    """P(concept in a human brief) for each concept found in at least ``min_df`` document groups
-    (None when no model ships)."""
+def learned_concept_weights(
+    rep: Representation, doc_groups: list[int], min_df: int = 1, min_p: float = 0.0, scale: float = 1.0
+) -> dict[str, float] | None:
+    """P(concept in a human brief), times ``scale``, for each concept found in at least ``min_df`` document
+    groups with a probability of ``min_p`` or more (None when no model ships)."""
     coef = concept_model()
     if coef is None:
         return None
@@ -325,4 +334,5 @@ def learned_concept_weights(rep: Representation, doc_groups: list[int], min_df: 
     if not names:
         return {}
     p = 1.0 / (1.0 + np.exp(-(expand(x) @ coef)))
-    return {c: v for c, v, d in zip(names, p.tolist(), df.tolist(), strict=True) if d >= min_df}
+    keep = np.flatnonzero((df >= min_df) & (p >= min_p)).tolist()  # (most concepts are left out: filtered first)
+    return dict(zip([names[k] for k in keep], (scale * p[keep]).tolist(), strict=True))

@@ -146,7 +146,8 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
         return True
     if QUOTE_TAIL_NEEDS_OPENING:
         return _QUOTE_TAIL.match(text.strip()) is not None
-    return QUOTE_TAIL_PRONOUN_NEEDS_OPENING and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None
+    return (QUOTE_TAIL_PRONOUN_NEEDS_OPENING and ('"' in text or "”" in text)  # (the pattern needs one)
+            and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None)
 
 
 _first_char = itemgetter(0)
@@ -285,9 +286,10 @@ def cluster_weights(rep: Representation, doc_groups: list[int], short: bool = Fa
     if LEARNED_CONCEPTS:
         from newsfuse.score import learned_concept_weights
 
-        learned = learned_concept_weights(rep, doc_groups, min_spread(len(set(doc_groups)), short))
+        spread = min_spread(len(set(doc_groups)), short)
+        learned = learned_concept_weights(rep, doc_groups, spread, min_p=MIN_CONCEPT_P, scale=CONCEPT_SCALE)
         if learned is not None:
-            return {c: CONCEPT_SCALE * w for c, w in learned.items() if w >= MIN_CONCEPT_P}
+            return learned
     return concept_weights(rep, doc_groups)
 
 

@@ -35,8 +35,43 @@ def _tokenizer() -> Any:
     import punkt
     from punkt.rules.language import DEFAULT_LANGUAGE_VARS
 
+    class Tokenizer(punkt.PunktSentenceTokenizer):
+        """Punkt, deciding the plain candidates without its annotation passes: a "?" or "!", and a full
+        stop after a word of two letters or more that the model knows in no abbreviation, collocation
+        or numeric abbreviation (most sentence ends). Punkt's passes mark that word's token a break in
+        the first pass, and no rule of the second pass applies to it; a token always follows it. Every
+        other candidate goes to Punkt (tests/test_split.py compares the two on the corpora)."""
+
+        def __init__(self, params: Any, **kw: Any) -> None:
+            super().__init__(params, **kw)
+            self.special = frozenset(params.abbrev_types) | frozenset(params.numeric_abbrev_types) | frozenset(
+                a for a, _ in params.collocations
+            )
+
+        def _context_has_sentbreak(self, context: str) -> bool:
+            return punkt_plain_break(context, self.special) or bool(super()._context_has_sentbreak(context))
+
     rules = dataclasses.replace(DEFAULT_LANGUAGE_VARS, multi_char_punct_pattern=_MULTI_CHAR_PUNCT)
-    return punkt.PunktSentenceTokenizer(punkt.load_model("english"), rules=rules)
+    return Tokenizer(punkt.load_model("english"), rules=rules)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def punkt_plain_break(context: str, special: frozenset[str]) -> bool:
+    """True when Punkt's decision on a candidate's ``context`` (the word before it, its "?", "!" or ".",
+    then a closing mark or a space and the next token) is a break that its annotation passes need not
+    be run for (see ``_tokenizer``); False when it may be either way."""
+    m = _SPACE.search(context)
+    if m is None:  # (the word, the mark and one closing character)
+        word, mark = context[:-2], context[-2:-1]
+    elif m.start() == 0:
+        return False
+    else:
+        word, mark = context[: m.start() - 1], context[m.start() - 1]
+    if mark in ("?", "!"):
+        return True  # (a token of its own, which the first pass marks a break; one follows it)
+    return mark == "." and len(word) >= 2 and word.isalpha() and word.lower() not in special
 
 
 _SAFE_CUT = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|U\.S)\b)\w{3,}[.!?][\"”’)]?\s+(?=[\"“A-Z])")
