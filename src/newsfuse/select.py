@@ -104,12 +104,14 @@ _QUOTE_TAIL_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _CLOSERS = "\"”’')]"
+# ... with the space a re-tokenized corpus sets before them (Multi-News: `... " drunk in love. "`)
+_CLOSERS_SPACED = _CLOSERS + " "
 
 
 def _ends_sentence(t: str) -> bool:
     """Whether ``t`` (stripped) ends with a full stop, question or exclamation mark followed only by
     closing quotes and brackets (_CLOSERS): an end-anchored regex search would try every position."""
-    u = t.rstrip(_CLOSERS)
+    u = t.rstrip(_CLOSERS_SPACED)
     return bool(u) and u[-1] in ".!?。！？"
 
 
