@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.split import split_document, split_text
+from newsfuse.split import sentence_spans, split_document, split_text
 
 CASES = [
     ("Gen. Mark Milley spoke. He left.", ["Gen. Mark Milley spoke.", "He left."]),
@@ -359,3 +359,19 @@ def test_plain_sentence_ends_are_decided_as_punkt_decides_them() -> None:
             plain = punkt.PunktSentenceTokenizer(tok.params, rules=tok.rules)
             assert list(tok.span_tokenize(chunk)) == list(plain.span_tokenize(chunk))
     assert decided > 100
+
+
+def test_an_opening_quote_left_at_a_sentence_end_goes_to_the_next_sentence() -> None:
+    # re-tokenized text (Multi-News) sets quotes between spaces; Punkt leaves the next quotation's opening
+    # quote at the end of the sentence before it
+    text = ('The singer thanked her fans on tuesday after the show. " i am so grateful, " she wrote. '
+            'Her manager said: " she is resting. She will be back soon. " The tour resumes in may.')
+    assert split_text(text) == [
+        "The singer thanked her fans on tuesday after the show.",
+        '" i am so grateful, " she wrote.',
+        'Her manager said: " she is resting.',
+        'She will be back soon. "',  # this quote closes an open quotation: it stays
+        "The tour resumes in may.",
+    ]
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == split_text(text)  # offsets follow the moved quote

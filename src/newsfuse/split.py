@@ -195,6 +195,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     starts: list[int] = []  # each span's start before trim_dateline
     for para in _PARAGRAPH.finditer(text):
+        para_first = len(spans)  # this paragraph's first span
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
@@ -226,7 +227,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
                 acronym = ACRONYM_END.search(sentence[-8:]) is not None
+        if '"' in para.group():
+            _pass_opening_quotes(text, spans, para_first)
     return spans
+
+
+def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) -> None:
+    """A straight quote that ends a sentence after a space (`... and alcohol. "`) while no quotation is open
+    there opens the next sentence's quotation: re-tokenized corpora (Multi-News) set quotes between spaces
+    and Punkt leaves such a quote behind. It moves to the next sentence (``spans[first:]``, one paragraph),
+    when only spaces separate the two. A quote that closes an open quotation stays where it is."""
+    open_quote = False  # an odd number of straight quotes so far in the paragraph
+    for k in range(first, len(spans)):
+        a, b = spans[k]
+        count = text.count('"', a, b)
+        if count % 2 and not open_quote and k + 1 < len(spans) and text[b - 1] == '"':
+            body = text[a : b - 1].rstrip()
+            after = spans[k + 1][0]
+            if len(body) < b - 1 - a and body[-1:] in ".!?" and not text[b:after].strip():
+                spans[k] = (a, a + len(body))
+                spans[k + 1] = (b - 1, spans[k + 1][1])
+                count -= 1
+        open_quote = open_quote != bool(count % 2)
 
 
 # Chinese and Japanese full stops, which the English Punkt model does not know.
