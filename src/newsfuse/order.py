@@ -4,15 +4,36 @@ Sentences chosen together with their antecedent stay glued to it. The lead is th
 unit that is both early in its article and backed by the most outlets; the rest
 follow their relative position in their articles (news writes from the most to
 the least important), and a sentence closely related to the one just placed is
-pulled up next to it.
+pulled up next to it. A sentence that names someone by surname alone ("Raman said")
+waits for the one that introduces the full name ("city engineer Priya Raman"),
+when the brief holds it.
 """
 
 from __future__ import annotations
+
+import re
 
 from newsfuse.represent import Representation
 
 RELATED = 0.3  # TF-IDF cosine at which a sentence is pulled next to the one before it
 LEAD_DECAY = 1.5  # positions over which a candidate lead's score halves
+
+# A run of capitalized words ("City", "Priya Raman", "Mr. Sessions", "Fulton Street Bridge").
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+
+
+def names(text: str) -> tuple[set[str], set[str]]:
+    """(the last words of ``text``'s runs of two or more capitalized words, where a surname is introduced;
+    its capitalized words that stand alone, where a surname may be used without its first name)."""
+    introduced: set[str] = set()
+    alone: set[str] = set()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        run = [w.strip(".'’") for w in m.group().split()]
+        if len(run) > 1:
+            introduced.add(run[-1])
+        else:
+            alone.add(run[0])
+    return introduced, alone - introduced
 
 
 def order(rep: Representation, selected: list[int], requires: dict[int, int], support: dict[int, int]) -> list[int]:
@@ -42,17 +63,32 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         s = rep.sentences[u]
         return float((1.0 + 0.5 * support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + 2.0 * echo[u]))
 
+    # who is introduced where: a unit naming someone by surname alone waits for the unit that introduces them
+    intro: dict[int, set[str]] = {}
+    alone: dict[int, set[str]] = {}
+    for u, members in units.items():
+        found = [names(rep.sentences[i].text) for i in members]
+        intro[u] = set().union(*(f[0] for f in found))
+        alone[u] = set().union(*(f[1] for f in found)) - intro[u]
+    said: set[str] = set()  # names the brief has used so far
+
+    def waits(u: int) -> bool:
+        return any(w not in said and any(w in intro[v] for v in remaining if v != u) for w in alone[u])
+
     pair = rep.similarity_matrix(list(selected))
     at = {i: k for k, i in enumerate(selected)}
     remaining = set(units)
     first = max(remaining, key=lambda u: (lead_score(u), -u))
     placed = [first]
     remaining.discard(first)
+    said.update(intro[first] | alone[first])
     while remaining:
         last = units[placed[-1]][-1]
         related = [u for u in remaining if pair[at[last], at[u]] >= RELATED]
         pool = related or list(remaining)
-        nxt = min(pool, key=lambda u: (relpos(u), -support.get(u, 1), u))
+        ready = [u for u in pool if not waits(u)] or [u for u in remaining if not waits(u)] or pool
+        nxt = min(ready, key=lambda u: (relpos(u), -support.get(u, 1), u))
         placed.append(nxt)
         remaining.discard(nxt)
+        said.update(intro[nxt] | alone[nxt])
     return [i for u in placed for i in units[u]]
