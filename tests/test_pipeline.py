@@ -85,6 +85,11 @@ def test_no_whole_sentence_is_not_called_a_budget_problem() -> None:
                 "Mayor Ann Ruiz speaks to reporters outside city hall in Lakeport, Ohio, Monday, Oct. 2, 2024."]
     with pytest.raises(InputError, match="photo captions"):
         newsfuse.summarize(captions, words=100)
+    # the only prose left leans on a sentence the page does not hold: no budget helps (it said "give a larger budget")
+    pitch = ["we're committed to empowering our readers with local news and information that helps our community."]
+    for words in (100, 1000):
+        with pytest.raises(InputError, match="no complete sentence to quote: .* lean on one before them"):
+            newsfuse.summarize(pitch, words=words)
 
 
 def test_sentence_and_byte_budgets() -> None:

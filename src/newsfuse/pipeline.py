@@ -27,6 +27,7 @@ MAX_DOCUMENTS = 5000
 MAX_SENTENCES = 20_000               # sentences considered per cluster ...
 MAX_SENTENCES_PER_DOCUMENT = 1_000   # ... and per document (a 5 MB article: 9.8 s, 631 MB without caps; 6.5 s, 296 MB with)
 MIN_SENTENCES_PER_DOCUMENT = 20      # ... but never fewer than this from any document
+UNLIMITED_WORDS = 10**6              # a budget no sentence exceeds (to tell "too long" from "nothing to quote")
 # Documents whose TF-IDF vectors are this close are copies (wire stories reprinted
 # by several sites): they count once when weighting what the cluster repeats.
 DUPLICATE_DOCUMENT = 0.9
@@ -147,9 +148,12 @@ def summarize(
     titles = [d.title for k, d in enumerate(cleaned) if d.title and k in keep]
     selection = select(rep, budget, groups, titles=titles)
     if not selection.indices:
-        if not has_candidates(rep):
+        # a larger budget helps only if some sentence could be chosen at all (one that leans on a sentence
+        # the text does not hold, "We're committed to ...", never can)
+        if not has_candidates(rep) or not select(rep, Budget(words=UNLIMITED_WORDS), groups, titles=titles).indices:
             raise InputError(
-                "no complete sentence to quote: the text holds only headlines, fragments, photo captions or unfinished quotations"
+                "no complete sentence to quote: the text holds only headlines, fragments, photo captions, unfinished "
+                "quotations or sentences that lean on one before them"
             )
         raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
     support_docs = supporting_documents(rep, selection.indices)
