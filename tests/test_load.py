@@ -394,3 +394,56 @@ def test_sentence_split_corpora_load() -> None:
         cluster_from_json({"documents": ["a b c."], "summaries": 5})
     with pytest.raises(InputError):
         cluster_from_json({"documents": [[1, 2]]})
+
+
+# --- hostile JSON: too deep, numbers too long, bad documents, damaged gzip ------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+LONG_NUMBER = "9" * 5000  # past Python's 4,300-digit limit on int() of a string
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("deep.json", '{"id": "d", "documents": ' + DEEP + "}", "nested too deeply"),
+        ("deep.jsonl", '{"id": "d", "documents": ' + DEEP + "}\n", "nested too deeply"),
+        ("long.json", '{"id": ' + LONG_NUMBER + ', "documents": ["a"]}', "more than 4300 digits"),
+        ("long.jsonl", '{"id": ' + LONG_NUMBER + ', "documents": ["a"]}\n', "more than 4300 digits"),
+    ],
+)
+def test_json_too_deep_or_with_a_huge_number_is_bad_json_not_a_crash(tmp_path: Path, name: str, content: str,
+                                                                         why: str) -> None:
+    """These made the JSON parser raise RecursionError / ValueError: 'internal error', exit 1."""
+    p = write(tmp_path / name, content)
+    with pytest.raises(InputError, match=f"{name}.*not valid JSON.*{why}"):
+        load_inputs([str(p)])
+    if name.endswith(".jsonl"):
+        with pytest.raises(InputError, match=f"line 1 is not valid JSON \\(.*{why}"):
+            list(read_clusters(p))
+
+
+def test_bad_document_in_a_cluster_file_names_the_file_and_the_cluster(tmp_path: Path) -> None:
+    p = write(tmp_path / "bad.jsonl", json.dumps({"id": "k", "documents": ["An article.", {"text": None}]}) + "\n")
+    want = 'bad.jsonl: cluster k \\(line 1\\): document 2 has no "text" string'
+    with pytest.raises(InputError, match=want):
+        load_inputs([str(p)])
+    with pytest.raises(InputError, match=want):
+        list(read_clusters(p))
+
+
+def test_damaged_gzip_says_what_is_wrong(tmp_path: Path) -> None:
+    whole = gzip.compress(("".join(json.dumps(cluster(f"c{i}")) + "\n" for i in range(50))).encode())
+    cut = write(tmp_path / "cut.jsonl.gz", whole[: len(whole) // 2])
+    with pytest.raises(InputError, match="cut.jsonl.gz.*the file is truncated"):
+        list(read_clusters(cut))
+    garbage = write(tmp_path / "garbage.jsonl.gz", gzip.compress(bytes(range(128, 256)) * 10))
+    with pytest.raises(InputError, match="garbage.jsonl.gz.*not UTF-8 text: byte 0x80 at offset 0"):
+        load_inputs([str(garbage)])
+
+
+def test_a_document_url_that_cannot_be_parsed_is_only_metadata(tmp_path: Path) -> None:
+    """urlsplit raises ValueError on 'http://[::1' (an open bracket): the loader crashed on it."""
+    assert load.domain_of("http://[::1") == ""
+    row = {"id": "u", "documents": [{"text": "The council closed the bridge on Monday.", "url": "http://[::1", "id": "a"}]}
+    docs = load_inputs([str(write(tmp_path / "u.jsonl", json.dumps(row) + "\n"))])
+    assert [(d.id, d.source, d.url) for d in docs] == [("a", "a", "http://[::1")]

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard
@@ -40,6 +41,22 @@ CLUSTER_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 Warn = Callable[[str], None]
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads`` that fails only with ``json.JSONDecodeError``: input nested too deeply for the parser
+    (``[[[[...``) or holding an integer too long to convert (Python's 4,300-digit limit) is malformed JSON
+    too, not a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
+    except ValueError as e:
+        if isinstance(e, UnicodeDecodeError):
+            raise
+        raise json.JSONDecodeError(f"a number has more than {sys.get_int_max_str_digits()} digits", "", 0) from None
 
 
 def to_document(item: Any, index: int) -> Document:
@@ -103,14 +120,18 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
     where = f" (line {line})" if line else ""
     if not isinstance(obj, dict) or not isinstance(obj.get("documents"), list):
         raise InputError(f"a cluster must be an object with a \"documents\" list{where}")
-    docs = tuple(to_document(d, i) for i, d in enumerate(obj["documents"]))
+    cid = str(obj.get("id", line))
+    try:
+        docs = tuple(to_document(d, i) for i, d in enumerate(obj["documents"]))
+    except InputError as e:
+        raise InputError(f"cluster {cid}{where}: {e}") from None
     summaries = obj.get("summaries") or obj.get("summary") or obj.get("references") or ()
     if isinstance(summaries, (str, dict)) or (_is_text_list(summaries) and "summaries" not in obj):
         summaries = (summaries,)  # one reference: a string, an object, or one list of sentences
     if not isinstance(summaries, (list, tuple)):
         raise InputError(f"\"summaries\" must be a list of reference summaries{where}")
     refs = tuple(t for t in (_reference_text(r) for r in summaries) if t.strip())
-    return Cluster(id=str(obj.get("id", line)), documents=docs, summaries=refs)
+    return Cluster(id=cid, documents=docs, summaries=refs)
 
 
 def open_text(path: Path) -> IO[str]:
@@ -127,7 +148,7 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = loads(raw)
         except json.JSONDecodeError as e:
             obj = e
         yield n, obj
@@ -143,9 +164,26 @@ def read_clusters(path: str | Path) -> Iterator[Cluster]:
             for n, obj in json_lines(fh):
                 if isinstance(obj, json.JSONDecodeError):
                     raise InputError(f"{p}: line {n} is not valid JSON ({obj.msg})")
-                yield cluster_from_json(obj, n)
-    except (OSError, UnicodeDecodeError, EOFError) as e:
-        raise InputError(f"{p}: cannot read clusters ({e})") from None
+                yield _in_file(p, cluster_from_json, obj, n)
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
+        raise InputError(f"{p}: cannot read clusters ({describe_read_error(e)})") from None
+
+
+def _in_file(name: str | Path, fn: Callable[..., Cluster], *args: Any) -> Cluster:
+    """``fn(*args)``, its InputError prefixed with the file it came from."""
+    try:
+        return fn(*args)
+    except InputError as e:
+        raise InputError(f"{name}: {e}") from None
+
+
+def describe_read_error(e: BaseException) -> str:
+    """Why a file could not be read, in words (not the codec's internals)."""
+    if isinstance(e, UnicodeDecodeError):
+        return f"not UTF-8 text: byte 0x{e.object[e.start]:02x} at offset {e.start} of the text"
+    if isinstance(e, EOFError):
+        return f"the file is truncated: {e}" if str(e) else "the file is truncated"
+    return getattr(e, "strerror", None) or str(e)
 
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -210,7 +248,11 @@ def _read_capped(fh: IO[bytes] | gzip.GzipFile, name: str, warn: Warn) -> bytes:
 
 
 def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    """The host of ``url`` without ``www.``; "" when it has none or cannot be parsed (``http://[::1``)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -303,11 +345,11 @@ class _Loader:
 
     def _try_json(self, text: str, name: str) -> bool:
         try:
-            obj = json.loads(text)
+            obj = loads(text)
         except json.JSONDecodeError:
             first = text.split("\n", 1)[0]
             try:
-                json.loads(first)
+                loads(first)
             except json.JSONDecodeError:
                 return False
             self._add_jsonl(io.StringIO(text), name)
@@ -317,11 +359,11 @@ class _Loader:
 
     def _add_json_obj(self, obj: Any, name: str) -> None:
         if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
-            clusters = [cluster_from_json(obj)]
+            clusters = [_in_file(name, cluster_from_json, obj)]
         elif isinstance(obj, list) and obj and all(isinstance(c, dict) and "documents" in c for c in obj):
-            clusters = [cluster_from_json(c, i + 1) for i, c in enumerate(obj)]
+            clusters = [_in_file(name, cluster_from_json, c, i + 1) for i, c in enumerate(obj)]
         elif isinstance(obj, list) and all(isinstance(d, (str, dict)) for d in obj):
-            clusters = [cluster_from_json({"id": "1", "documents": obj})]
+            clusters = [_in_file(name, cluster_from_json, {"id": "1", "documents": obj})]
         else:
             raise InputError(f"{name}: JSON input must be a cluster {{\"id\", \"documents\": [...]}} or a list of them")
         self._take_cluster(clusters, len(clusters), name)
@@ -340,17 +382,17 @@ class _Loader:
             if count > 5 and self.cluster is None:
                 continue  # only counting now
             try:
-                obj = json.loads(raw)
+                obj = loads(raw)
             except json.JSONDecodeError as e:
                 raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
             if self.cluster is None:
                 if chosen is None:  # the first cluster is the one summarized when it is the only one
-                    chosen = cluster_from_json(obj, n)
+                    chosen = _in_file(name, cluster_from_json, obj, n)
                     first_ids.append(chosen.id)
                 else:  # later ones are only listed: a bad one must not hide the "pick one" message
                     first_ids.append(str(obj.get("id", n)) if isinstance(obj, dict) else f"line-{n}")
             elif isinstance(obj, dict) and str(obj.get("id", n)) == self.cluster:
-                chosen = cluster_from_json(obj, n)
+                chosen = _in_file(name, cluster_from_json, obj, n)
         if self.cluster is not None:
             if chosen is None:
                 raise InputError(f"no cluster with id {self.cluster!r} in {name}")
@@ -404,8 +446,8 @@ class _Loader:
                 raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
             with (gzip.open(p, "rb") if lower.endswith(".gz") else open(p, "rb")) as bfh:
                 data = _read_capped(bfh, name, self.warn)
-        except (OSError, EOFError, UnicodeDecodeError) as e:
-            self.skip(f"cannot read {name} ({getattr(e, 'strerror', None) or e})")
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
+            self.skip(f"cannot read {name} ({describe_read_error(e)})")
             return
         text = decode_bytes(data)
         if text is None:
@@ -417,7 +459,7 @@ class _Loader:
                 stem = stem[: -len(suffix)]
         if lower.endswith((".json", ".json.gz")):
             try:
-                obj = json.loads(text)
+                obj = loads(text)
             except json.JSONDecodeError as e:
                 raise InputError(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
             self._add_json_obj(obj, name)
