@@ -153,3 +153,76 @@ def test_ray_flag_without_ray_says_how_to_install(tmp_path: Path) -> None:
                         "--ray", "-q"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert "pip install 'newsfuse[ray]'" in r.stderr
+
+
+def test_batch_records_unparsable_lines_and_goes_on(tmp_path: Path) -> None:
+    """A line nested too deeply for the JSON parser, or with a 5,000-digit number, stopped the whole run
+    with 'internal error: RecursionError' before any line was written; now each is one error record."""
+    rows = make_clusters(3)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps(rows[0]) + "\n" + '{"id": "deep", "documents": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                   + '{"id": ' + "9" * 5000 + ', "documents": ["a"]}\n' + json.dumps(rows[1]) + "\n"
+                   + json.dumps(rows[2]) + "\n", encoding="utf-8")
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    recs = {r["id"]: r for r in read_out(out)}
+    assert stats.done == 3 and stats.failed == 2
+    assert recs["line-2"] == {"id": "line-2", "error": "line 2 is not valid JSON (nested too deeply)"}
+    assert recs["line-3"] == {"id": "line-3", "error": "line 3 is not valid JSON (a number has more than 4300 digits)"}
+    assert all("summary" in recs[r["id"]] for r in rows)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_truncated_gzip_keeps_the_clusters_before_the_damage(tmp_path: Path, workers: int) -> None:
+    """A .jsonl.gz cut short (a crashed download) gave 'newsfuse: aborted' (click turns EOFError into Abort)
+    from the line count, before any work. Now the clusters before the damage are summarized and kept, then the
+    run ends with one line naming the file and what is wrong, exit 2; a rerun skips what is done."""
+    import gzip
+
+    rows = make_clusters(40, seed=3)
+    whole = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    src, out = tmp_path / "cut.jsonl.gz", tmp_path / "out.jsonl"
+    src.write_bytes(whole[: len(whole) // 2])
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "30", "-q",
+           "--workers", str(workers)]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert "cut.jsonl.gz: cannot read clusters (the file is truncated" in r.stderr
+    recs = read_out(out)
+    assert 0 < len(recs) < len(rows)
+    assert [rec["id"] for rec in recs] == [row["id"] for row in rows[: len(recs)]] or workers > 1
+    assert Counter(rec["id"] for rec in recs) == Counter(row["id"] for row in rows[: len(recs)])
+    assert f"stopped after {len(recs)} clusters ({len(recs)} summarized" in r.stderr
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and f"0 summarized, 0 failed, {len(recs)} skipped" in again.stderr
+    assert read_out(out) == recs
+
+
+def test_batch_sigterm_stops_workers_and_keeps_finished_lines(tmp_path: Path) -> None:
+    """`kill PID` killed the main process at once (exit 143, no message) and left its pool's worker processes
+    running with nobody to collect them. Now it stops like Ctrl-C: workers stopped, one line, exit 143."""
+    rows = make_clusters(300, seed=2)
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
+    write_jsonl(src, rows)
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
+    proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)  # the main process only, as `kill PID` does
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, err
+    assert err.strip() == "newsfuse: terminated"
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # no worker left in the run's process group
+        os.killpg(proc.pid, 0)
+    partial = read_out(out)
+    assert 10 <= len(partial) < len(rows)
+    r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError
-from newsfuse.load import json_lines, open_text
+from newsfuse.load import describe_read_error, json_lines, loads, open_text
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -68,7 +69,7 @@ def _repair_and_read_ids(out: Path) -> set[str]:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError):
             continue  # cannot happen with our own writes; such a line is simply not a finished id
         if isinstance(obj, dict) and "id" in obj:
@@ -86,13 +87,18 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 
 
 def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA)."""
+    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
+    read to its end (a truncated or corrupt gzip) counts the lines before the damage: ``iter_items``
+    reports the damage once the clusters before it are done."""
     n = 0
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        for raw in fh:
-            if raw.strip():
-                n += 1
+    try:
+        with opener(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    n += 1
+    except (OSError, EOFError, zlib.error):
+        pass
     return n
 
 
@@ -109,8 +115,8 @@ def iter_items(path: Path) -> Iterator[Item]:
                     yield str(obj.get("id", n)), "a cluster must have a \"documents\" list"
                 else:
                     yield str(obj.get("id", n)), obj["documents"]
-    except (OSError, EOFError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read clusters ({e})") from None
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
+        raise InputError(f"{path}: cannot read clusters ({describe_read_error(e)})") from None
 
 
 # --- the work ------------------------------------------------------------------------------------------
@@ -156,10 +162,10 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
             emit(summarize_chunk(chunk, budget))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
-    from newsfuse.workers import one_math_thread_per_worker
+    from newsfuse.workers import leave_signals_to_the_main_process, one_math_thread_per_worker
 
     one_math_thread_per_worker()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=leave_signals_to_the_main_process) as pool:
         pending: set[Future[list[dict[str, Any]]]] = set()
         try:
             for chunk in chunks:
@@ -173,9 +179,14 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
                 for f in finished:
                     emit(f.result())
         except BaseException:
-            for f in pending:
-                f.cancel()
+            # Ctrl-C, SIGTERM or a failed write: the lines written so far are complete; the chunks in the
+            # workers are redone by a rerun, so stop the workers now instead of waiting for them. (Their
+            # futures are not cancelled first: the pool then marks every pending one broken, which a
+            # cancelled future refuses, killing the pool's manager thread and hanging the shutdown.)
+            for proc in list(pool._processes.values()):
+                proc.kill()
             raise
+
 
 
 def _run_ray(chunks: Iterator[list[Item]], budget: dict[str, int | None], workers: int,
@@ -232,14 +243,19 @@ def run_batch(
     stats = BatchStats(total=count_lines(src))
     seen: set[str] = set(done_ids)
 
+    read_error: list[InputError] = []
+
     def todo() -> Iterator[Item]:
-        for cid, docs in iter_items(src):
-            if cid in seen:
-                stats.skipped += 1
-                bar.update(1)
-                continue
-            seen.add(cid)
-            yield cid, docs
+        try:
+            for cid, docs in iter_items(src):
+                if cid in seen:
+                    stats.skipped += 1
+                    bar.update(1)
+                    continue
+                seen.add(cid)
+                yield cid, docs
+        except InputError as e:  # damaged input (a truncated .gz): finish and keep the clusters read before it
+            read_error.append(e)
 
     from tqdm import tqdm
 
@@ -260,6 +276,11 @@ def run_batch(
         runner = _run_ray if use_ray else _run_local
         runner(_chunks(todo(), chunk_size), budget, workers, emit)
     stats.seconds = time.perf_counter() - t0
+    if read_error and not (stats.done or stats.failed or stats.skipped):
+        raise read_error[0]
+    if read_error:
+        raise InputError(f"{read_error[0]}: stopped after {stats.done + stats.failed + stats.skipped} clusters "
+                         f"({stats.done} summarized, {stats.failed} failed, {stats.skipped} skipped), all kept in {out}")
     return stats
 
 

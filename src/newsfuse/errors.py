@@ -31,5 +31,17 @@ class MissingDependency(NewsfuseError):
         )
 
 
+class Stopped(BaseException):
+    """SIGINT (Ctrl-C) or SIGTERM (``kill PID``) arrived: the CLI stops its workers, keeps finished output,
+    says so in one line and exits 128 + the signal number.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it; not a
+    KeyboardInterrupt, which click turns into a blank line and "Aborted"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def empty_cluster() -> InputError:
     return InputError("no article text left: every document is empty or only web-page clutter")
