@@ -197,6 +197,12 @@ def test_article_markup_comes_back_as_plain_json_text() -> None:
         (b'{"urls": ["file:///etc/passwd"]}', "http:// or https://"),
         (b'{"urls": ["/etc/passwd"]}', "http:// or https://"),
         (b'{"urls": [""]}', "urls[0]"),
+        # these three were 500 'internal error: ValueError' (a number past Python's 4,300-digit limit, an
+        # unclosed IPv6 bracket that urlsplit refuses); deep nesting was already a 400 and stays one
+        (b'{"documents": ["x"], "words": ' + b"9" * 5000 + b"}", "malformed JSON: a number has more than 4300 digits"),
+        (b'{"documents": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "malformed JSON: a number has more"),
+        (b'{"urls": ["http://[::1"]}', "urls[0] is not a valid URL: 'http://[::1'"),
+        (b'{"documents": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "malformed JSON: nested too deeply"),
     ],
 )
 def test_bad_requests_get_a_400_saying_what_is_wrong(data: bytes, needle: str) -> None:

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.errors import InputError, NewsfuseError
+from newsfuse.load import loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
 
@@ -227,13 +228,13 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
     if not raw.strip():
         raise ApiError(400, 'empty body: send JSON like {"documents": ["article one ...", "article two ..."]}')
     try:
-        body = json.loads(raw)
+        body = loads(raw)
     except UnicodeDecodeError:
         raise ApiError(400, "malformed JSON: the body is not UTF-8 text") from None
     except json.JSONDecodeError as e:
+        if not e.doc:  # too deep, or a number too long: no position to give
+            raise ApiError(400, f"malformed JSON: {e.msg}") from None
         raise ApiError(400, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
-    except RecursionError:
-        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(body, dict):
         raise ApiError(400, f'the body must be a JSON object with "documents", got a JSON {_json_type(body)}')
     unknown = sorted(set(body) - set(REQUEST_FIELDS))
@@ -319,7 +320,10 @@ def _url(u: Any, i: int) -> str:
     if not isinstance(u, str) or not u.strip():
         raise ApiError(400, f"urls[{i}] must be a non-empty string")
     url: str = u.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": a bracket left open
+        raise ApiError(400, f"urls[{i}] is not a valid URL: {url[:200]!r}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ApiError(400, f"urls[{i}] must be an http:// or https:// URL, got {url[:200]!r}")
     return url
