@@ -226,3 +226,34 @@ def test_batch_sigterm_stops_workers_and_keeps_finished_lines(tmp_path: Path) ->
     r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)
+
+
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x01binary", b"my notes\nlast line without a newline",
+                                     b'{"id": "a", "summary": "s"}\nnot a record\n'])
+def test_batch_refuses_an_out_file_that_is_not_its_output(tmp_path: Path, content: bytes) -> None:
+    """--out naming some other file cut its last line off (as a crash remnant) and appended to it; now the
+    run stops before touching it, exit 2."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "notes.txt"
+    write_jsonl(src, make_clusters(2))
+    out.write_bytes(content)
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "-q", "--workers", "1"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"newsfuse: error: {out} is not a newsfuse batch output (")
+    assert r.stderr.endswith("give a new --out file; nothing was changed\n") and len(r.stderr.splitlines()) == 1
+    assert out.read_bytes() == content
+
+
+def test_batch_resume_keeps_a_whole_last_record_and_drops_zeros(tmp_path: Path) -> None:
+    """A last record missing only its newline is kept (not redone); zero bytes a crash left are cut."""
+    rows = make_clusters(3)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    run_batch(src, out, words=30, workers=1, progress=False)
+    whole = out.read_bytes()
+    out.write_bytes(whole[:-1])
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole
+    out.write_bytes(whole + b"\0" * 512)
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole

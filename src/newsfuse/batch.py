@@ -53,27 +53,48 @@ class BatchStats:
 # --- output: resume ------------------------------------------------------------------------------------
 
 
+def _record_id(raw: bytes) -> str | None:
+    """The id of one output line, or None when the line is not a JSON object with an "id"."""
+    try:
+        obj = loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return str(obj["id"]) if isinstance(obj, dict) and "id" in obj else None
+
+
 def _repair_and_read_ids(out: Path) -> set[str]:
-    """Ids already written to ``out``; a truncated last line (a crash mid-write) is cut off the file."""
+    """Ids already written to ``out``; a truncated last line (a crash mid-write) is cut off the file.
+
+    A file that is not a batch output (a line that is not a record, a last line that is not the start of
+    one) is refused before anything in it is changed: --out may name the wrong file.
+    """
     ids: set[str] = set()
     if not out.exists():
         return ids
     with open(out, "rb+") as fh:
         data = fh.read()
         end = data.rfind(b"\n") + 1  # 0 when there is no complete line at all
-        if end < len(data):
-            fh.truncate(end)
+        for n, raw in enumerate(data[:end].split(b"\n"), 1):
+            if not raw.strip(b" \t\r\0"):  # blank, or zeros a crash left in the file system
+                continue
+            cid = _record_id(raw)
+            if cid is None:
+                raise InputError(f"{out} is not a newsfuse batch output (line {n} is not a JSON record with an "
+                                 f"\"id\"): give a new --out file; nothing was changed")
+            ids.add(cid)
+        tail = data[end:]
+        if tail:
+            cid = _record_id(tail)
+            if cid is not None:  # a whole record whose newline was not written: keep it
+                fh.write(b"\n")
+                ids.add(cid)
+            elif tail.startswith(b'{"id": ') or not tail.strip(b" \t\r\0"):  # the start of a record: cut it
+                fh.truncate(end)
+            else:
+                raise InputError(f"{out} is not a newsfuse batch output (its last line is not a JSON record): "
+                                 "give a new --out file; nothing was changed")
             fh.flush()
             os.fsync(fh.fileno())
-    for raw in data[:end].splitlines():
-        if not raw.strip():
-            continue
-        try:
-            obj = loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            continue  # cannot happen with our own writes; such a line is simply not a finished id
-        if isinstance(obj, dict) and "id" in obj:
-            ids.add(str(obj["id"]))
     return ids
 
 
