@@ -632,3 +632,23 @@ def test_serve_is_wired_into_the_cli() -> None:
 
 def test_static_dir_ships_with_the_package() -> None:
     assert STATIC_DIR == Path(newsfuse.__file__).parent / "static"
+
+
+def test_serve_on_a_port_in_use_or_an_unknown_host_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """uvicorn logged several lines and exited 3; now one line and exit 2, before the server starts."""
+    import socket
+
+    from newsfuse.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        for args, says in (
+            (["--port", str(port)], f"newsfuse: error: cannot listen on 127.0.0.1:{port}: Address already in use"),
+            (["--host", "no such host!", "--port", "0"], "newsfuse: error: cannot listen on no such host!:0: unknown host"),
+        ):
+            with pytest.raises(SystemExit) as exc:
+                main(["serve", *args])
+            err = capsys.readouterr().err
+            assert exc.value.code == 2 and len(err.splitlines()) == 1 and err.startswith(says), err

@@ -784,6 +784,24 @@ def app_from_env() -> FastAPI:
 # The command
 
 
+def check_listen(host: str, port: int) -> None:
+    """Fail in one line, before the server starts, when it could not listen on host:port (a host name that
+    does not resolve, a port in use): uvicorn would log several lines and exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as e:
+        raise InputError(f"cannot listen on {host}:{port}: unknown host ({getattr(e, 'strerror', None) or e})") from None
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind(addr)
+        except OSError as e:
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
 def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for v in values for o in v.split(",") if o.strip())
 
@@ -836,6 +854,7 @@ def serve_command(
         threads=threads,
         log_level=log_level,
     )
+    check_listen(host, port)
     if host not in LOOPBACK:
         click.echo(
             f"newsfuse serve: warning: listening on {host}, reachable from other machines; there is no "
