@@ -59,6 +59,14 @@ def test_nothing_to_summarize(docs: list[str]) -> None:
         newsfuse.summarize(docs)
 
 
+@pytest.mark.parametrize(("docs", "got"), [(None, "NoneType"), (5, "int"), (b"article bytes", "bytes")])
+def test_documents_that_are_not_a_list_are_an_input_error(docs: object, got: str) -> None:
+    """summarize(None) and summarize(5) raised TypeError ('object is not iterable'), not the documented
+    InputError; bytes were read as a list of numbers."""
+    with pytest.raises(InputError, match=f"documents must be a list of articles .*got {got}$"):
+        newsfuse.summarize(docs)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("kwargs", [{"words": 0}, {"words": -5}, {"sentences": 0}, {"words": 10, "bytes": 100}])
 def test_bad_budgets(kwargs: dict[str, int]) -> None:
     with pytest.raises(InputError):
