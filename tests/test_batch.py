@@ -257,3 +257,18 @@ def test_batch_resume_keeps_a_whole_last_record_and_drops_zeros(tmp_path: Path) 
     out.write_bytes(whole + b"\0" * 512)
     assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
     assert out.read_bytes() == whole
+
+
+def test_batch_says_when_an_id_repeats_in_the_input(tmp_path: Path) -> None:
+    """A second cluster with an id an earlier line has was counted as 'skipped (already done)' on the first
+    run, as if it had been summarized before; now it is counted and named as a repeated id."""
+    rows = make_clusters(3)
+    rows.append({**make_clusters(1, seed=9)[0], "id": rows[0]["id"]})
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.done, stats.skipped, stats.repeated) == (3, 0, 1)
+    assert "0 skipped (already done), 1 skipped (id repeated in the input), 4 in input" in stats.line()
+    assert [r["id"] for r in read_out(out)] == [r["id"] for r in rows[:3]]
+    again = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (again.done, again.skipped, again.repeated) == (0, 3, 1)

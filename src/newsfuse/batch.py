@@ -38,7 +38,8 @@ Item = tuple[str, Any]  # (cluster id, documents list as read from JSON, or an e
 @dataclass
 class BatchStats:
     total: int = 0  # clusters in the input (non-blank lines)
-    skipped: int = 0  # ids already in the output (resume) or repeated in the input
+    skipped: int = 0  # ids already in the output (resume)
+    repeated: int = 0  # clusters whose id an earlier line of the input already has (the first one is kept)
     done: int = 0  # summaries written this run
     failed: int = 0  # error lines written this run
     seconds: float = 0.0
@@ -46,7 +47,8 @@ class BatchStats:
     def line(self) -> str:
         return (
             f"{self.done} summarized, {self.failed} failed, {self.skipped} skipped (already done), "
-            f"{self.total} in input, {self.seconds:.1f} s"
+            + (f"{self.repeated} skipped (id repeated in the input), " if self.repeated else "")
+            + f"{self.total} in input, {self.seconds:.1f} s"
         )
 
 
@@ -262,18 +264,22 @@ def run_batch(
     t0 = time.perf_counter()
     done_ids = _repair_and_read_ids(out)
     stats = BatchStats(total=count_lines(src))
-    seen: set[str] = set(done_ids)
+    in_input: set[str] = set()  # ids met in this run's reading of the input
 
     read_error: list[InputError] = []
 
     def todo() -> Iterator[Item]:
         try:
             for cid, docs in iter_items(src):
-                if cid in seen:
+                if cid in in_input:  # the output holds one line per id: the first cluster with it wins
+                    stats.repeated += 1
+                    bar.update(1)
+                    continue
+                in_input.add(cid)
+                if cid in done_ids:
                     stats.skipped += 1
                     bar.update(1)
                     continue
-                seen.add(cid)
                 yield cid, docs
         except InputError as e:  # damaged input (a truncated .gz): finish and keep the clusters read before it
             read_error.append(e)
@@ -297,7 +303,7 @@ def run_batch(
         runner = _run_ray if use_ray else _run_local
         runner(_chunks(todo(), chunk_size), budget, workers, emit)
     stats.seconds = time.perf_counter() - t0
-    if read_error and not (stats.done or stats.failed or stats.skipped):
+    if read_error and not (stats.done or stats.failed or stats.skipped or stats.repeated):
         raise read_error[0]
     if read_error:
         raise InputError(f"{read_error[0]}: stopped after {stats.done + stats.failed + stats.skipped} clusters "
