@@ -272,3 +272,16 @@ def test_batch_says_when_an_id_repeats_in_the_input(tmp_path: Path) -> None:
     assert [r["id"] for r in read_out(out)] == [r["id"] for r in rows[:3]]
     again = run_batch(src, out, words=30, workers=1, progress=False)
     assert (again.done, again.skipped, again.repeated) == (0, 3, 1)
+
+
+def test_batch_writes_a_lone_surrogate_id_and_resumes_past_it(tmp_path: Path) -> None:
+    """An id holding "\\ud800" (valid JSON) made writing its line raise UnicodeEncodeError: the whole run
+    stopped with 'internal error'. The line is now written with the id as a JSON escape."""
+    rows = make_clusters(2)
+    rows[0]["id"] = "c\ud800"
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)  # json.dumps keeps it as the escape \ud800
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.done, stats.failed) == (2, 0)
+    assert [r["id"] for r in read_out(out)] == ["c\ud800", rows[1]["id"]]
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 2

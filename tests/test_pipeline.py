@@ -160,3 +160,18 @@ def test_briefs_do_not_depend_on_the_hash_seed() -> None:
         assert proc.returncode == 0, proc.stderr[-2000:]
         outs.add(proc.stdout)
     assert len(outs) == 1
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """JSON may hold "\\ud800", which Python keeps as a lone surrogate that no UTF-8 writer accepts: every
+    format of such a brief raised UnicodeEncodeError when printed or saved (CLI exit 1, server 500)."""
+    text = ("The city closed the Fulton Street Bridge on Monday after inspectors found cracks \ud800 in two girders. "
+            "Repairs will take at least six weeks, the city engineer said.")
+    brief = newsfuse.summarize([{"text": text, "title": "Bridge \udcff closed", "source": "Ledger \ud800", "id": "a\ud800"}],
+                               words=40)
+    for fmt in ("text", "markdown", "json", "html"):
+        assert "\ufffd" in brief.render(fmt)
+        brief.render(fmt).encode("utf-8")  # raised UnicodeEncodeError
+    first = brief.sentences[0]
+    assert first.text == brief.cleaned[0][first.start:first.end]  # offsets still hold: one character for one
+    assert "cracks \ufffd in" in first.text and first.origin == "a\ufffd"

@@ -652,3 +652,12 @@ def test_serve_on_a_port_in_use_or_an_unknown_host_is_one_line(capsys: pytest.Ca
                 main(["serve", *args])
             err = capsys.readouterr().err
             assert exc.value.code == 2 and len(err.splitlines()) == 1 and err.startswith(says), err
+
+
+def test_lone_surrogate_in_an_article_is_a_brief_not_a_500() -> None:
+    """"\\ud800" is valid JSON; the brief holding it could not be encoded: 500 'internal error: UnicodeEncodeError'."""
+    body = json.dumps({"documents": [{"text": ARTICLES[0]["text"].replace("cracks", "cracks \ud800"), "source": "Ledger \udcff"}]})
+    r = raw(client(), body.encode())
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert "\ufffd" in data["summary"] and data["sources"][0]["name"] == "Ledger \ufffd"

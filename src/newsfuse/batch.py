@@ -101,7 +101,12 @@ def _repair_and_read_ids(out: Path) -> set[str]:
 
 
 def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
-    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in an input id): keep it as a JSON escape
+        line = json.dumps(record)
+    fh.write(line + "\n")
     fh.flush()
     os.fsync(fh.fileno())
 
