@@ -577,3 +577,16 @@ def test_eval_cli_unwritable_report_fails_before_the_run(tmp_path: Path) -> None
     assert r.returncode == 2 and r.stdout == "", r.stderr
     assert r.stderr.startswith(f"newsfuse: error: cannot write the report to {blocker / 'report'}: ")
     assert len(r.stderr.splitlines()) == 1
+
+
+def test_eval_report_with_a_lone_surrogate_in_the_input(tmp_path: Path) -> None:
+    """"\\ud800" in a document or reference (valid JSON) made writing the report raise UnicodeEncodeError
+    after every cluster was scored ('internal error', exit 1); the loader now reads it as U+FFFD."""
+    src = tmp_path / "c.jsonl"
+    row = {"id": "s", "documents": ["The city closed the bridge on Monday after cracks \ud800 were found in two girders. "
+                                    "Repairs will take six weeks."], "summaries": ["The bridge \udcff closed."]}
+    src.write_text(json.dumps(row) + "\n")
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--methods", "lead", "--workers", "1", "-q",
+                        "--report", str(tmp_path / "report")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "cracks \ufffd were" in (tmp_path / "report" / "summaries.jsonl").read_text(encoding="utf-8")

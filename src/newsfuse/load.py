@@ -59,8 +59,25 @@ def loads(text: str | bytes) -> Any:
         raise json.JSONDecodeError(f"a number has more than {sys.get_int_max_str_digits()} digits", "", 0) from None
 
 
+# A lone surrogate code point ("\ud800", which JSON may hold as an escape) cannot be written as UTF-8: a
+# brief, report or batch line holding one could not be printed, saved or sent. Each becomes U+FFFD, one
+# character for one, so offsets into the text hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def to_document(item: Any, index: int) -> Document:
-    """A cluster entry (a string or a ``{"text", "title", "url", "source", "date"}`` dict) as a Document."""
+    """A cluster entry (a string or a ``{"text", "title", "url", "source", "date"}`` dict) as a Document,
+    every lone surrogate in its strings replaced (see ``encodable``)."""
+    doc = _to_document(item, index)
+    bad = {k: encodable(v) for k, v in doc.__dict__.items() if isinstance(v, str) and _SURROGATE.search(v)}
+    return Document(**{**doc.__dict__, **bad}) if bad else doc
+
+
+def _to_document(item: Any, index: int) -> Document:
     if isinstance(item, Document):
         return item if item.id else Document(**{**item.__dict__, "id": f"d{index + 1}"})
     if isinstance(item, str):
@@ -130,7 +147,7 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
         summaries = (summaries,)  # one reference: a string, an object, or one list of sentences
     if not isinstance(summaries, (list, tuple)):
         raise InputError(f"\"summaries\" must be a list of reference summaries{where}")
-    refs = tuple(t for t in (_reference_text(r) for r in summaries) if t.strip())
+    refs = tuple(encodable(t) for t in (_reference_text(r) for r in summaries) if t.strip())
     return Cluster(id=cid, documents=docs, summaries=refs)
 
 

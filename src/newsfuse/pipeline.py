@@ -7,7 +7,6 @@ harness and HTTP server all call it.
 from __future__ import annotations
 
 import builtins
-import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -44,18 +43,6 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
         new_id = base if n == 0 else f"{base}-{n + 1}"
         out.append(d if new_id == d.id else Document(**{**d.__dict__, "id": new_id}))
     return out
-
-
-# A lone surrogate code point ("\ud800", which JSON may hold as an escape) cannot be written as UTF-8: the
-# brief could not be printed, saved or sent. Each becomes U+FFFD, one character for one, so offsets hold.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _encodable(doc: Document) -> Document:
-    fields = {k: v for k, v in doc.__dict__.items() if isinstance(v, str) and _SURROGATE.search(v)}
-    if not fields:
-        return doc
-    return Document(**{**doc.__dict__, **{k: _SURROGATE.sub("\ufffd", v) for k, v in fields.items()}})
 
 
 def outlet_name(doc: Document) -> str:
@@ -141,7 +128,7 @@ def summarize(
             f"documents must be a list of articles (strings, Documents or {{\"text\": ...}} objects), "
             f"got {type(documents).__name__}"
         )
-    docs = [_encodable(to_document(d, i)) for i, d in enumerate(documents)]
+    docs = [to_document(d, i) for i, d in enumerate(documents)]
     if not docs:
         raise InputError("no documents given")
     if len(docs) > MAX_DOCUMENTS:
