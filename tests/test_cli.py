@@ -233,3 +233,9 @@ def test_a_line_break_in_a_file_name_keeps_the_error_on_one_line(capsys, tmp_pat
     code, _, err = run(capsys, "summarize", str(tmp_path / "no\nsuch.txt"))
     _one_line_error(code, err)
     assert "no\\nsuch.txt" in err
+
+
+def test_a_terminal_escape_in_a_file_name_is_shown_escaped(capsys) -> None:
+    code, _, err = run(capsys, "summarize", "x\x1b[2Jy.txt")
+    _one_line_error(code, err)
+    assert "x\\x1b[2Jy.txt" in err and "\x1b" not in err

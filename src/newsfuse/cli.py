@@ -7,6 +7,7 @@ Subcommands live in their own modules and are imported only when used, so
 from __future__ import annotations
 
 import importlib
+import re
 import signal
 import sys
 import threading
@@ -57,9 +58,13 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
     raise Stopped(signum)
 
 
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def one_line(message: str) -> str:
-    """A message as one line: a file name or URL with a line break in it must not split it."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
+    """A message as one line, control characters escaped: a file name or URL with a line break (or a
+    terminal escape sequence) in it must not split the line (or drive the terminal)."""
+    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], message)
 
 
 def joined(message: str) -> str:
