@@ -239,3 +239,11 @@ def test_a_terminal_escape_in_a_file_name_is_shown_escaped(capsys) -> None:
     code, _, err = run(capsys, "summarize", "x\x1b[2Jy.txt")
     _one_line_error(code, err)
     assert "x\\x1b[2Jy.txt" in err and "\x1b" not in err
+
+
+def test_a_warning_naming_a_file_with_a_line_break_stays_on_one_line(capsys, tmp_path: Path, example_paths) -> None:
+    (tmp_path / "empty\nname\x1b.txt").write_text("")
+    (tmp_path / "a.txt").write_text(example_paths[0].read_text())
+    code, out, err = run(capsys, "summarize", str(tmp_path), "--words", "30")
+    assert code == 0 and out
+    assert err.count("\n") == 1 and "empty\\nname\\x1b.txt is empty" in err

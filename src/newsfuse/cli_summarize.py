@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from newsfuse.cli import one_line
 from newsfuse.errors import InputError
 from newsfuse.load import load_inputs
 from newsfuse.pipeline import summarize
@@ -16,7 +17,7 @@ from newsfuse.render import FORMATS
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"newsfuse: warning: {record.getMessage()}", err=True)
+        click.echo(one_line(f"newsfuse: warning: {record.getMessage()}"), err=True)
 
 
 def setup_warnings() -> None:
