@@ -11,6 +11,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -285,3 +286,55 @@ def test_batch_writes_a_lone_surrogate_id_and_resumes_past_it(tmp_path: Path) ->
     assert (stats.done, stats.failed) == (2, 0)
     assert [r["id"] for r in read_out(out)] == ["c\ud800", rows[1]["id"]]
     assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 2
+
+
+def test_batch_out_that_cannot_be_made_or_is_not_a_file(tmp_path: Path) -> None:
+    """--out under a file (no folder can be made there), a device, or a name too long gave 'internal error'
+    (exit 1); /dev/zero as --out was read to the end to resume, which never comes."""
+    from newsfuse.errors import InputError
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, make_clusters(1))
+    (tmp_path / "file").write_text("")
+    with pytest.raises(InputError, match=f"cannot write {tmp_path / 'file' / 'out.jsonl'}: "):
+        run_batch(src, tmp_path / "file" / "out.jsonl", workers=1, progress=False)
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        run_batch(src, tmp_path / ("a" * 5000), workers=1, progress=False)
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        run_batch(tmp_path / ("a" * 5000), tmp_path / "out.jsonl", workers=1, progress=False)
+    for device in ("/dev/zero", "/dev/null"):
+        if Path(device).exists():
+            with pytest.raises(InputError, match=f"--out {device} is not a regular file"):
+                run_batch(src, device, workers=1, progress=False)
+
+
+def test_batch_full_disk_keeps_the_lines_written_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write failing mid-run (ENOSPC) gave 'internal error: OSError' (exit 1); now one line saying how many
+    lines are kept, and the rerun carries on from there."""
+    import errno
+
+    from newsfuse import batch
+    from newsfuse.errors import InputError
+
+    rows = make_clusters(5)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    real = batch._write_line
+    calls = []
+
+    def full_after_two(fh: Any, record: dict) -> None:
+        calls.append(1)
+        if len(calls) > 2:
+            fh.write('{"id": "half')  # as a failing write leaves it
+            fh.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fh, record)
+
+    monkeypatch.setattr(batch, "_write_line", full_after_two)
+    with pytest.raises(InputError, match="cannot write .*out.jsonl: No space left on device \\(2 lines written by "
+                                         "this run are kept; rerun the same command to carry on\\)"):
+        run_batch(src, out, words=30, workers=1, progress=False)
+    monkeypatch.setattr(batch, "_write_line", real)
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.skipped, stats.done) == (2, 3)
+    assert Counter(r["id"] for r in read_out(out)) == Counter(r["id"] for r in rows)

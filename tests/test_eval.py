@@ -590,3 +590,10 @@ def test_eval_report_with_a_lone_surrogate_in_the_input(tmp_path: Path) -> None:
                         "--report", str(tmp_path / "report")], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "cracks \ufffd were" in (tmp_path / "report" / "summaries.jsonl").read_text(encoding="utf-8")
+
+
+def test_eval_cli_name_too_long(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(tmp_path / ("a" * 5000))],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1
+    assert "cannot read" in r.stderr and "File name too long" in r.stderr

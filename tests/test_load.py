@@ -447,3 +447,20 @@ def test_a_document_url_that_cannot_be_parsed_is_only_metadata(tmp_path: Path) -
     row = {"id": "u", "documents": [{"text": "The council closed the bridge on Monday.", "url": "http://[::1", "id": "a"}]}
     docs = load_inputs([str(write(tmp_path / "u.jsonl", json.dumps(row) + "\n"))])
     assert [(d.id, d.source, d.url) for d in docs] == [("a", "a", "http://[::1")]
+
+
+def test_a_name_too_long_for_the_file_system_is_an_input_error(tmp_path: Path) -> None:
+    """Path.exists() raises OSError (ENAMETOOLONG) rather than answering False: summarize, batch and eval
+    died with 'internal error: OSError' (exit 1)."""
+    long = str(tmp_path / ("a" * 5000))
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        load_inputs([long])
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        list(read_clusters(long))
+
+
+def test_a_folder_of_folders_says_so(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "a.txt", "The council closed the bridge on Monday after cracks were found.")
+    with pytest.raises(InputError, match="has no files \\(its subdirectories are not read\\)"):
+        load_inputs([str(tmp_path)])

@@ -27,7 +27,7 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError
-from newsfuse.load import describe_read_error, json_lines, loads, open_text
+from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -257,17 +257,27 @@ def run_batch(
     Budget.of(words=words, sentences=sentences, bytes=bytes)  # one-line error before any work
     budget = {"words": words, "sentences": sentences, "bytes": bytes}
     src, out = Path(in_path), Path(out_path)
-    if not src.exists():
+    kind = path_kind(src)
+    if kind is None:
         raise InputError(f"no such file: {src}")
-    if src.is_dir():
+    if kind == "dir":
         raise InputError(f"{src} is a directory: give a JSONL or JSONL.gz file of clusters")
-    if out.exists() and out.resolve() == src.resolve():
+    out_kind = path_kind(out)
+    if out_kind == "dir":
+        raise InputError(f"--out {out} is a directory: give a file")
+    if out_kind and not out.is_file():
+        # a device or a pipe: resuming reads it whole (/dev/zero never ends), and each line is fsync'ed
+        # (which /dev/null refuses)
+        raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
+    if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
     workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
-    done_ids = _repair_and_read_ids(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        done_ids = _repair_and_read_ids(out)
+    except OSError as e:
+        raise InputError(f"cannot write {out}: {e.strerror or e}") from None
     stats = BatchStats(total=count_lines(src))
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
@@ -291,22 +301,26 @@ def run_batch(
 
     from tqdm import tqdm
 
-    with open(out, "a", encoding="utf-8") as fh, tqdm(
-        total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-        desc="newsfuse batch", smoothing=0.05,
-    ) as bar:
+    try:
+        with open(out, "a", encoding="utf-8") as fh, tqdm(
+            total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+            desc="newsfuse batch", smoothing=0.05,
+        ) as bar:
 
-        def emit(records: list[dict[str, Any]]) -> None:
-            for rec in records:
-                _write_line(fh, rec)
-                if "error" in rec:
-                    stats.failed += 1
-                else:
-                    stats.done += 1
-            bar.update(len(records))
+            def emit(records: list[dict[str, Any]]) -> None:
+                for rec in records:
+                    _write_line(fh, rec)
+                    if "error" in rec:
+                        stats.failed += 1
+                    else:
+                        stats.done += 1
+                bar.update(len(records))
 
-        runner = _run_ray if use_ray else _run_local
-        runner(_chunks(todo(), chunk_size), budget, workers, emit)
+            runner = _run_ray if use_ray else _run_local
+            runner(_chunks(todo(), chunk_size), budget, workers, emit)
+    except OSError as e:  # a full disk: every line written is whole but the last, which a rerun cuts off
+        raise InputError(f"cannot write {out}: {e.strerror or e} ({stats.done + stats.failed} lines written "
+                         "by this run are kept; rerun the same command to carry on)") from None
     stats.seconds = time.perf_counter() - t0
     if read_error and not (stats.done or stats.failed or stats.skipped or stats.repeated):
         raise read_error[0]

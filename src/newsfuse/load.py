@@ -171,10 +171,24 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
         yield n, obj
 
 
+def path_kind(path: str | Path) -> str | None:
+    """"dir", "file" (anything else that exists) or None (missing); InputError when the system cannot look
+    (a name longer than the file system allows, a folder that may not be entered)."""
+    p = Path(path)
+    try:
+        if not p.exists():
+            return None
+        return "dir" if p.is_dir() else "file"
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}") from None
+    except ValueError as e:  # a NUL byte in the name (only the library can pass one)
+        raise InputError(f"cannot read {path!r}: {e}") from None
+
+
 def read_clusters(path: str | Path) -> Iterator[Cluster]:
     """Stream clusters from a JSONL or JSONL.gz file (one ``{"id", "documents", ...}`` per line)."""
     p = Path(path)
-    if not p.exists():
+    if path_kind(p) is None:
         raise InputError(f"no such file: {p}")
     try:
         with open_text(p) as fh:
@@ -440,12 +454,18 @@ class _Loader:
         if raw == "-":
             return  # handled by the caller
         p = Path(raw)
-        if not p.exists():
+        kind = path_kind(p)
+        if kind is None:
             raise InputError(f"no such file or directory: {raw}")
-        if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file() and not HIDDEN_OR_META.match(f.name))
+        if kind == "dir":
+            try:
+                entries = list(p.iterdir())
+                files = sorted(f for f in entries if f.is_file() and not HIDDEN_OR_META.match(f.name))
+            except OSError as e:
+                raise InputError(f"cannot read the directory {raw}: {e.strerror or e}") from None
             if not files:
-                self.skip(f"{raw} is an empty directory")
+                has_dirs = any(f.is_dir() for f in entries)
+                self.skip(f"{raw} has no files (its subdirectories are not read)" if has_dirs else f"{raw} is an empty directory")
             for f in files:
                 self.add_file(f)
         else:

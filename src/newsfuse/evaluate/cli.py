@@ -20,8 +20,11 @@ def shared_data_dir() -> Path:
 
 
 def check_input(path: Path) -> None:
-    if path.exists():
-        if path.is_dir():
+    from newsfuse.load import path_kind
+
+    kind = path_kind(path)
+    if kind is not None:
+        if kind == "dir":
             raise InputError(f"{path} is a directory: give a JSONL or JSONL.gz file of clusters")
         return
     if path.name in SHARED_NAMES or "shared/data" in path.as_posix():
