@@ -464,3 +464,29 @@ def test_a_folder_of_folders_says_so(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "a.txt", "The council closed the bridge on Monday after cracks were found.")
     with pytest.raises(InputError, match="has no files \\(its subdirectories are not read\\)"):
         load_inputs([str(tmp_path)])
+
+
+def test_size_warning_only_when_the_file_is_then_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/urandom gave two lines: 'larger than 20 MB: reading only the first 20 MB', then the error that it
+    is binary. The size note now comes only with a brief."""
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 1000)
+    said: list[str] = []
+    binary = write(tmp_path / "blob.txt", bytes(range(256)) * 10)
+    with pytest.raises(InputError, match="binary"):
+        load_inputs([str(binary)], warn=said.append)
+    assert said == []
+    text = write(tmp_path / "long.txt", "The council closed the bridge on Monday.\n" * 100)
+    load_inputs([str(text)], warn=said.append)
+    assert said == [f"{text} is larger than 0 MB: reading only the first 0 MB"]
+
+
+def test_cluster_option_that_picks_nothing(tmp_path: Path) -> None:
+    """--cluster was ignored without a word on plain text, and on a JSON file of one cluster with another id."""
+    said: list[str] = []
+    txt = write(tmp_path / "a.txt", f"Outlet 1 says {STORY}")
+    assert len(load_inputs([str(txt)], cluster="x", warn=said.append)) == 1
+    assert said == ["--cluster x is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters"]
+    one = write(tmp_path / "one.json", json.dumps(cluster("solo")))
+    with pytest.raises(InputError, match="no cluster with id 'x' in .*one.json \\(its id is solo\\)"):
+        load_inputs([str(one)], cluster="x")
+    assert len(load_inputs([str(one)], cluster="solo")) == 2

@@ -324,9 +324,13 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
 
 
 class _Loader:
-    def __init__(self, cluster: str | None, warn: Warn) -> None:
+    def __init__(self, cluster: str | None) -> None:
         self.cluster = cluster
-        self.warn = warn
+        self.cluster_used = False  # --cluster met a cluster file
+        # said once the inputs are loaded, and only if they are: a file cut to its first 20 MB that then turns
+        # out to be binary gets the one-line error alone
+        self.notes: list[str] = []
+        self.warn: Warn = self.notes.append
         self.docs: list[Document] = []
         self.skipped: list[str] = []
 
@@ -356,6 +360,7 @@ class _Loader:
         return Document(text=text, id=stem, source=source, title=title, date=date, is_html=is_html)
 
     def _add_multinews(self, text: str, stem: str, name: str) -> None:
+        self.cluster_used = self.cluster_used or self.cluster is not None
         rows = [r for r in text.splitlines() if r.strip()]
         if len(rows) > 1 and sum(MULTINEWS_SEP in r for r in rows) >= len(rows) // 2 + 1:
             # a Multi-News .src file: one cluster per line, clusters numbered from 1
@@ -434,10 +439,12 @@ class _Loader:
             self._take_cluster([chosen], count, name, first_ids)
 
     def _take_cluster(self, clusters: list[Cluster], count: int, name: str, first_ids: list[str] | None = None) -> None:
-        if self.cluster is not None and len(clusters) > 1:
+        if self.cluster is not None:
+            self.cluster_used = True
             picked = [c for c in clusters if c.id == self.cluster]
-            if not picked:
-                raise InputError(f"no cluster with id {self.cluster!r} in {name}")
+            if not picked:  # (a file of one cluster with another id too: --cluster names what to summarize)
+                raise InputError(f"no cluster with id {self.cluster!r} in {name} (its id{'s are' if count > 1 else ' is'} "
+                                 f"{', '.join((first_ids or [c.id for c in clusters])[:5])})")
             clusters, count = picked[:1], 1
         if count > 1:
             ids = first_ids or [c.id for c in clusters[:5]]
@@ -534,7 +541,7 @@ def load_inputs(
     ``newsfuse`` logger) when others remain; otherwise :class:`InputError` says why.
     """
     say: Warn = warn or log.warning
-    loader = _Loader(cluster, say)
+    loader = _Loader(cluster)
     fetch_errors: list[InputError] = []
 
     def fetch(url: str) -> None:
@@ -567,6 +574,10 @@ def load_inputs(
         if loader.skipped:
             raise InputError(f"no readable documents: {loader.skipped[0]} (and {len(loader.skipped) - 1} more)")
         raise InputError("no documents given: name files, a directory, a JSONL file, URLs or - for stdin")
+    for note in loader.notes:
+        say(note)
     for why in loader.skipped:
         say(f"skipped: {why}")
+    if cluster is not None and not loader.cluster_used:
+        say(f"--cluster {cluster} is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters")
     return _unique_ids(docs)
