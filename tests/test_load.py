@@ -490,3 +490,11 @@ def test_cluster_option_that_picks_nothing(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no cluster with id 'x' in .*one.json \\(its id is solo\\)"):
         load_inputs([str(one)], cluster="x")
     assert len(load_inputs([str(one)], cluster="solo")) == 2
+
+
+def test_html_flag_must_be_a_boolean(tmp_path: Path) -> None:
+    """"html": "no" was read as true (bool of a non-empty string): the text went through the HTML extractor."""
+    assert to_document({"text": "t", "html": 1}, 0).is_html and not to_document({"text": "t", "html": False}, 0).is_html
+    p = write(tmp_path / "h.jsonl", json.dumps({"id": "h", "documents": [{"text": STORY, "html": "no"}]}) + "\n")
+    with pytest.raises(InputError, match='h.jsonl: cluster h \\(line 1\\): document 1: "html" must be true or false, got "no"'):
+        load_inputs([str(p)])

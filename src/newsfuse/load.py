@@ -102,9 +102,16 @@ def _to_document(item: Any, index: int) -> Document:
             url=opt("url"),
             source=opt("source"),
             date=opt("date"),
-            is_html=bool(item.get("html", False)),
+            is_html=_flag(item.get("html"), index),
         )
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
+
+
+def _flag(value: Any, index: int) -> bool:
+    """A document's "html": true or false (1, 0 or absent too); the string "no" is not a yes."""
+    if value is None or isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    raise InputError(f"document {index + 1}: \"html\" must be true or false, got {json.dumps(value)[:40]}")
 
 
 # A list whose items average fewer words than this is a list of sentences, else of paragraphs.
