@@ -338,3 +338,46 @@ def test_batch_full_disk_keeps_the_lines_written_and_resumes(tmp_path: Path, mon
     stats = run_batch(src, out, words=30, workers=1, progress=False)
     assert (stats.skipped, stats.done) == (2, 3)
     assert Counter(r["id"] for r in read_out(out)) == Counter(r["id"] for r in rows)
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_batch_worker_killed_by_the_system_is_one_line(tmp_path: Path) -> None:
+    """A worker killed from outside (the out-of-memory killer) gave 'internal error: BrokenProcessPool: A process
+    in the process pool was terminated abruptly ...'; now one line saying what is kept and what to do."""
+    rows = make_clusters(300, seed=4)
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
+    write_jsonl(src, rows)
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
+    proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+            time.sleep(0.02)
+        workers = _children(proc.pid)
+        assert workers, "no worker processes found"
+        os.kill(max(workers), signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 1, err
+    assert len(err.splitlines()) == 1 and err.startswith("newsfuse: error: a worker process died"), err
+    kept = len(read_out(out))
+    assert f"the {kept} lines written by this run are kept" in err
+    r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)

@@ -20,13 +20,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from newsfuse.errors import InputError, MissingDependency, NewsfuseError
+from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
 from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
@@ -318,6 +319,10 @@ def run_batch(
 
             runner = _run_ray if use_ray else _run_local
             runner(_chunks(todo(), chunk_size), budget, workers, emit)
+    except BrokenProcessPool:
+        raise WorkerDied(f"a worker process died (killed by the system, perhaps for lack of memory): the "
+                         f"{stats.done + stats.failed} lines written by this run are kept in {out}; rerun the same "
+                         "command to carry on (--workers 1 uses less memory)") from None
     except OSError as e:  # a full disk: every line written is whole but the last, which a rerun cuts off
         raise InputError(f"cannot write {out}: {e.strerror or e} ({stats.done + stats.failed} lines written "
                          "by this run are kept; rerun the same command to carry on)") from None

@@ -21,6 +21,12 @@ class FetchError(InputError):
     """A URL could not be fetched (unreachable, too large, timed out, not text)."""
 
 
+class WorkerDied(NewsfuseError):
+    """A worker process was killed (the system's out-of-memory killer, a signal): not the input's fault."""
+
+    exit_code = 1
+
+
 class MissingDependency(NewsfuseError):
     """An optional extra is not installed; the message names the exact fix."""
 
