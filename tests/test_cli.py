@@ -247,3 +247,17 @@ def test_a_warning_naming_a_file_with_a_line_break_stays_on_one_line(capsys, tmp
     code, out, err = run(capsys, "summarize", str(tmp_path), "--words", "30")
     assert code == 0 and out
     assert err.count("\n") == 1 and "empty\\nname\\x1b.txt is empty" in err
+
+
+@pytest.mark.parametrize(("redirect", "says"), [
+    ("<&-", "newsfuse: error: standard input is closed: there is nothing to read for '-'"),
+    (">&-", "newsfuse: error: standard output is closed: give -o FILE to keep the brief"),
+])
+def test_closed_standard_streams(redirect: str, says: str, tmp_path: Path) -> None:
+    """With stdin closed, '-' gave 'internal error: AttributeError'; with stdout closed the brief was dropped
+    without a word (exit 0)."""
+    doc = tmp_path / "a.txt"
+    doc.write_text("The council closed the bridge on Monday after inspectors found cracks in two girders.")
+    r = subprocess.run(f"{sys.executable} -m newsfuse summarize - {doc} {redirect}", shell=True, capture_output=True,
+                       text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert (r.returncode, r.stderr) == (2, says + "\n")

@@ -61,6 +61,8 @@ def summarize_command(
         raise click.UsageError("give at least one PATH, '-' for stdin, or --url URL")
     if output:
         check_output(output)  # before the work, not after it
+    elif sys.stdout is None:  # started with standard output closed (`>&-`): click would drop the brief
+        raise InputError("standard output is closed: give -o FILE to keep the brief")
     docs = load_inputs(list(paths), list(urls), cluster=cluster, stdin=sys.stdin)
     brief = summarize(docs, words=words, sentences=sentences, bytes=nbytes, clean=not no_clean)
     text = brief.render(fmt)

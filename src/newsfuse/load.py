@@ -517,7 +517,9 @@ class _Loader:
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
 
-    def add_stdin(self, stdin: TextIO) -> None:
+    def add_stdin(self, stdin: TextIO | None) -> None:
+        if stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError("standard input is closed: there is nothing to read for '-'")
         buf = getattr(stdin, "buffer", None)
         if buf is not None:
             text = decode_bytes(_read_capped(buf, "standard input", self.warn))
