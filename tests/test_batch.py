@@ -258,6 +258,9 @@ def test_batch_resume_keeps_a_whole_last_record_and_drops_zeros(tmp_path: Path) 
     out.write_bytes(whole + b"\0" * 512)
     assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
     assert out.read_bytes() == whole
+    out.write_bytes(whole + b'{"i')  # a record cut after three bytes
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole
 
 
 def test_batch_says_when_an_id_repeats_in_the_input(tmp_path: Path) -> None:

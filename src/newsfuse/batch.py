@@ -91,7 +91,7 @@ def _repair_and_read_ids(out: Path) -> set[str]:
             if cid is not None:  # a whole record whose newline was not written: keep it
                 fh.write(b"\n")
                 ids.add(cid)
-            elif tail.startswith(b'{"id": ') or not tail.strip(b" \t\r\0"):  # the start of a record: cut it
+            elif b'{"id": '.startswith(tail[:7]) or not tail.strip(b" \t\r\0"):  # the start of a record: cut it
                 fh.truncate(end)
             else:
                 raise InputError(f"{out} is not a newsfuse batch output (its last line is not a JSON record): "
