@@ -11,6 +11,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,233 @@ def test_ray_flag_without_ray_says_how_to_install(tmp_path: Path) -> None:
                         "--ray", "-q"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert "pip install 'newsfuse[ray]'" in r.stderr
+
+
+def test_batch_records_unparsable_lines_and_goes_on(tmp_path: Path) -> None:
+    """A line nested too deeply for the JSON parser, or with a 5,000-digit number, stopped the whole run
+    with 'internal error: RecursionError' before any line was written; now each is one error record."""
+    rows = make_clusters(3)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps(rows[0]) + "\n" + '{"id": "deep", "documents": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                   + '{"id": ' + "9" * 5000 + ', "documents": ["a"]}\n' + json.dumps(rows[1]) + "\n"
+                   + json.dumps(rows[2]) + "\n", encoding="utf-8")
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    recs = {r["id"]: r for r in read_out(out)}
+    assert stats.done == 3 and stats.failed == 2
+    assert recs["line-2"] == {"id": "line-2", "error": "line 2 is not valid JSON (nested too deeply)"}
+    assert recs["line-3"] == {"id": "line-3", "error": "line 3 is not valid JSON (a number has more than 4300 digits)"}
+    assert all("summary" in recs[r["id"]] for r in rows)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_truncated_gzip_keeps_the_clusters_before_the_damage(tmp_path: Path, workers: int) -> None:
+    """A .jsonl.gz cut short (a crashed download) gave 'newsfuse: aborted' (click turns EOFError into Abort)
+    from the line count, before any work. Now the clusters before the damage are summarized and kept, then the
+    run ends with one line naming the file and what is wrong, exit 2; a rerun skips what is done."""
+    import gzip
+
+    rows = make_clusters(40, seed=3)
+    whole = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    src, out = tmp_path / "cut.jsonl.gz", tmp_path / "out.jsonl"
+    src.write_bytes(whole[: len(whole) // 2])
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "30", "-q",
+           "--workers", str(workers)]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert "cut.jsonl.gz: cannot read clusters (the file is truncated" in r.stderr
+    recs = read_out(out)
+    assert 0 < len(recs) < len(rows)
+    assert [rec["id"] for rec in recs] == [row["id"] for row in rows[: len(recs)]] or workers > 1
+    assert Counter(rec["id"] for rec in recs) == Counter(row["id"] for row in rows[: len(recs)])
+    assert f"stopped after {len(recs)} clusters ({len(recs)} summarized" in r.stderr
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and f"0 summarized, 0 failed, {len(recs)} skipped" in again.stderr
+    assert read_out(out) == recs
+
+
+def test_batch_sigterm_stops_workers_and_keeps_finished_lines(tmp_path: Path) -> None:
+    """`kill PID` killed the main process at once (exit 143, no message) and left its pool's worker processes
+    running with nobody to collect them. Now it stops like Ctrl-C: workers stopped, one line, exit 143."""
+    rows = make_clusters(300, seed=2)
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
+    write_jsonl(src, rows)
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
+    proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)  # the main process only, as `kill PID` does
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, err
+    assert err.strip() == "newsfuse: terminated"
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # no worker left in the run's process group
+        os.killpg(proc.pid, 0)
+    partial = read_out(out)
+    assert 10 <= len(partial) < len(rows)
+    r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)
+
+
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x01binary", b"my notes\nlast line without a newline",
+                                     b'{"id": "a", "summary": "s"}\nnot a record\n'])
+def test_batch_refuses_an_out_file_that_is_not_its_output(tmp_path: Path, content: bytes) -> None:
+    """--out naming some other file cut its last line off (as a crash remnant) and appended to it; now the
+    run stops before touching it, exit 2."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "notes.txt"
+    write_jsonl(src, make_clusters(2))
+    out.write_bytes(content)
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "-q", "--workers", "1"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"newsfuse: error: {out} is not a newsfuse batch output (")
+    assert r.stderr.endswith("give a new --out file; nothing was changed\n") and len(r.stderr.splitlines()) == 1
+    assert out.read_bytes() == content
+
+
+def test_batch_resume_keeps_a_whole_last_record_and_drops_zeros(tmp_path: Path) -> None:
+    """A last record missing only its newline is kept (not redone); zero bytes a crash left are cut."""
+    rows = make_clusters(3)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    run_batch(src, out, words=30, workers=1, progress=False)
+    whole = out.read_bytes()
+    out.write_bytes(whole[:-1])
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole
+    out.write_bytes(whole + b"\0" * 512)
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole
+    out.write_bytes(whole + b'{"i')  # a record cut after three bytes
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 3
+    assert out.read_bytes() == whole
+
+
+def test_batch_says_when_an_id_repeats_in_the_input(tmp_path: Path) -> None:
+    """A second cluster with an id an earlier line has was counted as 'skipped (already done)' on the first
+    run, as if it had been summarized before; now it is counted and named as a repeated id."""
+    rows = make_clusters(3)
+    rows.append({**make_clusters(1, seed=9)[0], "id": rows[0]["id"]})
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.done, stats.skipped, stats.repeated) == (3, 0, 1)
+    assert "0 skipped (already done), 1 skipped (id repeated in the input), 4 in input" in stats.line()
+    assert [r["id"] for r in read_out(out)] == [r["id"] for r in rows[:3]]
+    again = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (again.done, again.skipped, again.repeated) == (0, 3, 1)
+
+
+def test_batch_writes_a_lone_surrogate_id_and_resumes_past_it(tmp_path: Path) -> None:
+    """An id holding "\\ud800" (valid JSON) made writing its line raise UnicodeEncodeError: the whole run
+    stopped with 'internal error'. The line is now written with the id as a JSON escape."""
+    rows = make_clusters(2)
+    rows[0]["id"] = "c\ud800"
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)  # json.dumps keeps it as the escape \ud800
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.done, stats.failed) == (2, 0)
+    assert [r["id"] for r in read_out(out)] == ["c\ud800", rows[1]["id"]]
+    assert run_batch(src, out, words=30, workers=1, progress=False).skipped == 2
+
+
+def test_batch_out_that_cannot_be_made_or_is_not_a_file(tmp_path: Path) -> None:
+    """--out under a file (no folder can be made there), a device, or a name too long gave 'internal error'
+    (exit 1); /dev/zero as --out was read to the end to resume, which never comes."""
+    from newsfuse.errors import InputError
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, make_clusters(1))
+    (tmp_path / "file").write_text("")
+    with pytest.raises(InputError, match=f"cannot write {tmp_path / 'file' / 'out.jsonl'}: "):
+        run_batch(src, tmp_path / "file" / "out.jsonl", workers=1, progress=False)
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        run_batch(src, tmp_path / ("a" * 5000), workers=1, progress=False)
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        run_batch(tmp_path / ("a" * 5000), tmp_path / "out.jsonl", workers=1, progress=False)
+    for device in ("/dev/zero", "/dev/null"):
+        if Path(device).exists():
+            with pytest.raises(InputError, match=f"--out {device} is not a regular file"):
+                run_batch(src, device, workers=1, progress=False)
+
+
+def test_batch_full_disk_keeps_the_lines_written_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write failing mid-run (ENOSPC) gave 'internal error: OSError' (exit 1); now one line saying how many
+    lines are kept, and the rerun carries on from there."""
+    import errno
+
+    from newsfuse import batch
+    from newsfuse.errors import InputError
+
+    rows = make_clusters(5)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    real = batch._write_line
+    calls = []
+
+    def full_after_two(fh: Any, record: dict) -> None:
+        calls.append(1)
+        if len(calls) > 2:
+            fh.write('{"id": "half')  # as a failing write leaves it
+            fh.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fh, record)
+
+    monkeypatch.setattr(batch, "_write_line", full_after_two)
+    with pytest.raises(InputError, match="cannot write .*out.jsonl: No space left on device \\(2 lines written by "
+                                         "this run are kept; rerun the same command to carry on\\)"):
+        run_batch(src, out, words=30, workers=1, progress=False)
+    monkeypatch.setattr(batch, "_write_line", real)
+    stats = run_batch(src, out, words=30, workers=1, progress=False)
+    assert (stats.skipped, stats.done) == (2, 3)
+    assert Counter(r["id"] for r in read_out(out)) == Counter(r["id"] for r in rows)
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_batch_worker_killed_by_the_system_is_one_line(tmp_path: Path) -> None:
+    """A worker killed from outside (the out-of-memory killer) gave 'internal error: BrokenProcessPool: A process
+    in the process pool was terminated abruptly ...'; now one line saying what is kept and what to do."""
+    rows = make_clusters(300, seed=4)
+    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
+    write_jsonl(src, rows)
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
+    proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+            time.sleep(0.02)
+        workers = _children(proc.pid)
+        assert workers, "no worker processes found"
+        os.kill(max(workers), signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 1, err
+    assert len(err.splitlines()) == 1 and err.startswith("newsfuse: error: a worker process died"), err
+    kept = len(read_out(out))
+    assert f"the {kept} lines written by this run are kept" in err
+    r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)

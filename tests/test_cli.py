@@ -187,3 +187,77 @@ def test_readme_example_is_what_the_command_prints(capsys) -> None:
     code, out, _ = run(capsys, "summarize", str(EXAMPLE), "--words", "80")
     assert code == 0
     assert shown.strip() and out.startswith(shown)
+
+
+def test_output_to_a_missing_directory_fails_before_the_work(capsys, tmp_path: Path, monkeypatch) -> None:
+    """-o into a folder that does not exist gave 'internal error: FileNotFoundError' (exit 1) after the brief
+    was made; now one line naming the folder, exit 2, and the documents are never read."""
+    import newsfuse.cli_summarize as cs
+
+    monkeypatch.setattr(cs, "load_inputs", lambda *a, **k: pytest.fail("the inputs were read"))
+    target = tmp_path / "nodir" / "brief.txt"
+    code, out, err = run(capsys, "summarize", str(EXAMPLE), "-o", str(target))
+    _one_line_error(code, err)
+    assert f"cannot write {target}: no such directory {target.parent}" in err and out == ""
+    code, _, err = run(capsys, "summarize", str(EXAMPLE), "-o", str(tmp_path / "brief.txt" / "x"))
+    _one_line_error(code, err)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_failed_write_is_one_line(example_paths) -> None:
+    """Writing to a full disk gave 'internal error: OSError' (exit 1), for -o and for standard output."""
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "summarize", str(EXAMPLE), "-o", "/dev/full"],
+                       capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (2, "newsfuse: error: cannot write /dev/full: No space left on device\n")
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "newsfuse", "summarize", str(EXAMPLE)], stdout=full,
+                           stderr=subprocess.PIPE, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr == "newsfuse: error: cannot write the brief to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://[::1", "cannot fetch http://[::1: no host name in the URL"),  # urlsplit raised ValueError: exit 1
+        ("http://example.com/\r\nX: y", "cannot fetch http://example.com/\\r\\nX: y: "),  # the message ran over 2 lines
+    ],
+)
+def test_malformed_url_is_one_line(capsys, url: str, says: str) -> None:
+    code, _, err = run(capsys, "summarize", "--url", url)
+    _one_line_error(code, err)
+    assert says in err
+
+
+def test_a_line_break_in_a_file_name_keeps_the_error_on_one_line(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "summarize", str(tmp_path / "no\nsuch.txt"))
+    _one_line_error(code, err)
+    assert "no\\nsuch.txt" in err
+
+
+def test_a_terminal_escape_in_a_file_name_is_shown_escaped(capsys) -> None:
+    code, _, err = run(capsys, "summarize", "x\x1b[2Jy.txt")
+    _one_line_error(code, err)
+    assert "x\\x1b[2Jy.txt" in err and "\x1b" not in err
+
+
+def test_a_warning_naming_a_file_with_a_line_break_stays_on_one_line(capsys, tmp_path: Path, example_paths) -> None:
+    (tmp_path / "empty\nname\x1b.txt").write_text("")
+    (tmp_path / "a.txt").write_text(example_paths[0].read_text())
+    code, out, err = run(capsys, "summarize", str(tmp_path), "--words", "30")
+    assert code == 0 and out
+    assert err.count("\n") == 1 and "empty\\nname\\x1b.txt is empty" in err
+
+
+@pytest.mark.parametrize(("redirect", "says"), [
+    ("<&-", "newsfuse: error: standard input is closed: there is nothing to read for '-'"),
+    (">&-", "newsfuse: error: standard output is closed: give -o FILE to keep the brief"),
+])
+def test_closed_standard_streams(redirect: str, says: str, tmp_path: Path) -> None:
+    """With stdin closed, '-' gave 'internal error: AttributeError'; with stdout closed the brief was dropped
+    without a word (exit 0)."""
+    doc = tmp_path / "a.txt"
+    doc.write_text("The council closed the bridge on Monday after inspectors found cracks in two girders.")
+    r = subprocess.run(f"{sys.executable} -m newsfuse summarize - {doc} {redirect}", shell=True, capture_output=True,
+                       text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert (r.returncode, r.stderr) == (2, says + "\n")

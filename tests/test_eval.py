@@ -563,3 +563,37 @@ def test_peers_do_not_depend_on_the_hash_seed() -> None:
         assert r.returncode == 0, r.stderr
         outs.add(r.stdout)
     assert len(outs) == 1
+
+
+def test_eval_cli_unwritable_report_fails_before_the_run(tmp_path: Path) -> None:
+    """--report into a place that cannot hold a folder gave 'internal error: FileNotFoundError' (exit 1)
+    after every cluster was scored; now one line, exit 2, before any work."""
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(c) + "\n" for c in _clusters(1)))
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--methods", "lead", "--workers", "1", "-q",
+                        "--report", str(blocker / "report")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stdout == "", r.stderr
+    assert r.stderr.startswith(f"newsfuse: error: cannot write the report to {blocker / 'report'}: ")
+    assert len(r.stderr.splitlines()) == 1
+
+
+def test_eval_report_with_a_lone_surrogate_in_the_input(tmp_path: Path) -> None:
+    """"\\ud800" in a document or reference (valid JSON) made writing the report raise UnicodeEncodeError
+    after every cluster was scored ('internal error', exit 1); the loader now reads it as U+FFFD."""
+    src = tmp_path / "c.jsonl"
+    row = {"id": "s", "documents": ["The city closed the bridge on Monday after cracks \ud800 were found in two girders. "
+                                    "Repairs will take six weeks."], "summaries": ["The bridge \udcff closed."]}
+    src.write_text(json.dumps(row) + "\n")
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(src), "--methods", "lead", "--workers", "1", "-q",
+                        "--report", str(tmp_path / "report")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "cracks \ufffd were" in (tmp_path / "report" / "summaries.jsonl").read_text(encoding="utf-8")
+
+
+def test_eval_cli_name_too_long(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "eval", str(tmp_path / ("a" * 5000))],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1
+    assert "cannot read" in r.stderr and "File name too long" in r.stderr

@@ -394,3 +394,107 @@ def test_sentence_split_corpora_load() -> None:
         cluster_from_json({"documents": ["a b c."], "summaries": 5})
     with pytest.raises(InputError):
         cluster_from_json({"documents": [[1, 2]]})
+
+
+# --- hostile JSON: too deep, numbers too long, bad documents, damaged gzip ------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+LONG_NUMBER = "9" * 5000  # past Python's 4,300-digit limit on int() of a string
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("deep.json", '{"id": "d", "documents": ' + DEEP + "}", "nested too deeply"),
+        ("deep.jsonl", '{"id": "d", "documents": ' + DEEP + "}\n", "nested too deeply"),
+        ("long.json", '{"id": ' + LONG_NUMBER + ', "documents": ["a"]}', "more than 4300 digits"),
+        ("long.jsonl", '{"id": ' + LONG_NUMBER + ', "documents": ["a"]}\n', "more than 4300 digits"),
+    ],
+)
+def test_json_too_deep_or_with_a_huge_number_is_bad_json_not_a_crash(tmp_path: Path, name: str, content: str,
+                                                                         why: str) -> None:
+    """These made the JSON parser raise RecursionError / ValueError: 'internal error', exit 1."""
+    p = write(tmp_path / name, content)
+    with pytest.raises(InputError, match=f"{name}.*not valid JSON.*{why}"):
+        load_inputs([str(p)])
+    if name.endswith(".jsonl"):
+        with pytest.raises(InputError, match=f"line 1 is not valid JSON \\(.*{why}"):
+            list(read_clusters(p))
+
+
+def test_bad_document_in_a_cluster_file_names_the_file_and_the_cluster(tmp_path: Path) -> None:
+    p = write(tmp_path / "bad.jsonl", json.dumps({"id": "k", "documents": ["An article.", {"text": None}]}) + "\n")
+    want = 'bad.jsonl: cluster k \\(line 1\\): document 2 has no "text" string'
+    with pytest.raises(InputError, match=want):
+        load_inputs([str(p)])
+    with pytest.raises(InputError, match=want):
+        list(read_clusters(p))
+
+
+def test_damaged_gzip_says_what_is_wrong(tmp_path: Path) -> None:
+    whole = gzip.compress(("".join(json.dumps(cluster(f"c{i}")) + "\n" for i in range(50))).encode())
+    cut = write(tmp_path / "cut.jsonl.gz", whole[: len(whole) // 2])
+    with pytest.raises(InputError, match="cut.jsonl.gz.*the file is truncated"):
+        list(read_clusters(cut))
+    garbage = write(tmp_path / "garbage.jsonl.gz", gzip.compress(bytes(range(128, 256)) * 10))
+    with pytest.raises(InputError, match="garbage.jsonl.gz.*not UTF-8 text: byte 0x80 at offset 0"):
+        load_inputs([str(garbage)])
+
+
+def test_a_document_url_that_cannot_be_parsed_is_only_metadata(tmp_path: Path) -> None:
+    """urlsplit raises ValueError on 'http://[::1' (an open bracket): the loader crashed on it."""
+    assert load.domain_of("http://[::1") == ""
+    row = {"id": "u", "documents": [{"text": "The council closed the bridge on Monday.", "url": "http://[::1", "id": "a"}]}
+    docs = load_inputs([str(write(tmp_path / "u.jsonl", json.dumps(row) + "\n"))])
+    assert [(d.id, d.source, d.url) for d in docs] == [("a", "a", "http://[::1")]
+
+
+def test_a_name_too_long_for_the_file_system_is_an_input_error(tmp_path: Path) -> None:
+    """Path.exists() raises OSError (ENAMETOOLONG) rather than answering False: summarize, batch and eval
+    died with 'internal error: OSError' (exit 1)."""
+    long = str(tmp_path / ("a" * 5000))
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        load_inputs([long])
+    with pytest.raises(InputError, match="cannot read .*: File name too long"):
+        list(read_clusters(long))
+
+
+def test_a_folder_of_folders_says_so(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "a.txt", "The council closed the bridge on Monday after cracks were found.")
+    with pytest.raises(InputError, match="has no files \\(its subdirectories are not read\\)"):
+        load_inputs([str(tmp_path)])
+
+
+def test_size_warning_only_when_the_file_is_then_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/urandom gave two lines: 'larger than 20 MB: reading only the first 20 MB', then the error that it
+    is binary. The size note now comes only with a brief."""
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 1000)
+    said: list[str] = []
+    binary = write(tmp_path / "blob.txt", bytes(range(256)) * 10)
+    with pytest.raises(InputError, match="binary"):
+        load_inputs([str(binary)], warn=said.append)
+    assert said == []
+    text = write(tmp_path / "long.txt", "The council closed the bridge on Monday.\n" * 100)
+    load_inputs([str(text)], warn=said.append)
+    assert said == [f"{text} is larger than 0 MB: reading only the first 0 MB"]
+
+
+def test_cluster_option_that_picks_nothing(tmp_path: Path) -> None:
+    """--cluster was ignored without a word on plain text, and on a JSON file of one cluster with another id."""
+    said: list[str] = []
+    txt = write(tmp_path / "a.txt", f"Outlet 1 says {STORY}")
+    assert len(load_inputs([str(txt)], cluster="x", warn=said.append)) == 1
+    assert said == ["--cluster x is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters"]
+    one = write(tmp_path / "one.json", json.dumps(cluster("solo")))
+    with pytest.raises(InputError, match="no cluster with id 'x' in .*one.json \\(its id is solo\\)"):
+        load_inputs([str(one)], cluster="x")
+    assert len(load_inputs([str(one)], cluster="solo")) == 2
+
+
+def test_html_flag_must_be_a_boolean(tmp_path: Path) -> None:
+    """"html": "no" was read as true (bool of a non-empty string): the text went through the HTML extractor."""
+    assert to_document({"text": "t", "html": 1}, 0).is_html and not to_document({"text": "t", "html": False}, 0).is_html
+    p = write(tmp_path / "h.jsonl", json.dumps({"id": "h", "documents": [{"text": STORY, "html": "no"}]}) + "\n")
+    with pytest.raises(InputError, match='h.jsonl: cluster h \\(line 1\\): document 1: "html" must be true or false, got "no"'):
+        load_inputs([str(p)])

@@ -59,6 +59,14 @@ def test_nothing_to_summarize(docs: list[str]) -> None:
         newsfuse.summarize(docs)
 
 
+@pytest.mark.parametrize(("docs", "got"), [(None, "NoneType"), (5, "int"), (b"article bytes", "bytes")])
+def test_documents_that_are_not_a_list_are_an_input_error(docs: object, got: str) -> None:
+    """summarize(None) and summarize(5) raised TypeError ('object is not iterable'), not the documented
+    InputError; bytes were read as a list of numbers."""
+    with pytest.raises(InputError, match=f"documents must be a list of articles .*got {got}$"):
+        newsfuse.summarize(docs)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("kwargs", [{"words": 0}, {"words": -5}, {"sentences": 0}, {"words": 10, "bytes": 100}])
 def test_bad_budgets(kwargs: dict[str, int]) -> None:
     with pytest.raises(InputError):
@@ -157,3 +165,18 @@ def test_briefs_do_not_depend_on_the_hash_seed() -> None:
         assert proc.returncode == 0, proc.stderr[-2000:]
         outs.add(proc.stdout)
     assert len(outs) == 1
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """JSON may hold "\\ud800", which Python keeps as a lone surrogate that no UTF-8 writer accepts: every
+    format of such a brief raised UnicodeEncodeError when printed or saved (CLI exit 1, server 500)."""
+    text = ("The city closed the Fulton Street Bridge on Monday after inspectors found cracks \ud800 in two girders. "
+            "Repairs will take at least six weeks, the city engineer said.")
+    brief = newsfuse.summarize([{"text": text, "title": "Bridge \udcff closed", "source": "Ledger \ud800", "id": "a\ud800"}],
+                               words=40)
+    for fmt in ("text", "markdown", "json", "html"):
+        assert "\ufffd" in brief.render(fmt)
+        brief.render(fmt).encode("utf-8")  # raised UnicodeEncodeError
+    first = brief.sentences[0]
+    assert first.text == brief.cleaned[0][first.start:first.end]  # offsets still hold: one character for one
+    assert "cracks \ufffd in" in first.text and first.origin == "a\ufffd"

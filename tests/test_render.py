@@ -68,3 +68,21 @@ def test_html_escapes_every_piece_of_article_text() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(InputError):
         render(BRIEF, "pdf")
+
+
+def test_text_and_markdown_do_not_pass_terminal_escape_sequences() -> None:
+    """An article holding ESC sequences ("\\x1b]0;...\\x07" retitles a terminal, "\\x1b[2J" clears it) had them
+    printed as they were by the text and Markdown briefs; each control character now shows as U+FFFD.
+    JSON keeps the verbatim text (as an escape), HTML is inert to them."""
+    text = "The bridge \x1b[2Jclosed\x1b]0;pwned\x07 on Tuesday.\x9b"
+    brief = Brief(
+        sentences=(BriefSentence(text, "a", ("a",), 1, 0, len(text)),),
+        sources=(Source("a", "Ledger\x1b[31m", "Title\r", None, "2024\x00"),),
+        stats=Stats(documents=1, sentences_in=1, words=4, seconds=0.0),
+    )
+    for fmt in ("text", "markdown"):
+        out = render(brief, fmt)
+        assert not any(ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F for ch in out), repr(out)
+    assert render(brief, "text").startswith("The bridge \ufffd[2Jclosed\ufffd]0;pwned\ufffd on Tuesday.\ufffd [1]\n")
+    assert "[1] Ledger\ufffd[31m - \"Title\ufffd\" - 2024\ufffd\n" in render(brief, "text")
+    assert json.loads(render(brief, "json"))["sentences"][0]["text"] == text

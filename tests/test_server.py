@@ -197,6 +197,12 @@ def test_article_markup_comes_back_as_plain_json_text() -> None:
         (b'{"urls": ["file:///etc/passwd"]}', "http:// or https://"),
         (b'{"urls": ["/etc/passwd"]}', "http:// or https://"),
         (b'{"urls": [""]}', "urls[0]"),
+        # these three were 500 'internal error: ValueError' (a number past Python's 4,300-digit limit, an
+        # unclosed IPv6 bracket that urlsplit refuses); deep nesting was already a 400 and stays one
+        (b'{"documents": ["x"], "words": ' + b"9" * 5000 + b"}", "malformed JSON: a number has more than 4300 digits"),
+        (b'{"documents": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "malformed JSON: a number has more"),
+        (b'{"urls": ["http://[::1"]}', "urls[0] is not a valid URL: 'http://[::1'"),
+        (b'{"documents": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "malformed JSON: nested too deeply"),
     ],
 )
 def test_bad_requests_get_a_400_saying_what_is_wrong(data: bytes, needle: str) -> None:
@@ -626,3 +632,32 @@ def test_serve_is_wired_into_the_cli() -> None:
 
 def test_static_dir_ships_with_the_package() -> None:
     assert STATIC_DIR == Path(newsfuse.__file__).parent / "static"
+
+
+def test_serve_on_a_port_in_use_or_an_unknown_host_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """uvicorn logged several lines and exited 3; now one line and exit 2, before the server starts."""
+    import socket
+
+    from newsfuse.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        for args, says in (
+            (["--port", str(port)], f"newsfuse: error: cannot listen on 127.0.0.1:{port}: Address already in use"),
+            (["--host", "no such host!", "--port", "0"], "newsfuse: error: cannot listen on no such host!:0: unknown host"),
+        ):
+            with pytest.raises(SystemExit) as exc:
+                main(["serve", *args])
+            err = capsys.readouterr().err
+            assert exc.value.code == 2 and len(err.splitlines()) == 1 and err.startswith(says), err
+
+
+def test_lone_surrogate_in_an_article_is_a_brief_not_a_500() -> None:
+    """"\\ud800" is valid JSON; the brief holding it could not be encoded: 500 'internal error: UnicodeEncodeError'."""
+    body = json.dumps({"documents": [{"text": ARTICLES[0]["text"].replace("cracks", "cracks \ud800"), "source": "Ledger \udcff"}]})
+    r = raw(client(), body.encode())
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert "\ufffd" in data["summary"] and data["sources"][0]["name"] == "Ledger \ufffd"

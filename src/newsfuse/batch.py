@@ -17,16 +17,18 @@ import json
 import os
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from newsfuse.errors import InputError, MissingDependency, NewsfuseError
-from newsfuse.load import json_lines, open_text
+from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
+from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -37,7 +39,8 @@ Item = tuple[str, Any]  # (cluster id, documents list as read from JSON, or an e
 @dataclass
 class BatchStats:
     total: int = 0  # clusters in the input (non-blank lines)
-    skipped: int = 0  # ids already in the output (resume) or repeated in the input
+    skipped: int = 0  # ids already in the output (resume)
+    repeated: int = 0  # clusters whose id an earlier line of the input already has (the first one is kept)
     done: int = 0  # summaries written this run
     failed: int = 0  # error lines written this run
     seconds: float = 0.0
@@ -45,39 +48,66 @@ class BatchStats:
     def line(self) -> str:
         return (
             f"{self.done} summarized, {self.failed} failed, {self.skipped} skipped (already done), "
-            f"{self.total} in input, {self.seconds:.1f} s"
+            + (f"{self.repeated} skipped (id repeated in the input), " if self.repeated else "")
+            + f"{self.total} in input, {self.seconds:.1f} s"
         )
 
 
 # --- output: resume ------------------------------------------------------------------------------------
 
 
+def _record_id(raw: bytes) -> str | None:
+    """The id of one output line, or None when the line is not a JSON object with an "id"."""
+    try:
+        obj = loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return str(obj["id"]) if isinstance(obj, dict) and "id" in obj else None
+
+
 def _repair_and_read_ids(out: Path) -> set[str]:
-    """Ids already written to ``out``; a truncated last line (a crash mid-write) is cut off the file."""
+    """Ids already written to ``out``; a truncated last line (a crash mid-write) is cut off the file.
+
+    A file that is not a batch output (a line that is not a record, a last line that is not the start of
+    one) is refused before anything in it is changed: --out may name the wrong file.
+    """
     ids: set[str] = set()
     if not out.exists():
         return ids
     with open(out, "rb+") as fh:
         data = fh.read()
         end = data.rfind(b"\n") + 1  # 0 when there is no complete line at all
-        if end < len(data):
-            fh.truncate(end)
+        for n, raw in enumerate(data[:end].split(b"\n"), 1):
+            if not raw.strip(b" \t\r\0"):  # blank, or zeros a crash left in the file system
+                continue
+            cid = _record_id(raw)
+            if cid is None:
+                raise InputError(f"{out} is not a newsfuse batch output (line {n} is not a JSON record with an "
+                                 f"\"id\"): give a new --out file; nothing was changed")
+            ids.add(cid)
+        tail = data[end:]
+        if tail:
+            cid = _record_id(tail)
+            if cid is not None:  # a whole record whose newline was not written: keep it
+                fh.write(b"\n")
+                ids.add(cid)
+            elif b'{"id": '.startswith(tail[:7]) or not tail.strip(b" \t\r\0"):  # the start of a record: cut it
+                fh.truncate(end)
+            else:
+                raise InputError(f"{out} is not a newsfuse batch output (its last line is not a JSON record): "
+                                 "give a new --out file; nothing was changed")
             fh.flush()
             os.fsync(fh.fileno())
-    for raw in data[:end].splitlines():
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            continue  # cannot happen with our own writes; such a line is simply not a finished id
-        if isinstance(obj, dict) and "id" in obj:
-            ids.add(str(obj["id"]))
     return ids
 
 
 def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
-    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in an input id): keep it as a JSON escape
+        line = json.dumps(record)
+    fh.write(line + "\n")
     fh.flush()
     os.fsync(fh.fileno())
 
@@ -86,13 +116,18 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 
 
 def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA)."""
+    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
+    read to its end (a truncated or corrupt gzip) counts the lines before the damage: ``iter_items``
+    reports the damage once the clusters before it are done."""
     n = 0
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        for raw in fh:
-            if raw.strip():
-                n += 1
+    try:
+        with opener(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    n += 1
+    except (OSError, EOFError, zlib.error):
+        pass
     return n
 
 
@@ -109,8 +144,8 @@ def iter_items(path: Path) -> Iterator[Item]:
                     yield str(obj.get("id", n)), "a cluster must have a \"documents\" list"
                 else:
                     yield str(obj.get("id", n)), obj["documents"]
-    except (OSError, EOFError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read clusters ({e})") from None
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
+        raise InputError(f"{path}: cannot read clusters ({describe_read_error(e)})") from None
 
 
 # --- the work ------------------------------------------------------------------------------------------
@@ -156,10 +191,10 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
             emit(summarize_chunk(chunk, budget))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
-    from newsfuse.workers import one_math_thread_per_worker
+    from newsfuse.workers import leave_signals_to_the_main_process, one_math_thread_per_worker
 
     one_math_thread_per_worker()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=leave_signals_to_the_main_process) as pool:
         pending: set[Future[list[dict[str, Any]]]] = set()
         try:
             for chunk in chunks:
@@ -173,9 +208,14 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
                 for f in finished:
                     emit(f.result())
         except BaseException:
-            for f in pending:
-                f.cancel()
+            # Ctrl-C, SIGTERM or a failed write: the lines written so far are complete; the chunks in the
+            # workers are redone by a rerun, so stop the workers now instead of waiting for them. (Their
+            # futures are not cancelled first: the pool then marks every pending one broken, which a
+            # cancelled future refuses, killing the pool's manager thread and hanging the shutdown.)
+            for proc in list(pool._processes.values()):
+                proc.kill()
             raise
+
 
 
 def _run_ray(chunks: Iterator[list[Item]], budget: dict[str, int | None], workers: int,
@@ -218,48 +258,80 @@ def run_batch(
     Budget.of(words=words, sentences=sentences, bytes=bytes)  # one-line error before any work
     budget = {"words": words, "sentences": sentences, "bytes": bytes}
     src, out = Path(in_path), Path(out_path)
-    if not src.exists():
+    kind = path_kind(src)
+    if kind is None:
         raise InputError(f"no such file: {src}")
-    if src.is_dir():
+    if kind == "dir":
         raise InputError(f"{src} is a directory: give a JSONL or JSONL.gz file of clusters")
-    if out.exists() and out.resolve() == src.resolve():
+    out_kind = path_kind(out)
+    if out_kind == "dir":
+        raise InputError(f"--out {out} is a directory: give a file")
+    if out_kind and not out.is_file():
+        # a device or a pipe: resuming reads it whole (/dev/zero never ends), and each line is fsync'ed
+        # (which /dev/null refuses)
+        raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
+    if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
     workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
-    done_ids = _repair_and_read_ids(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        done_ids = _repair_and_read_ids(out)
+    except OSError as e:
+        raise InputError(f"cannot write {out}: {e.strerror or e}") from None
     stats = BatchStats(total=count_lines(src))
-    seen: set[str] = set(done_ids)
+    in_input: set[str] = set()  # ids met in this run's reading of the input
+
+    read_error: list[InputError] = []
 
     def todo() -> Iterator[Item]:
-        for cid, docs in iter_items(src):
-            if cid in seen:
-                stats.skipped += 1
-                bar.update(1)
-                continue
-            seen.add(cid)
-            yield cid, docs
+        try:
+            for cid, docs in iter_items(src):
+                if cid in in_input:  # the output holds one line per id: the first cluster with it wins
+                    stats.repeated += 1
+                    bar.update(1)
+                    continue
+                in_input.add(cid)
+                if cid in done_ids:
+                    stats.skipped += 1
+                    bar.update(1)
+                    continue
+                yield cid, docs
+        except InputError as e:  # damaged input (a truncated .gz): finish and keep the clusters read before it
+            read_error.append(e)
 
     from tqdm import tqdm
 
-    with open(out, "a", encoding="utf-8") as fh, tqdm(
-        total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-        desc="newsfuse batch", smoothing=0.05,
-    ) as bar:
+    try:
+        with open(out, "a", encoding="utf-8") as fh, tqdm(
+            total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+            desc="newsfuse batch", smoothing=0.05,
+        ) as bar:
 
-        def emit(records: list[dict[str, Any]]) -> None:
-            for rec in records:
-                _write_line(fh, rec)
-                if "error" in rec:
-                    stats.failed += 1
-                else:
-                    stats.done += 1
-            bar.update(len(records))
+            def emit(records: list[dict[str, Any]]) -> None:
+                for rec in records:
+                    _write_line(fh, rec)
+                    if "error" in rec:
+                        stats.failed += 1
+                    else:
+                        stats.done += 1
+                bar.update(len(records))
 
-        runner = _run_ray if use_ray else _run_local
-        runner(_chunks(todo(), chunk_size), budget, workers, emit)
+            runner = _run_ray if use_ray else _run_local
+            runner(_chunks(todo(), chunk_size), budget, workers, emit)
+    except BrokenProcessPool:
+        raise WorkerDied(f"a worker process died (killed by the system, perhaps for lack of memory): the "
+                         f"{stats.done + stats.failed} lines written by this run are kept in {out}; rerun the same "
+                         "command to carry on (--workers 1 uses less memory)") from None
+    except OSError as e:  # a full disk: every line written is whole but the last, which a rerun cuts off
+        raise InputError(f"cannot write {out}: {e.strerror or e} ({stats.done + stats.failed} lines written "
+                         "by this run are kept; rerun the same command to carry on)") from None
     stats.seconds = time.perf_counter() - t0
+    if read_error and not (stats.done or stats.failed or stats.skipped or stats.repeated):
+        raise read_error[0]
+    if read_error:
+        raise InputError(f"{read_error[0]}: stopped after {stats.done + stats.failed + stats.skipped} clusters "
+                         f"({stats.done} summarized, {stats.failed} failed, {stats.skipped} skipped), all kept in {out}")
     return stats
 
 

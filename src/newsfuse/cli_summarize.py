@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
+from newsfuse.cli import one_line
+from newsfuse.errors import InputError
 from newsfuse.load import load_inputs
 from newsfuse.pipeline import summarize
 from newsfuse.render import FORMATS
@@ -14,7 +17,7 @@ from newsfuse.render import FORMATS
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"newsfuse: warning: {record.getMessage()}", err=True)
+        click.echo(one_line(f"newsfuse: warning: {record.getMessage()}"), err=True)
 
 
 def setup_warnings() -> None:
@@ -56,11 +59,33 @@ def summarize_command(
     setup_warnings()
     if not paths and not urls:
         raise click.UsageError("give at least one PATH, '-' for stdin, or --url URL")
+    if output:
+        check_output(output)  # before the work, not after it
+    elif sys.stdout is None:  # started with standard output closed (`>&-`): click would drop the brief
+        raise InputError("standard output is closed: give -o FILE to keep the brief")
     docs = load_inputs(list(paths), list(urls), cluster=cluster, stdin=sys.stdin)
     brief = summarize(docs, words=words, sentences=sentences, bytes=nbytes, clean=not no_clean)
     text = brief.render(fmt)
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise InputError(f"cannot write {output}: {e.strerror or e}") from None
     else:
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `newsfuse summarize ... | head`: the reader has seen enough
+        except OSError as e:
+            raise InputError(f"cannot write the brief to standard output: {e.strerror or e}") from None
+
+
+def check_output(output: str) -> None:
+    """The folder of ``-o FILE`` must exist and be a folder (the file itself may be new)."""
+    parent = Path(output).parent
+    if not parent.exists():
+        raise InputError(f"cannot write {output}: no such directory {parent}")
+    if not parent.is_dir():
+        raise InputError(f"cannot write {output}: {parent} is not a directory")

@@ -21,6 +21,12 @@ class FetchError(InputError):
     """A URL could not be fetched (unreachable, too large, timed out, not text)."""
 
 
+class WorkerDied(NewsfuseError):
+    """A worker process was killed (the system's out-of-memory killer, a signal): not the input's fault."""
+
+    exit_code = 1
+
+
 class MissingDependency(NewsfuseError):
     """An optional extra is not installed; the message names the exact fix."""
 
@@ -29,6 +35,18 @@ class MissingDependency(NewsfuseError):
             f"this feature needs the optional package '{module}': "
             f"pip install 'newsfuse[{extra}]'"
         )
+
+
+class Stopped(BaseException):
+    """SIGINT (Ctrl-C) or SIGTERM (``kill PID``) arrived: the CLI stops its workers, keeps finished output,
+    says so in one line and exits 128 + the signal number.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it; not a
+    KeyboardInterrupt, which click turns into a blank line and "Aborted"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def empty_cluster() -> InputError:

@@ -29,7 +29,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
                          headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
-            raise FetchError(f"cannot fetch {req.full_url}: redirected to a non-HTTP address")
+            raise FetchError(f"cannot fetch {printable(req.full_url)}: redirected to a non-HTTP address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -62,11 +62,12 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
     Raises :class:`FetchError` with a one-line reason: not http(s), unreachable, timed out,
     HTTP error status, larger than ``max_bytes``, not text.
     """
+    shown = printable(url)
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme not in ("http", "https"):
-        raise FetchError(f"cannot fetch {url}: only http:// and https:// URLs are supported")
+        raise FetchError(f"cannot fetch {shown}: only http:// and https:// URLs are supported")
     if not domain_of(url):
-        raise FetchError(f"cannot fetch {url}: no host name in the URL")
+        raise FetchError(f"cannot fetch {shown}: no host name in the URL")
     req = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
@@ -77,43 +78,43 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
         resp = _OPENER.open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         e.close()
-        raise FetchError(f"cannot fetch {url}: HTTP {e.code}" + (f" {e.reason}" if e.reason else "")) from None
+        raise FetchError(f"cannot fetch {shown}: HTTP {e.code}" + (f" {e.reason}" if e.reason else "")) from None
     except FetchError:
         raise
     except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as e:
-        raise FetchError(f"cannot fetch {url}: {_reason(e, timeout)}") from None
+        raise FetchError(f"cannot fetch {shown}: {_reason(e, timeout)}") from None
     with resp:
         length = resp.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > max_bytes:
-            raise FetchError(f"cannot fetch {url}: larger than {_mb(max_bytes)}")
+            raise FetchError(f"cannot fetch {shown}: larger than {_mb(max_bytes)}")
         ctype = (resp.headers.get_content_type() or "").lower()
         if ctype and not ctype.startswith(TEXT_TYPES) and ctype != "application/octet-stream":
-            raise FetchError(f"cannot fetch {url}: not a text page (content type {ctype})")
+            raise FetchError(f"cannot fetch {shown}: not a text page (content type {ctype})")
         chunks: list[bytes] = []
         size = 0
         try:
             while True:
                 if time.monotonic() > deadline:
-                    raise FetchError(f"cannot fetch {url}: timed out after {3 * timeout:g} s")
+                    raise FetchError(f"cannot fetch {shown}: timed out after {3 * timeout:g} s")
                 chunk = resp.read(CHUNK)
                 if not chunk:
                     break
                 size += len(chunk)
                 if size > max_bytes:
-                    raise FetchError(f"cannot fetch {url}: larger than {_mb(max_bytes)}")
+                    raise FetchError(f"cannot fetch {shown}: larger than {_mb(max_bytes)}")
                 chunks.append(chunk)
         except FetchError:
             raise
         except (OSError, http_client_errors()) as e:
-            raise FetchError(f"cannot fetch {url}: {_reason(e, timeout)}") from None
+            raise FetchError(f"cannot fetch {shown}: {_reason(e, timeout)}") from None
         final_url = resp.geturl() or url
         charset = resp.headers.get_content_charset()
     data = b"".join(chunks)
     text = _decode(data, charset)
     if text is None:
-        raise FetchError(f"cannot fetch {url}: the page is binary or undecodable, not text")
+        raise FetchError(f"cannot fetch {shown}: the page is binary or undecodable, not text")
     if not text.strip():
-        raise FetchError(f"cannot fetch {url}: the page is empty")
+        raise FetchError(f"cannot fetch {shown}: the page is empty")
     is_html = "html" in ctype or looks_like_html(text)
     meta = html_meta(text) if is_html else {}
     return Document(
@@ -125,6 +126,11 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
         date=meta.get("date"),
         is_html=is_html,
     )
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (a URL with a line break in it stays on one line)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def http_client_errors() -> type[Exception]:

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard
@@ -43,8 +44,41 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 Warn = Callable[[str], None]
 
 
+def loads(text: str | bytes) -> Any:
+    """``json.loads`` that fails only with ``json.JSONDecodeError``: input nested too deeply for the parser
+    (``[[[[...``) or holding an integer too long to convert (Python's 4,300-digit limit) is malformed JSON
+    too, not a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
+    except ValueError as e:
+        if isinstance(e, UnicodeDecodeError):
+            raise
+        raise json.JSONDecodeError(f"a number has more than {sys.get_int_max_str_digits()} digits", "", 0) from None
+
+
+# A lone surrogate code point ("\ud800", which JSON may hold as an escape) cannot be written as UTF-8: a
+# brief, report or batch line holding one could not be printed, saved or sent. Each becomes U+FFFD, one
+# character for one, so offsets into the text hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def to_document(item: Any, index: int) -> Document:
-    """A cluster entry (a string or a ``{"text", "title", "url", "source", "date"}`` dict) as a Document."""
+    """A cluster entry (a string or a ``{"text", "title", "url", "source", "date"}`` dict) as a Document,
+    every lone surrogate in its strings replaced (see ``encodable``)."""
+    doc = _to_document(item, index)
+    bad = {k: encodable(v) for k, v in doc.__dict__.items() if isinstance(v, str) and _SURROGATE.search(v)}
+    return Document(**{**doc.__dict__, **bad}) if bad else doc
+
+
+def _to_document(item: Any, index: int) -> Document:
     if isinstance(item, Document):
         return item if item.id else Document(**{**item.__dict__, "id": f"d{index + 1}"})
     if isinstance(item, str):
@@ -69,9 +103,16 @@ def to_document(item: Any, index: int) -> Document:
             url=opt("url"),
             source=opt("source"),
             date=opt("date"),
-            is_html=bool(item.get("html", False)),
+            is_html=_flag(item.get("html"), index),
         )
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
+
+
+def _flag(value: Any, index: int) -> bool:
+    """A document's "html": true or false (1, 0 or absent too); the string "no" is not a yes."""
+    if value is None or isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    raise InputError(f"document {index + 1}: \"html\" must be true or false, got {json.dumps(value)[:40]}")
 
 
 # A list whose items average fewer words than this is a list of sentences, else of paragraphs.
@@ -104,14 +145,18 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
     where = f" (line {line})" if line else ""
     if not isinstance(obj, dict) or not isinstance(obj.get("documents"), list):
         raise InputError(f"a cluster must be an object with a \"documents\" list{where}")
-    docs = tuple(to_document(d, i) for i, d in enumerate(obj["documents"]))
+    cid = str(obj.get("id", line))
+    try:
+        docs = tuple(to_document(d, i) for i, d in enumerate(obj["documents"]))
+    except InputError as e:
+        raise InputError(f"cluster {cid}{where}: {e}") from None
     summaries = obj.get("summaries") or obj.get("summary") or obj.get("references") or ()
     if isinstance(summaries, (str, dict)) or (_is_text_list(summaries) and "summaries" not in obj):
         summaries = (summaries,)  # one reference: a string, an object, or one list of sentences
     if not isinstance(summaries, (list, tuple)):
         raise InputError(f"\"summaries\" must be a list of reference summaries{where}")
-    refs = tuple(t for t in (_reference_text(r) for r in summaries) if t.strip())
-    return Cluster(id=str(obj.get("id", line)), documents=docs, summaries=refs)
+    refs = tuple(encodable(t) for t in (_reference_text(r) for r in summaries) if t.strip())
+    return Cluster(id=cid, documents=docs, summaries=refs)
 
 
 def open_text(path: Path) -> IO[str]:
@@ -128,25 +173,56 @@ def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = loads(raw)
         except json.JSONDecodeError as e:
             obj = e
         yield n, obj
 
 
+def path_kind(path: str | Path) -> str | None:
+    """"dir", "file" (anything else that exists) or None (missing); InputError when the system cannot look
+    (a name longer than the file system allows, a folder that may not be entered)."""
+    p = Path(path)
+    try:
+        if not p.exists():
+            return None
+        return "dir" if p.is_dir() else "file"
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}") from None
+    except ValueError as e:  # a NUL byte in the name (only the library can pass one)
+        raise InputError(f"cannot read {path!r}: {e}") from None
+
+
 def read_clusters(path: str | Path) -> Iterator[Cluster]:
     """Stream clusters from a JSONL or JSONL.gz file (one ``{"id", "documents", ...}`` per line)."""
     p = Path(path)
-    if not p.exists():
+    if path_kind(p) is None:
         raise InputError(f"no such file: {p}")
     try:
         with open_text(p) as fh:
             for n, obj in json_lines(fh):
                 if isinstance(obj, json.JSONDecodeError):
                     raise InputError(f"{p}: line {n} is not valid JSON ({obj.msg})")
-                yield cluster_from_json(obj, n)
-    except (OSError, UnicodeDecodeError, EOFError) as e:
-        raise InputError(f"{p}: cannot read clusters ({e})") from None
+                yield _in_file(p, cluster_from_json, obj, n)
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
+        raise InputError(f"{p}: cannot read clusters ({describe_read_error(e)})") from None
+
+
+def _in_file(name: str | Path, fn: Callable[..., Cluster], *args: Any) -> Cluster:
+    """``fn(*args)``, its InputError prefixed with the file it came from."""
+    try:
+        return fn(*args)
+    except InputError as e:
+        raise InputError(f"{name}: {e}") from None
+
+
+def describe_read_error(e: BaseException) -> str:
+    """Why a file could not be read, in words (not the codec's internals)."""
+    if isinstance(e, UnicodeDecodeError):
+        return f"not UTF-8 text: byte 0x{e.object[e.start]:02x} at offset {e.start} of the text"
+    if isinstance(e, EOFError):
+        return f"the file is truncated: {e}" if str(e) else "the file is truncated"
+    return getattr(e, "strerror", None) or str(e)
 
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -211,7 +287,11 @@ def _read_capped(fh: IO[bytes] | gzip.GzipFile, name: str, warn: Warn) -> bytes:
 
 
 def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    """The host of ``url`` without ``www.``; "" when it has none or cannot be parsed (``http://[::1``)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -252,9 +332,13 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
 
 
 class _Loader:
-    def __init__(self, cluster: str | None, warn: Warn) -> None:
+    def __init__(self, cluster: str | None) -> None:
         self.cluster = cluster
-        self.warn = warn
+        self.cluster_used = False  # --cluster met a cluster file
+        # said once the inputs are loaded, and only if they are: a file cut to its first 20 MB that then turns
+        # out to be binary gets the one-line error alone
+        self.notes: list[str] = []
+        self.warn: Warn = self.notes.append
         self.docs: list[Document] = []
         self.skipped: list[str] = []
 
@@ -298,6 +382,7 @@ class _Loader:
                                       title=w.title, date=w.date))
 
     def _add_multinews(self, text: str, stem: str, name: str) -> None:
+        self.cluster_used = self.cluster_used or self.cluster is not None
         rows = [r for r in text.splitlines() if r.strip()]
         if len(rows) > 1 and sum(MULTINEWS_SEP in r for r in rows) >= len(rows) // 2 + 1:
             # a Multi-News .src file: one cluster per line, clusters numbered from 1
@@ -318,11 +403,11 @@ class _Loader:
 
     def _try_json(self, text: str, name: str) -> bool:
         try:
-            obj = json.loads(text)
+            obj = loads(text)
         except json.JSONDecodeError:
             first = text.split("\n", 1)[0]
             try:
-                json.loads(first)
+                loads(first)
             except json.JSONDecodeError:
                 return False
             self._add_jsonl(io.StringIO(text), name)
@@ -332,11 +417,11 @@ class _Loader:
 
     def _add_json_obj(self, obj: Any, name: str) -> None:
         if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
-            clusters = [cluster_from_json(obj)]
+            clusters = [_in_file(name, cluster_from_json, obj)]
         elif isinstance(obj, list) and obj and all(isinstance(c, dict) and "documents" in c for c in obj):
-            clusters = [cluster_from_json(c, i + 1) for i, c in enumerate(obj)]
+            clusters = [_in_file(name, cluster_from_json, c, i + 1) for i, c in enumerate(obj)]
         elif isinstance(obj, list) and all(isinstance(d, (str, dict)) for d in obj):
-            clusters = [cluster_from_json({"id": "1", "documents": obj})]
+            clusters = [_in_file(name, cluster_from_json, {"id": "1", "documents": obj})]
         else:
             raise InputError(f"{name}: JSON input must be a cluster {{\"id\", \"documents\": [...]}} or a list of them")
         self._take_cluster(clusters, len(clusters), name)
@@ -355,17 +440,17 @@ class _Loader:
             if count > 5 and self.cluster is None:
                 continue  # only counting now
             try:
-                obj = json.loads(raw)
+                obj = loads(raw)
             except json.JSONDecodeError as e:
                 raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
             if self.cluster is None:
                 if chosen is None:  # the first cluster is the one summarized when it is the only one
-                    chosen = cluster_from_json(obj, n)
+                    chosen = _in_file(name, cluster_from_json, obj, n)
                     first_ids.append(chosen.id)
                 else:  # later ones are only listed: a bad one must not hide the "pick one" message
                     first_ids.append(str(obj.get("id", n)) if isinstance(obj, dict) else f"line-{n}")
             elif isinstance(obj, dict) and str(obj.get("id", n)) == self.cluster:
-                chosen = cluster_from_json(obj, n)
+                chosen = _in_file(name, cluster_from_json, obj, n)
         if self.cluster is not None:
             if chosen is None:
                 raise InputError(f"no cluster with id {self.cluster!r} in {name}")
@@ -376,10 +461,12 @@ class _Loader:
             self._take_cluster([chosen], count, name, first_ids)
 
     def _take_cluster(self, clusters: list[Cluster], count: int, name: str, first_ids: list[str] | None = None) -> None:
-        if self.cluster is not None and len(clusters) > 1:
+        if self.cluster is not None:
+            self.cluster_used = True
             picked = [c for c in clusters if c.id == self.cluster]
-            if not picked:
-                raise InputError(f"no cluster with id {self.cluster!r} in {name}")
+            if not picked:  # (a file of one cluster with another id too: --cluster names what to summarize)
+                raise InputError(f"no cluster with id {self.cluster!r} in {name} (its id{'s are' if count > 1 else ' is'} "
+                                 f"{', '.join((first_ids or [c.id for c in clusters])[:5])})")
             clusters, count = picked[:1], 1
         if count > 1:
             ids = first_ids or [c.id for c in clusters[:5]]
@@ -396,12 +483,18 @@ class _Loader:
         if raw == "-":
             return  # handled by the caller
         p = Path(raw)
-        if not p.exists():
+        kind = path_kind(p)
+        if kind is None:
             raise InputError(f"no such file or directory: {raw}")
-        if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file() and not HIDDEN_OR_META.match(f.name))
+        if kind == "dir":
+            try:
+                entries = list(p.iterdir())
+                files = sorted(f for f in entries if f.is_file() and not HIDDEN_OR_META.match(f.name))
+            except OSError as e:
+                raise InputError(f"cannot read the directory {raw}: {e.strerror or e}") from None
             if not files:
-                self.skip(f"{raw} is an empty directory")
+                has_dirs = any(f.is_dir() for f in entries)
+                self.skip(f"{raw} has no files (its subdirectories are not read)" if has_dirs else f"{raw} is an empty directory")
             for f in files:
                 self.add_file(f)
         else:
@@ -419,8 +512,8 @@ class _Loader:
                 raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
             with (gzip.open(p, "rb") if lower.endswith(".gz") else open(p, "rb")) as bfh:
                 data = _read_capped(bfh, name, self.warn)
-        except (OSError, EOFError, UnicodeDecodeError) as e:
-            self.skip(f"cannot read {name} ({getattr(e, 'strerror', None) or e})")
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
+            self.skip(f"cannot read {name} ({describe_read_error(e)})")
             return
         text = decode_bytes(data)
         if text is None:
@@ -432,14 +525,16 @@ class _Loader:
                 stem = stem[: -len(suffix)]
         if lower.endswith((".json", ".json.gz")):
             try:
-                obj = json.loads(text)
+                obj = loads(text)
             except json.JSONDecodeError as e:
                 raise InputError(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
             self._add_json_obj(obj, name)
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
 
-    def add_stdin(self, stdin: TextIO) -> None:
+    def add_stdin(self, stdin: TextIO | None) -> None:
+        if stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError("standard input is closed: there is nothing to read for '-'")
         buf = getattr(stdin, "buffer", None)
         if buf is not None:
             text = decode_bytes(_read_capped(buf, "standard input", self.warn))
@@ -470,7 +565,7 @@ def load_inputs(
     ``newsfuse`` logger) when others remain; otherwise :class:`InputError` says why.
     """
     say: Warn = warn or log.warning
-    loader = _Loader(cluster, say)
+    loader = _Loader(cluster)
     fetch_errors: list[InputError] = []
 
     def fetch(url: str) -> None:
@@ -503,6 +598,10 @@ def load_inputs(
         if loader.skipped:
             raise InputError(f"no readable documents: {loader.skipped[0]} (and {len(loader.skipped) - 1} more)")
         raise InputError("no documents given: name files, a directory, a JSONL file, URLs or - for stdin")
+    for note in loader.notes:
+        say(note)
     for why in loader.skipped:
         say(f"skipped: {why}")
+    if cluster is not None and not loader.cluster_used:
+        say(f"--cluster {cluster} is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters")
     return _unique_ids(docs)

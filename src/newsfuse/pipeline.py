@@ -6,6 +6,7 @@ harness and HTTP server all call it.
 
 from __future__ import annotations
 
+import builtins
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -123,6 +124,11 @@ def summarize(
     budget = Budget.of(words=words, sentences=sentences, bytes=bytes)
     if isinstance(documents, (str, Document, dict)):
         documents = [documents]
+    if not isinstance(documents, Iterable) or isinstance(documents, (builtins.bytes, bytearray)):  # (`bytes` is the budget here)
+        raise InputError(
+            f"documents must be a list of articles (strings, Documents or {{\"text\": ...}} objects), "
+            f"got {type(documents).__name__}"
+        )
     docs = [to_document(d, i) for i, d in enumerate(documents)]
     if not docs:
         raise InputError("no documents given")

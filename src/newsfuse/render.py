@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import textwrap
 
 from newsfuse.errors import InputError
 from newsfuse.model import Brief, BriefSentence
 
 FORMATS = ("text", "markdown", "json", "html")
+
+# Control characters other than tab and newline (ESC starts a terminal's escape sequences: an article
+# holding "\x1b]0;...\x07" would retitle the reader's terminal, "\x1b[2J" clear it, "\r" overprint a line).
+# The text and Markdown briefs, read in terminals, show each as U+FFFD; JSON escapes them, HTML is inert.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _inert(text: str) -> str:
+    return _CONTROL_RE.sub("\ufffd", text)
 
 
 def _numbers(brief: Brief) -> dict[str, int]:
@@ -45,7 +55,7 @@ def to_text(brief: Brief, width: int = 80) -> str:
     out.append("")
     out.append("Sources:")
     out.extend(_source_line(k + 1, brief, k) for k in _cited(brief))
-    return "\n".join(out) + "\n"
+    return _inert("\n".join(out) + "\n")
 
 
 def _md_escape(text: str) -> str:
@@ -65,7 +75,7 @@ def to_markdown(brief: Brief) -> str:
         date = f" ({_md_escape(s.date)})" if s.date else ""
         link = f" <{s.url}>" if s.url and s.url.startswith(("http://", "https://")) and ">" not in s.url else ""
         lines.append(f"{k + 1}. **{name}**{title}{date}{link}")
-    return "\n".join(lines) + "\n"
+    return _inert("\n".join(lines) + "\n")
 
 
 def to_json(brief: Brief) -> str:

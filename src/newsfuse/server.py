@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.errors import InputError, NewsfuseError
+from newsfuse.load import loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
 
@@ -227,13 +228,13 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
     if not raw.strip():
         raise ApiError(400, 'empty body: send JSON like {"documents": ["article one ...", "article two ..."]}')
     try:
-        body = json.loads(raw)
+        body = loads(raw)
     except UnicodeDecodeError:
         raise ApiError(400, "malformed JSON: the body is not UTF-8 text") from None
     except json.JSONDecodeError as e:
+        if not e.doc:  # too deep, or a number too long: no position to give
+            raise ApiError(400, f"malformed JSON: {e.msg}") from None
         raise ApiError(400, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
-    except RecursionError:
-        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(body, dict):
         raise ApiError(400, f'the body must be a JSON object with "documents", got a JSON {_json_type(body)}')
     unknown = sorted(set(body) - set(REQUEST_FIELDS))
@@ -319,7 +320,10 @@ def _url(u: Any, i: int) -> str:
     if not isinstance(u, str) or not u.strip():
         raise ApiError(400, f"urls[{i}] must be a non-empty string")
     url: str = u.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": a bracket left open
+        raise ApiError(400, f"urls[{i}] is not a valid URL: {url[:200]!r}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ApiError(400, f"urls[{i}] must be an http:// or https:// URL, got {url[:200]!r}")
     return url
@@ -780,6 +784,24 @@ def app_from_env() -> FastAPI:
 # The command
 
 
+def check_listen(host: str, port: int) -> None:
+    """Fail in one line, before the server starts, when it could not listen on host:port (a host name that
+    does not resolve, a port in use): uvicorn would log several lines and exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as e:
+        raise InputError(f"cannot listen on {host}:{port}: unknown host ({getattr(e, 'strerror', None) or e})") from None
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind(addr)
+        except OSError as e:
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
 def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for v in values for o in v.split(",") if o.strip())
 
@@ -832,6 +854,7 @@ def serve_command(
         threads=threads,
         log_level=log_level,
     )
+    check_listen(host, port)
     if host not in LOOPBACK:
         click.echo(
             f"newsfuse serve: warning: listening on {host}, reachable from other machines; there is no "

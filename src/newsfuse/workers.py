@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -16,3 +17,10 @@ def one_math_thread_per_worker() -> None:
     """
     for var in _THREAD_VARS:
         os.environ.setdefault(var, "1")
+
+
+def leave_signals_to_the_main_process() -> None:
+    """In a worker: ignore Ctrl-C (the terminal sends it to every process of the run) and die at once on
+    SIGTERM; the main process stops the workers and says so in one line, instead of a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -20,8 +20,11 @@ def shared_data_dir() -> Path:
 
 
 def check_input(path: Path) -> None:
-    if path.exists():
-        if path.is_dir():
+    from newsfuse.load import path_kind
+
+    kind = path_kind(path)
+    if kind is not None:
+        if kind == "dir":
             raise InputError(f"{path} is a directory: give a JSONL or JSONL.gz file of clusters")
         return
     if path.name in SHARED_NAMES or "shared/data" in path.as_posix():
@@ -94,11 +97,19 @@ def eval_command(in_path: Path, words: int | None, bytes_: int | None, methods_:
         why = perl_status()
         if why:
             raise InputError(f"--scorer {scorer} needs the official ROUGE-1.5.5: {why}")
+    if report_dir is not None:  # a report that cannot be written fails now, not after the whole run
+        try:
+            report_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError(f"cannot write the report to {report_dir}: {e.strerror or e}") from None
     result = evaluate(in_path, methods, words=words, bytes=bytes_, scorers=scorers, splitter=splitter, limit=limit,
                       workers=workers, progress=not quiet)
     if not result.clusters:
         raise InputError(f"{in_path}: no cluster with reference summaries to score against")
     click.echo(format_table(result))
     if report_dir is not None:
-        path = write_report(result, report_dir, command="newsfuse " + shlex.join(sys.argv[1:]))
+        try:
+            path = write_report(result, report_dir, command="newsfuse " + shlex.join(sys.argv[1:]))
+        except OSError as e:
+            raise InputError(f"cannot write the report to {report_dir}: {e.strerror or e}") from None
         click.echo(f"report: {path}", err=True)

@@ -183,6 +183,13 @@ def warm_up(cfg: EvalConfig) -> None:
             pass
 
 
+def _start_worker(cfg: EvalConfig) -> None:
+    from newsfuse.workers import leave_signals_to_the_main_process
+
+    leave_signals_to_the_main_process()
+    warm_up(cfg)
+
+
 # --- aggregation -----------------------------------------------------------------------------------------
 
 
@@ -332,7 +339,7 @@ def evaluate(
 
             one_math_thread_per_worker()
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers, initializer=warm_up, initargs=(cfg,)) as pool:
+            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg,)) as pool:
                 for res in pool.imap(_work, tasks, chunksize=4):
                     clusters.append(res)
                     bar.update(1)
