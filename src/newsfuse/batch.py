@@ -29,6 +29,7 @@ import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
 from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
+from newsfuse.workers import progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -305,7 +306,7 @@ def run_batch(
     try:
         with open(out, "a", encoding="utf-8") as fh, tqdm(
             total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-            desc="newsfuse batch", smoothing=0.05,
+            desc="newsfuse batch", smoothing=0.05, mininterval=progress_interval(),
         ) as bar:
 
             def emit(records: list[dict[str, Any]]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -24,3 +25,18 @@ def leave_signals_to_the_main_process() -> None:
     SIGTERM; the main process stops the workers and says so in one line, instead of a traceback per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+# Progress bars redraw every 0.1 s on a terminal; written to a log file or a pipe, each redraw is kept,
+# so a two-minute run left about a thousand carriage-return updates on one line. Off a terminal, redraw
+# every LOG_PROGRESS_SECONDS instead.
+LOG_PROGRESS_SECONDS = 30.0
+
+
+def progress_interval() -> float:
+    """tqdm's ``mininterval`` for progress on standard error: 0.1 s on a terminal, else LOG_PROGRESS_SECONDS."""
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed or replaced standard error
+        tty = False
+    return 0.1 if tty else LOG_PROGRESS_SECONDS

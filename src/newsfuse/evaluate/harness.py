@@ -35,6 +35,7 @@ from newsfuse.evaluate.methods import (
 )
 from newsfuse.evaluate.scorers import METRICS, Scores, perl_rouge, rouge_score
 from newsfuse.model import Cluster
+from newsfuse.workers import progress_interval
 
 BOOTSTRAP = 1000
 SEED = 20240601
@@ -328,7 +329,7 @@ def evaluate(
 
     clusters: list[ClusterRun] = []
     with tqdm(total=limit, unit="cluster", file=sys.stderr, disable=not progress, desc="newsfuse eval",
-              dynamic_ncols=True) as bar:
+              dynamic_ncols=True, mininterval=progress_interval()) as bar:
         if workers <= 1:
             warm_up(cfg)
             for task in tasks:
