@@ -377,8 +377,11 @@ def _sumy_method(name: str, doc: str) -> Method:
             summarizer.done = lambda picked: sum(size(str(p), unit) for p in picked) >= budget
         else:
             summarizer = _sumy_summarizer(name)
-        with warnings.catch_warnings():  # LSA warns on clusters with fewer words than sentences
+        # LSA warns on clusters with fewer words than sentences; LexRank's power method divides by a zero norm
+        # on a cluster whose sentences share no word ("invalid value encountered in divide" on stderr mid-run)
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", RuntimeWarning)
             order = summarizer(model, len(flat))
         if not order:  # LSA on a cluster without content words: nothing to rank
             order = list(range(len(flat)))
