@@ -375,3 +375,11 @@ def test_an_opening_quote_left_at_a_sentence_end_goes_to_the_next_sentence() -> 
     ]
     spans = sentence_spans(text)
     assert [text[a:b] for a, b in spans] == split_text(text)  # offsets follow the moved quote
+
+
+def test_the_dash_of_a_dateline_cut_off_by_punkt_is_trimmed() -> None:
+    # Punkt ends a sentence at the state's abbreviation ("md."), leaving the dateline's dash on the story
+    text = ("Annapolis, md. — as midshipmen were graduating last week, navy investigators were looking into "
+            "reports from an off-campus party. Three players are under investigation.")
+    assert split_text(text)[1].startswith("as midshipmen were graduating")
+    assert split_text("The vote was close. — sen. Susan collins")[1] == "— sen. Susan collins"  # too short to trim

@@ -383,6 +383,7 @@ _CREDIT_LEAD = re.compile(
     r")\s*(?:[-–—:|»>]+\s*)?",
     re.IGNORECASE,
 )
+_LEAD_DASH = re.compile(r"(?:—|–|--)\s+(?=\w)")
 # After a caption's credit the story starts, often with its dateline in lower case: "( photo: ap ) phoenix —",
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
@@ -443,6 +444,9 @@ def trim_dateline(text: str) -> int:
     m = _DATELINE.match(text[skip:]) or (_PLACE_DASH.match(text[skip:]) if credited else None)
     if m:
         skip += m.end()
+    else:  # the dash left when Punkt cut a dateline off as a sentence of its own ("Annapolis, md." | "— as ...")
+        m = _LEAD_DASH.match(text, skip)
+        skip = m.end() if m else skip
     if skip and len(text[skip:].split()) < 4:
         return 0
     return skip
