@@ -369,6 +369,11 @@ GLUED = [
     "Read more here.",
     "No one covers what is happening in our community better than we do.",
     "Subscribe to the city desk channel here: http://example.com/citydesk for more bridge news.",
+    # cues to the page's media, which a brief does not carry
+    "Watch the video of the bridge closure below.",
+    "See the photos above.",
+    "listen to them side-by-side for yourself.",
+    "Take a look at the full list of closed roads here.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -389,6 +394,8 @@ NOT_GLUED = [
     "The score was 5 > 3 > 1 after the first round, the judges said.",
     "The mayor said she would tweet the results and share them with the council.",
     "Seen from the river, the bridge carries 18,000 vehicles a day, the city said.",
+    "Watch for more lane closures later this week, the transport department said.",
+    "See you here next year, the mayor told the crowd at the reopening.",
 ]
 
 

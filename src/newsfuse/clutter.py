@@ -315,12 +315,28 @@ CAPTION_DATE_RE = re.compile(
 GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" of one token costs no more)
 
 
+# A short imperative pointing at the page's media, which a brief does not carry: "Watch the video below.",
+# "See the photos above.", "Listen to them side-by-side for yourself.", "Take a look at the full list here."
+MEDIA_CUE_RE = re.compile(
+    r"^(?:watch|see|view|check out|listen to|take a look at|have a look at|look at|click)\b[^.!?]{0,80}?"
+    r"\b(?:below|above|here|for yourself)\s*[.!:]?[\"”’']?$",
+    re.IGNORECASE,
+)
+MEDIA_CUE_WORDS = 16
+
+
+def is_media_cue(text: str) -> bool:
+    """``MEDIA_CUE_RE`` on a sentence of at most MEDIA_CUE_WORDS words."""
+    return len(text.split()) <= MEDIA_CUE_WORDS and MEDIA_CUE_RE.match(text) is not None
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
-    (GLUED_RE), or a photo caption (CAPTION_DATE_RE): never a sentence of a brief."""
+    (GLUED_RE), a cue to the page's media (``is_media_cue``) or a photo caption (CAPTION_DATE_RE): never a
+    sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
-    if is_clutter_line(t) or has_glued_clutter(head):
+    if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t):
         return True
     return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
 
