@@ -381,5 +381,30 @@ def test_the_dash_of_a_dateline_cut_off_by_punkt_is_trimmed() -> None:
     # Punkt ends a sentence at the state's abbreviation ("md."), leaving the dateline's dash on the story
     text = ("Annapolis, md. — as midshipmen were graduating last week, navy investigators were looking into "
             "reports from an off-campus party. Three players are under investigation.")
-    assert split_text(text)[1].startswith("as midshipmen were graduating")
+    # (and as the story's opening dateline, the place goes too)
+    assert split_text(text)[0].startswith("as midshipmen were graduating")
+    assert split_text("The vote was close. " + text)[1:3] == ["Annapolis, md.", split_text(text)[0]]
     assert split_text("The vote was close. — sen. Susan collins")[1] == "— sen. Susan collins"  # too short to trim
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Seoul, South Korea — The United States said on Wednesday it would speed up the deployment.",
+         "The United States said on Wednesday it would speed up the deployment."),
+        ("annapolis, md. — navy investigators were looking into reports from an off-campus party.",
+         "navy investigators were looking into reports from an off-campus party."),
+        ("Colorado springs, colo. – the council voted to close the park for the summer.",
+         "the council voted to close the park for the summer."),
+        # prose with a comma and a dash is no dateline: the place must end in a state or a country
+        ("When officers arrived, brockie – who went by a stage name – was found at home.",
+         "When officers arrived, brockie – who went by a stage name – was found at home."),
+    ],
+)
+def test_a_mixed_case_dateline_opening_a_story_is_trimmed(text: str, first: str) -> None:
+    assert split_text(text)[0] == first
+
+
+def test_a_place_and_dash_later_in_a_story_is_left_alone() -> None:
+    text = "The council met on Monday. Beirut, Lebanon — a city of two million — sent its mayor."
+    assert split_text(text)[1] == "Beirut, Lebanon — a city of two million — sent its mayor."

@@ -229,7 +229,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 acronym = ACRONYM_END.search(sentence[-8:]) is not None
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
+    _trim_opening_place(text, spans)
     return spans
+
+
+def _trim_opening_place(text: str, spans: list[tuple[int, int]]) -> None:
+    """The document's opening dateline in mixed or lower case (_PLACE_LEAD), within its first sentence or cut off
+    as a sentence of its own by Punkt ("annapolis, md." | "navy investigators ...", the dash already trimmed)."""
+    if not spans:
+        return
+    a, b = spans[0]
+    m = _PLACE_LEAD.match(text, a)
+    if m is None:
+        return
+    if m.end() < b:
+        if len(text[m.end() : b].split()) >= 4:
+            spans[0] = (m.end(), b)
+    elif len(spans) > 1 and m.end() == spans[1][0]:
+        del spans[0]
 
 
 def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) -> None:
@@ -382,6 +399,28 @@ _CREDIT_LEAD = re.compile(
     r"alamy|afp|epa|reuters|ap|istock(?:photo)?|thinkstock|bbc|nasa|pool)(?!\s+image caption\b)(?=\s)"
     r")\s*(?:[-–—:|»>]+\s*)?",
     re.IGNORECASE,
+)
+# A story's opening dateline in mixed or lower case ("Seoul, South Korea —", "annapolis, md. —", "Munich, germany –"),
+# which _DATELINE (capitals or an agency) does not take: a place of at most three words, a comma, then a US state
+# or a country by name or AP abbreviation, then a dash. Only a document's first sentence is looked at: elsewhere
+# "When officers arrived, brockie – who ..." is prose.
+_REGIONS = (
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|"
+    "indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|"
+    "montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
+    "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|"
+    "west virginia|wisconsin|wyoming|"
+    r"ala\.|ariz\.|ark\.|calif\.|colo\.|conn\.|del\.|fla\.|ga\.|ill\.|ind\.|kan\.|kans\.|ky\.|la\.|md\.?|mass\.|"
+    r"mich\.|minn\.|miss\.|mo\.|mont\.|neb\.|nev\.|n\.h\.|n\.j\.|n\.m\.|n\.y\.|n\.c\.|n\.d\.|okla\.|ore\.|pa\.|"
+    r"r\.i\.|s\.c\.|s\.d\.|tenn\.|tex\.|vt\.|va\.|wash\.|w\.va\.|wis\.|wyo\.|d\.c\.|dc|"
+    "afghanistan|argentina|australia|austria|bahrain|bangladesh|belgium|brazil|britain|canada|chile|china|colombia|"
+    "cuba|egypt|england|france|germany|greece|haiti|india|indonesia|iran|iraq|ireland|israel|italy|japan|jordan|"
+    "kenya|lebanon|libya|malaysia|mexico|myanmar|nepal|netherlands|nigeria|north korea|norway|pakistan|peru|"
+    "philippines|poland|russia|saudi arabia|scotland|somalia|south africa|south korea|spain|sudan|sweden|"
+    "switzerland|syria|taiwan|thailand|turkey|ukraine|venezuela|vietnam|yemen|zimbabwe|west bank|gaza strip"
+)
+_PLACE_LEAD = re.compile(
+    r"[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,2}, (?:" + _REGIONS + r")\s*(?:—|–|--)\s+(?=\w)", re.IGNORECASE
 )
 _LEAD_DASH = re.compile(r"(?:—|–|--)\s+(?=\w)")
 # After a caption's credit the story starts, often with its dateline in lower case: "( photo: ap ) phoenix —",
