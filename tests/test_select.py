@@ -37,6 +37,8 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
+        ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)
+        ("The fire started in a bakery on the corner of Elm and Main St.", True),  # a street
         ("The treaty was signed in 1919, months after the end of World War I.", True),
         # re-tokenized text (Multi-News) sets a space before a closing quote: the sentence still ends
         ('Hungarian singer mitsou is suing jay z and beyonce over her voice on the single, " drunk in love. "', True),

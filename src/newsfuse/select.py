@@ -29,7 +29,7 @@ from newsfuse.clutter import is_clutter_sentence
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
-from newsfuse.split import INITIAL_END
+from newsfuse.split import INITIAL_END, TITLE_END
 
 # Tuned on the shared dev data (Multi-News validation clusters 1000-1999 and TAC 2011);
 # see scripts/tune.py and BENCHMARKS.md for the runs.
@@ -190,8 +190,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
-    if INITIAL_END.search(t[-4:]):  # (split glues such a piece to the next one when there is one)
-        return False  # "... homeland security secretary john f.": cut before a name (a truncated document's end)
+    if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))):  # (Main St., Elm Dr.)
+        return False  # "... homeland security secretary john f.", "... state sen.": cut before a name (a truncated document's end)
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one

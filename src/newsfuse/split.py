@@ -99,7 +99,7 @@ _TITLES = (
     "mr", "mrs", "ms", "messrs", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "rev", "pres",
     "adm", "maj", "cmdr", "supt", "det", "hon",
 )
-_TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in _TITLES) + r"|St)\.$")
+TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in _TITLES) + r"|St)\.$")
 # A middle initial that Punkt took for a sentence end ("secretary john f." | "Kelly said ..." in lower-cased
 # corpora, where the name after it gives no capital to go by): a piece ending in a lone letter and a full stop,
 # after a space, is glued to the next one. (Not "I": "World War I." ends sentences.)
@@ -222,9 +222,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 spans.append(span)
                 starts.append(first)
                 m = _LONE_ABBREV.match(sentence)
-                # (_TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
+                # (TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
-                glue = (bool(m and m.group(1).lower() in abbrevs) or bool(_TITLE_END.search(sentence[-8:]))
+                glue = (bool(m and m.group(1).lower() in abbrevs) or bool(TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
                 acronym = ACRONYM_END.search(sentence[-8:]) is not None
         if '"' in para.group():
