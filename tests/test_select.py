@@ -35,6 +35,8 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("Will the bridge reopen before the winter storms arrive here?", False),  # question
         ("“We will rebuild it,” the mayor told reporters outside City Hall.", True),
         ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
+        ('" last night, sgt dakota meyer proposed and i said yes! "', False),  # "said" is inside the quotation
+        ('" i said no to the offer, " she told reporters on tuesday.', True),
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)

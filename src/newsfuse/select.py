@@ -180,7 +180,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
     opens_quote = t[0] in "\"“" or t.startswith("``")
-    if opens_quote and not _SPEECH.search(t):
+    if opens_quote and not _SPEECH.search(_QUOTED.sub(" ", t)):  # (a verb inside the quotation names no speaker)
         return False  # a quotation with no speaker
     # Only curly quotes and the newswire's ``TeX-style'' pairs (DUC, TAC) show which way they face,
     # so only they can show that a quotation runs on into the next sentence; straight quotes are
