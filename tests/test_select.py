@@ -36,6 +36,7 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("“We will rebuild it,” the mayor told reporters outside City Hall.", True),
         ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
         ('" last night, sgt dakota meyer proposed and i said yes! "', False),  # "said" is inside the quotation
+        ('Mr markle said in the interview: " they were disappointed.', False),  # the quotation runs on (spaced quotes)
         ('" i said no to the offer, " she told reporters on tuesday.', True),
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
@@ -378,6 +379,9 @@ GLUED = [
     "See the photos above.",
     "listen to them side-by-side for yourself.",
     "Take a look at the full list of closed roads here.",
+    # a comment form's terms
+    "The Times makes no guarantee of comments' factual accuracy.",
+    "Here are the full legal terms you agree to by using this comment form.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",

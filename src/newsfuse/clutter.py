@@ -41,7 +41,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r".{0,80}\ball rights reserved\b.{0,80}",
     r"(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us)\b.{0,120}",
     r"we have a new comment system\b.*",
-    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil)\b.*",
+    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil|comment form|comments ?'? factual accuracy)\b.*",
     r"(?:follow us|like us|find us)\b.{0,80}",
     r"(?:photo|image|video|graphic|illustration|credit|courtesy|source|file photo|photograph)\s*(?::|by\b|of\b).{0,300}",
     r"image by\b.{0,200}",
@@ -141,8 +141,8 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
     r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
     r".{0,80}\ball rights reserved\b.{0,80}": ("all rights reserved",),
-    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil)\b.*": (
-        "community guidelines", "comment policy", "keep comments civil"),
+    r".{0,60}\b(?:community guidelines|comment policy|keep comments civil|comment form|comments ?'? factual accuracy)\b.*": (
+        "community guidelines", "comment policy", "keep comments civil", "comment form", "factual accuracy"),
     r".{0,400}\((?:ap|afp|reuters|getty|epa|upi)(?: images)? ?(?:photo|/).{0,80}\).*": (
         "(ap", "(afp", "(reuters", "(getty", "(epa", "(upi"),
     r".{0,400}\(photo(?:graph)?(?: by)?[:/ ].{0,80}\).*": ("(photo",),
