@@ -204,6 +204,8 @@ def _opens_at_end(t: str) -> bool:
     its quotes between spaces, which face neither way; an inch mark (`a 6" pipe`) follows a digit."""
     k = t.rfind('"')
     before = t[k - 1] if k else " "
+    if t[:k].rstrip().endswith(":") and t[k + 1 :].lstrip()[:1].isalnum():
+        return True  # after a colon it opens, spaced or not: 'Mr markle said: " they were disappointed.'
     return (before.isspace() or before in "([{—–-") and k + 1 < len(t) and t[k + 1].isalnum()
 
 
