@@ -379,6 +379,7 @@ GLUED = [
     "See the photos above.",
     "listen to them side-by-side for yourself.",
     "Take a look at the full list of closed roads here.",
+    "The table below lists the risk of transmission per 10,000 exposures for various types of exposures.",
     # a comment form's terms
     "The Times makes no guarantee of comments' factual accuracy.",
     "Here are the full legal terms you agree to by using this comment form.",
@@ -404,6 +405,7 @@ NOT_GLUED = [
     "Seen from the river, the bridge carries 18,000 vehicles a day, the city said.",
     "Watch for more lane closures later this week, the transport department said.",
     "See you here next year, the mayor told the crowd at the reopening.",
+    "The list of closed roads grew on Monday as crews found more cracks.",
 ]
 
 

@@ -317,12 +317,14 @@ GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" o
 
 # A short imperative pointing at the page's media, which a brief does not carry: "Watch the video below.",
 # "See the photos above.", "Listen to them side-by-side for yourself.", "Take a look at the full list here."
+# ... and a sentence about a table or chart of the page ("The table below lists the risk ...").
 MEDIA_CUE_RE = re.compile(
     r"^(?:watch|see|view|check out|listen to|take a look at|have a look at|look at|click)\b[^.!?]{0,80}?"
-    r"\b(?:below|above|here|for yourself)\s*[.!:]?[\"”’']?$",
+    r"\b(?:below|above|here|for yourself)\s*[.!:]?[\"”’']?$"
+    r"|^the (?:table|chart|map|graphic|infographic|graph|list|slideshow|gallery)s? (?:below|above)\b",
     re.IGNORECASE,
 )
-MEDIA_CUE_WORDS = 16
+MEDIA_CUE_WORDS = 30
 
 
 def is_media_cue(text: str) -> bool:
