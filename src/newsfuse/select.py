@@ -589,7 +589,6 @@ def branch_and_bound(
     shut = [0] * n
     conflicting = [sorted(c) for c in conflict_of]
     safe_length = [max(x, 1e-9) for x in lengths]
-    everyone = range(n)
     chosen: list[int] = []
     antecedent = [requires.get(k) for k in range(n)]
     best_value = -1.0
@@ -597,19 +596,21 @@ def branch_and_bound(
     nodes = 0
     unmet = 0  # chosen sentences whose antecedent is not chosen (a valid choice has none)
 
-    def dfs(room: float, value: float) -> bool:
+    def dfs(room: float, value: float, pool: list[tuple[float, int]]) -> bool:
+        # pool: the parent's open sentences, ranked (shut counts only grow and room only shrinks down
+        # the tree, so a node's open sentences are among its parent's)
         nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
         if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
-        open_ = [k for k in everyone if not shut[k] and lengths[k] <= room]
-        if not open_:
+        # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
+        pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
+        if not pool:
             return True
-        open_.sort(key=lambda k: -gain[k] / safe_length[k])
         bound, r = value, room
-        for k in open_:
+        for _, k in pool:
             if gain[k] <= 0:  # sorted by gain per length: no later sentence can add to the bound either
                 break
             if lengths[k] <= r:
@@ -620,7 +621,7 @@ def branch_and_bound(
                 break
         if bound <= best_value + 1e-9:
             return True
-        k = open_[0]
+        k = pool[0][1]
         # include k
         state[k] = 1
         shut[k] += 1
@@ -641,7 +642,7 @@ def branch_and_bound(
             w = concept_weights[j]
             for i in coverers[j]:
                 gain[i] -= w
-        ok = dfs(room - lengths[k], value + values[k] + sum([concept_weights[j] for j in newly]))
+        ok = dfs(room - lengths[k], value + values[k] + sum([concept_weights[j] for j in newly]), pool)
         for j in newly:
             w = concept_weights[j]
             for i in coverers[j]:
@@ -662,7 +663,7 @@ def branch_and_bound(
         for d in undo:
             state[d] = 2
             shut[d] += 1
-        ok = dfs(room, value)
+        ok = dfs(room, value, pool)
         for d in undo:
             state[d] = 0
             shut[d] -= 1
@@ -670,7 +671,7 @@ def branch_and_bound(
         shut[k] -= 1
         return ok
 
-    if not dfs(capacity, 0.0):
+    if not dfs(capacity, 0.0, [(0.0, k) for k in range(n)]):
         return None
     return sorted(best)
 
