@@ -466,26 +466,24 @@ def _solve_ilp(
     # A concept found in only one candidate is covered exactly when that sentence is chosen:
     # fold its weight into the sentence's coefficient instead of giving it a variable. This is
     # exact and leaves HiGHS a much smaller program (most bigrams occur once).
-    where: dict[str, list[int]] = defaultdict(list)
-    for k, i in enumerate(cand):
-        for c in rep.concepts[i]:
-            if c in weights:
-                where[c].append(k)
+    sets = [rep.concepts[i] for i in cand]
+    seen: set[str] = set()
+    repeated: set[str] = set()  # the concepts of two candidates or more (set operations: most concepts are in one)
+    for cs in sets:
+        repeated |= seen & cs
+        seen |= cs
     values = [float(prior[i]) for i in cand]
-    concepts = []  # (in sorted order)
-    for c in sorted(where):  # sorted: sums in one order whatever PYTHONHASHSEED
-        ks = where[c]
-        if len(ks) == 1:
-            values[ks[0]] += weights[c]
-        else:
-            concepts.append(c)
+    for k, cs in enumerate(sets):
+        v = values[k]
+        for c in sorted(weights.keys() & (cs - repeated)):  # sorted: sums in one order whatever PYTHONHASHSEED
+            v += weights[c]
+        values[k] = v
+    concepts = sorted(weights.keys() & repeated)
+    column = {c: j for j, c in enumerate(concepts)}
+    covers = [sorted(map(column.__getitem__, column.keys() & cs)) for cs in sets]  # each candidate's shared concepts, ascending
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
     if ns <= BNB_MAX_SENTENCES:
-        covers: list[list[int]] = [[] for _ in cand]  # each candidate's shared concepts, ascending
-        for j, c in enumerate(concepts):
-            for k in where[c]:
-                covers[k].append(j)
         picked = branch_and_bound(
             values=values,
             covers=covers,
@@ -497,6 +495,10 @@ def _solve_ilp(
         )
         if picked is not None:
             return [cand[k] for k in picked]
+    where: list[list[int]] = [[] for _ in concepts]  # each shared concept's candidates, ascending
+    for k, cov in enumerate(covers):
+        for j in cov:
+            where[j].append(k)
     obj = np.concatenate([-np.array(values, dtype=float), -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
@@ -517,10 +519,10 @@ def _solve_ilp(
         r += 1
 
     add([(k, lengths[i]) for k, i in enumerate(cand)], -np.inf, capacity)
-    for j, c in enumerate(concepts):
-        for k in where[c]:
+    for j in range(nc):
+        for k in where[j]:
             add([(k, 1.0), (ns + j, -1.0)], -np.inf, 0.0)  # s_i <= c_j
-        add([(ns + j, 1.0)] + [(k, -1.0) for k in where[c]], -np.inf, 0.0)  # c_j <= sum s_i
+        add([(ns + j, 1.0)] + [(k, -1.0) for k in where[j]], -np.inf, 0.0)  # c_j <= sum s_i
     for a in range(ns):
         for b in range(a + 1, ns):
             if sim[a, b] > 0.5:
