@@ -468,26 +468,24 @@ def _solve_ilp(
     # A concept found in only one candidate is covered exactly when that sentence is chosen:
     # fold its weight into the sentence's coefficient instead of giving it a variable. This is
     # exact and leaves HiGHS a much smaller program (most bigrams occur once).
-    where: dict[str, list[int]] = defaultdict(list)
-    for k, i in enumerate(cand):
-        for c in rep.concepts[i]:
-            if c in weights:
-                where[c].append(k)
+    sets = [rep.concepts[i] for i in cand]
+    seen: set[str] = set()
+    repeated: set[str] = set()  # the concepts of two candidates or more (set operations: most concepts are in one)
+    for cs in sets:
+        repeated |= seen & cs
+        seen |= cs
     values = [float(prior[i]) for i in cand]
-    concepts = []  # (in sorted order)
-    for c in sorted(where):  # sorted: sums in one order whatever PYTHONHASHSEED
-        ks = where[c]
-        if len(ks) == 1:
-            values[ks[0]] += weights[c]
-        else:
-            concepts.append(c)
+    for k, cs in enumerate(sets):
+        v = values[k]
+        for c in sorted(weights.keys() & (cs - repeated)):  # sorted: sums in one order whatever PYTHONHASHSEED
+            v += weights[c]
+        values[k] = v
+    concepts = sorted(weights.keys() & repeated)
+    column = {c: j for j, c in enumerate(concepts)}
+    covers = [sorted(map(column.__getitem__, column.keys() & cs)) for cs in sets]  # each candidate's shared concepts, ascending
     ns, nc = len(cand), len(concepts)
     pos = {i: k for k, i in enumerate(cand)}
     if ns <= BNB_MAX_SENTENCES:
-        covers: list[list[int]] = [[] for _ in cand]  # each candidate's shared concepts, ascending
-        for j, c in enumerate(concepts):
-            for k in where[c]:
-                covers[k].append(j)
         picked = branch_and_bound(
             values=values,
             covers=covers,
@@ -499,6 +497,10 @@ def _solve_ilp(
         )
         if picked is not None:
             return [cand[k] for k in picked]
+    where: list[list[int]] = [[] for _ in concepts]  # each shared concept's candidates, ascending
+    for k, cov in enumerate(covers):
+        for j in cov:
+            where[j].append(k)
     obj = np.concatenate([-np.array(values, dtype=float), -np.array([weights[c] for c in concepts])])
 
     rows: list[int] = []
@@ -519,10 +521,10 @@ def _solve_ilp(
         r += 1
 
     add([(k, lengths[i]) for k, i in enumerate(cand)], -np.inf, capacity)
-    for j, c in enumerate(concepts):
-        for k in where[c]:
+    for j in range(nc):
+        for k in where[j]:
             add([(k, 1.0), (ns + j, -1.0)], -np.inf, 0.0)  # s_i <= c_j
-        add([(ns + j, 1.0)] + [(k, -1.0) for k in where[c]], -np.inf, 0.0)  # c_j <= sum s_i
+        add([(ns + j, 1.0)] + [(k, -1.0) for k in where[j]], -np.inf, 0.0)  # c_j <= sum s_i
     for a in range(ns):
         for b in range(a + 1, ns):
             if sim[a, b] > 0.5:
@@ -591,7 +593,6 @@ def branch_and_bound(
     shut = [0] * n
     conflicting = [sorted(c) for c in conflict_of]
     safe_length = [max(x, 1e-9) for x in lengths]
-    everyone = range(n)
     chosen: list[int] = []
     antecedent = [requires.get(k) for k in range(n)]
     best_value = -1.0
@@ -599,19 +600,21 @@ def branch_and_bound(
     nodes = 0
     unmet = 0  # chosen sentences whose antecedent is not chosen (a valid choice has none)
 
-    def dfs(room: float, value: float) -> bool:
+    def dfs(room: float, value: float, pool: list[tuple[float, int]]) -> bool:
+        # pool: the parent's open sentences, ranked (shut counts only grow and room only shrinks down
+        # the tree, so a node's open sentences are among its parent's)
         nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
         if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
-        open_ = [k for k in everyone if not shut[k] and lengths[k] <= room]
-        if not open_:
+        # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
+        pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
+        if not pool:
             return True
-        open_.sort(key=lambda k: -gain[k] / safe_length[k])
         bound, r = value, room
-        for k in open_:
+        for _, k in pool:
             if gain[k] <= 0:  # sorted by gain per length: no later sentence can add to the bound either
                 break
             if lengths[k] <= r:
@@ -622,7 +625,7 @@ def branch_and_bound(
                 break
         if bound <= best_value + 1e-9:
             return True
-        k = open_[0]
+        k = pool[0][1]
         # include k
         state[k] = 1
         shut[k] += 1
@@ -643,7 +646,7 @@ def branch_and_bound(
             w = concept_weights[j]
             for i in coverers[j]:
                 gain[i] -= w
-        ok = dfs(room - lengths[k], value + values[k] + sum([concept_weights[j] for j in newly]))
+        ok = dfs(room - lengths[k], value + values[k] + sum([concept_weights[j] for j in newly]), pool)
         for j in newly:
             w = concept_weights[j]
             for i in coverers[j]:
@@ -664,7 +667,7 @@ def branch_and_bound(
         for d in undo:
             state[d] = 2
             shut[d] += 1
-        ok = dfs(room, value)
+        ok = dfs(room, value, pool)
         for d in undo:
             state[d] = 0
             shut[d] -= 1
@@ -672,7 +675,7 @@ def branch_and_bound(
         shut[k] -= 1
         return ok
 
-    if not dfs(capacity, 0.0):
+    if not dfs(capacity, 0.0, [(0.0, k) for k in range(n)]):
         return None
     return sorted(best)
 
