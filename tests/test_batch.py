@@ -199,19 +199,26 @@ def test_batch_truncated_gzip_keeps_the_clusters_before_the_damage(tmp_path: Pat
     assert read_out(out) == recs
 
 
-def test_batch_sigterm_stops_workers_and_keeps_finished_lines(tmp_path: Path) -> None:
-    """`kill PID` killed the main process at once (exit 143, no message) and left its pool's worker processes
-    running with nobody to collect them. Now it stops like Ctrl-C: workers stopped, one line, exit 143."""
-    rows = make_clusters(300, seed=2)
+def _start_batch(tmp_path: Path, seed: int) -> tuple[list[dict], Path, list[str], subprocess.Popen[str]]:
+    """300 clusters, a batch of them started on 2 workers in its own process group, returned once it has
+    written 10 lines (or after 60 s): the rows, the out file, the command (without --workers) and the process."""
+    rows = make_clusters(300, seed=seed)
     src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
     write_jsonl(src, rows)
     cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
     proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+        time.sleep(0.02)
+    return rows, out, cmd, proc
+
+
+def test_batch_sigterm_stops_workers_and_keeps_finished_lines(tmp_path: Path) -> None:
+    """`kill PID` killed the main process at once (exit 143, no message) and left its pool's worker processes
+    running with nobody to collect them. Now it stops like Ctrl-C: workers stopped, one line, exit 143."""
+    rows, out, cmd, proc = _start_batch(tmp_path, seed=2)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
-            time.sleep(0.02)
         proc.send_signal(signal.SIGTERM)  # the main process only, as `kill PID` does
         _, err = proc.communicate(timeout=30)
     finally:
@@ -360,16 +367,8 @@ def _children(pid: int) -> list[int]:
 def test_batch_worker_killed_by_the_system_is_one_line(tmp_path: Path) -> None:
     """A worker killed from outside (the out-of-memory killer) gave 'internal error: BrokenProcessPool: A process
     in the process pool was terminated abruptly ...'; now one line saying what is kept and what to do."""
-    rows = make_clusters(300, seed=4)
-    src, out = tmp_path / "clusters.jsonl", tmp_path / "briefs.jsonl"
-    write_jsonl(src, rows)
-    cmd = [sys.executable, "-m", "newsfuse", "batch", str(src), "--out", str(out), "--words", "40", "-q"]
-    proc = subprocess.Popen(cmd + ["--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    rows, out, cmd, proc = _start_batch(tmp_path, seed=4)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
-            time.sleep(0.02)
         workers = _children(proc.pid)
         assert workers, "no worker processes found"
         os.kill(max(workers), signal.SIGKILL)
