@@ -46,6 +46,9 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         # re-tokenized text (Multi-News) sets a space before a closing quote: the sentence still ends
         ('Hungarian singer mitsou is suing jay z and beyonce over her voice on the single, " drunk in love. "', True),
         ("The band played its new single, ' the long road. '", True),
+        # a teaser or quotation cut short
+        ("The vikings announced monday that running back adrian peterson...", False),
+        ('In a statement, the spokeswoman said on-site " educators and animal care staff… "', False),
     ],
 )
 def test_is_candidate(text: str, ok: bool) -> None:

@@ -104,12 +104,18 @@ _CLOSERS = "\"”’')]"
 # ... with the space a re-tokenized corpus sets before them (Multi-News: `... " drunk in love. "`)
 _CLOSERS_SPACED = _CLOSERS + " "
 
+# A sentence that trails off in an ellipsis is a teaser cut short ("The vikings announced monday that running
+# back adrian peterson...") or a quotation left unfinished ("But the fda said that it defines sugar as a solid,
+# dried and..."): 145 such sentences of 6+ words in the first 2,000 Multi-News clusters, nearly all cut off.
+_TRAILING_OFF = ("...", "…")
+
 
 def _ends_sentence(t: str) -> bool:
     """Whether ``t`` (stripped) ends with a full stop, question or exclamation mark followed only by
-    closing quotes and brackets (_CLOSERS): an end-anchored regex search would try every position."""
+    closing quotes and brackets (_CLOSERS), and not with an ellipsis (_TRAILING_OFF): an end-anchored regex
+    search would try every position."""
     u = t.rstrip(_CLOSERS_SPACED)
-    return bool(u) and u[-1] in ".!?。！？"
+    return bool(u) and u[-1] in ".!?。！？" and not u.endswith(_TRAILING_OFF)
 
 
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
