@@ -408,3 +408,18 @@ def test_a_mixed_case_dateline_opening_a_story_is_trimmed(text: str, first: str)
 def test_a_place_and_dash_later_in_a_story_is_left_alone() -> None:
     text = "The council met on Monday. Beirut, Lebanon — a city of two million — sent its mayor."
     assert split_text(text)[1] == "Beirut, Lebanon — a city of two million — sent its mayor."
+
+
+def test_a_lower_case_acronym_before_a_capitalized_word_is_not_a_sentence_end() -> None:
+    # Multi-News capitalized the word after every "u.s." (its splitter cut there): Punkt cut "... at a former u.s."
+    # | "Naval station until ...". A stop word or an opener after the acronym still starts a sentence.
+    text = (
+        "The destroyer will undergo repairs at a former u.s. Naval station until it is fit to sail. "
+        "The aid was cut by the u.s. The red cross sent more. Taxes are lower in the u.s. Turns out that matters. "
+        "He met the u.n. Envoy, who said little."
+    )
+    assert split_text(text) == [
+        "The destroyer will undergo repairs at a former u.s. Naval station until it is fit to sail.",
+        "The aid was cut by the u.s.", "The red cross sent more.", "Taxes are lower in the u.s.",
+        "Turns out that matters.", "He met the u.n. Envoy, who said little.",
+    ]
