@@ -423,3 +423,11 @@ def test_a_lower_case_acronym_before_a_capitalized_word_is_not_a_sentence_end() 
         "The aid was cut by the u.s.", "The red cross sent more.", "Taxes are lower in the u.s.",
         "Turns out that matters.", "He met the u.n. Envoy, who said little.",
     ]
+
+
+def test_a_time_zone_after_a_clock_time_is_not_a_new_sentence() -> None:
+    # Multi-News: Punkt cut "... airs at 9 p.m." | "Et on hbo ..."; a new sentence after a clock time stays apart
+    text = "The show airs at 9 p.m. Et on hbo every sunday night. The vote was at 5 p.m. The crowd left early."
+    assert split_text(text) == [
+        "The show airs at 9 p.m. Et on hbo every sunday night.", "The vote was at 5 p.m.", "The crowd left early.",
+    ]

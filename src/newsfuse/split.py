@@ -122,6 +122,10 @@ _NAME_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:-[A-Za-z]+)?\s+(?:(?:of|f
 # glued to the next when that opens with a capitalized word that is not a stop word or an opener (_OPENERS).
 LOWER_ACRONYM_END = re.compile(r"(?<![\w.])(?:u\.s|u\.k|u\.n|e\.u|d\.c)\.$")
 _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
+# A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
+# Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
+CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -206,8 +210,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for a, b in _chunks(para.group(), para.start()):
             chunk = text[a:b]
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
-            acronym = ""  # the previous piece ended in a dotted acronym ("upper" or "lower" case): join it if this
-            # one opens with a name
+            acronym = ""  # the previous piece ended in a dotted acronym ("upper" or "lower" case; "clock": a.m.,
+            # p.m.): join it if this one opens with a name (with a time zone)
             for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
                 piece = chunk[s:e]
                 sentence = piece.strip()  # (text[span[0] : span[1]])
@@ -216,7 +220,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 start = a + s + len(piece) - len(piece.lstrip())
                 span = (start, start + len(sentence))
                 if acronym and not glue:
-                    glue = _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START)
+                    glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
+                            else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
                 if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
@@ -235,7 +240,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
                 tail = sentence[-8:]
-                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if LOWER_ACRONYM_END.search(tail) else "")
+                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if LOWER_ACRONYM_END.search(tail)
+                           else "clock" if CLOCK_END.search(tail) else "")
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
     _trim_opening_place(text, spans)
