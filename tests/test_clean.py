@@ -196,6 +196,10 @@ CASES = [
      [STORY], ["account", "confirmation", "registering"]),
     ("metered paywall", f"{STORY}\n\nWelcome to lakeportnews.com! Website visitors may access up to five articles a month for free "
      "without a subscription. Learn more about our subscription plans.", [STORY], ["Welcome", "five articles", "plans"]),
+    ("leaving notice", f"{STORY}\n\nExternal link you are about to leave lakeport.gov for an external website that is not "
+     "maintained by the city. If you wish to remain on lakeport.gov, click the cancel message.", [STORY], ["External", "remain"]),
+    ("leaving kept", "You are leaving the harbor in better shape than you found it, the mayor told the crew.",
+     ["You are leaving the harbor"], ["External"]),
     ("learning kept", "Students will learn more about bridges in a new course. "
      "Inspectors said they would try again later in the week to reach the deck.",
      ["learn more about bridges", "try again later in the week"], []),

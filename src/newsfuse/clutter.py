@@ -105,6 +105,10 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"learn more about our (?:subscription|membership)s?\b.{0,60}",
     r"no one covers what is happening in our community better than we do\b.{0,200}",
     r"this material may not be published, broadcast, rewritten,? or redistributed\b.{0,40}",
+    # a site's notice before an outbound link ("External link you are about to leave travel.state.gov for ...")
+    r"(?:external link:? )?you are (?:about to leave|now leaving|leaving)\b.{0,80}?"
+    r"(?:\bweb ?site|\bsite|\bpage|\.(?:gov|com|org|net|edu))\b.{0,200}",
+    r"if you wish to (?:remain|stay) on\b.{0,120}",
     # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
     r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
     r"\((?:more|end|ends)\)",
