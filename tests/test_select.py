@@ -46,6 +46,13 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         # re-tokenized text (Multi-News) sets a space before a closing quote: the sentence still ends
         ('Hungarian singer mitsou is suing jay z and beyonce over her voice on the single, " drunk in love. "', True),
         ("The band played its new single, ' the long road. '", True),
+        # first person outside quotation marks with no speaker: a columnist's voice or a quotation that lost its marks
+        ("At seven i wanted to be napoleon, the painter once wrote in his diary.", True),  # a speaker ("wrote")
+        ("As a teenager the cookbook could usually be found in my room.", False),
+        ("That is why i ' m petitioning the company to remove the dyes.", False),
+        ('" i was there for my family, " she told reporters on monday.', True),
+        ("The highway was closed after world war i and rebuilt in the fifties.", True),
+        ("Mine workers walked off the job at the pit on monday.", True),
         # a teaser or quotation cut short
         ("The vikings announced monday that running back adrian peterson...", False),
         ('In a statement, the spokeswoman said on-site " educators and animal care staff… "', False),
