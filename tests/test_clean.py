@@ -200,6 +200,13 @@ CASES = [
      "maintained by the city. If you wish to remain on lakeport.gov, click the cancel message.", [STORY], ["External", "remain"]),
     ("leaving kept", "You are leaving the harbor in better shape than you found it, the mayor told the crew.",
      ["You are leaving the harbor"], ["External"]),
+    # mojibake (UTF-8 read as Windows-1252), also as a re-tokenized copy splits it; correct accents stay
+    ("mojibake", f"The mayorâ€™s office said the bridge â\x80\x93 closed since May â\x80\x93 would reopen. {STORY}",
+     ["The mayor’s office said the bridge – closed since May – would reopen."], ["â"]),
+    ("spaced mojibake", f"Sarah palinâ€ ™s father spoke about the trip on monday, the paper said. {STORY}",
+     ["Sarah palin’s father spoke"], ["â", "™"]),
+    ("accents kept", f"The café owner, a naïve résumé writer, said “no” on Monday. {STORY}",
+     ["The café owner, a naïve résumé writer, said “no” on Monday."], []),
     ("learning kept", "Students will learn more about bridges in a new course. "
      "Inspectors said they would try again later in the week to reach the deck.",
      ["learn more about bridges", "try again later in the week"], []),

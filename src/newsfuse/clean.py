@@ -352,6 +352,22 @@ def _unescape_entity(m: re.Match[str]) -> str:
     return html_lib.unescape(m.group(0))
 
 
+# Mojibake: UTF-8 that a scraper read as Windows-1252 or Latin-1 ("palinâ€™s", "â\x80\x93 and"), the
+# bytes gone wrong before the text reached newsfuse (charset detection in load.py cannot undo it). A
+# re-tokenized copy (Multi-News) also splits "â€™" as "â€ ™". ftfy undoes what is certain; text without
+# these marks is not touched. (A U+FFFD replacement character has lost its bytes: nothing to repair.)
+_MOJIBAKE_HINT = re.compile("[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€ ")
+_SPACED_MOJIBAKE = re.compile("â€ (?=[\x80-\xbf™œ˜¦“”š›ž])")
+
+
+def repair_mojibake(text: str) -> str:
+    if _MOJIBAKE_HINT.search(text) is None:
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(_SPACED_MOJIBAKE.sub("â€", text))
+
+
 def _clean_one(doc: Document) -> _Page:
     page = _Page()
     text = doc.text
@@ -361,6 +377,7 @@ def _clean_one(doc: Document) -> _Page:
         text = _from_html(text, page)
     elif "&" in text:
         text = _ENTITY_RE.sub(_unescape_entity, text)
+    text = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]
     page.text = text
