@@ -53,6 +53,10 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ('" i was there for my family, " she told reporters on monday.', True),
         ("The highway was closed after world war i and rebuilt in the fifties.", True),
         ("Mine workers walked off the job at the pit on monday.", True),
+        # a parenthesis left open: it closes in a later sentence, or the sentence was cut inside it
+        ("( he also repeated similar claims on other sunday talk shows.", False),
+        ("Neighbors say the 800-square-meter ( 8,600-sq.", False),
+        ("The council ( seven members in all ) voted on Tuesday to close the bridge.", True),
         # a teaser or quotation cut short
         ("The vikings announced monday that running back adrian peterson...", False),
         ('In a statement, the spokeswoman said on-site " educators and animal care staff… "', False),

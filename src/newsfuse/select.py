@@ -207,6 +207,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     # pairing across sentence boundaries.
     if t.count("“") + t.count("``") != t.count("”") + t.count("''"):
         return False
+    if "(" in t and t.count("(") > t.count(")"):
+        return False  # "( he also repeated the claims on other shows." : a parenthesis that closes in a later sentence
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
     if _LONE_LETTER.match(t):
