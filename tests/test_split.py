@@ -431,3 +431,13 @@ def test_a_time_zone_after_a_clock_time_is_not_a_new_sentence() -> None:
     assert split_text(text) == [
         "The show airs at 9 p.m. Et on hbo every sunday night.", "The vote was at 5 p.m.", "The crowd left early.",
     ]
+
+
+def test_a_page_header_before_the_opening_dateline_is_trimmed() -> None:
+    # Multi-News: a video player's notice or a headline run into the story's first sentence before its dateline
+    text = ("Please enable javascript to watch this video des moines, iowa -- des moines police are investigating "
+            "a deadly assault. Officers were called at noon.")
+    assert split_text(text) == ["des moines police are investigating a deadly assault.", "Officers were called at noon."]
+    # prose with a comma and a dash, or a dateline past the first words, stays whole
+    prose = "When officers arrived, brockie – who had been drinking – ran away from the house on main street."
+    assert split_text(prose) == [prose]

@@ -254,7 +254,7 @@ def _trim_opening_place(text: str, spans: list[tuple[int, int]]) -> None:
     if not spans:
         return
     a, b = spans[0]
-    m = _PLACE_LEAD.match(text, a)
+    m = _PLACE_LEAD.match(text, a) or _inner_place_lead(text, a, b)
     if m is None:
         return
     if m.end() < b:
@@ -438,6 +438,19 @@ _PLACE_LEAD = re.compile(
     r"[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,2}, (?:" + _REGIONS + r")\s*(?:—|–|--)\s+(?=\w)", re.IGNORECASE
 )
 _LEAD_DASH = re.compile(r"(?:—|–|--)\s+(?=\w)")
+# A page's header run into the story's first sentence before its dateline: "Please enable javascript to watch
+# this video des moines, iowa -- des moines police are ...", "Hope solo records 71st shutout tampa, fla. -- hope
+# solo got ...", "March 19, 2015 austin, texas — a psychology study ..." (41 first sentences of the 15,317
+# Multi-News documents, all such headers): a dateline within the first INNER_PLACE_WORDS words ends it.
+_INNER_PLACE = re.compile(r"\s(?:" + _PLACE_LEAD.pattern + ")", re.IGNORECASE)
+INNER_PLACE_WORDS = 15
+
+
+def _inner_place_lead(text: str, a: int, b: int) -> re.Match[str] | None:
+    m = _INNER_PLACE.search(text, a, min(b, a + 200))
+    return m if m is not None and len(text[a : m.start()].split()) <= INNER_PLACE_WORDS else None
+
+
 # After a caption's credit the story starts, often with its dateline in lower case: "( photo: ap ) phoenix —",
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
