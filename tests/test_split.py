@@ -441,3 +441,9 @@ def test_a_page_header_before_the_opening_dateline_is_trimmed() -> None:
     # prose with a comma and a dash, or a dateline past the first words, stays whole
     prose = "When officers arrived, brockie – who had been drinking – ran away from the house on main street."
     assert split_text(prose) == [prose]
+
+
+def test_an_opening_dateline_in_a_canadian_province_or_another_country_is_trimmed() -> None:
+    # TAC 2011 (Wikinews): "Meadow Lake, Saskatchewan – The municipal council ..."
+    text = "Meadow Lake, Saskatchewan – The municipal council said it donated money by accident. It asked for it back."
+    assert split_text(text) == ["The municipal council said it donated money by accident.", "It asked for it back."]

@@ -432,7 +432,19 @@ _REGIONS = (
     "cuba|egypt|england|france|germany|greece|haiti|india|indonesia|iran|iraq|ireland|israel|italy|japan|jordan|"
     "kenya|lebanon|libya|malaysia|mexico|myanmar|nepal|netherlands|nigeria|north korea|norway|pakistan|peru|"
     "philippines|poland|russia|saudi arabia|scotland|somalia|south africa|south korea|spain|sudan|sweden|"
-    "switzerland|syria|taiwan|thailand|turkey|ukraine|venezuela|vietnam|yemen|zimbabwe|west bank|gaza strip"
+    "switzerland|syria|taiwan|thailand|turkey|ukraine|venezuela|vietnam|yemen|zimbabwe|west bank|gaza strip|"
+    # Canadian provinces, Australian states, the UK's nations, and the other countries of the world's news
+    "alberta|british columbia|manitoba|new brunswick|newfoundland|nova scotia|ontario|quebec|saskatchewan|"
+    r"prince edward island|b\.c\.|ont\.|alta\.|que\.|sask\.|man\.|n\.s\.|"
+    "new south wales|queensland|victoria|tasmania|western australia|south australia|wales|northern ireland|"
+    "united kingdom|uk|new zealand|singapore|hong kong|denmark|finland|iceland|portugal|romania|hungary|"
+    "czech republic|slovakia|slovenia|serbia|croatia|bosnia|kosovo|albania|macedonia|bulgaria|belarus|lithuania|"
+    "latvia|estonia|moldova|cyprus|malta|luxembourg|monaco|armenia|azerbaijan|kazakhstan|uzbekistan|kyrgyzstan|"
+    "tajikistan|mongolia|sri lanka|cambodia|laos|qatar|kuwait|oman|united arab emirates|uae|morocco|algeria|"
+    "tunisia|ethiopia|uganda|rwanda|tanzania|ghana|senegal|mali|niger|chad|cameroon|congo|angola|mozambique|"
+    "zambia|namibia|botswana|madagascar|sierra leone|liberia|ivory coast|south sudan|bolivia|ecuador|uruguay|"
+    "paraguay|guatemala|honduras|el salvador|nicaragua|costa rica|panama|puerto rico|jamaica|dominican republic|"
+    "fiji|papua new guinea"
 )
 _PLACE_LEAD = re.compile(
     r"[A-Za-z][\w.'’-]*(?: [\w.'’-]+){0,2}, (?:" + _REGIONS + r")\s*(?:—|–|--)\s+(?=\w)", re.IGNORECASE
