@@ -447,3 +447,8 @@ def test_an_opening_dateline_in_a_canadian_province_or_another_country_is_trimme
     # TAC 2011 (Wikinews): "Meadow Lake, Saskatchewan – The municipal council ..."
     text = "Meadow Lake, Saskatchewan – The municipal council said it donated money by accident. It asked for it back."
     assert split_text(text) == ["The municipal council said it donated money by accident.", "It asked for it back."]
+
+
+def test_a_list_items_marker_is_trimmed() -> None:
+    text = "* In Sri Lanka, the ground moved nearly ten centimetres. • The rupture spread from south to north."
+    assert split_text(text) == ["In Sri Lanka, the ground moved nearly ten centimetres.", "The rupture spread from south to north."]

@@ -505,10 +505,16 @@ def repeated_lead(text: str, max_words: int = 25) -> int:
     return 0
 
 
+# A list item's marker ("* In Sri Lanka, more than 1,600 kilometres from the epicenter, ..."; a dash is _LEAD_DASH's)
+_BULLET = re.compile(r"[*•·▪►■]\s+(?=\S)")
+
+
 def trim_dateline(text: str) -> int:
-    """Characters to skip at the start of a sentence: a repeated teaser headline, ad-slot and separator
-    clutter, a caption's credit or a related story's link, then its dateline, if any (0 when none). The rest must still be a sentence of four words or more."""
-    skip = 0
+    """Characters to skip at the start of a sentence: a list item's marker, a repeated teaser headline, ad-slot
+    and separator clutter, a caption's credit or a related story's link, then its dateline, if any (0 when
+    none). The rest must still be a sentence of four words or more."""
+    m = _BULLET.match(text)
+    skip = m.end() if m else 0
     credited = False
     while True:
         nxt = skip + repeated_lead(text[skip:])
