@@ -452,3 +452,16 @@ def test_an_opening_dateline_in_a_canadian_province_or_another_country_is_trimme
 def test_a_list_items_marker_is_trimmed() -> None:
     text = "* In Sri Lanka, the ground moved nearly ten centimetres. • The rupture spread from south to north."
     assert split_text(text) == ["In Sri Lanka, the ground moved nearly ten centimetres.", "The rupture spread from south to north."]
+
+
+def test_a_credit_line_or_update_stamp_run_into_a_sentence_is_trimmed() -> None:
+    text = ("Photographer: luke sharrett/bloomberg in a series of messages, the president accused the company of costing "
+            "money.\n\nUpdate at 1: 48 p.m.: at a news conference friday, a board member said investigators were there.\n\n"
+            "Update #3: the cartoonist talks about the strips in an interview.\n\n"
+            "Updates to the software will arrive on monday, the company said.")
+    assert split_text(text) == [
+        "in a series of messages, the president accused the company of costing money.",
+        "at a news conference friday, a board member said investigators were there.",
+        "the cartoonist talks about the strips in an interview.",
+        "Updates to the software will arrive on monday, the company said.",
+    ]

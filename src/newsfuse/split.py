@@ -318,7 +318,11 @@ _LEAD_CLUTTER = re.compile(
     # a caption teaser cut short before its credit: "The judge presiding over ... purchase... ( associated press )"
     r"|[^.!?()]{10,300}?(?:\.\.\.|…)\s*\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
     # a wire photo credit: "Reuters/Dado Ruvic/Illustration/File Photo", "AP Photo/Evan Vucci"
-    r"|(?:reuters|ap photo|afp photo|afp)/[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?:/(?:illustration|file photo|file|pool))*\s+)",
+    r"|(?:reuters|ap photo|afp photo|afp)/[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?:/(?:illustration|file photo|file|pool))*\s+"
+    # a live story's update stamp: "Update, 1 p.m.: ...", "Update at 1: 48 p.m.: ...", "Update — 2: 16 p.m. Et: ...",
+    # "Update #3: ..."
+    r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
+    r"|#\d+)\s*:\s+(?=\S))",
     re.IGNORECASE,
 )
 
@@ -340,7 +344,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/",
+    "reuters/", "ap photo/", "afp photo/", "afp/", "update",
 )
 
 
@@ -384,6 +388,8 @@ _CREDIT_LEAD = re.compile(
     # a caption and its credit: "Jason dalton ( photo: associated press ) kalamazoo — ...", "[ photo/xinhua ]"
     r"|[^\n]{0,300}?\(\s*photos?\s*:[^()]{0,100}\)"
     r"|[^\n]{0,300}?\[\s*photos?\s*[/:][^\[\]]{0,80}\]"
+    # Bloomberg's credit line: "Photographer: luke sharrett/bloomberg in a series of twitter messages, ..."
+    r"|photographer\s*:\s*[^\n/]{1,60}?/\s*[\w.&'’-]+(?=\s)"
     # a Getty Images credit: "Chip somodevilla / getty a glock 19 ...", "( alex wong / getty images ) after ...",
     # "Image copyright getty images harvard ...", "Kelly clarkson getty images the singer ..." (not the museum,
     # nor the agency as a subject: "Getty Images said", "the Getty Center")
