@@ -465,3 +465,14 @@ def test_a_credit_line_or_update_stamp_run_into_a_sentence_is_trimmed() -> None:
         "the cartoonist talks about the strips in an interview.",
         "Updates to the software will arrive on monday, the company said.",
     ]
+
+
+def test_a_gallery_label_and_a_stray_opening_quote_at_a_paragraphs_end_are_trimmed() -> None:
+    text = ('View photo gallery: the senator announced tuesday that he would not run again. '
+            '" i think the most severe would be a subpoena, " he said. "'
+            '\n\nSee the gallery of winners from the show on sunday night.')
+    assert split_text(text) == [
+        "the senator announced tuesday that he would not run again.",
+        '" i think the most severe would be a subpoena, " he said.',
+        "See the gallery of winners from the show on sunday night.",
+    ]

@@ -268,17 +268,19 @@ def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) ->
     """A straight quote that ends a sentence after a space (`... and alcohol. "`) while no quotation is open
     there opens the next sentence's quotation: re-tokenized corpora (Multi-News) set quotes between spaces
     and Punkt leaves such a quote behind. It moves to the next sentence (``spans[first:]``, one paragraph),
-    when only spaces separate the two. A quote that closes an open quotation stays where it is."""
+    when only spaces separate the two; after the paragraph's last sentence, where the quotation it opens is
+    missing, it is dropped. A quote that closes an open quotation stays where it is."""
     open_quote = False  # an odd number of straight quotes so far in the paragraph
     for k in range(first, len(spans)):
         a, b = spans[k]
         count = text.count('"', a, b)
-        if count % 2 and not open_quote and k + 1 < len(spans) and text[b - 1] == '"':
+        if count % 2 and not open_quote and text[b - 1] == '"':
             body = text[a : b - 1].rstrip()
-            after = spans[k + 1][0]
-            if len(body) < b - 1 - a and body[-1:] in ".!?" and not text[b:after].strip():
+            last = k + 1 == len(spans)
+            if len(body) < b - 1 - a and body[-1:] in ".!?" and (last or not text[b : spans[k + 1][0]].strip()):
                 spans[k] = (a, a + len(body))
-                spans[k + 1] = (b - 1, spans[k + 1][1])
+                if not last:
+                    spans[k + 1] = (b - 1, spans[k + 1][1])
                 count -= 1
         open_quote = open_quote != bool(count % 2)
 
@@ -322,7 +324,9 @@ _LEAD_CLUTTER = re.compile(
     # a live story's update stamp: "Update, 1 p.m.: ...", "Update at 1: 48 p.m.: ...", "Update — 2: 16 p.m. Et: ...",
     # "Update #3: ..."
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
-    r"|#\d+)\s*:\s+(?=\S))",
+    r"|#\d+)\s*:\s+(?=\S)"
+    # a gallery's label ("View photo gallery: the democrat from nebraska ...")
+    r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S))",
     re.IGNORECASE,
 )
 
@@ -344,7 +348,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/", "update",
+    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ",
 )
 
 
