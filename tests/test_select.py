@@ -57,6 +57,7 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("( he also repeated similar claims on other sunday talk shows.", False),
         ("Neighbors say the 800-square-meter ( 8,600-sq.", False),
         ("The council ( seven members in all ) voted on Tuesday to close the bridge.", True),
+        ("… the white house and top senate democrats had quietly mounted a pressure campaign.", False),  # an excerpt
         # a teaser or quotation cut short
         ("The vikings announced monday that running back adrian peterson...", False),
         ('In a statement, the spokeswoman said on-site " educators and animal care staff… "', False),

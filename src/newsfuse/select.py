@@ -194,8 +194,9 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
     if not lo <= n_words <= hi:
         return False
-    if not _ends_sentence(t) or (not relaxed and (t.endswith("?") or t.rstrip(_CLOSERS_SPACED).endswith(_TRAILING_OFF))):
-        return False
+    if not _ends_sentence(t) or (not relaxed and (t.endswith("?") or t.rstrip(_CLOSERS_SPACED).endswith(_TRAILING_OFF)
+                                                  or t.startswith(_TRAILING_OFF))):
+        return False  # (an ellipsis at the start: an excerpt that opens mid-sentence, "… the white house and ...")
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
     opens_quote = t[0] in "\"“" or t.startswith("``")
