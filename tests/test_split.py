@@ -476,3 +476,16 @@ def test_a_gallery_label_and_a_stray_opening_quote_at_a_paragraphs_end_are_trimm
         '" i think the most severe would be a subpoena, " he said.',
         "See the gallery of winners from the show on sunday night.",
     ]
+
+
+def test_a_city_that_datelines_name_alone_is_trimmed_from_a_storys_opening() -> None:
+    assert split_text("Washington -- republican presidential candidates met on monday in the capital. They left.") == [
+        "republican presidential candidates met on monday in the capital.", "They left."]
+    assert split_text("Savannah, tenn. - zach adams will serve life in prison for the killing.") == [
+        "zach adams will serve life in prison for the killing."]
+    # a name before a dash, a state's name, and a city past the story's first sentence stay
+    for text in ("Joan rivers -- the comedian -- died on thursday in new york.",
+                 "Washington state officials said on monday that the fires were out."):
+        assert split_text(text) == [text]
+    assert split_text("He spoke on monday. London — the city was quiet after the vote.")[1] == (
+        "London — the city was quiet after the vote.")
