@@ -489,3 +489,10 @@ def test_a_city_that_datelines_name_alone_is_trimmed_from_a_storys_opening() -> 
         assert split_text(text) == [text]
     assert split_text("He spoke on monday. London — the city was quiet after the vote.")[1] == (
         "London — the city was quiet after the vote.")
+
+
+def test_a_caption_behind_a_teaser_cut_short_is_dropped() -> None:
+    # Multi-News: a related story's teaser and its credit, then AP's file-photo caption, then the story
+    text = ("The state department has... ( associated press ) file - in this sept. 10, 2015 file photo, the army's "
+            "guns fire during the annual exercises in hsinchu. The exercises ended on friday after five days.")
+    assert split_text(text) == ["The exercises ended on friday after five days."]

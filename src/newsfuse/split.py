@@ -232,6 +232,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     first = start
                     span = (start + trim_dateline(sentence), span[1])
+                    if span[0] > start and is_caption(text[span[0] : span[1]]):
+                        # the caption behind a teaser cut short: "The state department has... ( associated
+                        # press ) file - in this sept. 10, 2015 file photo, ..."
+                        glue, acronym = False, ""
+                        continue
                 spans.append(span)
                 starts.append(first)
                 m = _LONE_ABBREV.match(sentence)
