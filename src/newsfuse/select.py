@@ -99,7 +99,6 @@ _QUOTE_TAIL = re.compile(_TAIL_OPENING + r"(?:[\w.'’-]+\s){0,3}" + _TAIL_VERB)
 QUOTE_TAIL_NEEDS_OPENING = False
 # ... but when its speaker is only a pronoun (`... dead people in them," he said`), nothing in it says who speaks.
 QUOTE_TAIL_PRONOUN_NEEDS_OPENING = True
-FIRST_PERSON_RULE = True  # see speaks_in_first_person
 _QUOTE_TAIL_PRONOUN = re.compile(_TAIL_OPENING + r"(?:he|she|they|we|i)\s+" + _TAIL_VERB, re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 # ... with the space a re-tokenized corpus sets before them (Multi-News: `... " drunk in love. "`)
@@ -119,6 +118,12 @@ def _ends_sentence(t: str) -> bool:
     return bool(u) and u[-1] in ".!?。！？"
 
 
+def _cut_short(t: str) -> bool:
+    """An ellipsis at the end (_TRAILING_OFF) or at the start: an excerpt that opens mid-sentence ("… the white
+    house and top senate democrats had ...")."""
+    return t.startswith(_TRAILING_OFF) or t.rstrip(_CLOSERS_SPACED).endswith(_TRAILING_OFF)
+
+
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
 
@@ -131,6 +136,9 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|``(.*?)''")
 # ("World War I" is a name; "i ' m" is Multi-News's re-tokenized "I'm".)
 _FIRST_SINGULAR = re.compile(r"(?<![\w'’])(?:(?<!war )i(?=\s|\s?['’]\s?(?:m|ve|d|ll)\b)|me|my|myself)(?![\w'’])",
                              re.IGNORECASE)
+
+
+FIRST_PERSON_RULE = True  # such a sentence is not a candidate (tune.py --set select.FIRST_PERSON_RULE=False to compare)
 
 
 def speaks_in_first_person(text: str) -> bool:
@@ -194,9 +202,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
     if not lo <= n_words <= hi:
         return False
-    if not _ends_sentence(t) or (not relaxed and (t.endswith("?") or t.rstrip(_CLOSERS_SPACED).endswith(_TRAILING_OFF)
-                                                  or t.startswith(_TRAILING_OFF))):
-        return False  # (an ellipsis at the start: an excerpt that opens mid-sentence, "… the white house and ...")
+    if not _ends_sentence(t) or (not relaxed and (t.endswith("?") or _cut_short(t))):
+        return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
     opens_quote = t[0] in "\"“" or t.startswith("``")
