@@ -6,7 +6,14 @@ import newsfuse.select as select_module
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import represent, word_count
-from newsfuse.select import caseless, is_candidate, leans_on_previous, needs_antecedent, select
+from newsfuse.select import (
+    caseless,
+    is_candidate,
+    leans_on_previous,
+    needs_antecedent,
+    select,
+    speaks_in_first_person,
+)
 from newsfuse.split import split_document
 
 
@@ -46,13 +53,6 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         # re-tokenized text (Multi-News) sets a space before a closing quote: the sentence still ends
         ('Hungarian singer mitsou is suing jay z and beyonce over her voice on the single, " drunk in love. "', True),
         ("The band played its new single, ' the long road. '", True),
-        # first person outside quotation marks with no speaker: a columnist's voice or a quotation that lost its marks
-        ("At seven i wanted to be napoleon, the painter once wrote in his diary.", True),  # a speaker ("wrote")
-        ("As a teenager the cookbook could usually be found in my room.", False),
-        ("That is why i ' m petitioning the company to remove the dyes.", False),
-        ('" i was there for my family, " she told reporters on monday.', True),
-        ("The highway was closed after world war i and rebuilt in the fifties.", True),
-        ("Mine workers walked off the job at the pit on monday.", True),
         # a parenthesis left open: it closes in a later sentence, or the sentence was cut inside it
         ("( he also repeated similar claims on other sunday talk shows.", False),
         ("Neighbors say the 800-square-meter ( 8,600-sq.", False),
@@ -66,6 +66,27 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
 def test_is_candidate(text: str, ok: bool) -> None:
     s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
     assert is_candidate(s, word_count(text)) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # first person outside quotation marks with no speaker: a columnist's voice or a quotation that lost its marks
+        ("At seven i wanted to be napoleon, the painter once wrote in his diary.", False),  # a speaker ("wrote")
+        ("As a teenager the cookbook could usually be found in my room.", True),
+        ("That is why i ' m petitioning the company to remove the dyes.", True),
+        ('" i was there for my family, " she told reporters on monday.', False),
+        ("The highway was closed after world war i and rebuilt in the fifties.", False),
+        ("Mine workers walked off the job at the pit on monday.", False),
+    ],
+)
+def test_speaks_in_first_person(text: str, first: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert speaks_in_first_person(text) is first
+    # with FIRST_PERSON_RULE on, such a sentence is not a candidate; off (the default) it may be
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text))
+    monkeypatch.setattr("newsfuse.select.FIRST_PERSON_RULE", True)
+    assert is_candidate(s, word_count(text)) is not first
 
 
 def _cluster(texts: list[str]):
