@@ -383,7 +383,9 @@ def test_the_dash_of_a_dateline_cut_off_by_punkt_is_trimmed() -> None:
             "reports from an off-campus party. Three players are under investigation.")
     # (and as the story's opening dateline, the place goes too)
     assert split_text(text)[0].startswith("as midshipmen were graduating")
-    assert split_text("The vote was close. " + text)[1:3] == ["Annapolis, md.", split_text(text)[0]]
+    # (so it does as the second sentence, after a caption or notice the page kept; later in a story the place stays)
+    assert split_text("The vote was close. " + text)[1] == split_text(text)[0]
+    assert split_text("The vote was close. It was late. " + text)[2:4] == ["Annapolis, md.", split_text(text)[0]]
     assert split_text("The vote was close. — sen. Susan collins")[1] == "— sen. Susan collins"  # too short to trim
 
 
@@ -406,8 +408,10 @@ def test_a_mixed_case_dateline_opening_a_story_is_trimmed(text: str, first: str)
 
 
 def test_a_place_and_dash_later_in_a_story_is_left_alone() -> None:
-    text = "The council met on Monday. Beirut, Lebanon — a city of two million — sent its mayor."
-    assert split_text(text)[1] == "Beirut, Lebanon — a city of two million — sent its mayor."
+    # (the second sentence is still the story's opening: a caption or notice may come first, as in 41 Multi-News
+    # documents; every such place and dash there was a dateline)
+    text = "The council met on Monday. It voted. Beirut, Lebanon — a city of two million — sent its mayor."
+    assert split_text(text)[2] == "Beirut, Lebanon — a city of two million — sent its mayor."
 
 
 def test_a_lower_case_acronym_before_a_capitalized_word_is_not_a_sentence_end() -> None:
@@ -487,7 +491,7 @@ def test_a_city_that_datelines_name_alone_is_trimmed_from_a_storys_opening() -> 
     for text in ("Joan rivers -- the comedian -- died on thursday in new york.",
                  "Washington state officials said on monday that the fires were out."):
         assert split_text(text) == [text]
-    assert split_text("He spoke on monday. London — the city was quiet after the vote.")[1] == (
+    assert split_text("He spoke on monday. It rained. London — the city was quiet after the vote.")[2] == (
         "London — the city was quiet after the vote.")
 
 
@@ -496,3 +500,11 @@ def test_a_caption_behind_a_teaser_cut_short_is_dropped() -> None:
     text = ("The state department has... ( associated press ) file - in this sept. 10, 2015 file photo, the army's "
             "guns fire during the annual exercises in hsinchu. The exercises ended on friday after five days.")
     assert split_text(text) == ["The exercises ended on friday after five days."]
+
+
+def test_a_dateline_opening_a_storys_second_sentence_is_trimmed() -> None:
+    # a caption, headline or notice the page kept before the story's dateline
+    text = "A revised version of this article appears here. Las vegas – gov. Rick perry said he would propose a flat tax."
+    assert split_text(text)[1] == "gov. Rick perry said he would propose a flat tax."
+    assert split_text("Officials stand near the scene of the fire. Denver -- the fire burned for hours.")[1] == (
+        "the fire burned for hours.")

@@ -254,19 +254,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _trim_opening_place(text: str, spans: list[tuple[int, int]]) -> None:
-    """The document's opening dateline in mixed or lower case (_PLACE_LEAD), within its first sentence or cut off
-    as a sentence of its own by Punkt ("annapolis, md." | "navy investigators ...", the dash already trimmed)."""
-    if not spans:
+    """The document's opening dateline in mixed or lower case (_PLACE_LEAD, _CITY_LEAD), within its first sentence
+    or cut off as a sentence of its own by Punkt ("annapolis, md." | "navy investigators ...", the dash already
+    trimmed); or opening its second sentence, after a caption, headline or notice the page kept before it ("A
+    revised version of this article appears here." | "Las vegas – gov. Rick perry ...": 41 Multi-News documents)."""
+    for k in range(min(2, len(spans))):
+        a, b = spans[k]
+        m = _PLACE_LEAD.match(text, a) or _CITY_LEAD.match(text, a) or (_inner_place_lead(text, a, b) if k == 0 else None)
+        if m is None:
+            continue
+        if m.end() < b:
+            if len(text[m.end() : b].split()) >= 4:
+                spans[k] = (m.end(), b)
+        elif len(spans) > k + 1 and m.end() == spans[k + 1][0]:
+            del spans[k]
         return
-    a, b = spans[0]
-    m = _PLACE_LEAD.match(text, a) or _CITY_LEAD.match(text, a) or _inner_place_lead(text, a, b)
-    if m is None:
-        return
-    if m.end() < b:
-        if len(text[m.end() : b].split()) >= 4:
-            spans[0] = (m.end(), b)
-    elif len(spans) > 1 and m.end() == spans[1][0]:
-        del spans[0]
 
 
 def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) -> None:
