@@ -109,6 +109,9 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:external link:? )?you are (?:about to leave|now leaving|leaving)\b.{0,80}?"
     r"(?:\bweb ?site|\bsite|\bpage|\.(?:gov|com|org|net|edu))\b.{0,200}",
     r"if you wish to (?:remain|stay) on\b.{0,120}",
+    # a pointer to another version of the page ("A revised version of this article appears here.")
+    r"an? (?:revised|newer|new|updated|earlier) version of this (?:article|story|post) (?:appears|is available|can be found)\b.{0,60}",
+    r"for (?:the latest|more)\b.{0,80}\b(?:click|tap) here\b.{0,20}",
     # newswire editing notes and slugs (DUC/TAC-era AP and NYT wire copy)
     r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
     r"\((?:more|end|ends)\)",
