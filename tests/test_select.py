@@ -40,6 +40,7 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("Fulton Street Bridge closed indefinitely", False),  # headline: no terminal punctuation
         ("Cracks found.", False),  # too short
         ("Will the bridge reopen before the winter storms arrive here?", False),  # question
+        ("Four years of jail for what he did to those two girls?!", False),  # a reader's outraged question
         ("“We will rebuild it,” the mayor told reporters outside City Hall.", True),
         ("“We will rebuild it and make it stronger than before.”", False),  # quote without a speaker
         ('" last night, sgt dakota meyer proposed and i said yes! "', False),  # "said" is inside the quotation

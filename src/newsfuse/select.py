@@ -205,7 +205,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
     if not lo <= n_words <= hi:
         return False
-    if not _ends_sentence(t) or (not relaxed and (t.endswith("?") or _cut_short(t))):
+    if not _ends_sentence(t) or (not relaxed and (t.endswith(("?", "?!", "!?")) or _cut_short(t))):
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
