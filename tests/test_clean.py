@@ -620,3 +620,15 @@ def test_clutter_prefilters_match_regexes(line: str) -> None:
         for y in (x, f" {x}\t\u00a0&UR; x  y\u200b"):
             assert _norm_line(y) == _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", y)).strip()
     assert is_clutter_line(line) or "bridge" in line
+
+
+@pytest.mark.parametrize("line", _CLUTTER_SAMPLES)
+def test_clutter_keys_of_a_paragraph_cover_its_sentences(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, line_keys
+
+    story = "The mayor said the bridge will reopen in May."
+    for p in (line, f"{story} {line}", f"{line} {story} {line.upper()}", story):
+        keys = line_keys(p)
+        for s in [*split_sentences(p), line, story]:
+            if s in p:  # (only the paragraph's own substrings)
+                assert is_clutter_line(s, keys) == is_clutter_line(s)

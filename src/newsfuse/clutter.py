@@ -10,6 +10,7 @@ a "Next Up" sidebar) and checked against the bundled example cluster.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 # --- whole-line clutter -------------------------------------------------------------------------------
@@ -183,8 +184,32 @@ def may_hold(text: str, keys: tuple[str, ...]) -> bool:
     return False
 
 
-def is_clutter_line(line: str) -> bool:
-    """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
+@dataclass(frozen=True)
+class LineKeys:
+    """Which of ``is_clutter_line``'s keyed patterns a text may hold (``line_keys``): so may any part of it."""
+
+    keyed: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # the _LINE_KEYED entries with a key in the text
+    notice: bool                                                 # a NOTICE_KEYS key is in it
+
+
+_NO_PROOF = LineKeys(_LINE_KEYED, True)
+
+
+def line_keys(text: str) -> LineKeys:
+    """The keyed patterns of ``is_clutter_line`` that ``text`` or a part of it may match: only those with a key
+    in ``text.lower()`` (a key missing from a text is missing from each of its substrings, which
+    ``keys_are_exact`` too); all of them when ``keys_are_exact(text)`` fails."""
+    if not keys_are_exact(text):
+        return _NO_PROOF
+    low = text.lower()
+    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(k in low for k in keys))
+    return LineKeys(keyed, any(k in low for k in NOTICE_KEYS))
+
+
+def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
+    """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice.
+    ``within``: ``line_keys`` of a text that ``line`` is a substring of (a paragraph's sentence), so
+    that the keys that text lacks are not looked for again."""
     if _LINE_PLAIN_RE.match(line) is not None:
         return True
     # (plain loops, not any(): the key tests are most of the cost once the regexes are skipped)
@@ -192,14 +217,17 @@ def is_clutter_line(line: str) -> bool:
         if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
             return True
         return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
+    keyed, notice = (_LINE_KEYED, True) if within is None else (within.keyed, within.notice)
+    if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
+        return False
     low = line.lower()
-    for keys, rx in _LINE_KEYED:
+    for keys, rx in keyed:
         for k in keys:
             if k in low:
                 if rx.match(line) is not None:
                     return True
                 break
-    if len(line) > NOTICE_MAX_CHARS:
+    if len(line) > NOTICE_MAX_CHARS or not notice:
         return False
     for k in NOTICE_KEYS:
         if k in low:
