@@ -632,3 +632,15 @@ def test_clutter_keys_of_a_paragraph_cover_its_sentences(line: str) -> None:
         for s in [*split_sentences(p), line, story]:
             if s in p:  # (only the paragraph's own substrings)
                 assert is_clutter_line(s, keys) == is_clutter_line(s)
+
+
+def test_line_patterns_by_first_character() -> None:
+    from newsfuse.clutter import _LINE_PLAIN_RE, _line_plain_match
+
+    lines = [*_CLUTTER_SAMPLES, "Skip to main content", "ie 11 is not supported", "( click next to continue viewing",
+             "  click prev to continue viewing", "Click here to read more", "Thank you for signing up!", "ſign up",
+             "\u212aeep up with this story and more", "Photo: John Smith", "Advertisement", "", " ", "(c) 2019 Herald"]
+    for line in list(lines):
+        lines += [line.upper(), line.lower(), *(ch + line for ch in map(chr, range(32, 127)))]
+    for line in lines:
+        assert _line_plain_match(line) == (_LINE_PLAIN_RE.match(line) is not None), line
