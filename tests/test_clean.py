@@ -633,3 +633,27 @@ def test_clutter_prefilters_match_regexes(line: str) -> None:
         for y in (x, f" {x}\t\u00a0&UR; x  y\u200b"):
             assert _norm_line(y) == _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", y)).strip()
     assert is_clutter_line(line) or "bridge" in line
+
+
+@pytest.mark.parametrize("line", _CLUTTER_SAMPLES)
+def test_clutter_keys_of_a_paragraph_cover_its_sentences(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, line_keys
+
+    story = "The mayor said the bridge will reopen in May."
+    for p in (line, f"{story} {line}", f"{line} {story} {line.upper()}", story):
+        keys = line_keys(p)
+        for s in [*split_sentences(p), line, story]:
+            if s in p:  # (only the paragraph's own substrings)
+                assert is_clutter_line(s, keys) == is_clutter_line(s)
+
+
+def test_line_patterns_by_first_character() -> None:
+    from newsfuse.clutter import _LINE_PLAIN_RE, _line_plain_match
+
+    lines = [*_CLUTTER_SAMPLES, "Skip to main content", "ie 11 is not supported", "( click next to continue viewing",
+             "  click prev to continue viewing", "Click here to read more", "Thank you for signing up!", "ſign up",
+             "\u212aeep up with this story and more", "Photo: John Smith", "Advertisement", "", " ", "(c) 2019 Herald"]
+    for line in list(lines):
+        lines += [line.upper(), line.lower(), *(ch + line for ch in map(chr, range(32, 127)))]
+    for line in lines:
+        assert _line_plain_match(line) == (_LINE_PLAIN_RE.match(line) is not None), line

@@ -47,6 +47,7 @@ from newsfuse.clutter import (
     has_crawl_term,
     html_meta,
     is_clutter_line,
+    line_keys,
     looks_like_html,
     may_hold,
     pitch_matches,
@@ -454,16 +455,17 @@ def _clean_one(doc: Document) -> _Page:
         long_heads = [x for x in heads if len(x.split()) >= 5]
         page.title = (long_heads or heads)[0] if heads else None
     paragraphs = []
+    pitch_keys: dict[str, bool] = {}  # (whether a paragraph may hold a pitch cue: asked again of its line below)
     for x in joined:
         x = _drop_archive_notes(x)
         if not x:
             continue
         if len(x) >= LONG_PARAGRAPH_CHARS:
-            x = _filter_sentences(x)  # long paragraph: judge sentence by sentence
+            x = _filter_sentences(x, pitch_keys)  # long paragraph: judge sentence by sentence
         elif _is_pitch(x):
             continue
         elif _INNER_END_RE.search(x):
-            x = _filter_sentences(x)  # several short sentences: a widget's notices run together
+            x = _filter_sentences(x, pitch_keys)  # several short sentences: a widget's notices run together
         if not x:
             continue
         kept = x if _is_prose(x) else _cut_fragment(x)
@@ -471,7 +473,7 @@ def _clean_one(doc: Document) -> _Page:
             paragraphs.append(kept)
     page.paragraphs = paragraphs
     if page.sitename is None:
-        page.sitename = _pitch_sitename(raw_lines)
+        page.sitename = _pitch_sitename(raw_lines, pitch_keys)
     return page
 
 
@@ -491,10 +493,21 @@ PITCH_NAME_LINES = 2  # the outlet's name must be in this many of the page's pit
 _PITCH_LINE_CHARS = 1500  # longer lines (a page flattened to one line) are read sentence by sentence
 
 
-def _pitch_pieces(lines: list[str]) -> Iterator[str]:
+def _may_pitch(text: str, known: dict[str, bool] | None = None) -> bool:
+    """``may_hold(text, PITCH_KEYS)``, looked up in ``known`` (and remembered there): a page's one-line
+    story is asked as a paragraph (``_filter_sentences``) and again as a line (``_pitch_pieces``)."""
+    if known is None:
+        return may_hold(text, PITCH_KEYS)
+    got = known.get(text)
+    if got is None:
+        got = known[text] = may_hold(text, PITCH_KEYS)
+    return got
+
+
+def _pitch_pieces(lines: list[str], known: dict[str, bool] | None = None) -> Iterator[str]:
     """The lines that may hold a pitch, a long one (a paragraph, a page flattened to one line) sentence by sentence."""
     for line in lines:
-        if not may_hold(line, PITCH_KEYS):
+        if not _may_pitch(line, known):
             continue
         if len(line) <= _PITCH_LINE_CHARS:
             yield line
@@ -502,7 +515,7 @@ def _pitch_pieces(lines: list[str]) -> Iterator[str]:
             yield from (x for x in split_sentences(line[:200_000]) if may_hold(x, PITCH_KEYS))
 
 
-def _pitch_sitename(lines: list[str]) -> str | None:
+def _pitch_sitename(lines: list[str], known: dict[str, bool] | None = None) -> str | None:
     """The outlet's name as its own donation and subscription pitches give it ("Subscribe and we'll send
     Mother Jones straight to your inbox.", "Help Mother Jones' reporters dig deep ..."), for copies
     with no metadata or copyright line: the run of capitalized words found in the most distinct pitch
@@ -511,7 +524,7 @@ def _pitch_sitename(lines: list[str]) -> str | None:
     platform's name is not the outlet's. A pitch's opening verb and platform names (_NOT_A_NAME) are
     not names."""
     found: dict[str, list[str]] = {}
-    for line in dict.fromkeys(_pitch_pieces(lines)):
+    for line in dict.fromkeys(_pitch_pieces(lines, known)):
         if not _is_pitch(line):
             continue
         for name in {_name_of(m.group(0)) for m in _NAME_RUN_RE.finditer(line)} - {""}:
@@ -585,11 +598,12 @@ def _drop_archive_notes(paragraph: str) -> str:
 _INNER_END_RE = re.compile(r"[.!?][\"”’)]?\s+\S")
 
 
-def _filter_sentences(paragraph: str) -> str:
+def _filter_sentences(paragraph: str, known: dict[str, bool] | None = None) -> str:
     """A paragraph without its clutter sentences (a pitch, a caption, a sign-up line run into a long one;
     a widget's notices run together in a short one)."""
-    pitches = may_hold(paragraph, PITCH_KEYS)  # else none of its sentences holds a pitch cue
-    kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s) or (pitches and _is_pitch(s)))]
+    pitches = _may_pitch(paragraph, known)  # else none of its sentences holds a pitch cue
+    keys = line_keys(paragraph)  # (nor the clutter keys it lacks)
+    kept = [s for s in split_sentences(paragraph) if not (is_clutter_line(s, keys) or (pitches and _is_pitch(s)))]
     return " ".join(kept)
 
 

@@ -9,8 +9,11 @@ a "Next Up" sidebar) and checked against the bundled example cluster.
 
 from __future__ import annotations
 
+import importlib
 import re
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # --- whole-line clutter -------------------------------------------------------------------------------
 
@@ -161,7 +164,88 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
 }
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
     raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
-_LINE_PLAIN_RE = _line_re(tuple(p for p in LINE_PATTERNS if p not in _LINE_KEYS))
+_LINE_PLAIN = tuple(p for p in LINE_PATTERNS if p not in _LINE_KEYS)
+_LINE_PLAIN_RE = _line_re(_LINE_PLAIN)
+
+
+# the regular expression parser's own modules (not in typeshed): the patterns' first characters, see _by_first_char
+_parser: Any = importlib.import_module("re._parser")
+_constants: Any = importlib.import_module("re._constants")
+_ASCII_OF_CATEGORY: dict[Any, frozenset[str]] = {
+    _constants.CATEGORY_SPACE: frozenset(chr(k) for k in range(128) if chr(k).isspace()),
+    _constants.CATEGORY_DIGIT: frozenset("0123456789"),
+}
+
+
+def _first_chars(items: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters (lower-cased) that a match of the parsed case-insensitive pattern ``items`` can start
+    with, None when any (or unknown); and whether it can match the empty string."""
+    c = _constants
+    first: set[str] = set()
+    for op, av in items:
+        if op is c.AT:  # (a zero-width anchor: the next item starts the match)
+            continue
+        if op is c.LITERAL:
+            return frozenset(first | {chr(av).lower()}), False
+        if op is c.IN:
+            for kind, x in av:
+                if kind is c.LITERAL:
+                    first.add(chr(x).lower())
+                elif kind is c.RANGE and x[1] - x[0] < 256:
+                    first.update(chr(k).lower() for k in range(x[0], x[1] + 1))
+                elif kind is c.CATEGORY and x in _ASCII_OF_CATEGORY:  # (its characters outside ASCII: see below)
+                    first.update(_ASCII_OF_CATEGORY[x])
+                else:  # (a negated set or a category such as \w)
+                    return None, False
+            return frozenset(first), False
+        if op is c.SUBPATTERN or op is c.BRANCH or op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            if op is c.SUBPATTERN:
+                alternatives, nullable_item = [av[3]], False
+            elif op is c.BRANCH:
+                alternatives, nullable_item = av[1], False
+            else:
+                alternatives, nullable_item = [av[2]], av[0] == 0
+            for alt in alternatives:
+                got, nullable = _first_chars(alt)
+                if got is None:
+                    return None, False
+                first |= got
+                nullable_item = nullable_item or nullable
+            if not nullable_item:
+                return frozenset(first), False
+            continue
+        return None, False  # (any character, a group reference, a lookaround ...)
+    return frozenset(first), True
+
+
+def _by_first_char(patterns: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """For each ASCII character that some pattern's match can start with (lower-cased), ``_line_re`` of the
+    patterns whose matches can start with it: a line matches ``_line_re(patterns)`` exactly when it matches
+    the one of its first character (when that is ASCII: ``keys_are_exact`` lists the other characters
+    that a case-insensitive pattern matches to an ASCII letter), and none when it has no entry."""
+    starts = []
+    for p in patterns:
+        got, nullable = _first_chars(_parser.parse(p.replace(".*", ".{0,250}"), re.IGNORECASE))
+        starts.append(None if got is None or nullable else got)
+    chars = {ch for got in starts if got is not None for ch in got if ch.isascii()}
+    if any(got is None for got in starts):
+        chars = {chr(k).lower() for k in range(128)}
+    return {
+        ch: _line_re(tuple(p for p, got in zip(patterns, starts, strict=True) if got is None or ch in got))
+        for ch in sorted(chars)
+    }
+
+
+_LINE_PLAIN_BY_FIRST = _by_first_char(_LINE_PLAIN)
+
+
+def _line_plain_match(line: str) -> bool:
+    """``_LINE_PLAIN_RE.match(line) is not None``, trying only the patterns that can start with its first character."""
+    head = line[:1]
+    if not head.isascii() or not head:
+        return _LINE_PLAIN_RE.match(line) is not None
+    rx = _LINE_PLAIN_BY_FIRST.get(head.lower())
+    return rx is not None and rx.match(line) is not None
 _LINE_KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (keys, _line_re((p,))) for p, keys in _LINE_KEYS.items()
 )
@@ -190,23 +274,50 @@ def may_hold(text: str, keys: tuple[str, ...]) -> bool:
     return False
 
 
-def is_clutter_line(line: str) -> bool:
-    """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice."""
-    if _LINE_PLAIN_RE.match(line) is not None:
+@dataclass(frozen=True)
+class LineKeys:
+    """Which of ``is_clutter_line``'s keyed patterns a text may hold (``line_keys``): so may any part of it."""
+
+    keyed: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # the _LINE_KEYED entries with a key in the text
+    notice: bool                                                 # a NOTICE_KEYS key is in it
+
+
+_NO_PROOF = LineKeys(_LINE_KEYED, True)
+
+
+def line_keys(text: str) -> LineKeys:
+    """The keyed patterns of ``is_clutter_line`` that ``text`` or a part of it may match: only those with a key
+    in ``text.lower()`` (a key missing from a text is missing from each of its substrings, which
+    ``keys_are_exact`` too); all of them when ``keys_are_exact(text)`` fails."""
+    if not keys_are_exact(text):
+        return _NO_PROOF
+    low = text.lower()
+    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(k in low for k in keys))
+    return LineKeys(keyed, any(k in low for k in NOTICE_KEYS))
+
+
+def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
+    """A whole line (or sentence) of clutter: LINE_RE, or a short one carrying a NOTICE_RE notice.
+    ``within``: ``line_keys`` of a text that ``line`` is a substring of (a paragraph's sentence), so
+    that the keys that text lacks are not looked for again."""
+    if _line_plain_match(line):
         return True
     # (plain loops, not any(): the key tests are most of the cost once the regexes are skipped)
     if not keys_are_exact(line):
         if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
             return True
         return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
+    keyed, notice = (_LINE_KEYED, True) if within is None else (within.keyed, within.notice)
+    if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
+        return False
     low = line.lower()
-    for keys, rx in _LINE_KEYED:
+    for keys, rx in keyed:
         for k in keys:
             if k in low:
                 if rx.match(line) is not None:
                     return True
                 break
-    if len(line) > NOTICE_MAX_CHARS:
+    if len(line) > NOTICE_MAX_CHARS or not notice:
         return False
     for k in NOTICE_KEYS:
         if k in low:

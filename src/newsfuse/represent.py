@@ -40,7 +40,11 @@ wouldn't you you'd you'll you're you've your yours yourself yourselves said says
 def _stemmer() -> Any:
     import Stemmer
 
-    return Stemmer.Stemmer("porter")
+    stemmer = Stemmer.Stemmer("porter")
+    # _STEM_CACHE remembers the stems: PyStemmer's own cache (10,000 words by default) costs ~1 us a
+    # word, and ~4 us once full (it is purged over and over); a bare stemWord takes 0.3 us
+    stemmer.maxCacheSize = 0
+    return stemmer
 
 
 _STEM_CACHE: dict[str, str] = {}
@@ -380,40 +384,16 @@ class Representation:
         """IDF weight shared by each pair, the rows' and the cols' total IDF weight, shared word count."""
         dense = self._bag_dense()
         if dense is not None:
-            bag, weighted = dense
+            bag, weighted, totals = dense
             a, b = _take(bag, rows), _take(bag, cols)
             if b is a:  # two buffers, as m[idx] gives: a matrix times its own transpose takes BLAS's syrk path
                 b = b.copy()
-            return self._exact_near_thresholds(_take(weighted, rows) @ b.T, rows, cols), self._totals(), a @ b.T
+            return _take(weighted, rows) @ b.T, totals, a @ b.T
         bag_s = self.content_matrix()
         weighted_s = bag_s @ sparse.diags(self._idf())
         shared_w = weighted_s[rows] @ bag_s[cols].T
         shared_n = bag_s[rows] @ bag_s[cols].T
         return _dense(shared_w), self._totals(), _dense(shared_n)
-
-    def _exact_near_thresholds(self, shared_w: np.ndarray, rows: list[int], cols: list[int]) -> np.ndarray:
-        """``shared_w`` from a BLAS product, with the entries that lie within rounding distance of a
-        containment threshold recomputed exactly as scipy.sparse sums them (one term per shared
-        stem, columns in descending order): the thresholds decide the same way with either."""
-        totals = self._totals()
-        tr, tc = totals[rows][:, None], totals[cols][None, :]
-        near = np.zeros(shared_w.shape, dtype=bool)
-        for t in (SAME_CONTAINMENT, REPORT_CLOSE_SHARE):
-            near |= np.abs(shared_w - t * tr) <= 1e-9 * tr
-            near |= np.abs(shared_w - t * tc) <= 1e-9 * tc
-        near &= shared_w > 0
-        if near.any():
-            _, cols_, ptr, _ = self._bag_parts()
-            idf = self._idf().tolist()
-            for a, b in zip(*np.nonzero(near), strict=True):
-                i, j = rows[a], cols[b]
-                other = set(cols_[ptr[j] : ptr[j + 1]].tolist())
-                total = 0.0
-                for k in reversed(cols_[ptr[i] : ptr[i + 1]].tolist()):
-                    if k in other:
-                        total += idf[k]
-                shared_w[a, b] = total
-        return shared_w
 
     _totals_cache: np.ndarray | None = None
 
@@ -430,17 +410,20 @@ class Representation:
             self._totals_cache = totals
         return self._totals_cache
 
-    _bag_dense_cache: tuple[np.ndarray, np.ndarray] | None = None
+    _bag_dense_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
-    def _bag_dense(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """Dense copies of the content matrix and of its IDF-weighted version (small clusters only)."""
+    def _bag_dense(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Small clusters only: the content matrix as a dense array (the TF-IDF entries' pattern: the same
+        content stems, in the TF-IDF's column order), its IDF-weighted version and each sentence's total
+        IDF weight. Its products round as BLAS sums (the sparse path's sums may differ in the last bit)."""
         if self._bag_dense_cache is None:
-            rows, cols, _, width = self._bag_parts()
-            if len(self.content) * width > DENSE_CELLS:
+            _, indices, indptr, (n, width) = self.tfidf_parts
+            if n * width > DENSE_CELLS:
                 return None
-            d = np.zeros((len(self.content), width))
-            d[rows, cols] = 1.0
-            self._bag_dense_cache = (d, d * self._idf())
+            d = np.zeros((n, width))
+            d[np.repeat(np.arange(n), np.diff(indptr)), indices] = 1.0
+            weighted = d * np.log((n + 1) / (np.add.reduce(d, axis=0) + 0.5))  # (as _idf: document frequency by sentence)
+            self._bag_dense_cache = (d, weighted, np.add.reduce(weighted, axis=1))
         return self._bag_dense_cache
 
     _sizes_cache: np.ndarray | None = None

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
+from typing import cast
 
 import numpy as np
 
@@ -58,14 +59,16 @@ def _centrality(sims: np.ndarray, threshold: float = 0.1, iters: int = 30) -> np
     deg = np.add.reduce(adj, axis=1, keepdims=True)
     deg[deg == 0] = 1.0
     m = 0.15 / n + 0.85 * adj / deg
-    p = np.full(n, 1.0 / n)
-    mt, total = m.T, np.add.reduce
-    for _ in range(iters):
-        q = mt @ p
-        if total(np.abs(q - p)) < 1e-6:
-            p = q
-            break
-        p = q
+    # Power iteration, stopped after the first step that moves the scores by less than 1e-6 (summed):
+    # all ``iters`` steps are taken, each into a row of its own, and the stopping step is found among them
+    # at once (the same products as step by step; most clusters take 20 steps or more, many all of them).
+    mt = m.T
+    steps = np.empty((iters + 1, n))
+    steps[0] = 1.0 / n
+    for k in range(iters):
+        np.matmul(mt, steps[k], out=steps[k + 1])
+    done = np.flatnonzero(np.add.reduce(np.abs(steps[1:] - steps[:-1]), axis=1) < 1e-6)
+    p: np.ndarray = steps[int(done[0]) + 1] if len(done) else steps[iters]
     return p / (_largest(p) or 1.0)
 
 
@@ -205,12 +208,35 @@ def expand(x: np.ndarray) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=4)
+def _quadratic(name: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """A shipped quadratic model (``expand``) as its linear coefficients and an upper-triangular matrix ``q``
+    of the pairwise ones: ``expand(x) @ coef == x @ linear + ((x[:, 1:] @ q) * x[:, 1:]).sum(axis=1)``, up to
+    rounding, without building the expanded rows."""
+    coef = model() if name == "salience" else concept_model()
+    if coef is None:
+        return None
+    k = int((math.isqrt(8 * len(coef) + 1) - 1) // 2)  # len(coef) == k + k * (k - 1) / 2
+    a, b = _pairs(k - 1)
+    q = np.zeros((k - 1, k - 1))
+    q[a, b] = coef[k:]
+    return coef[:k].copy(), q
+
+
+def _predict(x: np.ndarray, name: str) -> np.ndarray:
+    """``expand(x) @ coef`` of the model ``name`` (see _quadratic)."""
+    linear, q = cast("tuple[np.ndarray, np.ndarray]", _quadratic(name))
+    body = x[:, 1:]
+    out: np.ndarray = x @ linear + np.add.reduce((body @ q) * body, axis=1)
+    return out
+
+
 def salience(rep: Representation, weights: dict[str, float]) -> np.ndarray:
     """Predicted reference-overlap share per sentence (0 when no model ships)."""
     coef = model()
     if coef is None:
         return np.zeros(len(rep.sentences))
-    return np.asarray(np.clip(expand(sentence_features(rep, weights)) @ coef, 0.0, 1.0), dtype=float)
+    return np.asarray(np.clip(_predict(sentence_features(rep, weights), "salience"), 0.0, 1.0), dtype=float)
 
 
 # --- learned concept weights ---------------------------------------------------------------
@@ -333,6 +359,6 @@ def learned_concept_weights(
     names, x, df = _concept_table(rep, doc_groups)
     if not names:
         return {}
-    p = 1.0 / (1.0 + np.exp(-(expand(x) @ coef)))
+    p = 1.0 / (1.0 + np.exp(-_predict(x, "concepts")))
     keep = np.flatnonzero((df >= min_df) & (p >= min_p)).tolist()  # (most concepts are left out: filtered first)
     return dict(zip([names[k] for k in keep], (scale * p[keep]).tolist(), strict=True))
