@@ -198,6 +198,8 @@ CASES = [
      "without a subscription. Learn more about our subscription plans.", [STORY], ["Welcome", "five articles", "plans"]),
     ("leaving notice", f"{STORY}\n\nExternal link you are about to leave lakeport.gov for an external website that is not "
      "maintained by the city. If you wish to remain on lakeport.gov, click the cancel message.", [STORY], ["External", "remain"]),
+    ("script and size widgets", f"{STORY}\n\nIt appears that software on your computer is blocking JavaScript. "
+     "Small ( s ) has the shortest download time and is suitable for digital use.", [STORY], ["JavaScript", "download"]),
     ("version pointer", f"A revised version of this article appears here. For the latest news on this report, click here.\n\n{STORY}",
      [STORY], ["revised version", "click here"]),
     ("leaving kept", "You are leaving the harbor in better shape than you found it, the mayor told the crew.",

@@ -508,3 +508,14 @@ def test_a_dateline_opening_a_storys_second_sentence_is_trimmed() -> None:
     assert split_text(text)[1] == "gov. Rick perry said he would propose a flat tax."
     assert split_text("Officials stand near the scene of the fire. Denver -- the fire burned for hours.")[1] == (
         "the fire burned for hours.")
+
+
+def test_a_byline_with_its_job_or_a_posts_date_stamp_is_trimmed() -> None:
+    text = ("By jon boon – radar reporter jessica biel is ready to start a family, a friend says.\n\n"
+            "May 18, 2015, 1: 05 am | the senator from south carolina says he would announce it soon.\n\n"
+            "By the next sunrise, the boy was gone. May 18, 2015, was the day the senator announced his run.")
+    assert split_text(text) == [
+        "jessica biel is ready to start a family, a friend says.",
+        "the senator from south carolina says he would announce it soon.",
+        "By the next sunrise, the boy was gone.", "May 18, 2015, was the day the senator announced his run.",
+    ]

@@ -112,6 +112,9 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:external link:? )?you are (?:about to leave|now leaving|leaving)\b.{0,80}?"
     r"(?:\bweb ?site|\bsite|\bpage|\.(?:gov|com|org|net|edu))\b.{0,200}",
     r"if you wish to (?:remain|stay) on\b.{0,120}",
+    # a page's notices to a reader whose browser blocks its scripts, an image widget's size picker
+    r"it appears that (?:software on your computer|your browser) is blocking javascript\b.{0,80}",
+    r"(?:small|medium|large)\s*\(\s*[sml]\s*\) has the (?:shortest|longest) download time\b.{0,80}",
     # a pointer to another version of the page ("A revised version of this article appears here.")
     r"an? (?:revised|newer|new|updated|earlier) version of this (?:article|story|post) (?:appears|is available|can be found)\b.{0,60}",
     r"for (?:the latest|more)\b.{0,80}\b(?:click|tap) here\b.{0,20}",

@@ -333,7 +333,12 @@ _LEAD_CLUTTER = re.compile(
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
     r"|#\d+)\s*:\s+(?=\S)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
-    r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S))",
+    r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
+    # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
+    r"|by\s+[\w.'’ ]{2,40}?\s[–—-]\s[\w.'’ ]{0,30}?\b(?:reporter|editor|writer|correspondent|contributor)\s+(?=\S)"
+    # a post's date stamp before a bar ("May 18, 2015, 1: 05 am | the republican senator ...")
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"(?:,?\s+\d{1,2}:\s?\d\d\s*(?:[ap]\.?m\.?)?)?\s*\|\s*(?=\S))",
     re.IGNORECASE,
 )
 
@@ -355,7 +360,8 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ",
+    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )
 
 
