@@ -519,3 +519,46 @@ def test_a_byline_with_its_job_or_a_posts_date_stamp_is_trimmed() -> None:
         "the senator from south carolina says he would announce it soon.",
         "By the next sunrise, the boy was gone.", "May 18, 2015, was the day the senator announced his run.",
     ]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("( cnn ) a police officer in the county was charged this week with assault.",
+     "a police officer in the county was charged this week with assault."),
+    ("( cnn ) -- a major snowstorm slammed the east coast and snarled holiday travel.",
+     "a major snowstorm slammed the east coast and snarled holiday travel."),
+    ("( wjtv ) – a state representative's post is getting a lot of attention.",
+     "a state representative's post is getting a lot of attention."),
+    ("( toby melville/reuters ) ever struggled to hold a phone steady while ordering a taxi?",
+     "ever struggled to hold a phone steady while ordering a taxi?"),
+    ("( published monday, may 19, 2014 ) police are looking for a girl who has been missing since sunday.",
+     "police are looking for a girl who has been missing since sunday."),
+    ("( 1: 31 ) police in florida say the driver was at fault for the crash.",
+     "police in florida say the driver was at fault for the crash."),
+    ("( watch: 7 defining quotes from the senator ) the committee is considering a hearing.",
+     "the committee is considering a hearing."),
+    ("( photo by omar vega/invision/ap,... ( associated press ) new york ( ap ) — police found the car on friday.",
+     "police found the car on friday."),
+    ("( dec. 12 ) ap a city taxi commission license was issued to the driver in 2012.",
+     "a city taxi commission license was issued to the driver in 2012."),
+    ("[ 6 flu vaccine myths ] to know for sure, researchers search the blood for antibodies.",
+     "to know for sure, researchers search the blood for antibodies."),
+    ("[ updated at 7: 59 p.m. ] speaking on the program, the congressman called it a real loss.",
+     "speaking on the program, the congressman called it a real loss."),
+    ("[ 1 ] [ 2 ] on april 27, 2011, the court ruled by a 5 – 4 margin.", "on april 27, 2011, the court ruled by a 5 – 4 margin."),
+    ("[ related article ] in recent years the weekend before election day has been quiet.",
+     "in recent years the weekend before election day has been quiet."),
+    # prose: an editor's insertion, a parenthetical sentence, an aside too long to be a credit, a group that runs on
+    ("[ she has ] some things a president doesn't have, like huge book contracts.",
+     "[ she has ] some things a president doesn't have, like huge book contracts."),
+    ("[The sailors have been] detained by the border authorities for further investigation.",
+     "[The sailors have been] detained by the border authorities for further investigation."),
+    ("( trump denies this claim. )", "( trump denies this claim. )"),
+    ("( as the queen's firstborn, charles is the heir to the throne, which he will inherit one day ) the palace said.",
+     "( as the queen's firstborn, charles is the heir to the throne, which he will inherit one day ) the palace said."),
+    ("( as one critic points out ( that's him on the right ), this is not a new look for the company. )",
+     "( as one critic points out ( that's him on the right ), this is not a new look for the company. )"),
+])
+def test_a_credit_stamp_or_link_in_parentheses_or_brackets_opening_a_sentence_is_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+    assert sentence[s.start : s.end] == kept
