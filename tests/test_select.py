@@ -69,6 +69,12 @@ def test_is_candidate(text: str, ok: bool) -> None:
     assert is_candidate(s, word_count(text)) is ok
 
 
+@pytest.mark.parametrize(("text", "ok"), [("___ 8: 20 p.m.", False), ("3: 20 p.m. on 12/4.", False), ("It fell 20 ft.", True)])
+def test_a_relaxed_candidate_holds_a_word(text: str, ok: bool) -> None:
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text), relaxed=True) is ok
+
+
 @pytest.mark.parametrize(
     ("text", "first"),
     [
@@ -420,6 +426,16 @@ GLUED = [
     # a comment form's terms
     "The Times makes no guarantee of comments' factual accuracy.",
     "Here are the full legal terms you agree to by using this comment form.",
+    # a link's or a note's label, however long the headline and story run into it
+    'Photos: the singer shows off his abs on the beach "they run the risk of disrespecting their audience members who '
+    'have worked hard for their money and saved up to see a show that they have been waiting for since the spring, and '
+    'who deserve better than this," a critic wrote in a long review of the tour on Monday.',
+    "More: how to live 100 years understanding that most of the oldest old, among the fastest growing groups in the "
+    "population, will need care from their families, the authors of the study of 2,000 people in five countries "
+    "argue that the state must step in before the costs fall on the children of the very old.",
+    "Note: javascript is disabled or is not supported by your browser.",
+    "Correction: an earlier version of this story incorrectly stated the year the troops arrived.",
+    "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -443,6 +459,9 @@ NOT_GLUED = [
     "Watch for more lane closures later this week, the transport department said.",
     "See you here next year, the mayor told the crowd at the reopening.",
     "The list of closed roads grew on Monday as crews found more cracks.",
+    "More than 300 people attended the vigil: friends, neighbours and the mayor.",
+    "Photos of the bridge taken on Monday show cracks in two girders, the engineer said.",
+    "The report: cracks in two girders, found by the state's inspectors on Monday.",
 ]
 
 

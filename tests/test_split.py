@@ -562,3 +562,20 @@ def test_a_credit_stamp_or_link_in_parentheses_or_brackets_opening_a_sentence_is
     [s] = split_document(sentence, 0)
     assert s.text == kept
     assert sentence[s.start : s.end] == kept
+
+
+def test_a_live_blogs_time_stamp_opening_a_sentence_is_trimmed() -> None:
+    text = ("___ 1: 45 p.m. European officials say that the u.s. is blocking progress at the summit.\n\n"
+            "6: 20 am pst -- an official statement on the page says the singer died in his sleep.\n\n"
+            "10: 24 a.m.: the crew will land the craft on sunday morning at the base.\n\n"
+            "20: 55 a chastened prime minister has apologised to her party colleagues.\n\n"
+            "1: 52 left in the game, the bears scored a touchdown to win it.\n\n"
+            "At 3: 45 p.m. the council voted to close the bridge.")
+    assert split_text(text) == [
+        "European officials say that the u.s. is blocking progress at the summit.",
+        "an official statement on the page says the singer died in his sleep.",
+        "the crew will land the craft on sunday morning at the base.",
+        "a chastened prime minister has apologised to her party colleagues.",
+        "1: 52 left in the game, the bears scored a touchdown to win it.",
+        "At 3: 45 p.m. the council voted to close the bridge.",
+    ]

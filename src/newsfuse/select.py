@@ -87,6 +87,7 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3}")  # a sentence has a word of three letters or more
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
 # was opened in an earlier sentence.
@@ -222,6 +223,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "( he also repeated the claims on other shows." : a parenthesis that closes in a later sentence
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
+    if _WORD_OF_THREE.search(t) is None:
+        return False  # "___ 8: 20 p.m.", "3: 20 p.m.": a live blog's time stamp on a line of its own
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))):  # (Main St., Elm Dr.)

@@ -332,6 +332,14 @@ _LEAD_CLUTTER = re.compile(
     # "Update #3: ..."
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
     r"|#\d+)\s*:\s+(?=\S)"
+    # a live blog's time stamp ("___ 1: 45 p.m. European officials say ...", "6: 20 am pst -- an official statement
+    # ...", "10: 24 a.m.: the crew ..."; prose says "At 3: 45 p.m., ...")
+    r"|(?:_+\s*)?\d{1,2}:\s?\d\d\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|bst)\b\.?)?"
+    r"\s*(?::|--|—|–|-)?\s+(?=\S)"
+    # ... or a 24-hour one, or a video's running time ("20: 55 a chastened theresa may has apologised ...", "1: 52
+    # meghan markle's half-sister has claimed ..."; not "1: 52 left in the game")
+    r"|(?:_+\s*)?\d{1,2}:\s?\d\d(?::\s?\d\d)?\s*(?::|--|—|–|-)?\s+"
+    r"(?=[^\W\d_])(?!(?:left|remaining|to|into|in|of|on|at|after|before|later|and|or|the mark)\b)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -362,6 +370,7 @@ _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
 
 
