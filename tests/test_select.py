@@ -443,6 +443,10 @@ GLUED = [
     "Note: javascript is disabled or is not supported by your browser.",
     "Correction: an earlier version of this story incorrectly stated the year the troops arrived.",
     "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
+    # a page's separator bar
+    "« previous | main | next » president obama answered questions at a town hall meeting on Monday.",
+    "Thomas hawthorne, the republic | azcentral.com democrat kyrsten sinema spoke to supporters on Tuesday.",
+    "| andrew harnik/ap photo the director said the agency completed its inquiry last year.",
 ]
 NOT_GLUED = [
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
@@ -451,7 +455,7 @@ NOT_GLUED = [
     "Engineers will continue reading the sensors on the bridge deck every hour, the city said.",
     "The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen in May.",
     "The photo was taken in this park on Monday, the police said.",
-    "The vote was 7 | 2 at 11:12 a.m. on Monday, the clerk said.",
+    "The vote was 7-2 at 11:12 a.m. on Monday, the clerk said.",
     "The bridge closed on Tuesday, Oct. 3, 2024, after inspectors found cracks in two beams.",
     "The council will vote on the repairs on Tuesday, Oct. 3, 2024.",
     "The 24/7 hotline and the city's and/or county's crews were ready, the mayor said.",
@@ -469,6 +473,7 @@ NOT_GLUED = [
     "More than 300 people attended the vigil: friends, neighbours and the mayor.",
     "Photos of the bridge taken on Monday show cracks in two girders, the engineer said.",
     "The report: cracks in two girders, found by the state's inspectors on Monday.",
+    "The lawyer is seeking information from nola.com | the times-picayune about two of its sources.",
 ]
 
 

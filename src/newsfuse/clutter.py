@@ -466,13 +466,26 @@ LABEL_OPENING_RE = re.compile(
 )
 
 
+# A bar between words is a page's separator: navigation ("« previous | main | next »"), a byline or credit and its
+# outlet ("thomas hawthorne, the republic | azcentral.com", "| andrew harnik/ap photo"), a video's time stamp. All 26
+# of the 25,052 sentences of the first 1,500 Multi-News clusters' documents that hold one are such furniture; prose
+# only has it in an outlet's name ("nola.com | the times-picayune").
+_OUTLET_BAR = re.compile(r"\.com \| the ", re.IGNORECASE)
+_BAR = re.compile(r"(?<!\S)\|(?!\S)")
+
+
+def _holds_a_bar(text: str) -> bool:
+    return "|" in text and _BAR.search(_OUTLET_BAR.sub(" ", text)) is not None
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
-    (LABEL_OPENING_RE) or a photo caption (CAPTION_DATE_RE): never a sentence of a brief."""
+    (LABEL_OPENING_RE), one holding a page's separator bar, or a photo caption (CAPTION_DATE_RE): never a
+    sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
-    if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t):
+    if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t) or _holds_a_bar(t):
         return True
     return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
 
