@@ -579,3 +579,18 @@ def test_a_live_blogs_time_stamp_opening_a_sentence_is_trimmed() -> None:
         "1: 52 left in the game, the bears scored a touchdown to win it.",
         "At 3: 45 p.m. the council voted to close the bridge.",
     ]
+
+
+def test_a_transcripts_speaker_label_is_trimmed() -> None:
+    text = ("David greene, host: no western leader knows the country's president better than the chancellor.\n\n"
+            "April dembosky, byline: think of how often you stop by your local drugstore.\n\n"
+            ">> reporter: this isn't the first time apple juice has been in the headlines.\n\n"
+            "STEVE INSKEEP, HOST: The council voted on Tuesday to close the bridge.\n\n"
+            "The reporter said the bridge would reopen in May.")
+    assert split_text(text) == [
+        "no western leader knows the country's president better than the chancellor.",
+        "think of how often you stop by your local drugstore.",
+        "this isn't the first time apple juice has been in the headlines.",
+        "The council voted on Tuesday to close the bridge.",
+        "The reporter said the bridge would reopen in May.",
+    ]

@@ -605,6 +605,25 @@ def _lead_group(text: str, pos: int) -> int:
     return a.end() if a and any(c.isdigit() for c in body) else end
 
 
+# A broadcast transcript's speaker label: "David greene, host: no western leader knows ...", "April dembosky, byline:
+# think of how often ...", ">> reporter: in september, ...", "Greta van susteren, fox news host: ...".
+_SPEAKER_LABEL = re.compile(
+    r"(?:>>\s*)?(?:[\w.'’-]+(?: [\w.'’-]+){0,3},\s*)?(?:[\w.'’-]+ ){0,3}"
+    r"(?:host|co-host|byline|anchor|co-anchor|correspondent|reporter|announcer|unidentified (?:man|woman|person)(?: #?\d)?)"
+    r"\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+SPEAKER_LABEL_CHARS = 70  # a label's colon is within this many characters of the sentence's start
+
+
+def _speaker_label(text: str, pos: int) -> int:
+    """End of a transcript's speaker label opening the sentence at ``pos`` (_SPEAKER_LABEL), or ``pos``."""
+    if ":" not in text[pos : pos + SPEAKER_LABEL_CHARS]:
+        return pos
+    m = _SPEAKER_LABEL.match(text, pos)
+    return m.end() if m else pos
+
+
 # A list item's marker ("* In Sri Lanka, more than 1,600 kilometres from the epicenter, ..."; a dash is _LEAD_DASH's)
 _BULLET = re.compile(r"[*•·▪►■]\s+(?=\S)")
 
@@ -620,7 +639,7 @@ def trim_dateline(text: str) -> int:
         nxt = skip + repeated_lead(text[skip:])
         m = _lead_clutter(text, nxt)
         nxt = m.end() if m else nxt
-        after = _credit_lead(text, _lead_group(text, nxt))
+        after = _credit_lead(text, _lead_group(text, _speaker_label(text, nxt)))
         credited = credited or after > nxt
         nxt = after
         if nxt == skip:
