@@ -209,6 +209,14 @@ CASES = [
      ["The mayor’s office said the bridge – closed since May – would reopen."], ["â"]),
     ("spaced mojibake", f"Sarah palinâ€ ™s father spoke about the trip on monday, the paper said. {STORY}",
      ["Sarah palin’s father spoke"], ["â", "™"]),
+    # a replacement character that lost a curly quote's bytes: an apostrophe, an opening or a closing quote by its place
+    ("lost quotes", f"The county\ufffds clerk said \ufffdthe process was broken, \ufffd and the law.\ufffd {STORY}",
+     ["The county’s clerk said “the process was broken, ” and the law.”"], ["\ufffd"]),
+    ("lost mojibake quotes", f"He sang the song \u00e2\ufffd\ufffdme and mrs. Jones\u00e2\ufffd\ufffd on the night. {STORY}",
+     ["He sang the song “me and mrs. Jones” on the night."], ["\ufffd"]),
+    ("lost single quote", f"The rapper shares the \ufffd?emotional ' way he found out, the paper said. {STORY}",
+     ["shares the ‘emotional ' way"], ["\ufffd"]),
+    ("lost letter kept", f"The caf\ufffd au lait was cold, the owner said on Monday. {STORY}", ["caf\ufffd au lait"], []),
     ("accents kept", f"The café owner, a naïve résumé writer, said “no” on Monday. {STORY}",
      ["The café owner, a naïve résumé writer, said “no” on Monday."], []),
     ("learning kept", "Students will learn more about bridges in a new course. "

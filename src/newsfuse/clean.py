@@ -356,12 +356,34 @@ def _unescape_entity(m: re.Match[str]) -> str:
 # Mojibake: UTF-8 that a scraper read as Windows-1252 or Latin-1 ("palinâ€™s", "â\x80\x93 and"), the
 # bytes gone wrong before the text reached newsfuse (charset detection in load.py cannot undo it). A
 # re-tokenized copy (Multi-News) also splits "â€™" as "â€ ™". ftfy undoes what is certain; text without
-# these marks is not touched. (A U+FFFD replacement character has lost its bytes: nothing to repair.)
+# these marks is not touched.
 _MOJIBAKE_HINT = re.compile("[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€ ")
 _SPACED_MOJIBAKE = re.compile("â€ (?=[\x80-\xbf™œ˜¦“”š›ž])")
 
 
+# A U+FFFD replacement character has lost its bytes, but in news text it nearly always stood for a curly quote
+# (Multi-News: "ingham county�s clerk", "�the process was broken, � friedman said", "â��me and mrs. Jonesâ��"):
+# by its place, an apostrophe inside a word, an opening quote before one, a closing quote after one. One with
+# no word on either side stays.
+_LOST = "\ufffd"
+_LOST_MARK = re.compile("(?:â)?\ufffd+(?:\\?(?=\\w))?")  # ("�?emotional ': a single quote, its last byte read as "?")
+_LOST_APOSTROPHE = re.compile("(?<=[^\\W\\d_])\ufffd(?=(?:s|t|re|ve|ll|d|m)\\b)")
+
+
+def _lost_mark(m: re.Match[str]) -> str:
+    text, a, b = m.string, m.start(), m.end()
+    before, after = text[a - 1 : a], text[b : b + 1]
+    if after[:1].isalnum() and (not before or before.isspace() or before in "([-—–"):
+        return "‘" if m.group().endswith("?") else "“"
+    spaced = before.isspace() and text[a - 2 : a - 1] in (",", ".", "!", "?") and (not after or after.isspace())
+    if before in (".", ",", "!", "?", ";", ":") or spaced or (m.group()[0] == "â" and before.isalnum()):
+        return "”"
+    return m.group()  # "caf� au lait": a lost letter
+
+
 def repair_mojibake(text: str) -> str:
+    if _LOST in text:
+        text = _LOST_MARK.sub(_lost_mark, _LOST_APOSTROPHE.sub("’", text))
     if _MOJIBAKE_HINT.search(text) is None:
         return text
     import ftfy
