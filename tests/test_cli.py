@@ -261,3 +261,15 @@ def test_closed_standard_streams(redirect: str, says: str, tmp_path: Path) -> No
     r = subprocess.run(f"{sys.executable} -m newsfuse summarize - {doc} {redirect}", shell=True, capture_output=True,
                        text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert (r.returncode, r.stderr) == (2, says + "\n")
+
+
+def test_hindi_text_is_split_at_its_danda(capsys, tmp_path: Path) -> None:
+    hi = tmp_path / "hi.txt"
+    hi.write_text("नगर परिषद ने मंगलवार को पुल बंद कर दिया क्योंकि निरीक्षकों को दो स्टील गर्डरों में दरारें मिलीं। "
+                  "मरम्मत में कम से कम छह सप्ताह लगेंगे और लगभग चालीस लाख डॉलर खर्च होंगे, शहर के इंजीनियर ने कहा।",
+                  encoding="utf-8")
+    code, out, err = run(capsys, "summarize", str(hi), "--words", "20", "--format", "json")
+    assert code == 0, err
+    first, second = (s.strip() + "।" for s in hi.read_text(encoding="utf-8").split("।")[:2])
+    [only] = json.loads(out)["sentences"]  # one sentence of the two fits 20 words; the whole text does not
+    assert only["text"] in (first, second)

@@ -550,3 +550,18 @@ def test_clutter_check_is_bounded_on_a_huge_token() -> None:
     t0 = time.perf_counter()
     assert not is_clutter_sentence("The bridge closed " + "http://" * 200_000 + " on Monday.")
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_a_sentence_in_another_script_is_left_out_of_a_latin_story_but_not_of_its_own() -> None:
+    widget = "Richard grenell ने रीट्वीट किया the mayor says the bridge will reopen in the spring after the repairs."
+    en = [
+        "The council of Lakeport closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel "
+        f"girders. {widget} Repairs will take six weeks and cost about four million dollars, the city engineer said.",
+        "Lakeport shut its Fulton Street Bridge on Tuesday after state inspectors found cracks in two girders. The city "
+        "engineer said the bridge will reopen in the spring after the repairs. Drivers are sent over the Canal Avenue bridge.",
+    ]
+    texts = [s.text for s in newsfuse.summarize(en, words=200).sentences]
+    assert widget not in texts and len(texts) >= 4
+    hi = ["नगर परिषद ने मंगलवार को पुल बंद कर दिया क्योंकि निरीक्षकों को दो स्टील गर्डरों में दरारें मिलीं। "
+          "मरम्मत में कम से कम छह सप्ताह लगेंगे और लगभग चालीस लाख डॉलर खर्च होंगे, शहर के इंजीनियर ने कहा।"]
+    assert newsfuse.summarize(hi, words=60).sentences

@@ -270,7 +270,7 @@ _FLAT_COPYRIGHT_RE = re.compile(
     r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|\.?\s+All rights reserved)"
 )
 FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened line's last characters only
-_CLOSED_RE = re.compile(r"[.!?…。！？][\s)\"”’'»]*[)\"”’'»]$")
+_CLOSED_RE = re.compile(r"[.!?…。！？।॥؟][\s)\"”’'»]*[)\"”’'»]$")
 _NAME_LINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*$")
 
 
@@ -629,7 +629,7 @@ def _filter_sentences(paragraph: str, known: dict[str, bool] | None = None) -> s
     return " ".join(kept)
 
 
-_LAST_END_RE = re.compile(r"[.!?…。！？][\"”’)\]]*(?=\s)")
+_LAST_END_RE = re.compile(r"[.!?…。！？।॥؟][\"”’)\]]*(?=\s)")
 
 
 def _cut_fragment(line: str) -> str | None:

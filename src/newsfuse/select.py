@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -118,7 +119,7 @@ def _ends_sentence(t: str) -> bool:
     """Whether ``t`` (stripped) ends with a full stop, question or exclamation mark followed only by
     closing quotes and brackets (_CLOSERS): an end-anchored regex search would try every position."""
     u = t.rstrip(_CLOSERS_SPACED)
-    return bool(u) and u[-1] in ".!?。！？"
+    return bool(u) and u[-1] in ".!?。！？।॥؟"
 
 
 def _cut_short(t: str) -> bool:
@@ -200,6 +201,23 @@ def caseless(rep: Representation) -> bool:
         return caps / total < CASELESS_SHARE
     # short input: caseless only when it has no capital letter at all ("the mayor resigned today.")
     return bool(rep.sentences) and not any(ch.isupper() for s in rep.sentences[:400] for ch in s.text)
+
+
+# A sentence holding FOREIGN_LETTERS letters or more of a script other than Latin, in a cluster written in Latin
+# letters, is a widget's or an embedded tweet's text ("Richard grenell ने रीट्वीट किया mika brzezinski accepting
+# apologies is important.": Twitter's "retweeted" in the reader's language) or a quotation left untranslated.
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+FOREIGN_LETTERS = 2
+LATIN_SHARE = 0.9  # a cluster whose letters are at least this share Latin is written in Latin letters
+
+
+def _mostly_latin(texts: Iterable[str]) -> bool:
+    letters = other = 0
+    for t in texts:
+        letters += sum(map(str.isalpha, t))
+        if not t.isascii():
+            other += len(_NON_LATIN.findall(t))
+    return other <= (1.0 - LATIN_SHARE) * letters
 
 
 def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool = False) -> bool:
@@ -462,20 +480,31 @@ def select(
     # looked for only in the sentences a solution picks: the few found are ruled out and it is solved again.
     clutter: set[int] = set()
     checked: set[int] = set()
+    latin: list[bool] = []  # (whether the cluster is written in the Latin script, found once it matters)
+
+    def is_out(i: int) -> bool:
+        text = rep.sentences[i].text
+        if is_clutter_sentence(text):
+            return True
+        if text.isascii() or len(_NON_LATIN.findall(text)) < FOREIGN_LETTERS:
+            return False
+        if not latin:
+            latin.append(_mostly_latin(s.text for s in rep.sentences))
+        return latin[0]  # another script's words in a story written in Latin letters: a tweet or a page's widget
 
     def clean_choice(ok: list[bool]) -> Selection:
         for _ in range(CLUTTER_ROUNDS):
             sel = choose([o and i not in clutter for i, o in enumerate(ok)])
             new = [i for i in sel.indices if i not in checked]
             checked.update(new)
-            found = {i for i in new if is_clutter_sentence(rep.sentences[i].text)}
+            found = {i for i in new if is_out(i)}
             if not found:
                 return sel
             clutter.update(found)
         # clutter keeps coming (a cluster of captioned photo pages): rule out all of it at once, solve once more
         rest = [i for i in range(n) if ok[i] and i not in checked]
         checked.update(rest)
-        clutter.update(i for i in rest if is_clutter_sentence(rep.sentences[i].text))
+        clutter.update(i for i in rest if is_out(i))
         return choose([o and i not in clutter for i, o in enumerate(ok)])
 
     no_case = caseless(rep)

@@ -136,7 +136,8 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
-    if "。" not in chunk and "！" not in chunk and "？" not in chunk:  # nothing for _CJK_END to cut
+    if "。" not in chunk and "！" not in chunk and "？" not in chunk and "।" not in chunk and "॥" not in chunk:
+        # nothing for _CJK_END to cut
         return list(spans)
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -293,7 +294,8 @@ def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) ->
 
 
 # Chinese and Japanese full stops, which the English Punkt model does not know.
-_CJK_END = re.compile(r"(?<=[。！？])(?=\S)")
+# (and the danda of Hindi, Marathi, Nepali and Bengali, a full stop that Punkt does not know, before a space)
+_CJK_END = re.compile(r"(?<=[。！？])(?=\S)|(?<=[।॥])(?=\s+\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
 # "MOSCOW (AP) _" (the AP wire's underscore dash, as in the DUC and TAC newswire), "SEOUL, South Korea _",
