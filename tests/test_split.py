@@ -130,6 +130,12 @@ CREDIT_LEADS = [
      "Emma Gibson of Clinton became the oldest frozen embryo to be born."),
     ("Magic leap ceo rony abovitz getty a newly filed lawsuit alleges that the company is hostile.",
      "a newly filed lawsuit alleges that the company is hostile."),
+    ("Employee arrested pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17, 2016 according to reports, "
+     "the boy was dropped off at the school.", "according to reports, the boy was dropped off at the school."),
+    ("randy weber ( @txrandy14 ) january 29, 2014 the speech ran for more than an hour on tuesday night.",
+     "the speech ran for more than an hour on tuesday night."),
+    ("The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen on May 3, 2025 at noon.",
+     "The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen on May 3, 2025 at noon."),
     ("( scroll down for updates ) Representatives of the two sides were expected to meet on Friday.",
      "Representatives of the two sides were expected to meet on Friday."),
     # the credit's sentence ends in a title ("gov.") that Punkt cut off: trimmed once glued back together
