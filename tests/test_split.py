@@ -132,6 +132,17 @@ CREDIT_LEADS = [
      "a newly filed lawsuit alleges that the company is hostile."),
     ("Employee arrested pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17, 2016 according to reports, "
      "the boy was dropped off at the school.", "according to reports, the boy was dropped off at the school."),
+    ("Matt rourke/ap jerry sandusky rested his elbows on the wooden lectern and leaned toward the judge.",
+     "jerry sandusky rested his elbows on the wooden lectern and leaned toward the judge."),
+    ("When sober, amy winehouse showed a talent that changed pop music jeff christensen/ap amy winehouse was found "
+     "dead at her london flat on saturday.", "amy winehouse was found dead at her london flat on saturday."),
+    ("Tv personality jenna bush hager arrives sunday at the awards in beverly hills, calif. ( mike blake/reuters ) at "
+     "every awards show, there is always one dress that people talk about.",
+     "at every awards show, there is always one dress that people talk about."),
+    ("Aguila, ariz. ( ksaz/ap ) -- we now know the identity of a man who was rescued from a mine shaft.",
+     "we now know the identity of a man who was rescued from a mine shaft."),
+    ("A new cnn/ap poll shows the president with a narrow lead in the state.",
+     "A new cnn/ap poll shows the president with a narrow lead in the state."),
     ("randy weber ( @txrandy14 ) january 29, 2014 the speech ran for more than an hour on tuesday night.",
      "the speech ran for more than an hour on tuesday night."),
     ("The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen on May 3, 2025 at noon.",

@@ -430,7 +430,16 @@ _CREDIT_LEAD = re.compile(
     # (not "Photo identification is required", "Subscribe to our newsletter")
     r"|photo(?=\s)(?!\s+(?:by|courtesy|illustration|credit|credits|gallery|id|identification|op|opportunity|shoot|"
     r"editor|editors|essay|of|from|and|or|is|was)\b)"
-    r"|(?:[\w.'’-]+ ){0,3}[\w.'’-]+/(?:file )?photo(?:/[\w.'’-]+)*(?=\s)"  # "reuters tv/file photo washington ( reuters ) - ..."
+    r"|(?:[\w.'’-]+ ){0,3}[\w.'’-]+/(?:file )?photo(?:/[\w.'’-]+)*(?=\s)"
+    # a photographer's credit with the agency after a bar, unspaced, and the headline or caption before it: "Matt
+    # rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that changed pop music jeff
+    # christensen/ap amy winehouse was found dead ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a
+    # source in parentheses, "( ksaz/ap ) --")
+    r"|[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa)(?:\s+file)?(?=\s)(?!\s*\))"
+    r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview)\b)"
+    # ... or in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden
+    # globe awards in beverly hills, calif. ( mike blake/reuters ) at every awards show, ..."
+    r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"  # "reuters tv/file photo washington ( reuters ) - ..."
     r"|buy photo\b|subscribe(?:\s+(?:now|today))?(?=\s)(?!\s+(?:to|for|here|today|now|and|at)\b)(?!\s*:)"
     # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
     # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
