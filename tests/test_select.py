@@ -443,6 +443,11 @@ GLUED = [
     "Note: javascript is disabled or is not supported by your browser.",
     "Correction: an earlier version of this story incorrectly stated the year the troops arrived.",
     "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
+    # a review's info box
+    "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
+    "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",
+    "Rated r ( for language and sexual content ).",
+    "About the movie shutter island * * 1/2 out of four stars: leonardo dicaprio, mark ruffalo, ben kingsley.",
     # a page's separator bar
     "« previous | main | next » president obama answered questions at a town hall meeting on Monday.",
     "Thomas hawthorne, the republic | azcentral.com democrat kyrsten sinema spoke to supporters on Tuesday.",
@@ -474,6 +479,9 @@ NOT_GLUED = [
     "Photos of the bridge taken on Monday show cracks in two girders, the engineer said.",
     "The report: cracks in two girders, found by the state's inspectors on Monday.",
     "The lawyer is seeking information from nola.com | the times-picayune about two of its sources.",
+    "Directed by ross kauffman and katy chevigny, the film follows the team to the frontlines in war-torn areas.",
+    "The man said he was directed by his handlers to explode a small device in flight, officials said.",
+    "The band, starring in its first tour in a decade, played to 40,000 people on Saturday.",
 ]
 
 

@@ -478,14 +478,33 @@ def _holds_a_bar(text: str) -> bool:
     return "|" in text and _BAR.search(_OUTLET_BAR.sub(" ", text)) is not None
 
 
+# A review's info box run into text: its credits ("written by darren aronofsky directed by darren aronofsky starring
+# jennifer lawrence, ..."), a cast list ("Starring josh brolin, george clooney, ..."), a rating ("Rated r ( for
+# language and sexual content ).", "* * 1/2 out of four stars"). Prose names one credit at a time ("Directed by
+# ross kauffman and katy chevigny, e-team follows ...").
+_CREDIT_LABELS = re.compile(
+    r"\b(?:written by|directed by|starring|produced by|running time|runtime|genre|rated (?:g|pg|pg-13|r|nc-17)\b)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:starring|rated (?:g|pg|pg-13|r|nc-17)\b|running time|runtime)|\bout of (?:4|four|5|five) stars\b", re.IGNORECASE
+)
+
+
+def _is_credit_box(text: str) -> bool:
+    return _CREDIT_LINE.search(text) is not None or len(_CREDIT_LABELS.findall(text)) >= 2
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
-    (LABEL_OPENING_RE), one holding a page's separator bar, or a photo caption (CAPTION_DATE_RE): never a
-    sentence of a brief."""
+    (LABEL_OPENING_RE), one holding a page's separator bar, a review's credits or rating, or a photo caption
+    (CAPTION_DATE_RE): never a sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
     if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t) or _holds_a_bar(t):
+        return True
+    if _is_credit_box(head):
         return True
     return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
 
