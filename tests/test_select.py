@@ -51,6 +51,8 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)
         ("The fire started in a bakery on the corner of Elm and Main St.", True),  # a street
         ("The treaty was signed in 1919, months after the end of World War I.", True),
+        ("He is seated next to his wife, who took part in the interview at the museum that opens nov.", False),  # cut before its date
+        ("He was one of thousands who bought a ticket in the seaside town of roquetas de mar.", True),
         # re-tokenized text (Multi-News) sets a space before a closing quote: the sentence still ends
         ('Hungarian singer mitsou is suing jay z and beyonce over her voice on the single, " drunk in love. "', True),
         ("The band played its new single, ' the long road. '", True),
@@ -443,6 +445,8 @@ GLUED = [
     "Note: javascript is disabled or is not supported by your browser.",
     "Correction: an earlier version of this story incorrectly stated the year the troops arrived.",
     "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
+    "Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press released footage.",
+    "Stick with cnn politics as we sort through the changed political landscape.",
     # a review's info box
     "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
     "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",

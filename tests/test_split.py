@@ -143,6 +143,8 @@ CREDIT_LEADS = [
      "we now know the identity of a man who was rescued from a mine shaft."),
     ("A new cnn/ap poll shows the president with a narrow lead in the state.",
      "A new cnn/ap poll shows the president with a narrow lead in the state."),
+    ("Add interest the outspoken critics of vladimir putin received their sentences on monday.",
+     "the outspoken critics of vladimir putin received their sentences on monday."),
     ("randy weber ( @txrandy14 ) january 29, 2014 the speech ran for more than an hour on tuesday night.",
      "the speech ran for more than an hour on tuesday night."),
     ("The mayor wrote on Twitter (@LakeportMayor) that the bridge would reopen on May 3, 2025 at noon.",

@@ -35,6 +35,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:also )?read (?:more|also|next)\s*:.*",
     r"(?:more|see also)\s*:.*",
     r"this is a developing (?:news )?story\b.*",
+    r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
     r"this (?:story|article|post) (?:has been|was|will be) updated\b.*",
     r"(?:the )?(?:associated press|ap|reuters|afp|cnn|staff writers?)\b.{0,40}\bcontributed (?:to )?(?:this )?report(?:ing)?\b.*",
@@ -461,7 +462,8 @@ def is_media_cue(text: str) -> bool:
 LABEL_OPENING_RE = re.compile(
     r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive(?: photos| video)?|story|news|report|"
     r"image credit|picture|posted by|by|tweet published|follow [\w.]+|(?:editor'?s |please )?note|"
-    r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning)\s*:\s",
+    r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning)\s*:\s"
+    r"|also read\b",  # ("Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press ...")
     re.IGNORECASE,
 )
 

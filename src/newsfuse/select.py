@@ -90,6 +90,8 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b",
     re.IGNORECASE,
 )
+# a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
+_MONTH_END = re.compile(r"(?<![\w.])(?:jan|feb|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3}")  # a sentence has a word of three letters or more
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
@@ -249,8 +251,9 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "___ 8: 20 p.m.", "3: 20 p.m.": a live blog's time stamp on a line of its own
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
-    if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))):  # (Main St., Elm Dr.)
-        return False  # "... homeland security secretary john f.", "... state sen.": cut before a name (a truncated document's end)
+    if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))) or (  # (Main St., Elm Dr.)
+            _MONTH_END.search(t[-6:])):
+        return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.": cut before a name or a date
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one

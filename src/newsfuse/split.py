@@ -342,6 +342,8 @@ _LEAD_CLUTTER = re.compile(
     # meghan markle's half-sister has claimed ..."; not "1: 52 left in the game")
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d(?::\s?\d\d)?\s*(?::|--|—|–|-)?\s+"
     r"(?=[^\W\d_])(?!(?:left|remaining|to|into|in|of|on|at|after|before|later|and|or|the mark)\b)"
+    # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
+    r"|add interest\s+(?=\S)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -370,7 +372,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ",
+    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
