@@ -447,6 +447,8 @@ GLUED = [
     "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
     "Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press released footage.",
     "Stick with cnn politics as we sort through the changed political landscape.",
+    "Here are three things you need to know about niacin.",
+    "Below is the full statement: the sheriff's office today confirms that the remains have been located.",
     # a review's info box
     "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
     "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",
@@ -486,6 +488,7 @@ NOT_GLUED = [
     "Directed by ross kauffman and katy chevigny, the film follows the team to the frontlines in war-torn areas.",
     "The man said he was directed by his handlers to explode a small device in flight, officials said.",
     "The band, starring in its first tour in a decade, played to 40,000 people on Saturday.",
+    "Here is where the bridge collapsed in 1904, the historian said.",
 ]
 
 

@@ -443,7 +443,10 @@ GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" o
 MEDIA_CUE_RE = re.compile(
     r"^(?:watch|see|view|check out|listen to|take a look at|have a look at|look at|click)\b[^.!?]{0,80}?"
     r"\b(?:below|above|here|for yourself)\s*[.!:]?[\"”’']?$"
-    r"|^the (?:table|chart|map|graphic|infographic|graph|list|slideshow|gallery)s? (?:below|above)\b",
+    r"|^the (?:table|chart|map|graphic|infographic|graph|list|slideshow|gallery)s? (?:below|above)\b"
+    # ... and a pointer to what the page goes on to show ("Here are three things you need to know about niacin.",
+    # "Below is the full statement: ...", "Here is president obama's full speech after ...")
+    r"|^(?:here|below|above) (?:is|are)\b(?! (?:where|when)\b)",
     re.IGNORECASE,
 )
 MEDIA_CUE_WORDS = 30

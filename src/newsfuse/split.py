@@ -442,6 +442,9 @@ _CREDIT_LEAD = re.compile(
     # ... or in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden
     # globe awards in beverly hills, calif. ( mike blake/reuters ) at every awards show, ..."
     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"  # "reuters tv/file photo washington ( reuters ) - ..."
+    # a video's label before the dateline ("Video washington — ...", not "Video shows the officer — who ...")
+    r"|video(?=\s+(?!(?:shows?|showed|of|from|posted|taken|captured|obtained|released|appears?|footage|that|the|a|an)\b)"
+    r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,2}\s*(?:—|–|--)\s)"
     r"|buy photo\b|subscribe(?:\s+(?:now|today))?(?=\s)(?!\s+(?:to|for|here|today|now|and|at)\b)(?!\s*:)"
     # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
     # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
@@ -537,7 +540,7 @@ def _inner_place_lead(text: str, a: int, b: int) -> re.Match[str] | None:
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
 _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for",
-                "(@", "( @")
+                "(@", "( @", "video")
 
 
 def _credit_lead(text: str, pos: int) -> int:
