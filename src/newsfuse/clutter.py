@@ -443,10 +443,7 @@ GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" o
 MEDIA_CUE_RE = re.compile(
     r"^(?:watch|see|view|check out|listen to|take a look at|have a look at|look at|click)\b[^.!?]{0,80}?"
     r"\b(?:below|above|here|for yourself)\s*[.!:]?[\"”’']?$"
-    r"|^the (?:table|chart|map|graphic|infographic|graph|list|slideshow|gallery)s? (?:below|above)\b"
-    # ... and a pointer to what the page goes on to show ("Here are three things you need to know about niacin.",
-    # "Below is the full statement: ...", "Here is president obama's full speech after ...")
-    r"|^(?:here|below|above) (?:is|are)\b(?! (?:where|when)\b)",
+    r"|^the (?:table|chart|map|graphic|infographic|graph|list|slideshow|gallery)s? (?:below|above)\b",
     re.IGNORECASE,
 )
 MEDIA_CUE_WORDS = 30
@@ -466,7 +463,10 @@ LABEL_OPENING_RE = re.compile(
     r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive(?: photos| video)?|story|news|report|"
     r"image credit|picture|posted by|by|tweet published|follow [\w.]+|(?:editor'?s |please )?note|"
     r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning)\s*:\s"
-    r"|also read\b",  # ("Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press ...")
+    r"|also read\b"  # ("Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press ...")
+    # a pointer to what the page goes on to show ("Here are three things you need to know about niacin.", "Below is
+    # the full statement: ...", "Here is president obama's full speech after ..."; not "Here is where ...")
+    r"|(?:here|below|above) (?:is|are)\b(?! (?:where|when)\b)",
     re.IGNORECASE,
 )
 
