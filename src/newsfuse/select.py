@@ -47,8 +47,8 @@ ANCHOR_POOL = 8           # headline-like candidates compared by how many docume
 SOLVER_SECONDS = 10.0     # a safety net only: HiGHS with a 1% gap finishes these programs in well under 1 s
 CLUTTER_ROUNDS = 3        # solutions re-solved for clutter in picked sentences before every sentence is checked
 FILL_RATIO = 0.9          # below this share of the budget filled, a relaxed second pass runs
-RELAXED_MIN_WORDS = 6     # ... admitting sentences from this length up (3, till 2026-12-07, let in fragments such as
-# "Playing frank underwood.": 1% of the sentences of 250-word Multi-News briefs; 6 costs 0.05 R1 F1 there), longer ones
+RELAXED_MIN_WORDS = 3     # ... admitting sentences from this length up, longer ones, ones cut short; one under MIN_WORDS
+# only when it holds a verb (_VERB_HINT: "She was 86.", "It turned green.", not "Playing frank underwood.")
 RELAXED_QUESTIONS = False  # ... and questions (rhetorical ones in a brief: "did she forgive them?"; off costs 0.02 R1 at 250 words)
 BNB_MAX_SENTENCES = 60    # programs this small are solved exactly in Python (HiGHS: ~15 ms start-up, 126 ms on the example)
 BNB_NODE_LIMIT = 5000     # ... unless the search grows past this many nodes (hard programs go to HiGHS)
@@ -92,6 +92,18 @@ _DANGLING = re.compile(
 )
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
 _MONTH_END = re.compile(r"(?<![\w.])(?:jan|feb|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
+# A finite verb, as far as words show it: an auxiliary or modal, a speech verb, a regular past tense, a common irregular
+# one. A short sentence without one is a fragment ("Playing frank underwood.", "The home in dayton, texas.", "All eight
+# of them.", "Invalid email address.": the relaxed pass let such into 1% of the sentences of 250-word Multi-News briefs).
+_VERB_HINT = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
+    r"says?|said|told|tells?|added|"
+    r"went|came|got|took|made|saw|gave|found|left|knew|thought|became|began|ran|won|lost|fell|felt|kept|held|brought|"
+    r"bought|paid|met|sent|spent|put|set|cut|hit|let|led|stood|sat|wrote|spoke|broke|chose|drove|rose|grew|threw|flew|"
+    r"wore|ate|drank|sang|swam|fought|caught|taught|sold|heard|meant|built|lent|shot|struck|hung|slept|"
+    r"[a-z]{2,}ed|\w+['’](?:s|re|ve|ll|d|m)|\w+n['’]t)\b",
+    re.IGNORECASE,
+)
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3}")  # a sentence has a word of three letters or more
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
@@ -226,7 +238,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     """Whether a sentence may appear in a brief at all (``relaxed``: also long ones and ones cut short)."""
     t = s.text.strip()
     lo, hi = (RELAXED_MIN_WORDS, 10**9) if relaxed else (MIN_WORDS, MAX_WORDS)
-    if not lo <= n_words <= hi:
+    if not lo <= n_words <= hi or (n_words < MIN_WORDS and _VERB_HINT.search(t) is None):
         return False
     if not _ends_sentence(t) or (not relaxed and _cut_short(t)):
         return False
