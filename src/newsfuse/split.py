@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import keys_are_exact, may_hold
+from newsfuse.clutter import keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -442,9 +442,6 @@ _CREDIT_LEAD = re.compile(
     # ... or in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden
     # globe awards in beverly hills, calif. ( mike blake/reuters ) at every awards show, ..."
     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"  # "reuters tv/file photo washington ( reuters ) - ..."
-    # a video's label before the dateline ("Video washington — ...", not "Video shows the officer — who ...")
-    r"|video(?=\s+(?!(?:shows?|showed|of|from|posted|taken|captured|obtained|released|appears?|footage|that|the|a|an)\b)"
-    r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,2}\s*(?:—|–|--)\s)"
     r"|buy photo\b|subscribe(?:\s+(?:now|today))?(?=\s)(?!\s+(?:to|for|here|today|now|and|at)\b)(?!\s*:)"
     # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
     # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
@@ -457,9 +454,6 @@ _CREDIT_LEAD = re.compile(
     r"bonds?|supporters|personal|and|or|on|at)\b)"
     r"|[^\n.!?]{0,200}?\bgetty(?=\s+(?:a|an|the)\s)"
     r"|\(\s*scroll down for [^()]{0,40}\)"
-    # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
-    # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
-    r"|[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?=\s)"
     # (the credit is one of the usual agencies: an unknown one may be several words, "Image copyright abc news")
     r"|image copyright\s+(?:[\w.'’&-]+/)*(?:getty images|science photo library|press association|pa media|pa wire|pa|"
     r"alamy|afp|epa|reuters|ap|istock(?:photo)?|thinkstock|bbc|nasa|pool)(?!\s+image caption\b)(?=\s)"
@@ -539,17 +533,55 @@ def _inner_place_lead(text: str, a: int, b: int) -> re.Match[str] | None:
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
 _PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
-_CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for",
-                "(@", "( @", "video")
+_CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
+_CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
+# More credits run into a sentence's start, each pattern with the keys (lower-cased) that every one of its matches
+# holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
+_CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys, re.compile(p + _CREDIT_END, re.IGNORECASE)) for keys, p in (
+    # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
+    # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
+    (("(@", "( @"),
+     r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?=\s)"),
+    # a photographer's credit with the agency after a slash, unspaced, and the headline or caption before it: "Matt
+    # rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that changed pop music jeff
+    # christensen/ap amy winehouse was found dead ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a
+    # source in parentheses, "( ksaz/ap ) --"); or in parentheses after the photo's caption: "Tv personality jenna
+    # bush hager arrives sunday at the golden globe awards in beverly hills, calif. ( mike blake/reuters ) at ..."
+    (("/ap", "/afp", "/reuters", "/epa"),
+     r"[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa)(?:\s+file)?(?=\s)(?!\s*\))"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview)\b)"
+     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"),
+    # a video's label before the dateline ("Video washington — ...", not "Video shows the officer — who ...")
+    (("video",),
+     r"video(?=\s+(?!(?:shows?|showed|of|from|posted|taken|captured|obtained|released|appears?|footage|that|the|a|an)\b)"
+     r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,2}\s*(?:—|–|--)\s)"),
+))
 
 
 def _credit_lead(text: str, pos: int) -> int:
-    """End of a caption, credit or related-story link run into the sentence at ``pos`` (_CREDIT_LEAD), or ``pos``."""
+    """End of a caption, credit or related-story link run into the sentence at ``pos`` (_CREDIT_LEAD, then
+    _CREDIT_PARTS), or ``pos``."""
     rest = text[pos : pos + 500]
-    if not may_hold(rest, _CREDIT_KEYS):
-        return pos
-    m = _CREDIT_LEAD.match(rest)
-    return pos + m.end() if m else pos
+    low = rest.lower() if keys_are_exact(rest) else None  # (None: a key test proves nothing, try every pattern)
+    if _may_hold(low, _CREDIT_KEYS):
+        m = _CREDIT_LEAD.match(rest)
+        if m:
+            return pos + m.end()
+    for keys, rx in _CREDIT_PARTS:
+        if _may_hold(low, keys):
+            m = rx.match(rest)
+            if m:
+                return pos + m.end()
+    return pos
+
+
+def _may_hold(low: str | None, keys: tuple[str, ...]) -> bool:
+    if low is None:
+        return True
+    for k in keys:  # (a plain loop, as in clutter.may_hold)
+        if k in low:
+            return True
+    return False
 
 
 _WORD_AT = re.compile(r"\w+")
