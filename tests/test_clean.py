@@ -216,6 +216,8 @@ CASES = [
      ["He sang the song “me and mrs. Jones” on the night."], ["\ufffd"]),
     ("lost single quote", f"The rapper shares the \ufffd?emotional ' way he found out, the paper said. {STORY}",
      ["shares the ‘emotional ' way"], ["\ufffd"]),
+    ("lost letters, nothing guessed", f"President nicol\ufffds maduro met l\ufffdpez on Monday, officials said. {STORY}",
+     ["nicol\ufffds maduro met l\ufffdpez"], ["’"]),
     ("lost letter kept", f"The caf\ufffd au lait was cold, the owner said on Monday. {STORY}", ["caf\ufffd au lait"], []),
     ("accents kept", f"The café owner, a naïve résumé writer, said “no” on Monday. {STORY}",
      ["The café owner, a naïve résumé writer, said “no” on Monday."], []),

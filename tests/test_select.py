@@ -72,7 +72,8 @@ def test_is_candidate(text: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "ok"), [
-    ("___ 8: 20 p.m.", False), ("3: 20 p.m. on 12/4 at 5 ft.", False), ("It fell 20 ft.", True),
+    ("___ 8: 20 p.m.", False), ("3: 20 p.m. on 12/4.", False), ("It fell 20 ft.", True), ("He is 86.", True),
+    ("They continue to operate.", True), ("Warren harding's inauguration in 1921.", False),
     # fragments and rhetorical questions the relaxed pass let into 250-word briefs
     ("Playing frank underwood.", False), ("All eight of them.", False), ("Invalid email address.", False),
     ("She was 86.", True), ("It turned green.", True), ("It's really very strong.", True),
@@ -491,6 +492,11 @@ NOT_GLUED = [
     "The man said he was directed by his handlers to explode a small device in flight, officials said.",
     "The band, starring in its first tour in a decade, played to 40,000 people on Saturday.",
     "Here is where the bridge collapsed in 1904, the historian said.",
+    "The movie, directed by steven spielberg and starring tom hanks, opens friday in 3,000 theaters.",
+    "The film was written by anthony tambakis and matt stone and produced by nash edgerton, the studio said.",
+    "The film earned three out of four stars from the times critic on Friday.",
+    "Rated r for violence, the film still earned $50 million in its first weekend.",
+    "Also read at the service was a poem by maya angelou, the family said.",
 ]
 
 
@@ -582,3 +588,13 @@ def test_a_sentence_in_another_script_is_left_out_of_a_latin_story_but_not_of_it
     hi = ["नगर परिषद ने मंगलवार को पुल बंद कर दिया क्योंकि निरीक्षकों को दो स्टील गर्डरों में दरारें मिलीं। "
           "मरम्मत में कम से कम छह सप्ताह लगेंगे और लगभग चालीस लाख डॉलर खर्च होंगे, शहर के इंजीनियर ने कहा।"]
     assert newsfuse.summarize(hi, words=60).sentences
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("Richard grenell ने रीट्वीट किया the mayor says the bridge will reopen.", True),
+    ("The state covers 170,305 km² of land, officials said.", False),  # a symbol, not a letter
+    ("The level reached 110 μmol per liter, the lab said.", False),  # Greek letters in a unit
+    ("The father, lin ming-wei ( 林明威 ), spoke to reporters on Monday.", False),  # a name in its own script
+])
+def test_only_letters_of_another_script_outside_brackets_count_as_foreign(text: str, foreign: bool) -> None:
+    assert (select_module._foreign_letters(text) >= select_module.FOREIGN_LETTERS) is foreign

@@ -143,10 +143,22 @@ CREDIT_LEADS = [
      "we now know the identity of a man who was rescued from a mine shaft."),
     ("A new cnn/ap poll shows the president with a narrow lead in the state.",
      "A new cnn/ap poll shows the president with a narrow lead in the state."),
+    ("Support fell to 38 percent in an ipsos/reuters online poll released tuesday.",
+     "Support fell to 38 percent in an ipsos/reuters online poll released tuesday."),
+    ("The senator, shown here in 2016 ( j. scott applewhite/ap ), said he would run again.",
+     "The senator, shown here in 2016 ( j. scott applewhite/ap ), said he would run again."),
+    ("Video games -- and the violence in them -- have long been blamed for shootings.",
+     "Video games -- and the violence in them -- have long been blamed for shootings."),
+    ("Video des moines, iowa -- the officers fired twice at the car on monday night.",
+     "the officers fired twice at the car on monday night."),
+    ("Add interest payments to that, and the total cost rises to four million dollars.",
+     "Add interest payments to that, and the total cost rises to four million dollars."),
     ("Video washington — president obama denounced the remarks on tuesday in a speech at the treasury.",
      "president obama denounced the remarks on tuesday in a speech at the treasury."),
     ("Video shows the officer — who was not named — firing twice at the car.",
      "Video shows the officer — who was not named — firing twice at the car."),
+    ("Exclusive: in a stunning reversal, the army decided late thursday to retain a decorated officer.",
+     "in a stunning reversal, the army decided late thursday to retain a decorated officer."),
     ("Add interest the outspoken critics of vladimir putin received their sentences on monday.",
      "the outspoken critics of vladimir putin received their sentences on monday."),
     ("randy weber ( @txrandy14 ) january 29, 2014 the speech ran for more than an hour on tuesday night.",
@@ -575,6 +587,8 @@ def test_a_byline_with_its_job_or_a_posts_date_stamp_is_trimmed() -> None:
      "[ she has ] some things a president doesn't have, like huge book contracts."),
     ("[The sailors have been] detained by the border authorities for further investigation.",
      "[The sailors have been] detained by the border authorities for further investigation."),
+    ('" ( lewis ) did not yet own his home in new jersey, his lawyer said on monday.',
+     '" ( lewis ) did not yet own his home in new jersey, his lawyer said on monday.'),
     ("( trump denies this claim. )", "( trump denies this claim. )"),
     ("( as the queen's firstborn, charles is the heir to the throne, which he will inherit one day ) the palace said.",
      "( as the queen's firstborn, charles is the heir to the throne, which he will inherit one day ) the palace said."),
@@ -593,6 +607,8 @@ def test_a_live_blogs_time_stamp_opening_a_sentence_is_trimmed() -> None:
             "10: 24 a.m.: the crew will land the craft on sunday morning at the base.\n\n"
             "20: 55 a chastened prime minister has apologised to her party colleagues.\n\n"
             "1: 52 left in the game, the bears scored a touchdown to win it.\n\n"
+            "10: 30 p.m. was the last time anyone saw her alive, police said.\n\n"
+            "1: 30 minutes into the video, the officer fires twice at the car.\n\n"
             "At 3: 45 p.m. the council voted to close the bridge.")
     assert split_text(text) == [
         "European officials say that the u.s. is blocking progress at the summit.",
@@ -600,6 +616,8 @@ def test_a_live_blogs_time_stamp_opening_a_sentence_is_trimmed() -> None:
         "the crew will land the craft on sunday morning at the base.",
         "a chastened prime minister has apologised to her party colleagues.",
         "1: 52 left in the game, the bears scored a touchdown to win it.",
+        "10: 30 p.m. was the last time anyone saw her alive, police said.",
+        "1: 30 minutes into the video, the officer fires twice at the car.",
         "At 3: 45 p.m. the council voted to close the bridge.",
     ]
 
@@ -609,11 +627,13 @@ def test_a_transcripts_speaker_label_is_trimmed() -> None:
             "April dembosky, byline: think of how often you stop by your local drugstore.\n\n"
             ">> reporter: this isn't the first time apple juice has been in the headlines.\n\n"
             "STEVE INSKEEP, HOST: The council voted on Tuesday to close the bridge.\n\n"
-            "The reporter said the bridge would reopen in May.")
+            "The reporter said the bridge would reopen in May.\n\n"
+            "Next year's host: qatar, which won the bid in 2010, will build eight stadiums.")
     assert split_text(text) == [
         "no western leader knows the country's president better than the chancellor.",
         "think of how often you stop by your local drugstore.",
         "this isn't the first time apple juice has been in the headlines.",
         "The council voted on Tuesday to close the bridge.",
         "The reporter said the bridge would reopen in May.",
+        "Next year's host: qatar, which won the bid in 2010, will build eight stadiums.",
     ]

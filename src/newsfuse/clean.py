@@ -366,7 +366,10 @@ _SPACED_MOJIBAKE = re.compile("â€ (?=[\x80-\xbf™œ˜¦“”š›ž])")
 # by its place, an apostrophe inside a word, an opening quote before one, a closing quote after one. One with
 # no word on either side stays.
 _LOST = "\ufffd"
-_LOST_MARK = re.compile("(?:â)?\ufffd+(?:\\?(?=\\w))?")  # ("�?emotional ': a single quote, its last byte read as "?")
+_LOST_MARK = re.compile("(?:â)?\ufffd+\\??")  # ("�?emotional ': a single quote, its last byte read as "?")
+# A replacement character inside a word that is not an apostrophe's place ("l�pez", "na�ve"): this text lost
+# letters, not quotes, and no mark in it is guessed ("nicol�s" would read "nicol’s", "�scar" "“scar").
+_LOST_LETTER = re.compile("[^\\W\\d_]\ufffd(?!(?:s|t|re|ve|ll|d|m)\\b)[^\\W\\d_]")
 _LOST_APOSTROPHE = re.compile("(?<=[^\\W\\d_])\ufffd(?=(?:s|t|re|ve|ll|d|m)\\b)")
 
 
@@ -375,6 +378,8 @@ def _lost_mark(m: re.Match[str]) -> str:
     before, after = text[a - 1 : a], text[b : b + 1]
     if after[:1].isalnum() and (not before or before.isspace() or before in "([-—–"):
         return "‘" if m.group().endswith("?") else "“"
+    if m.group().endswith("?"):
+        return m.group()  # "source.�? belknap": the "?" may be the mark's own byte or a question's; left as it is
     spaced = before.isspace() and text[a - 2 : a - 1] in (",", ".", "!", "?") and (not after or after.isspace())
     if before in (".", ",", "!", "?", ";", ":") or spaced or (m.group()[0] == "â" and before.isalnum()):
         return "”"
@@ -382,7 +387,7 @@ def _lost_mark(m: re.Match[str]) -> str:
 
 
 def repair_mojibake(text: str) -> str:
-    if _LOST in text:
+    if _LOST in text and _LOST_LETTER.search(text) is None:
         text = _LOST_MARK.sub(_lost_mark, _LOST_APOSTROPHE.sub("’", text))
     if _MOJIBAKE_HINT.search(text) is None:
         return text

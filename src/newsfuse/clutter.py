@@ -269,9 +269,13 @@ def keys_are_exact(text: str) -> bool:
 def may_hold(text: str, keys: tuple[str, ...]) -> bool:
     """False only when ``text`` provably holds none of ``keys`` (lower-cased literals that every match of
     some case-insensitive pattern contains), so that pattern need not run on it."""
-    if not keys_are_exact(text):
+    return holds_key(text.lower() if keys_are_exact(text) else None, keys)
+
+
+def holds_key(low: str | None, keys: tuple[str, ...]) -> bool:
+    """``may_hold`` on a text already lower-cased (None: one whose keys prove nothing, ``keys_are_exact`` false)."""
+    if low is None:
         return True
-    low = text.lower()
     for k in keys:  # (a plain loop, not any(): these tests are most of the cost once the regexes are skipped)
         if k in low:
             return True
@@ -460,10 +464,10 @@ def is_media_cue(text: str) -> bool:
 # an earlier version of this story ..."). LINE_RE takes such lines up to 250 characters; in a brief no length is
 # allowed. (All 5,622 Multi-News briefs at 250 words: 76 sentences opened "Photos:", 40 more with the other labels.)
 LABEL_OPENING_RE = re.compile(
-    r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive(?: photos| video)?|story|news|report|"
+    r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive (?:photos|video)|story|news|report|"
     r"image credit|picture|posted by|by|tweet published|follow [\w.]+|(?:editor'?s |please )?note|"
     r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning)\s*:\s"
-    r"|also read\b"  # ("Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press ...")
+    r"|also read\b(?!\s+(?:into|at|aloud|out|by|from|to|in)\b)"  # ("Also read nbc scraps bill cosby comedy in wake of ...")
     # a pointer to what the page goes on to show ("Here are three things you need to know about niacin.", "Below is
     # the full statement: ...", "Here is president obama's full speech after ..."; not "Here is where ...")
     r"|(?:here|below|above) (?:is|are)\b(?! (?:where|when)\b)",
@@ -485,19 +489,19 @@ def _holds_a_bar(text: str) -> bool:
 
 # A review's info box run into text: its credits ("written by darren aronofsky directed by darren aronofsky starring
 # jennifer lawrence, ..."), a cast list ("Starring josh brolin, george clooney, ..."), a rating ("Rated r ( for
-# language and sexual content ).", "* * 1/2 out of four stars"). Prose names one credit at a time ("Directed by
-# ross kauffman and katy chevigny, e-team follows ...").
-_CREDIT_LABELS = re.compile(
-    r"\b(?:written by|directed by|starring|produced by|running time|runtime|genre|rated (?:g|pg|pg-13|r|nc-17)\b)",
-    re.IGNORECASE,
-)
+# language and sexual content ).", "* * 1/2 out of four stars"). Prose names a credit or two ("Directed by ross
+# kauffman and katy chevigny, e-team follows ...", "The movie, directed by steven spielberg and starring tom hanks,
+# opens friday"): three labels, or a label of the box's own ("genre:", "running time"), or a rating in its form.
+_CREDIT_LABELS = re.compile(r"\b(?:written by|directed by|starring|produced by)\b", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    r"^(?:starring|rated (?:g|pg|pg-13|r|nc-17)\b|running time|runtime)|\bout of (?:4|four|5|five) stars\b", re.IGNORECASE
+    r"^(?:starring|rated (?:g|pg|pg-13|r|nc-17)\s*\(|running time|runtime)|\bgenre\s*:"
+    r"|(?:^|\*\s*)(?:\d|one|two|three|four)?\s*(?:1/2|½)?\s*out of (?:4|four|5|five) stars\b",
+    re.IGNORECASE,
 )
 
 
 def _is_credit_box(text: str) -> bool:
-    return _CREDIT_LINE.search(text) is not None or len(_CREDIT_LABELS.findall(text)) >= 2
+    return _CREDIT_LINE.search(text) is not None or len(_CREDIT_LABELS.findall(text)) >= 3
 
 
 def is_clutter_sentence(text: str) -> bool:

@@ -93,7 +93,7 @@ _DANGLING = re.compile(
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
 _MONTH_END = re.compile(r"(?<![\w.])(?:jan|feb|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
 # A finite verb, as far as words show it: an auxiliary or modal, a speech verb, a regular past tense, a common irregular
-# one. A short sentence without one is a fragment ("Playing frank underwood.", "The home in dayton, texas.", "All eight
+# one, a contraction, a plural pronoun before a word ("They continue ..."; "The other two remain open." is missed). A short sentence without one is a fragment ("Playing frank underwood.", "The home in dayton, texas.", "All eight
 # of them.", "Invalid email address.": the relaxed pass let such into 1% of the sentences of 250-word Multi-News briefs).
 _VERB_HINT = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
@@ -101,10 +101,10 @@ _VERB_HINT = re.compile(
     r"went|came|got|took|made|saw|gave|found|left|knew|thought|became|began|ran|won|lost|fell|felt|kept|held|brought|"
     r"bought|paid|met|sent|spent|put|set|cut|hit|let|led|stood|sat|wrote|spoke|broke|chose|drove|rose|grew|threw|flew|"
     r"wore|ate|drank|sang|swam|fought|caught|taught|sold|heard|meant|built|lent|shot|struck|hung|slept|"
-    r"[a-z]{2,}ed|\w+['’](?:s|re|ve|ll|d|m)|\w+n['’]t)\b",
+    r"[a-z]{2,}ed|(?:it|he|she|that|what|there|here|who|where|how|let)['’]s|\w+['’](?:re|ve|ll|d|m)|\w+n['’]t|"
+    r"(?:i|you|we|they)\s+[a-z]{3,})\b",
     re.IGNORECASE,
 )
-_WORD_OF_THREE = re.compile(r"[^\W\d_]{3}")  # a sentence has a word of three letters or more
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
 # was opened in an earlier sentence.
@@ -220,9 +220,17 @@ def caseless(rep: Representation) -> bool:
 # A sentence holding FOREIGN_LETTERS letters or more of a script other than Latin, in a cluster written in Latin
 # letters, is a widget's or an embedded tweet's text ("Richard grenell ने रीट्वीट किया mika brzezinski accepting
 # apologies is important.": Twitter's "retweeted" in the reader's language) or a quotation left untranslated.
-_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u02ff\u0370-\u03ff\u1e00-\u1eff]")  # (Greek and modifier letters pass:
+# "110 μmol", "Hawaiʻi")
+_BRACKETED = re.compile(r"\([^()]*\)")  # a name or term given in its own script: "lin ming-wei ( 林明威 ), the father"
 FOREIGN_LETTERS = 2
 LATIN_SHARE = 0.9  # a cluster whose letters are at least this share Latin is written in Latin letters
+
+
+def _foreign_letters(text: str) -> int:
+    """Letters of a non-Latin script in ``text`` outside brackets ("²" and other symbols that regex counts as word
+    characters are not letters)."""
+    return sum(map(str.isalpha, _NON_LATIN.findall(_BRACKETED.sub(" ", text))))
 
 
 def _mostly_latin(texts: Iterable[str]) -> bool:
@@ -230,7 +238,7 @@ def _mostly_latin(texts: Iterable[str]) -> bool:
     for t in texts:
         letters += sum(map(str.isalpha, t))
         if not t.isascii():
-            other += len(_NON_LATIN.findall(t))
+            other += sum(map(str.isalpha, _NON_LATIN.findall(t)))
     return other <= (1.0 - LATIN_SHARE) * letters
 
 
@@ -242,7 +250,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if not _ends_sentence(t) or (not relaxed and _cut_short(t)):
         return False
-    if (not relaxed or not RELAXED_QUESTIONS) and t.endswith(("?", "?!", "!?")):
+    if (not relaxed or not RELAXED_QUESTIONS) and t.endswith(("?", "?!", "!?", "؟")):
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
@@ -259,8 +267,6 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "( he also repeated the claims on other shows." : a parenthesis that closes in a later sentence
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
-    if _WORD_OF_THREE.search(t) is None:
-        return False  # "___ 8: 20 p.m.", "3: 20 p.m.": a live blog's time stamp on a line of its own
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))) or (  # (Main St., Elm Dr.)
@@ -501,7 +507,7 @@ def select(
         text = rep.sentences[i].text
         if is_clutter_sentence(text):
             return True
-        if text.isascii() or len(_NON_LATIN.findall(text)) < FOREIGN_LETTERS:
+        if text.isascii() or _foreign_letters(text) < FOREIGN_LETTERS:
             return False
         if not latin:
             latin.append(_mostly_latin(s.text for s in rep.sentences))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import keys_are_exact
+from newsfuse.clutter import holds_key, keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -136,7 +136,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
-    if "。" not in chunk and "！" not in chunk and "？" not in chunk and "।" not in chunk and "॥" not in chunk:
+    if not any(c in chunk for c in "。！？।॥؟"):
         # nothing for _CJK_END to cut
         return list(spans)
     out: list[tuple[int, int]] = []
@@ -294,8 +294,8 @@ def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) ->
 
 
 # Chinese and Japanese full stops, which the English Punkt model does not know.
-# (and the danda of Hindi, Marathi, Nepali and Bengali, a full stop that Punkt does not know, before a space)
-_CJK_END = re.compile(r"(?<=[。！？])(?=\S)|(?<=[।॥])(?=\s+\S)")
+# (and the danda of Hindi, Marathi, Nepali and Bengali and the Arabic question mark, which Punkt does not know, before a space)
+_CJK_END = re.compile(r"(?<=[。！？])(?=\S)|(?<=[।॥؟])(?=\s+\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
 # "MOSCOW (AP) _" (the AP wire's underscore dash, as in the DUC and TAC newswire), "SEOUL, South Korea _",
@@ -337,13 +337,16 @@ _LEAD_CLUTTER = re.compile(
     # a live blog's time stamp ("___ 1: 45 p.m. European officials say ...", "6: 20 am pst -- an official statement
     # ...", "10: 24 a.m.: the crew ..."; prose says "At 3: 45 p.m., ...")
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|bst)\b\.?)?"
-    r"\s*(?::|--|—|–|-)?\s+(?=\S)"
+    r"\s*(?::|--|—|–|-)?\s+(?=\S)(?!(?:was|is|marks?|that)\b)"
     # ... or a 24-hour one, or a video's running time ("20: 55 a chastened theresa may has apologised ...", "1: 52
     # meghan markle's half-sister has claimed ..."; not "1: 52 left in the game")
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d(?::\s?\d\d)?\s*(?::|--|—|–|-)?\s+"
-    r"(?=[^\W\d_])(?!(?:left|remaining|to|into|in|of|on|at|after|before|later|and|or|the mark)\b)"
+    r"(?=[^\W\d_])(?![ap]\.?\s?m\b)(?!(?:left|remaining|to|into|in|of|on|at|after|before|later|and|or|the mark|was|is|marks?|"
+    r"minutes|seconds|hours|that)\b)"
+    # a story's "Exclusive:" label ("Exclusive: in a stunning reversal, the u.s. Army decided ...")
+    r"|exclusive\s*:\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
-    r"|add interest\s+(?=\S)"
+    r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -372,7 +375,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest",
+    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
@@ -432,16 +435,7 @@ _CREDIT_LEAD = re.compile(
     # (not "Photo identification is required", "Subscribe to our newsletter")
     r"|photo(?=\s)(?!\s+(?:by|courtesy|illustration|credit|credits|gallery|id|identification|op|opportunity|shoot|"
     r"editor|editors|essay|of|from|and|or|is|was)\b)"
-    r"|(?:[\w.'’-]+ ){0,3}[\w.'’-]+/(?:file )?photo(?:/[\w.'’-]+)*(?=\s)"
-    # a photographer's credit with the agency after a bar, unspaced, and the headline or caption before it: "Matt
-    # rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that changed pop music jeff
-    # christensen/ap amy winehouse was found dead ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a
-    # source in parentheses, "( ksaz/ap ) --")
-    r"|[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa)(?:\s+file)?(?=\s)(?!\s*\))"
-    r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview)\b)"
-    # ... or in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden
-    # globe awards in beverly hills, calif. ( mike blake/reuters ) at every awards show, ..."
-    r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"  # "reuters tv/file photo washington ( reuters ) - ..."
+    r"|(?:[\w.'’-]+ ){0,3}[\w.'’-]+/(?:file )?photo(?:/[\w.'’-]+)*(?=\s)"  # "reuters tv/file photo washington ( reuters ) - ..."
     r"|buy photo\b|subscribe(?:\s+(?:now|today))?(?=\s)(?!\s+(?:to|for|here|today|now|and|at)\b)(?!\s*:)"
     # a video player's labels before its caption or the story (Gannett's "Close", "Buzz60", "VPC"), a bare
     # credit before an article ("Magic leap ceo rony abovitz getty a newly filed lawsuit ..."), a pointer
@@ -537,7 +531,7 @@ _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyrigh
 _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # More credits run into a sentence's start, each pattern with the keys (lower-cased) that every one of its matches
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
-_CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys, re.compile(p + _CREDIT_END, re.IGNORECASE)) for keys, p in (
+_CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
     (("(@", "( @"),
@@ -549,12 +543,11 @@ _CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys
     # bush hager arrives sunday at the golden globe awards in beverly hills, calif. ( mike blake/reuters ) at ..."
     (("/ap", "/afp", "/reuters", "/epa"),
      r"[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa)(?:\s+file)?(?=\s)(?!\s*\))"
-     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview)\b)"
-     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)"),
-    # a video's label before the dateline ("Video washington — ...", not "Video shows the officer — who ...")
-    (("video",),
-     r"video(?=\s+(?!(?:shows?|showed|of|from|posted|taken|captured|obtained|released|appears?|footage|that|the|a|an)\b)"
-     r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,2}\s*(?:—|–|--)\s)"),
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on)\b)"
+     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)(?!\s*[,;.])"),
+    # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
+    # and the violence in them -- ...")
+    (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
 ))
 
 
@@ -563,25 +556,16 @@ def _credit_lead(text: str, pos: int) -> int:
     _CREDIT_PARTS), or ``pos``."""
     rest = text[pos : pos + 500]
     low = rest.lower() if keys_are_exact(rest) else None  # (None: a key test proves nothing, try every pattern)
-    if _may_hold(low, _CREDIT_KEYS):
+    if holds_key(low, _CREDIT_KEYS):
         m = _CREDIT_LEAD.match(rest)
         if m:
             return pos + m.end()
     for keys, rx in _CREDIT_PARTS:
-        if _may_hold(low, keys):
+        if holds_key(low, keys):
             m = rx.match(rest)
             if m:
                 return pos + m.end()
     return pos
-
-
-def _may_hold(low: str | None, keys: tuple[str, ...]) -> bool:
-    if low is None:
-        return True
-    for k in keys:  # (a plain loop, as in clutter.may_hold)
-        if k in low:
-            return True
-    return False
 
 
 _WORD_AT = re.compile(r"\w+")
@@ -634,6 +618,10 @@ _ENDS_SENTENCE = re.compile(r"(?:[?!]|(?<![\w.])(?!(?:inc|corp|ltd|bros|est)\.)[
 _INSERTION_ENDS = frozenset(
     "i you he she it we they is are was were be been being has have had will would can could shall should may might "
     "must do does did not".split())
+# a verb that needs the group before it as its subject
+_VERB_NEXT = re.compile(
+    r"(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|should|may|might|must|said|says)\b", re.IGNORECASE
+)
 _AP_AFTER_DATE = re.compile(r"ap\s+(?=\w)", re.IGNORECASE)
 
 
@@ -653,6 +641,8 @@ def _lead_group(text: str, pos: int) -> int:
     if group[0] == "[" and body.rsplit(None, 1)[-1].lower() in _INSERTION_ENDS:
         return pos  # an editor's insertion into a quotation: "[The sailors have been] detained by ..."
     end = m.end()
+    if _VERB_NEXT.match(text, end):
+        return pos  # the group is the sentence's subject: '" ( lewis ) did not yet own his home ...'
     a = _AP_AFTER_DATE.match(text, end)
     return a.end() if a and any(c.isdigit() for c in body) else end
 
@@ -660,7 +650,7 @@ def _lead_group(text: str, pos: int) -> int:
 # A broadcast transcript's speaker label: "David greene, host: no western leader knows ...", "April dembosky, byline:
 # think of how often ...", ">> reporter: in september, ...", "Greta van susteren, fox news host: ...".
 _SPEAKER_LABEL = re.compile(
-    r"(?:>>\s*)?(?:[\w.'’-]+(?: [\w.'’-]+){0,3},\s*)?(?:[\w.'’-]+ ){0,3}"
+    r"(?:>>\s*|[\w.'’-]+(?: [\w.'’-]+){0,3},\s*(?:[\w.'’-]+ ){0,3})?"
     r"(?:host|co-host|byline|anchor|co-anchor|correspondent|reporter|announcer|unidentified (?:man|woman|person)(?: #?\d)?)"
     r"\s*:\s+(?=\S)",
     re.IGNORECASE,
