@@ -501,7 +501,11 @@ _CREDIT_LINE = re.compile(
 
 
 def _is_credit_box(text: str) -> bool:
-    return _CREDIT_LINE.search(text) is not None or len(_CREDIT_LABELS.findall(text)) >= 3
+    low = text.lower()  # (the patterns run only on text holding their words: this is asked of every picked sentence)
+    if ("star" in low or "genre" in low or low.startswith(("rated", "running time", "runtime"))) and (
+            _CREDIT_LINE.search(text) is not None):
+        return True
+    return low.count("by ") + low.count("starring") >= 3 and len(_CREDIT_LABELS.findall(text)) >= 3
 
 
 def is_clutter_sentence(text: str) -> bool:

@@ -551,6 +551,9 @@ _CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys
 ))
 
 
+_CREDIT_PART_KEYS = tuple(k for keys, _ in _CREDIT_PARTS for k in keys)
+
+
 def _credit_lead(text: str, pos: int) -> int:
     """End of a caption, credit or related-story link run into the sentence at ``pos`` (_CREDIT_LEAD, then
     _CREDIT_PARTS), or ``pos``."""
@@ -560,6 +563,8 @@ def _credit_lead(text: str, pos: int) -> int:
         m = _CREDIT_LEAD.match(rest)
         if m:
             return pos + m.end()
+    if not holds_key(low, _CREDIT_PART_KEYS):
+        return pos
     for keys, rx in _CREDIT_PARTS:
         if holds_key(low, keys):
             m = rx.match(rest)
