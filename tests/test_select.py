@@ -598,3 +598,19 @@ def test_a_sentence_in_another_script_is_left_out_of_a_latin_story_but_not_of_it
 ])
 def test_only_letters_of_another_script_outside_brackets_count_as_foreign(text: str, foreign: bool) -> None:
     assert (select_module._foreign_letters(text) >= select_module.FOREIGN_LETTERS) is foreign
+
+
+def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_its_own() -> None:
+    german = "Das geht aus geheimen Unterlagen der Behörde hervor, die der Spiegel ausgewertet hat."
+    en = [
+        "The council of Lakeport closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel "
+        "girders. Repairs will take six weeks and cost about four million dollars, the city engineer said.",
+        "Lakeport shut its Fulton Street Bridge on Tuesday after state inspectors found cracks in two girders. The city "
+        "engineer said the bridge will reopen in the spring after the repairs. Drivers are sent over the Canal Avenue bridge.",
+        f"Die Stadt hat am Dienstag die Brücke gesperrt, nachdem Inspektoren Risse in zwei Trägern gefunden hatten. {german}",
+    ]
+    texts = [s.text for s in newsfuse.summarize(en, words=250).sentences]
+    assert german not in texts and len(texts) >= 4
+    de = [f"Die Stadt hat am Dienstag die Brücke gesperrt, nachdem Inspektoren Risse in zwei Trägern gefunden hatten. {german}",
+          "Die Reparaturen dauern mindestens sechs Wochen und kosten etwa vier Millionen Euro, sagte der Ingenieur der Stadt."]
+    assert german in [s.text for s in newsfuse.summarize(de, words=250).sentences]
