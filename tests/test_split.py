@@ -143,6 +143,8 @@ CREDIT_LEADS = [
      "we now know the identity of a man who was rescued from a mine shaft."),
     ("A new cnn/ap poll shows the president with a narrow lead in the state.",
      "A new cnn/ap poll shows the president with a narrow lead in the state."),
+    ('Kevin mazur/wireimage the " piano man " singer said he was expecting his third child.',
+     'the " piano man " singer said he was expecting his third child.'),
     ("Support fell to 38 percent in an ipsos/reuters online poll released tuesday.",
      "Support fell to 38 percent in an ipsos/reuters online poll released tuesday."),
     ("The senator, shown here in 2016 ( j. scott applewhite/ap ), said he would run again.",

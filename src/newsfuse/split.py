@@ -536,15 +536,18 @@ _CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
     (("(@", "( @"),
      r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?=\s)"),
-    # a photographer's credit with the agency after a slash, unspaced, and the headline or caption before it: "Matt
-    # rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that changed pop music jeff
-    # christensen/ap amy winehouse was found dead ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a
-    # source in parentheses, "( ksaz/ap ) --"); or in parentheses after the photo's caption: "Tv personality jenna
-    # bush hager arrives sunday at the golden globe awards in beverly hills, calif. ( mike blake/reuters ) at ..."
-    (("/ap", "/afp", "/reuters", "/epa"),
-     r"[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa)(?:\s+file)?(?=\s)(?!\s*\))"
-     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on)\b)"
-     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa)\s*\)(?!\s*[,;.])"),
+    # a photographer's credit with the agency (a wire or a photo agency) after a slash, unspaced, and the headline or
+    # caption before it: "Matt rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that
+    # changed pop music jeff christensen/ap amy winehouse was found dead ...", "Kevin mazur/wireimage the piano man
+    # ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a source in parentheses, "( ksaz/ap ) --"); or
+    # in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden globe
+    # awards in beverly hills, calif. ( mike blake/reuters ) at ..."
+    (("/ap", "/afp", "/reuters", "/epa", "/retna", "/wireimage", "/filmmagic", "/invision", "/bloomberg", "/corbis"),
+     r"[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa|retna|wireimage|filmmagic|invision|bloomberg|corbis)(?:\s+file)?"
+     r"(?=\s)(?!\s*\))"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on|news)\b)"
+     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa|retna|wireimage|filmmagic|invision|bloomberg|corbis)"
+     r"\s*\)(?!\s*[,;.])"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
