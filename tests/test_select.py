@@ -3,6 +3,7 @@ import pytest
 
 import newsfuse
 import newsfuse.select as select_module
+from newsfuse.language import FOREIGN_LETTERS, foreign_letters
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import represent, word_count
@@ -597,7 +598,7 @@ def test_a_sentence_in_another_script_is_left_out_of_a_latin_story_but_not_of_it
     ("The father, lin ming-wei ( 林明威 ), spoke to reporters on Monday.", False),  # a name in its own script
 ])
 def test_only_letters_of_another_script_outside_brackets_count_as_foreign(text: str, foreign: bool) -> None:
-    assert (select_module._foreign_letters(text) >= select_module.FOREIGN_LETTERS) is foreign
+    assert (foreign_letters(text) >= FOREIGN_LETTERS) is foreign
 
 
 def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_its_own() -> None:

@@ -20,13 +20,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
 
 from newsfuse.clutter import is_clutter_sentence
+from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
@@ -93,8 +93,9 @@ _DANGLING = re.compile(
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
 _MONTH_END = re.compile(r"(?<![\w.])(?:jan|feb|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
 # A finite verb, as far as words show it: an auxiliary or modal, a speech verb, a regular past tense, a common irregular
-# one, a contraction, a plural pronoun before a word ("They continue ..."; "The other two remain open." is missed). A short sentence without one is a fragment ("Playing frank underwood.", "The home in dayton, texas.", "All eight
-# of them.", "Invalid email address.": the relaxed pass let such into 1% of the sentences of 250-word Multi-News briefs).
+# one, a contraction, a plural pronoun before a word ("They continue ..."; "The other two remain open." is missed). A
+# short sentence without one is a fragment ("Playing frank underwood.", "The home in dayton, texas.", "All eight of
+# them.", "Invalid email address.": the relaxed pass let such into 1% of the sentences of 250-word Multi-News briefs).
 _VERB_HINT = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"says?|said|told|tells?|added|"
@@ -215,66 +216,6 @@ def caseless(rep: Representation) -> bool:
         return caps / total < CASELESS_SHARE
     # short input: caseless only when it has no capital letter at all ("the mayor resigned today.")
     return bool(rep.sentences) and not any(ch.isupper() for s in rep.sentences[:400] for ch in s.text)
-
-
-# A sentence holding FOREIGN_LETTERS letters or more of a script other than Latin, in a cluster written in Latin
-# letters, is a widget's or an embedded tweet's text ("Richard grenell ने रीट्वीट किया mika brzezinski accepting
-# apologies is important.": Twitter's "retweeted" in the reader's language) or a quotation left untranslated.
-_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u02ff\u0370-\u03ff\u1e00-\u1eff]")  # (Greek and modifier letters pass:
-# "110 μmol", "Hawaiʻi")
-_BRACKETED = re.compile(r"\([^()]*\)")  # a name or term given in its own script: "lin ming-wei ( 林明威 ), the father"
-FOREIGN_LETTERS = 2
-LATIN_SHARE = 0.9  # a cluster whose letters are at least this share Latin is written in Latin letters
-
-
-def _foreign_letters(text: str) -> int:
-    """Letters of a non-Latin script in ``text`` outside brackets ("²" and other symbols that regex counts as word
-    characters are not letters)."""
-    return sum(map(str.isalpha, _NON_LATIN.findall(_BRACKETED.sub(" ", text))))
-
-
-# Function words of English and of the languages whose copies turn up in English news clusters (Multi-News: a
-# Spiegel article in German, El País in Spanish, Le Monde in French, Corriere in Italian beside the English ones; 18
-# sentences of the 5,622 briefs at 250 words quoted them). A sentence with two or more of the others' and under half
-# as many English ones, in a cluster whose function words are mostly English, is left out of the brief.
-_ENGLISH_WORDS = frozenset(
-    "the a an of to in and is was are were for on with that this by from at as it he she they his her their be has "
-    "have had not but or which who said".split())
-_OTHER_WORDS = frozenset(
-    "de la el en un una los las del que y es por con para le les des et est pour dans une qui au aux der die und das "
-    "ist nicht ein eine mit von zu auf sich il di che per non sono della gli nel".split())
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _function_words(text: str) -> tuple[int, int]:
-    words = _WORD.findall(text.lower())
-    return sum(w in _ENGLISH_WORDS for w in words), sum(w in _OTHER_WORDS for w in words)
-
-
-def _reads_foreign(text: str) -> bool:
-    low = text.lower()
-    if " the " in low or " of " in low or " and " in low or " to " in low:
-        return False  # (a quick test first: nearly every English sentence of six words has one of these)
-    english, other = _function_words(text)
-    return other >= 2 and other > 2 * english
-
-
-def _mostly_english(texts: Iterable[str]) -> bool:
-    english = other = 0
-    for t in texts:
-        e, o = _function_words(t)
-        english += e
-        other += o
-    return english > 3 * other
-
-
-def _mostly_latin(texts: Iterable[str]) -> bool:
-    letters = other = 0
-    for t in texts:
-        letters += sum(map(str.isalpha, t))
-        if not t.isascii():
-            other += sum(map(str.isalpha, _NON_LATIN.findall(t)))
-    return other <= (1.0 - LATIN_SHARE) * letters
 
 
 def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool = False) -> bool:
@@ -536,23 +477,11 @@ def select(
     # looked for only in the sentences a solution picks: the few found are ruled out and it is solved again.
     clutter: set[int] = set()
     checked: set[int] = set()
-    latin: list[bool] = []  # (whether the cluster is written in the Latin script, found once it matters)
-    english: list[bool] = []  # (whether it is written in English, likewise)
+    foreign = ForeignTest([s.text for s in rep.sentences])
 
     def is_out(i: int) -> bool:
         text = rep.sentences[i].text
-        if is_clutter_sentence(text):
-            return True
-        if _reads_foreign(text):
-            if not english:
-                english.append(_mostly_english(s.text for s in rep.sentences))
-            if english[0]:
-                return True  # a German or Spanish copy in an English story's cluster
-        if text.isascii() or _foreign_letters(text) < FOREIGN_LETTERS:
-            return False
-        if not latin:
-            latin.append(_mostly_latin(s.text for s in rep.sentences))
-        return latin[0]  # another script's words in a story written in Latin letters: a tweet or a page's widget
+        return is_clutter_sentence(text) or foreign(text)
 
     def clean_choice(ok: list[bool]) -> Selection:
         for _ in range(CLUTTER_ROUNDS):
