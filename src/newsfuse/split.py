@@ -294,7 +294,8 @@ def _pass_opening_quotes(text: str, spans: list[tuple[int, int]], first: int) ->
 
 
 # Chinese and Japanese full stops, which the English Punkt model does not know.
-# (and the danda of Hindi, Marathi, Nepali and Bengali and the Arabic question mark, which Punkt does not know, before a space)
+# (and, before a space, the danda of Hindi, Marathi, Nepali and Bengali and the Arabic question mark: Punkt knows
+# neither)
 _CJK_END = re.compile(r"(?<=[。！？])(?=\S)|(?<=[।॥؟])(?=\s+\S)")
 
 # A leading dateline is not part of the sentence's content: "WASHINGTON —", "NEW YORK (Reuters) -",
@@ -531,7 +532,9 @@ _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyrigh
 _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # More credits run into a sentence's start, each pattern with the keys (lower-cased) that every one of its matches
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
-_CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in (
+_PHOTO_AGENCIES = ("ap", "afp", "reuters", "epa", "retna", "wireimage", "filmmagic", "invision", "bloomberg", "corbis")
+_AGENCY = "(?:" + "|".join(_PHOTO_AGENCIES) + ")"
+_CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
     (("(@", "( @"),
@@ -542,16 +545,15 @@ _CREDIT_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple((keys
     # ..." (not a poll's sponsors, "A new cnn/ap poll shows ...", nor a source in parentheses, "( ksaz/ap ) --"); or
     # in parentheses after the photo's caption: "Tv personality jenna bush hager arrives sunday at the golden globe
     # awards in beverly hills, calif. ( mike blake/reuters ) at ..."
-    (("/ap", "/afp", "/reuters", "/epa", "/retna", "/wireimage", "/filmmagic", "/invision", "/bloomberg", "/corbis"),
-     r"[^\n]{0,200}?[\w.'’-]/(?:ap|afp|reuters|epa|retna|wireimage|filmmagic|invision|bloomberg|corbis)(?:\s+file)?"
-     r"(?=\s)(?!\s*\))"
+    (tuple("/" + a for a in _PHOTO_AGENCIES),
+     r"[^\n]{0,200}?[\w.'’-]/" + _AGENCY + r"(?:\s+file)?(?=\s)(?!\s*\))"
      r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on|news)\b)"
-     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/(?:ap|afp|reuters|epa|retna|wireimage|filmmagic|invision|bloomberg|corbis)"
-     r"\s*\)(?!\s*[,;.])"),
+     r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/" + _AGENCY + r"\s*\)(?!\s*[,;.])"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
-))
+)
+_CREDIT_PARTS = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in _CREDIT_PART_PATTERNS)
 
 
 _CREDIT_PART_KEYS = tuple(k for keys, _ in _CREDIT_PARTS for k in keys)
