@@ -312,6 +312,10 @@ _DATELINE = re.compile(
 )
 
 
+# A month's name or its abbreviation in a date ("may 18, 2015", "sept. 10, 2015", "february 14, 2017")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?"
+
 # Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
 # ("Advertisement continue reading the main story"), dotted or starred separator lines, photo credits
 # ("( photo: fox )", "( ap photo/evan vucci )", "( associated press )", "Image copyright pa image
@@ -353,7 +357,7 @@ _LEAD_CLUTTER = re.compile(
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
     r"|by\s+[\w.'’ ]{2,40}?\s[–—-]\s[\w.'’ ]{0,30}?\b(?:reporter|editor|writer|correspondent|contributor)\s+(?=\S)"
     # a post's date stamp before a bar ("May 18, 2015, 1: 05 am | the republican senator ...")
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"|" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
     r"(?:,?\s+\d{1,2}:\s?\d\d\s*(?:[ap]\.?m\.?)?)?\s*\|\s*(?=\S))",
     re.IGNORECASE,
 )
@@ -362,7 +366,7 @@ _LEAD_CLUTTER = re.compile(
 # Reuters' "... is seen in this picture illustration taken February 18, 2016."
 _CAPTION = re.compile(
     r"^(?:file(?:\s+photo)?\s*[-–—:]\s*)?in this "
-    r"(?:(?:[a-z]+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:\d{4},?\s+)?)?"
+    r"(?:(?:[a-z]+day,?\s+)?" + _MONTH + r"\s+\d{1,2},?\s+(?:\d{4},?\s+)?)?"
     r"(?:file |handout |undated |video |aerial )?(?:photo|image|picture|frame grab|screenshot|still)s?\b"
     r"|^file(?:\s+photo)?\s*[-–—:]\s*\S"
     r"|\b(?:is|are) (?:seen|pictured|shown) in (?:this|a) (?:file )?(?:photo|picture|image)",
@@ -377,7 +381,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
 
@@ -538,7 +542,7 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
     (("(@", "( @"),
-     r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?=\s)"),
+     r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}(?=\s)"),
     # a photographer's credit with the agency (a wire or a photo agency) after a slash, unspaced, and the headline or
     # caption before it: "Matt rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that
     # changed pop music jeff christensen/ap amy winehouse was found dead ...", "Kevin mazur/wireimage the piano man
