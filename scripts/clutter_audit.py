@@ -2,7 +2,7 @@
 
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/clutter_audit.py [--words 100] [--limit 0] [--n 6] [--min-clusters 12]
        ... --match REGEX        # instead: the brief sentences REGEX finds (case-insensitive), counted, with examples
-       ... --match caption      # the photo-caption pattern of newsfuse.clutter (CAPTION_DATE_RE)
+       ... --match caption      # the photo-caption test of newsfuse.clutter (is_dated_caption)
        ... --match credits      # captions' credits, video labels and related-story links run into a sentence (CREDITS)
        ... --flagged 45 --limit 3000   # precision: of the documents' sentences, those is_clutter_sentence flags
                                        # beyond whole-line clutter, counted, and a random 45 (seed 1) to read
@@ -54,7 +54,7 @@ def main() -> None:
     ap.add_argument("--min-clusters", type=int, default=12, help="a run in this many clusters' documents is boilerplate")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=60)
-    ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': CAPTION_DATE_RE, "
+    ap.add_argument("--match", help="count the brief sentences this regex finds instead ('caption': is_dated_caption, "
                     "'credits': CREDITS)")
     ap.add_argument("--flagged", type=int, help="print this many random document sentences is_clutter_sentence flags")
     a = ap.parse_args()
@@ -106,7 +106,16 @@ def _match(rows: list[dict], a: argparse.Namespace) -> None:
     import re
 
     if a.match == "caption":
-        from newsfuse.clutter import CAPTION_DATE_RE as rx
+        from newsfuse.clutter import CAPTION_PLACE_DATE_RE, is_dated_caption
+
+        class _Caption:  # the photo-caption test, behind the interface of a compiled pattern
+            pattern = f"is_dated_caption ({CAPTION_PLACE_DATE_RE.pattern})"
+
+            @staticmethod
+            def search(text: str) -> bool:
+                return is_dated_caption(text)
+
+        rx = _Caption()
     elif a.match == "credits":
         rx = re.compile(CREDITS, re.IGNORECASE)
     else:
@@ -125,7 +134,7 @@ def _match(rows: list[dict], a: argparse.Namespace) -> None:
 def _flagged(rows: list[dict], k: int) -> None:
     import random
 
-    from newsfuse.clutter import CAPTION_DATE_RE, GLUED_CHARS, GLUED_RE, is_clutter_line, is_clutter_sentence
+    from newsfuse.clutter import GLUED_CHARS, GLUED_RE, is_clutter_line, is_clutter_sentence, is_dated_caption
     from newsfuse.split import split_text
 
     total = 0
@@ -137,7 +146,8 @@ def _flagged(rows: list[dict], k: int) -> None:
                 t = s.strip()
                 if is_clutter_sentence(t) and not is_clutter_line(t):
                     m = GLUED_RE.search(t[:GLUED_CHARS])
-                    hits.append((m.group(0) if m else f"caption: {CAPTION_DATE_RE.search(t).group(0)}", t))
+                    why = m.group(0) if m else "caption" if is_dated_caption(t) else "cue, label, bar or credit box"
+                    hits.append((why, t))
     print(f"{len(rows)} clusters, {total} document sentences; is_clutter_sentence flags {len(hits)} more than "
           f"is_clutter_line ({100 * len(hits) / max(total, 1):.1f}%); a random {min(k, len(hits))} (seed 1):")
     for why, t in random.Random(1).sample(hits, min(k, len(hits))):

@@ -436,6 +436,49 @@ CAPTION_DATE_RE = re.compile(
     r",\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}\.?[\"”’']?\s*$",
     re.IGNORECASE,
 )
+# ... and a caption whose full date follows its place with no preposition ("... in Ottawa, Canada, April 20, 2016.",
+# "... in Washington saturday, Oct. 30, 2010.", "The Alamo shrine in San Antonio, Texas, Jan. 19, 2011."). Prose
+# introduces a date ("on April 20, 2016", "since", "as of", "set December 17, 1932", "announced Monday, May 7"); a
+# caption is in the present tense, so a sentence that opens in the past ("Challenger exploded 73 seconds after liftoff
+# from the Kennedy Space Center Jan. 28, 1986.", "The span opened to traffic May 4, 1961.") or looks ahead ("will
+# launch in Portland July 19, 2017") is prose. (Multi-News clusters 0-2,999: 129 document sentences end so beyond
+# CAPTION_DATE_RE's; reading them all, each was a caption or ran into one. The tense test costs ~12 captions there.)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DATE_INTRODUCERS = (
+    r"on|of|as|since|until|till|by|from|before|after|to|through|in|at|between|and|or|than|for|is|are|was|were|be|been|"
+    r"being|dated|effective|starting|beginning|ending|began|begun|born|died|start|starts|begin|begins|end|ends|open|"
+    r"opens|close|closes|launch|debut|circa|around|about|late|early|mid|last|next|this|that|the|a|every|each|set|"
+    r"morning|afternoon|evening|night|\w+ed"
+)
+CAPTION_PLACE_DATE_RE = re.compile(
+    r"(?<![\w.'’-])(?!(?:" + _DATE_INTRODUCERS + "|" + _WEEKDAY + r")\b)[\w.'’)-]+,?\s+"
+    r"(?:" + _WEEKDAY + r",?\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
+    re.IGNORECASE,
+)
+_LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall)\b", re.IGNORECASE)
+# a past tense: not a passive's or a perfect's participle, one before "by" ("sponsored by") or after an article or a
+# possessive ("the closed bridge"); read in a sentence's first words
+_PAST_TENSE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bwas )(?<!\bwere )(?<!\bhas )(?<!\bhave )"
+    r"(?<!\bhad )(?<!\bnewly )(?<!\bget )(?<!\bgets )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )"
+    r"(?<!\btheir )\b(?:\w{3,}ed|was|were|had|did)\b(?! by\b)",
+    re.IGNORECASE,
+)
+_TENSE_WORDS = 10
+
+
+def is_dated_caption(text: str) -> bool:
+    """A wire photo's caption: its full date after the weekday (CAPTION_DATE_RE), or after the place
+    (CAPTION_PLACE_DATE_RE) in a sentence that neither opens in the past nor looks ahead."""
+    t = text.strip()
+    if t[-1:] not in ".\"”’'0123456789" or not t.rstrip(".\"”’' ")[-4:].isdigit():
+        return False  # (a year must end it: this is asked of every picked sentence)
+    tail = t[-200:]
+    if CAPTION_DATE_RE.search(tail) is not None:
+        return True
+    if CAPTION_PLACE_DATE_RE.search(tail) is None or _LOOKS_AHEAD.search(t) is not None:
+        return False
+    return _PAST_TENSE.search(" ".join(t.split(None, _TENSE_WORDS)[:_TENSE_WORDS])) is None
 
 
 GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" of one token costs no more)
@@ -512,14 +555,14 @@ def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
     (LABEL_OPENING_RE), one holding a page's separator bar, a review's credits or rating, or a photo caption
-    (CAPTION_DATE_RE): never a sentence of a brief."""
+    (``is_dated_caption``): never a sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
     if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t) or _holds_a_bar(t):
         return True
     if _is_credit_box(head):
         return True
-    return t[-1:] in ".\"”’'0123456789" and CAPTION_DATE_RE.search(t[-200:]) is not None
+    return is_dated_caption(t)
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
