@@ -61,6 +61,11 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("( he also repeated similar claims on other sunday talk shows.", False),
         ("Neighbors say the 800-square-meter ( 8,600-sq.", False),
         ("The council ( seven members in all ) voted on Tuesday to close the bridge.", True),
+        # ... or closed when it was opened in an earlier one; a list item's marker is no such parenthesis
+        ("), and wove it together with stories of their family histories and of hard work.", False),
+        ("Kit harington ) claim it does, and the show's producers agree with them.", False),
+        ("The court looks at three criteria: 1 ) the worker is free from the company's control.", True),
+        ("2 ) the work takes place outside the usual course of the business of the company.", True),
         ("… the white house and top senate democrats had quietly mounted a pressure campaign.", False),  # an excerpt
         # a teaser or quotation cut short
         ("The vikings announced monday that running back adrian peterson...", False),

@@ -639,3 +639,24 @@ def test_a_transcripts_speaker_label_is_trimmed() -> None:
         "The reporter said the bridge would reopen in May.",
         "Next year's host: qatar, which won the bid in 2010, will build eight stadiums.",
     ]
+
+
+def test_a_piece_closing_a_parenthesis_the_piece_before_opened_is_joined_to_it() -> None:
+    """Punkt ends a sentence inside a parenthesis ("( see fig.", "... produce!"); the rest, which closes it,
+    belongs to the same sentence. A parenthesis opened in another paragraph is not joined across it."""
+    text = ("The film has the usual cast ( alec baldwin, ellen page -- indeed, is there an actor born to star in it "
+            "more than him? ). It opens on Friday in 300 theaters. The researchers found weak signals at other sites "
+            "( fig. 1 ), including a reversal in central oregon. I can't keep up with the messages ( we still have a "
+            "newscast to produce! ), but i am reading them and i am grateful.\n\n"
+            "The list ( in two parts.\n\n"
+            "Part two ) follows below in the next section of the report.")
+    assert split_text(text) == [
+        "The film has the usual cast ( alec baldwin, ellen page -- indeed, is there an actor born to star in it "
+        "more than him? ).",
+        "It opens on Friday in 300 theaters.",
+        "The researchers found weak signals at other sites ( fig. 1 ), including a reversal in central oregon.",
+        "I can't keep up with the messages ( we still have a newscast to produce! ), but i am reading them and i am "
+        "grateful.",
+        "The list ( in two parts.",
+        "Part two ) follows below in the next section of the report.",
+    ]

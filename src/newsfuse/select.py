@@ -30,7 +30,7 @@ from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
-from newsfuse.split import INITIAL_END, TITLE_END
+from newsfuse.split import INITIAL_END, TITLE_END, closes_unopened
 
 # Tuned on the shared dev data (Multi-News validation clusters 1000-1999 and TAC 2011);
 # see scripts/tune.py and BENCHMARKS.md for the runs.
@@ -107,6 +107,8 @@ _VERB_HINT = re.compile(
     re.IGNORECASE,
 )
 _LONE_LETTER = re.compile(r"^[b-hj-zB-HJ-Z] ")
+# a list item's marker before its parenthesis ("1 ) next year, ...", "criteria: 1 )", "whether i ) unethical acts ...")
+_LIST_MARKER = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[ivx]{1,4}|[a-h])\s?$", re.IGNORECASE)
 # A sentence that opens outside quotation marks, then closes one before its speaker: its quotation
 # was opened in an earlier sentence.
 _TAIL_OPENING = r"^[^\"“”]{3,}[,.!?]\s*[\"”]\s+"  # text with no opening quote, then a closing one
@@ -241,6 +243,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if "(" in t and t.count("(") > t.count(")"):
         return False  # "( he also repeated the claims on other shows." : a parenthesis that closes in a later sentence
+    if ")" in t and closes_unopened(t) and _LIST_MARKER.search(t[: t.find(")")]) is None:
+        return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
     if _LONE_LETTER.match(t):

@@ -200,6 +200,17 @@ def _opens_with_name(sentence: str, pattern: re.Pattern[str] = _NAME_START) -> b
     return m is not None and m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in _OPENERS
 
 
+def closes_unopened(sentence: str) -> bool:
+    """The piece closes a parenthesis it did not open (``), hints of a tour ...``, ``1 ), but denticle ...``)."""
+    k = sentence.find(")")
+    return k != -1 and "(" not in sentence[:k]
+
+
+def _leaves_open(text: str, span: tuple[int, int]) -> bool:
+    """The span leaves a parenthesis open (``... ( see fig.``)."""
+    return text.count("(", *span) > text.count(")", *span)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, paragraph by paragraph."""
     tok = _tokenizer()
@@ -223,6 +234,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 if acronym and not glue:
                     glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
                             else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
+                if not glue and len(spans) > para_first and closes_unopened(sentence):
+                    glue = _leaves_open(text, spans[-1])
                 if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
