@@ -463,6 +463,18 @@ GLUED = [
     "Stick with cnn politics as we sort through the changed political landscape.",
     "Here are three things you need to know about niacin.",
     "Below is the full statement: the sheriff's office today confirms that the remains have been located.",
+    # a page's instructions to its reader, a sign-up, consent or browser notice, a social or e-mail pitch
+    "Click here to see the full list of closed roads in Lakeport.",
+    "For the council's full report on the bridge, please click here.",
+    "Click through this slideshow to see the bridge over the years.",
+    "Click on the map for a larger view of the closures.",
+    "Sign up for breaking news alerts from the ledger the council voted to pay for the bridge repairs.",
+    'By clicking "I agree" below, you consent to the use by us and our partners of cookies.',
+    "And with a digital subscription, you'll never miss a local story.",
+    "Premium content for only $0.99 for the most comprehensive local coverage, subscribe today.",
+    "To watch our videos, you'll need to enable javascript in your web browser.",
+    "Follow us at @lakeportledger and like us on facebook for updates on the bridge.",
+    "Email us at desk@ledger.example with ideas for stories about your neighbourhood.",
     # a review's info box
     "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
     "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",
@@ -514,6 +526,14 @@ NOT_GLUED = [
     "The film earned three out of four stars from the times critic on Friday.",
     "Rated r for violence, the film still earned $50 million in its first weekend.",
     "Also read at the service was a poem by maya angelou, the family said.",
+    "Users can click on a link in the email to reset their passwords, the company said.",
+    "Users click a button to report a post, and the company reviews it within a day.",
+    "The attack works when a target has been convinced to click on a link.",
+    "Workers who do not sign up for the plan by Friday will lose their coverage.",
+    "The council asked residents to sign up for the new alert system before the winter.",
+    "He said the site uses cookies to track visitors, which the regulator says breaks the law.",
+    "I agree with the mayor, the council's chairman said on Monday.",
+    "Followers of the mayor lined the bridge on Monday as it reopened.",
 ]
 
 

@@ -660,3 +660,29 @@ def test_a_piece_closing_a_parenthesis_the_piece_before_opened_is_joined_to_it()
         "The list ( in two parts.",
         "Part two ) follows below in the next section of the report.",
     ]
+
+
+def test_a_pages_update_stamp_and_byline_before_a_story_are_trimmed() -> None:
+    """NBC's stamp and byline, and a live story's update stamp without its colon, run into the story's first
+    sentence; a sentence about an update is prose."""
+    texts = [
+        "Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by jane doe for weeks, drivers have "
+        "waited for the bridge to reopen.",
+        "/ updated by jane doe and john roe the council voted on Monday to pay for the bridge repairs.",
+        "/ updated by jane e. Doe, ann lee and john roe lakeport — the council voted to pay for the repairs.",
+        "/ updated in a personal note, the mayor thanked the crews who rebuilt the bridge.",
+        "updated at 5: 45 p.m. Et the council voted to pay for the bridge repairs.",
+        "Updated: december 17, 2013, at 3: 05 a.m. An emailed threat closed the bridge overnight.",
+        "Updated 10/02/15 – 2: 27 p.m. the mayor is on her way to the bridge tonight.",
+        "The list was updated at 5 p.m. on Monday after the council met.",
+    ]
+    assert [split_text(t) for t in texts] == [
+        ["for weeks, drivers have waited for the bridge to reopen."],
+        ["the council voted on Monday to pay for the bridge repairs."],
+        ["the council voted to pay for the repairs."],
+        ["in a personal note, the mayor thanked the crews who rebuilt the bridge."],
+        ["the council voted to pay for the bridge repairs."],
+        ["An emailed threat closed the bridge overnight."],
+        ["the mayor is on her way to the bridge tonight."],
+        ["The list was updated at 5 p.m. on Monday after the council met."],
+    ]

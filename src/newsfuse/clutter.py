@@ -404,6 +404,30 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"^\s*image caption\b", ("image caption",)),
     # a video's description: "Subscribe to the late show channel here: http://bit.ly/..."
     (r"^\s*subscribe\b[^.!?]{0,100}?https?://", ("subscribe",)),
+    # a page's instructions to its reader, run into the story or standing as a sentence (all 5,622 Multi-News briefs
+    # at 250 words held about 60): "Click here to receive a mailed, printed copy ...", "Click through this slideshow
+    # to ...", "... please click here.", "Click on the map for a larger view."; prose clicks in the past or on a link
+    (r"^\s*(?:please\s+)?click\b(?!\s*(?:,|and|or)\b)|\b(?:please|then|just)\s+click\b|\bclick\s+(?:here|below|above|ok)\b"
+     r"|\bclick (?:on |through )?(?:the |this |each |a )?(?:map|image|photo|name|dish|slideshow|gallery)s?"
+     r"\b[^.!?]{0,40}?\b(?:for|to|below|above)\b|\bclick to (?:view|listen|enlarge|see|play|watch|read)\b", ("click",)),
+    # ... a consent, sign-up or subscription form ("By clicking "i agree " below, you consent to ... cookies",
+    # "Sign up for breaking news alerts from nbc news but physicians ...", "... never miss our top stories free sign
+    # up the results, ...", "Premium content for only $ 0.99 ..., subscribe today.")
+    (r"\bby (?:clicking|signing up|entering your e-?mail)\b[^.!?]{0,120}?\byou(?:'re| are)?\s+(?:agree|consent|accept)",
+     ("by clicking", "by signing up", "by entering your")),
+    (r"\bsign up (?:here|now|today|for (?:our|the|breaking)\b[^.!?]{0,40}?\b(?:newsletters?|alerts|brief|updates))\b"
+     r"|\b(?:free|e-?mail) sign up\b|\bwhy don['’]?t you sign up\b", ("sign up",)),
+    (r"\bnever miss (?:a|our|another) (?:local |top )?(?:story|stories|top stories|headline)", ("never miss",)),
+    (r"\bsubscribe (?:today|now|here)\b|^\s*subscribe\s*:|\bsubscribe to \w+ and get\b|\bpremium content for only\b",
+     ("subscribe", "premium content")),
+    # ... a browser notice ("Please enable cookies ...", "To enjoy hulu.com, you'll need to enable javascript ...",
+    # "Cookies cannot be used to identify you personally.") and a social or e-mail pitch ("Follow us at @worldsportcnn
+    # and like us on facebook", "Email us at ... with ideas for stories", "Order now and we'll deliver ...")
+    (r"\b(?:enable|disabl\w+|block\w*|accept|allow)\s+(?:\w+\s+)?(?:cookies|javascript)\b|\bjavascript (?:is )?disabled\b"
+     r"|\bcookies? (?:policy|cannot be used|settings)\b|\bour (?:website|site)(?:'s)? (?:uses )?cookies?\b",
+     ("cookie", "javascript")),
+    (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
+     ("follow us", "like us", "find us", "mail us", "order now")),
 )
 GLUED_RE = re.compile("|".join(p for p, _ in GLUED_PARTS), re.IGNORECASE)
 # Every GLUED_RE match contains one of these (lower-cased).

@@ -328,6 +328,9 @@ _DATELINE = re.compile(
 # A month's name or its abbreviation in a date ("may 18, 2015", "sept. 10, 2015", "february 14, 2017")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?"
+# a web page's time stamp ("nov. 29, 2018, 1: 40 am gmt") and a writer's name in a byline ("carol e. Lee")
+_STAMP = _MONTH + r"\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s*(?:gmt|utc|et|edt|est)\b"
+_WRITER = r"(?!(?:you|i|we|they|he|she|it|the|a|an)\b)[a-z][\w'’-]+(?:\s+[a-z]\.)?\s+[a-z][\w'’-]+"
 
 # Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
 # ("Advertisement continue reading the main story"), dotted or starred separator lines, photo credits
@@ -352,6 +355,17 @@ _LEAD_CLUTTER = re.compile(
     # "Update #3: ..."
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
     r"|#\d+)\s*:\s+(?=\S)"
+    # ... or without its colon, a clock time and zone ending it ("updated at 5: 45 p.m. Et the u.s. Is imposing ...",
+    # "Updated: december 17, 2013, at 3: 05 a.m. An apparently ...", "Updated 10/02/15 – 2: 27 p.m. ...", "Updated 6.15pm")
+    r"|updated\s*(?:at\b|:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4},?\s+(?:at\s+)?|\d{1,2}/\d{1,2}/\d{2,4}\s*[–—-]?\s*)?"
+    r"\d{1,2}(?::\s?\d\d|\.\d\d)?\s*[ap]\.?\s?m\b\.?"
+    r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?\s*(?:--|—|–|-)?\s+(?=\S)"
+    # NBC's stamp and byline run into the story ("Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by
+    # phil mccausland for weeks, ...", "/ updated by sarah fitzpatrick and tracy connor adult film star ...", "/ updated
+    # in a personal note, ..."): its writers are two words each (a middle initial between), joined by commas and "and"
+    r"|(?:" + _STAMP + r"\s+)?/\s*updated\s+(?:" + _STAMP + r"\s+)?(?:/\s*source:\s*[\w.-]+\s+)?"
+    r"(?:by\s+" + _WRITER + r"(?:,\s+" + _WRITER + r")*(?:,?\s+and\s+" + _WRITER + r")?\s+)?(?=\S)"
     # a live blog's time stamp ("___ 1: 45 p.m. European officials say ...", "6: 20 am pst -- an official statement
     # ...", "10: 24 a.m.: the crew ..."; prose says "At 3: 45 p.m., ...")
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|bst)\b\.?)?"
@@ -705,7 +719,10 @@ def trim_dateline(text: str) -> int:
     while True:
         nxt = skip + repeated_lead(text[skip:])
         m = _lead_clutter(text, nxt)
-        nxt = m.end() if m else nxt
+        if m:
+            nxt = m.end()
+            # (after an update stamp the story starts, its dateline in lower case: "/ updated by ... washington —")
+            credited = credited or "updated" in m.group().lower()
         after = _credit_lead(text, _lead_group(text, _speaker_label(text, nxt)))
         credited = credited or after > nxt
         nxt = after
