@@ -106,7 +106,7 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1000, "height": 900})
     pg = context.new_page()
-    pg.set_default_timeout(15_000)
+    pg.set_default_timeout(30_000)  # (a loaded machine starts Chromium slowly)
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     # CSP violations and script errors surface here; failed API calls are asserted by each test

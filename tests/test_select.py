@@ -475,6 +475,11 @@ GLUED = [
     "To watch our videos, you'll need to enable javascript in your web browser.",
     "Follow us at @lakeportledger and like us on facebook for updates on the bridge.",
     "Email us at desk@ledger.example with ideas for stories about your neighbourhood.",
+    # a writer's or press office's contact, an embedded post's link or label
+    "Jane doe may be reached at jdoe@ledger.example.",
+    "Contact: jane doe, lakeport city hall, 555-010-2000, jdoe@lakeport.example the council voted on Monday.",
+    "The bridge will reopen in May pic.twitter.com/abc123 the council voted to pay for the repairs.",
+    "View this post on instagram thank you @lakeportbridge for the photos of the reopening.",
     # a review's info box
     "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
     "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",
@@ -527,6 +532,9 @@ NOT_GLUED = [
     "Rated r for violence, the film still earned $50 million in its first weekend.",
     "Also read at the service was a poem by maya angelou, the family said.",
     "Users can click on a link in the email to reset their passwords, the company said.",
+    'The mayor used the address " mayor@lakeport.example " for city business, the report found.',
+    "Fans answered @lakeportmayor within minutes of the post about the bridge.",
+    "Anyone with information is asked to call the police at 555-010-2000.",
     "Users click a button to report a post, and the company reviews it within a day.",
     "The attack works when a target has been convinced to click on a link.",
     "Workers who do not sign up for the plan by Friday will lose their coverage.",

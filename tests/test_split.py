@@ -686,3 +686,11 @@ def test_a_pages_update_stamp_and_byline_before_a_story_are_trimmed() -> None:
         ["the mayor is on her way to the bridge tonight."],
         ["The list was updated at 5 p.m. on Monday after the council met."],
     ]
+
+
+def test_an_embedded_posts_signature_before_a_story_is_trimmed() -> None:
+    """An Instagram post's caption and signature, and a tweet signed with a number for its date, run into the story."""
+    assert split_text("#bridge a photo posted by jane doe ( @janedoe ) on may 4, 2024 at 9: 00am pdt crews lifted "
+                      "the last beam onto the bridge on Tuesday.") == ["crews lifted the last beam onto the bridge on Tuesday."]
+    assert split_text("The bridge is open again … https://t.co/abc — lakeport mayor ( @lakeportmayor ) 1539961804000 "
+                      "crews finished the repairs a week early.") == ["crews finished the repairs a week early."]

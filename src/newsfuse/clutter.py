@@ -426,6 +426,12 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:enable|disabl\w+|block\w*|accept|allow)\s+(?:\w+\s+)?(?:cookies|javascript)\b|\bjavascript (?:is )?disabled\b"
      r"|\bcookies? (?:policy|cannot be used|settings)\b|\bour (?:website|site)(?:'s)? (?:uses )?cookies?\b",
      ("cookie", "javascript")),
+    # ... a writer's or a press office's contact ("Kimberly redmond may be reached at ...", "( e-mail, lbazzano@tulane.edu
+    # )", "contact: mark mellinger, ..., 865-696-1870, mmellinger@baby4me.net"): an e-mail address, unless quoted
+    # ("romney used the address " mittromney@hotmail.com " to ..."), and an embedded post's link or label
+    (r"\b(?:can|may) be (?:reached|contacted) at\b|(?<![\"“'] )(?<![\"“'\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}\b",
+     ("reached at", "contacted at", "@")),
+    (r"\bpic\.twitter\.com/|\bview this post on instagram\b", ("pic.twitter", "view this post")),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
 )

@@ -569,7 +569,13 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
     (("(@", "( @"),
-     r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}(?=\s)"),
+     r"[^\n]{0,300}?\(\s*@\w{1,30}\s*\)\s*(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4}|\d{13})(?=\s)"),
+    # ... or an Instagram post up to its signature: "♥️ a post shared by kylie ( @kyliejenner ) on feb 4, 2018 at 12: 27pm
+    # pst here's a little glimpse ...", "#dogood a photo posted by meadow walker ( @meadowwalker ) on sep 12, 2015 at
+    # 9: 00am pdt in honor of ..." (28 document sentences of the first 3,000 Multi-News clusters)
+    (("shared by", "posted by"),
+     r"[^\n]{0,300}?\ba (?:post|photo|video) (?:shared|posted) by [^\n]{0,80}?\bon " + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+     r"\s+at\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?(?:\s*(?:pst|pdt|est|edt|cst|cdt|mst|mdt|gmt|bst|utc)\b)?(?=\s)"),
     # a photographer's credit with the agency (a wire or a photo agency) after a slash, unspaced, and the headline or
     # caption before it: "Matt rourke/ap jerry sandusky rested ...", "When sober, amy winehouse showed a talent that
     # changed pop music jeff christensen/ap amy winehouse was found dead ...", "Kevin mazur/wireimage the piano man
