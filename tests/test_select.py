@@ -61,6 +61,7 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("( he also repeated similar claims on other sunday talk shows.", False),
         ("Neighbors say the 800-square-meter ( 8,600-sq.", False),
         ("The council ( seven members in all ) voted on Tuesday to close the bridge.", True),
+        ("[ how the council got to 'yes ' on the biggest repair bill in the u.s.", False),  # a bracket left open
         # ... or closed when it was opened in an earlier one; a list item's marker is no such parenthesis
         ("), and wove it together with stories of their family histories and of hard work.", False),
         ("Kit harington ) claim it does, and the show's producers agree with them.", False),
@@ -480,6 +481,11 @@ GLUED = [
     "Contact: jane doe, lakeport city hall, 555-010-2000, jdoe@lakeport.example the council voted on Monday.",
     "The bridge will reopen in May pic.twitter.com/abc123 the council voted to pay for the repairs.",
     "View this post on instagram thank you @lakeportbridge for the photos of the reopening.",
+    # a related link or a note in brackets, a wiki's edit link, an obfuscated address
+    "[ take the quiz — which bridge are you? ]",
+    "[ video unavailable on this device ].",
+    "history [ edit ] until 1834, the bridge carried a toll for every cart that crossed it.",
+    "Send tips to [ email protected ] the council voted to pay for the bridge repairs.",
     # a review's info box
     "written by darren aronofsky directed by darren aronofsky starring jennifer lawrence, javier bardem and ed harris.",
     "Starring josh brolin, george clooney, alden ehrenreich, ralph fiennes and scarlett johansson, the film opens friday.",
@@ -534,6 +540,8 @@ NOT_GLUED = [
     "Users can click on a link in the email to reset their passwords, the company said.",
     'The mayor used the address " mayor@lakeport.example " for city business, the report found.',
     "Fans answered @lakeportmayor within minutes of the post about the bridge.",
+    '" [ The owners ] had no idea what they had, " the auctioneer said.',
+    "The engineer told the council [ the girders ] had cracked [ in two places ].",
     "Anyone with information is asked to call the police at 555-010-2000.",
     "Users click a button to report a post, and the company reviews it within a day.",
     "The attack works when a target has been convinced to click on a link.",

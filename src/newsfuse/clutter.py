@@ -432,6 +432,9 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:can|may) be (?:reached|contacted) at\b|(?<![\"“'] )(?<![\"“'\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}\b",
      ("reached at", "contacted at", "@")),
     (r"\bpic\.twitter\.com/|\bview this post on instagram\b", ("pic.twitter", "view this post")),
+    # a wiki's edit link, an obfuscated address, a player's notice in brackets ("history [ edit ] until 1834, ...",
+    # "Send tips to [ email protected ] bob dylan has ...", "[ video unavailable on this device ].")
+    (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("edit", "email protected", "video unavailable")),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
 )
@@ -592,6 +595,8 @@ def is_clutter_sentence(text: str) -> bool:
         return True
     if _is_credit_box(head):
         return True
+    if t[:1] == "[" and t.rstrip(".!?\"”’' ")[-1:] == "]" and t.count("[") == 1:
+        return True  # a related link or a note in brackets: "[ take the quiz — which season are you? ]"
     return is_dated_caption(t)
 
 

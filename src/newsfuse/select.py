@@ -243,6 +243,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if "(" in t and t.count("(") > t.count(")"):
         return False  # "( he also repeated the claims on other shows." : a parenthesis that closes in a later sentence
+    if "[" in t and t.count("[") > t.count("]"):
+        return False  # "[ how trump got to 'yes ' on the biggest purge of russian spies in u.s." : a link cut short
     if ")" in t and closes_unopened(t) and _LIST_MARKER.search(t[: t.find(")")]) is None:
         return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
