@@ -417,6 +417,7 @@ GLUED = [
     "Lakeport bridge to close for repairs 11:12 AM ET Mon, 3 Oct 2024 | 01:00 the city will close the bridge.",
     "| Getty Lakeport closes its bridge the city closed the Main Street bridge on Tuesday for repairs.",
     "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, Tuesday, Oct. 3, 2024.",
+    "A police officer searches a car near the bridge, Tuesday, Oct. 3, 2024, in Lakeport.",
     "Mayor Ann Ruiz, left, speaks to reporters outside city hall in Lakeport, Monday April 7, 2025.",
     # a caption's full date after its place, with no preposition
     "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, October 3, 2024.",
@@ -506,6 +507,7 @@ NOT_GLUED = [
     "The vote was 7-2 at 11:12 a.m. on Monday, the clerk said.",
     "The bridge closed on Tuesday, Oct. 3, 2024, after inspectors found cracks in two beams.",
     "The council will vote on the repairs on Tuesday, Oct. 3, 2024.",
+    "The bridge closed on Tuesday, Oct. 3, 2024, in Lakeport.",
     "The bridge was closed by the city on October 3, 2024.",
     "The old record was 11.5 inches set December 17, 1932.",
     "The closure was announced Monday, Oct. 3, 2024.",

@@ -466,7 +466,8 @@ def has_glued_clutter(text: str) -> bool:
 # date after a comma ("... at the scene in Tel Aviv, Israel, Wednesday, June 8, 2016."). News prose dates
 # an event "on Wednesday", not with a trailing ", Wednesday, June 8, 2016."
 CAPTION_DATE_RE = re.compile(
-    r",\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}\.?[\"”’']?\s*$",
+    r",\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}"
+    r"(?:,\s+in\s+[\w.'’ -]{2,40}?)?\.?[\"”’']?\s*$",  # (AP's "..., Tuesday, May 6, 2014, in Washington.")
     re.IGNORECASE,
 )
 # ... and a caption whose full date follows its place with no preposition ("... in Ottawa, Canada, April 20, 2016.",
@@ -504,9 +505,11 @@ def is_dated_caption(text: str) -> bool:
     """A wire photo's caption: its full date after the weekday (CAPTION_DATE_RE), or after the place
     (CAPTION_PLACE_DATE_RE) in a sentence that neither opens in the past nor looks ahead."""
     t = text.strip()
-    if t[-1:] not in ".\"”’'0123456789" or not t.rstrip(".\"”’' ")[-4:].isdigit():
-        return False  # (a year must end it: this is asked of every picked sentence)
+    if t[-1:] not in ".\"”’'0123456789":
+        return False
     tail = t[-200:]
+    if not t.rstrip(".\"”’' ")[-4:].isdigit():  # (a year must end it, or a place after it: asked of every picked sentence)
+        return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None
     if CAPTION_DATE_RE.search(tail) is not None:
         return True
     if CAPTION_PLACE_DATE_RE.search(tail) is None or _LOOKS_AHEAD.search(t) is not None:
