@@ -694,3 +694,18 @@ def test_an_embedded_posts_signature_before_a_story_is_trimmed() -> None:
                       "the last beam onto the bridge on Tuesday.") == ["crews lifted the last beam onto the bridge on Tuesday."]
     assert split_text("The bridge is open again … https://t.co/abc — lakeport mayor ( @lakeportmayor ) 1539961804000 "
                       "crews finished the repairs a week early.") == ["crews finished the repairs a week early."]
+
+
+def test_a_wire_or_video_credit_before_a_story_is_trimmed_and_nothing_more() -> None:
+    """A photographer's credit after a slash is two words unless another slash follows; a video's or photo's credit
+    with no delimiter goes; a sentence about the outlet stays."""
+    assert split_text("Ap photo/jane doe the mayor spoke to reporters at the bridge on Monday.") == [
+        "the mayor spoke to reporters at the bridge on Monday."]
+    assert split_text("Reuters/Jane Doe/Illustration/File Photo the logo is seen on a phone in this picture.") == [
+        "the logo is seen on a phone in this picture."]
+    assert split_text("Usa today sports the lakeport lions scored two touchdowns in the final quarter.") == [
+        "the lakeport lions scored two touchdowns in the final quarter."]
+    assert split_text("Wochit crews lifted the last beam onto the Main Street bridge on Tuesday.") == [
+        "crews lifted the last beam onto the Main Street bridge on Tuesday."]
+    assert split_text("Usa today reported that the bridge would reopen in May.") == [
+        "Usa today reported that the bridge would reopen in May."]

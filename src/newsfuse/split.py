@@ -350,7 +350,10 @@ _LEAD_CLUTTER = re.compile(
     # a caption teaser cut short before its credit: "The judge presiding over ... purchase... ( associated press )"
     r"|[^.!?()]{10,300}?(?:\.\.\.|…)\s*\(\s*(?:associated press|ap|reuters|afp|getty images)\s*\)\s*"
     # a wire photo credit: "Reuters/Dado Ruvic/Illustration/File Photo", "AP Photo/Evan Vucci"
-    r"|(?:reuters|ap photo|afp photo|afp)/[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?:/(?:illustration|file photo|file|pool))*\s+"
+    # (the words run up to the next slash; with none, the photographer's name is two words: "Ap photo/evan vucci the
+    # president spoke ...")
+    r"|(?:reuters|ap photo|afp photo|afp)/(?:[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?=/(?:illustration|file photo|file|pool)\b)"
+    r"|[\w.'’-]+(?:[ ][\w.'’-]+)?)(?:/(?:illustration|file photo|file|pool))*\s+"
     # a live story's update stamp: "Update, 1 p.m.: ...", "Update at 1: 48 p.m.: ...", "Update — 2: 16 p.m. Et: ...",
     # "Update #3: ..."
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
@@ -375,7 +378,10 @@ _LEAD_CLUTTER = re.compile(
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d(?::\s?\d\d)?\s*(?::|--|—|–|-)?\s+"
     r"(?=[^\W\d_])(?![ap]\.?\s?m\b)(?!(?:left|remaining|to|into|in|of|on|at|after|before|later|and|or|the mark|was|is|marks?|"
     r"minutes|seconds|hours|that)\b)"
-    # a story's "Exclusive:" label ("Exclusive: in a stunning reversal, the u.s. Army decided ...")
+    # a video's or a photo's credit with no delimiter ("Usa today sports rob gronkowski scored two touchdowns ...",
+    # "Wochit general mills recalled ...", "Ap photo exclusive: gop campaigns ..."; not "Usa today reported that ...")
+    r"|(?:usa today(?: sports| network)?|wochit|ap photo)\s+(?=\S)(?!(?:reported|reports|said|says|has|had|have|is|was|"
+    r"were|obtained|found|noted|asked|spoke|contacted|columnist|editor|writer|reporter|poll|survey|'s|’s|/)\b)(?![/,.;:])"
     r"|exclusive\s*:\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
     r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
@@ -407,7 +413,8 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
-    "reuters/", "ap photo/", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
+    "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
+    "usa today", "wochit",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
