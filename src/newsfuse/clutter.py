@@ -434,7 +434,7 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bpic\.twitter\.com/|\bview this post on instagram\b", ("pic.twitter", "view this post")),
     # a wiki's edit link, an obfuscated address, a player's notice in brackets ("history [ edit ] until 1834, ...",
     # "Send tips to [ email protected ] bob dylan has ...", "[ video unavailable on this device ].")
-    (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("edit", "email protected", "video unavailable")),
+    (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("[",)),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
 )
