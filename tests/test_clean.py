@@ -669,3 +669,19 @@ def test_line_patterns_by_first_character() -> None:
         lines += [line.upper(), line.lower(), *(ch + line for ch in map(chr, range(32, 127)))]
     for line in lines:
         assert _line_plain_match(line) == (_LINE_PLAIN_RE.match(line) is not None), line
+
+
+def test_an_article_pasted_several_times_keeps_one_copy_and_a_repeated_caption_goes() -> None:
+    """A line shown three times or more is a widget caption and goes; a long paragraph repeated so is the article
+    copied over, cut short or not, and keeps its first copy (before, the whole text was taken for clutter)."""
+    from newsfuse.clean import clean_documents
+    from newsfuse.load import to_document
+
+    story = ("The city council approved a new budget on Tuesday after a long debate about the Main Street bridge. "
+             "The plan raises spending on schools by five percent and on roads by two percent. It pays for the "
+             "repairs of the bridge, which the mayor called the city's first duty, said council clerk Ann")
+    caption = "Photo: Lakeport city council"
+    text = "\n".join([caption, story] * 5)
+    (doc,) = clean_documents([to_document(text, 0)])
+    assert doc.text.count("The city council approved") == 1
+    assert caption not in doc.text

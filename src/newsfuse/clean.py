@@ -65,8 +65,11 @@ FLAT_LINE_CHARS = 800
 FLAT_TRAILER_MIN_SHARE = 0.25
 # Sentences per paragraph when a flattened line is re-paragraphed.
 FLAT_PARAGRAPH_SENTENCES = 3
-# A line shown this many times in one page is a widget caption, not prose.
+# A line shown this many times in one page is a widget caption, not prose ...
 REPEATED_LINE = 3
+# ... unless it is a paragraph at least this long (and of a seventh as many words: text, not a run of links or
+# code): a page (or a paste) that repeats its article keeps one copy.
+REPEATED_PROSE_CHARS = 200
 # Prose: at least this many words (or, for scripts without spaces, characters).
 MIN_WORDS = 5
 MIN_CJK_CHARS = 12
@@ -297,6 +300,24 @@ def _words(line: str) -> list[str]:
     return (_ASCII_WORD_RE if line.isascii() else _WORD_RE).findall(line)
 
 
+def _drop_repeated(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines shown REPEATED_LINE times or more are widget captions and go; a long paragraph repeated so is the
+    article copied over (a file holding five copies of one story, perhaps cut short) and keeps its first copy."""
+    counts = Counter(line.lower() for _, line in cands)
+    if not counts or max(counts.values()) < REPEATED_LINE:
+        return cands
+    kept: set[str] = set()
+    out = []
+    for b, x in cands:
+        k = x.lower()
+        if counts[k] >= REPEATED_LINE:
+            if len(x) < REPEATED_PROSE_CHARS or k in kept or len(x.split()) < REPEATED_PROSE_CHARS // 7:
+                continue
+            kept.add(k)
+        out.append((b, x))
+    return out
+
+
 def _is_prose(line: str) -> bool:
     if not line or line[-1] not in TERMINAL:
         return False
@@ -468,8 +489,7 @@ def _clean_one(doc: Document) -> _Page:
         seen_prose = seen_prose or _is_prose(line)
 
     # pass 2: widget captions repeated down the page
-    counts = Counter(line.lower() for _, line in cands)
-    cands = [(b, x) for b, x in cands if counts[x.lower()] < REPEATED_LINE]
+    cands = _drop_repeated(cands)
 
     # pass 3: pull quotes (a prose line directly followed by a bare name), wrapped paragraphs
     lines = _drop_pull_quotes(cands)
