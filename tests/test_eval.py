@@ -605,3 +605,21 @@ def test_lexrank_on_sentences_without_content_words_is_quiet(recwarn: pytest.War
     out = M.METHODS["lexrank"](docs, 10, sentences=M.split_documents(docs), references=[], splitter="punkt")
     assert out  # still a summary (document order)
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_eval_says_how_many_clusters_had_no_reference_and_refuses_a_reference_that_is_not_text(tmp_path: Path) -> None:
+    src = tmp_path / "lakeport.jsonl"
+    _lakeport_with_reference(src)
+    cluster = json.loads(src.read_text(encoding="utf-8"))
+    no_reference = {**cluster, "id": "none", "summaries": []}
+    src.write_text("\n".join(json.dumps(c) for c in (cluster, no_reference)) + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "newsfuse", "eval", str(src), "--methods", "lead", "--workers", "1", "-q"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "1 cluster without reference summaries not scored" in r.stderr
+    bad = {**cluster, "id": "num", "summaries": [123]}
+    src.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f"newsfuse: error: {src}: cluster num (line 1): a reference summary must be text or a list of its sentences, got 123"]

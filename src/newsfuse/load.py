@@ -133,12 +133,20 @@ def _join_pieces(pieces: list[str]) -> str:
 
 
 def _reference_text(ref: Any) -> str:
-    """A reference summary given as a string, a list of its sentences, or a {"text": ...} object."""
+    """A reference summary given as a string, a list of its sentences, or a {"text": ...} object; anything else
+    (a number, null, a nested list) is an error, not a reference to score against."""
     if isinstance(ref, dict):
         ref = ref.get("text", "")
-    if isinstance(ref, list):
-        return "\n".join(str(x).strip() for x in ref if str(x).strip())
-    return str(ref)
+    if isinstance(ref, list) and all(isinstance(x, str) for x in ref):
+        return "\n".join(x.strip() for x in ref if x.strip())
+    if not isinstance(ref, str):
+        raise InputError(f"a reference summary must be text or a list of its sentences, got {_shown(ref)}")
+    return ref
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
@@ -155,7 +163,10 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
         summaries = (summaries,)  # one reference: a string, an object, or one list of sentences
     if not isinstance(summaries, (list, tuple)):
         raise InputError(f"\"summaries\" must be a list of reference summaries{where}")
-    refs = tuple(encodable(t) for t in (_reference_text(r) for r in summaries) if t.strip())
+    try:
+        refs = tuple(encodable(t) for t in (_reference_text(r) for r in summaries) if t.strip())
+    except InputError as e:
+        raise InputError(f"cluster {cid}{where}: {e}") from None
     return Cluster(id=cid, documents=docs, summaries=refs)
 
 

@@ -107,6 +107,9 @@ def eval_command(in_path: Path, words: int | None, bytes_: int | None, methods_:
     if not result.clusters:
         raise InputError(f"{in_path}: no cluster with reference summaries to score against")
     click.echo(format_table(result))
+    if result.skipped:
+        click.echo(f"newsfuse: note: {result.skipped} cluster{'s' if result.skipped != 1 else ''} without reference "
+                   f"summaries not scored", err=True)
     if report_dir is not None:
         try:
             path = write_report(result, report_dir, command="newsfuse " + shlex.join(sys.argv[1:]))
