@@ -47,6 +47,9 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ('" last night, sgt dakota meyer proposed and i said yes! "', False),  # "said" is inside the quotation
         ('Mr markle said in the interview: " they were disappointed.', False),  # the quotation runs on (spaced quotes)
         ('" i said no to the offer, " she told reporters on tuesday.', True),
+        # an opening straight quote with no other: the quotation runs on into the next sentence, or the mark is stray
+        ("\" i said ' bill gates is my secret santa! '", False),
+        ('" if people want to say i am a terrible parent, that is their right.', False),
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)

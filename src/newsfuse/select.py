@@ -256,6 +256,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.": cut before a name or a date
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
+    if t[0] == '"' and t.count('"') == 1:
+        return False  # '" i said \' bill gates is my secret santa! \'': a quotation that runs on, or a stray mark
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
 
