@@ -12,7 +12,6 @@ memory stays flat on inputs of any size; ``--ray`` runs the same chunks on a Ray
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
@@ -28,8 +27,8 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
-from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
-from newsfuse.workers import progress_interval
+from newsfuse.load import count_lines, describe_read_error, json_lines, loads, open_text, path_kind
+from newsfuse.workers import pool_size, progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -114,22 +113,6 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 
 
 # --- input ---------------------------------------------------------------------------------------------
-
-
-def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
-    read to its end (a truncated or corrupt gzip) counts the lines before the damage: ``iter_items``
-    reports the damage once the clusters before it are done."""
-    n = 0
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    n += 1
-    except (OSError, EOFError, zlib.error):
-        pass
-    return n
 
 
 def iter_items(path: Path) -> Iterator[Item]:
@@ -273,7 +256,6 @@ def run_batch(
         raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
     if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
-    workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -281,6 +263,7 @@ def run_batch(
     except OSError as e:
         raise InputError(f"cannot write {out}: {e.strerror or e}") from None
     stats = BatchStats(total=count_lines(src))
+    workers = pool_size(workers, stats.total, "batch", per_task=chunk_size, machine_cap=not use_ray)
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
     read_error: list[InputError] = []

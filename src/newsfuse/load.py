@@ -166,6 +166,22 @@ def open_text(path: Path) -> IO[str]:
     return open(path, encoding="utf-8-sig")
 
 
+def count_lines(path: Path) -> int:
+    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
+    read to its end (a truncated or corrupt gzip) counts the lines before the damage: batch's ``iter_items``
+    reports the damage once the clusters before it are done."""
+    n = 0
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    n += 1
+    except (OSError, EOFError, zlib.error):
+        pass
+    return n
+
+
 def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
     """(line number, parsed value) per non-blank line of a JSONL stream; for a line that is not JSON,
     the value is its ``json.JSONDecodeError``: the caller decides whether that ends the stream."""
