@@ -385,6 +385,35 @@ def test_batch_worker_killed_by_the_system_is_one_line(tmp_path: Path) -> None:
     assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)
 
 
+def _dead(pid: int) -> bool:
+    """Exited (or a zombie: exited, waiting for whoever adopted it to reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
+def test_batch_workers_die_with_a_main_process_killed_by_sigkill(tmp_path: Path) -> None:
+    """`kill -9` of the main process (or the out-of-memory killer) left its worker processes running for good,
+    waiting on a queue nobody feeds; now each worker asks Linux to kill it when its parent dies."""
+    _, _, _, proc = _start_batch(tmp_path, seed=5)
+    try:
+        workers = _children(proc.pid)
+        assert workers, "no worker processes found"
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only: nothing gets to stop the workers
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not all(_dead(pid) for pid in workers):
+            time.sleep(0.05)
+        assert [pid for pid in workers if not _dead(pid)] == [], "workers outlived the main process"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def test_batch_starts_no_more_workers_than_the_work_or_the_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     """`--workers 100000` forked until memory ran out (the out-of-memory killer took the main process and left

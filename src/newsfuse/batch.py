@@ -175,10 +175,10 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
             emit(summarize_chunk(chunk, budget))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
-    from newsfuse.workers import leave_signals_to_the_main_process, one_math_thread_per_worker
+    from newsfuse.workers import one_math_thread_per_worker, start_worker
 
     one_math_thread_per_worker()
-    with ProcessPoolExecutor(max_workers=workers, initializer=leave_signals_to_the_main_process) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: set[Future[list[dict[str, Any]]]] = set()
         try:
             for chunk in chunks:

@@ -185,10 +185,10 @@ def warm_up(cfg: EvalConfig) -> None:
             pass
 
 
-def _start_worker(cfg: EvalConfig) -> None:
-    from newsfuse.workers import leave_signals_to_the_main_process
+def _start_worker(cfg: EvalConfig, main_pid: int) -> None:
+    from newsfuse.workers import start_worker
 
-    leave_signals_to_the_main_process()
+    start_worker(main_pid)
     warm_up(cfg)
 
 
@@ -355,7 +355,7 @@ def evaluate(
 
             one_math_thread_per_worker()
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg,)) as pool:
+            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg, os.getpid())) as pool:
                 for res in pool.imap(_work, tasks, chunksize=CHUNK):
                     clusters.append(res)
                     bar.update(1)
