@@ -443,3 +443,39 @@ def test_batch_starts_no_more_workers_than_the_work_or_the_machine(tmp_path: Pat
                                        f"(at most {WORKERS_PER_CPU} per core, 2 cores here)\n")
     run_batch(src, tmp_path / "out3.jsonl", words=20, workers=None, progress=False, chunk_size=2)
     assert asked[-1] == 2 and capsys.readouterr().err == ""  # the default, one per core, says nothing
+
+
+@pytest.mark.parametrize("name", ["in.jsonl", "in.jsonl.gz"])
+def test_batch_records_a_line_that_is_not_utf8_and_goes_on(tmp_path: Path, name: str) -> None:
+    """One Latin-1 byte on line 3 stopped the whole run ('cannot read clusters (not UTF-8 text ...)'), exit 2,
+    losing the good lines read with it, and every rerun stopped at the same place. Now that line is one error
+    record naming the byte and its offset in the line's bytes, and the rest is summarized; a rerun skips all."""
+    import gzip
+
+    rows = make_clusters(4)
+    lines = [json.dumps(r).encode() for r in rows]
+    lines.insert(2, '{"id": "caf\u00e9", "documents": ["Caf\u00e9 '.encode() + b"caf\xe9 closed.\"]}")
+    body = b"\n".join(lines) + b"\n"
+    src, out = tmp_path / name, tmp_path / "out.jsonl"
+    src.write_bytes(gzip.compress(body) if name.endswith(".gz") else body)
+    stats = run_batch(src, out, words=20, workers=1, progress=False)
+    assert (stats.done, stats.failed) == (4, 1)
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == [rows[0]["id"], rows[1]["id"], "line-3", rows[2]["id"], rows[3]["id"]]
+    offset = lines[2].index(b"\xe9")
+    assert recs[2] == {"id": "line-3", "error": f"line 3 is not UTF-8 text (byte 0xe9 at offset {offset} of the line)"}
+    again = run_batch(src, out, words=20, workers=1, progress=False)
+    assert (again.done, again.failed, again.skipped) == (0, 0, 5)
+
+
+def test_batch_refuses_an_input_that_is_binary_or_not_utf8_at_all(tmp_path: Path) -> None:
+    """A line that is not UTF-8 is one error record (above), but a wholly binary or Latin-1 input is refused
+    at once, as before, instead of filling --out with an error record per 'line'."""
+    from newsfuse.errors import InputError
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    for body in (bytes(range(256)) * 64, '{"id": "a", "documents": ["\u00e9t\u00e9 \u00e0 l\u00e0"]}\n'.encode("latin-1") * 50):
+        src.write_bytes(body)
+        with pytest.raises(InputError, match="in.jsonl is not a JSONL file of clusters: .*; nothing was written$"):
+            run_batch(src, out, words=20, workers=1, progress=False)
+        assert not out.exists()

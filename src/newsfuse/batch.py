@@ -12,6 +12,7 @@ memory stays flat on inputs of any size; ``--ray`` runs the same chunks on a Ray
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -115,12 +116,31 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 # --- input ---------------------------------------------------------------------------------------------
 
 
-def iter_items(path: Path) -> Iterator[Item]:
-    """(id, documents) per cluster line; a line that is not a cluster gives (id, error message)."""
+def looks_binary(path: Path) -> bool:
+    """Whether the (decompressed) start of ``path`` is binary data or text in another encoding, by the
+    share of control characters and undecodable bytes that marks a file as binary elsewhere. Such an input is
+    refused in one line: recording each of its "lines" as not UTF-8 would fill --out with junk, while one
+    stray byte in a JSONL file must not stop the run (``iter_items`` records its line)."""
+    from newsfuse.load import _check_text
+
     try:
-        with open_text(path) as fh:
+        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(65536)
+    except (OSError, EOFError, zlib.error):  # iter_items reports it, after the clusters before the damage
+        return False
+    return _check_text(head.decode("utf-8", "replace")) is None
+
+
+def iter_items(path: Path) -> Iterator[Item]:
+    """(id, documents) per cluster line; a line that is not a cluster (not UTF-8, not JSON, not a cluster
+    object) gives (id, error message): one bad line must not stop, nor forever block, a resumable run."""
+    try:
+        with open_text(path, errors="surrogateescape") as fh:  # a line that is not UTF-8 is one error line
             for n, obj in json_lines(fh):
-                if isinstance(obj, json.JSONDecodeError):
+                if isinstance(obj, UnicodeDecodeError):
+                    yield f"line-{n}", (f"line {n} is not UTF-8 text (byte 0x{obj.object[obj.start]:02x} at offset "
+                                        f"{obj.start} of the line)")
+                elif isinstance(obj, json.JSONDecodeError):
                     yield f"line-{n}", f"line {n} is not valid JSON ({obj.msg})"
                 elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
@@ -256,6 +276,9 @@ def run_batch(
         raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
     if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
+    if src.is_file() and looks_binary(src):  # (not a pipe: reading its start would consume it)
+        raise InputError(f"{src} is not a JSONL file of clusters: it starts with binary data, or with text that is "
+                         "not UTF-8; nothing was written")
     t0 = time.perf_counter()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
