@@ -479,3 +479,26 @@ def test_batch_refuses_an_input_that_is_binary_or_not_utf8_at_all(tmp_path: Path
         with pytest.raises(InputError, match="in.jsonl is not a JSONL file of clusters: .*; nothing was written$"):
             run_batch(src, out, words=20, workers=1, progress=False)
         assert not out.exists()
+
+
+def test_batch_ids_that_are_not_ids_and_ids_that_collide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"id": null was written as "None", an object id as "{'x': 1}", true as "True"; a line with no id took its
+    bare line number, which a real id 5 then collided with; and 5 after "5" was dropped with only a count. Now a
+    line without a usable id is `line-N`, as an error line is, and the first repeated id is named on stderr."""
+    from newsfuse.batch import batch_command
+
+    docs = make_clusters(1)[0]["documents"]
+    ids: list[Any] = [None, {"x": 1}, [1], True, "", "missing", 5, "5", "c"]
+    rows = [{"documents": docs} if i == "missing" else {"id": i, "documents": docs} for i in ids]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    stats = run_batch(src, out, words=20, workers=1, progress=False)
+    assert [r["id"] for r in read_out(out)] == ["line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "5", "c"]
+    assert (stats.done, stats.repeated) == (8, 1)
+    out.unlink()
+    with pytest.raises(SystemExit) as e:
+        batch_command.main([str(src), "--out", str(out), "--words", "20", "--workers", "1", "-q"])
+    assert e.value.code == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        'newsfuse batch: 1 cluster not summarized: the id of an earlier line of the input (the first: "5"; ids '
+        'compare as text, so 5 and "5" are one id)')

@@ -42,9 +42,18 @@ class BatchStats:
     total: int = 0  # clusters in the input (non-blank lines)
     skipped: int = 0  # ids already in the output (resume)
     repeated: int = 0  # clusters whose id an earlier line of the input already has (the first one is kept)
+    first_repeated: str | None = None  # the first such id, to name it
     done: int = 0  # summaries written this run
     failed: int = 0  # error lines written this run
     seconds: float = 0.0
+
+    def repeated_note(self) -> str | None:
+        """One line naming the first repeated id: a count alone hid which clusters were not summarized."""
+        if not self.repeated:
+            return None
+        return (f"{self.repeated} cluster{'s' if self.repeated > 1 else ''} not summarized: the id of an earlier "
+                f"line of the input (the first: {json.dumps(self.first_repeated)[:80]}; ids compare as text, so 5 and "
+                "\"5\" are one id)")
 
     def line(self) -> str:
         return (
@@ -131,6 +140,19 @@ def looks_binary(path: Path) -> bool:
     return _check_text(head.decode("utf-8", "replace")) is None
 
 
+def cluster_id(obj: dict[str, Any], n: int) -> str:
+    """The output id of line ``n``'s cluster: its "id" string, or a number's digits (ids compare as text, so
+    5 and "5" are one id). A line with no usable id (none, null, "", true, an object or a list, which were
+    written as "None", "True", "{'x': 1}", or as the bare line number that a real id 5 then collided with) gets
+    ``line-N``, as a line that is not a cluster does."""
+    cid = obj.get("id")
+    if isinstance(cid, str) and cid.strip():
+        return cid
+    if isinstance(cid, (int, float)) and not isinstance(cid, bool):
+        return str(cid)
+    return f"line-{n}"
+
+
 def iter_items(path: Path) -> Iterator[Item]:
     """(id, documents) per cluster line; a line that is not a cluster (not UTF-8, not JSON, not a cluster
     object) gives (id, error message): one bad line must not stop, nor forever block, a resumable run."""
@@ -145,9 +167,9 @@ def iter_items(path: Path) -> Iterator[Item]:
                 elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
                 elif not isinstance(obj.get("documents"), list):
-                    yield str(obj.get("id", n)), "a cluster must have a \"documents\" list"
+                    yield cluster_id(obj, n), "a cluster must have a \"documents\" list"
                 else:
-                    yield str(obj.get("id", n)), obj["documents"]
+                    yield cluster_id(obj, n), obj["documents"]
     except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
         raise InputError(f"{path}: cannot read clusters ({describe_read_error(e)})") from None
 
@@ -296,6 +318,7 @@ def run_batch(
             for cid, docs in iter_items(src):
                 if cid in in_input:  # the output holds one line per id: the first cluster with it wins
                     stats.repeated += 1
+                    stats.first_repeated = stats.first_repeated or cid
                     bar.update(1)
                     continue
                 in_input.add(cid)
@@ -362,4 +385,7 @@ def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: i
     """
     stats = run_batch(in_path, out_path, words=words, sentences=sentences, bytes=bytes_, workers=workers,
                       progress=not quiet, use_ray=use_ray)
+    note = stats.repeated_note()
+    if note:
+        click.echo(f"newsfuse batch: {note}", err=True)
     click.echo(f"newsfuse batch: {stats.line()} -> {out_path}", err=True)
