@@ -383,3 +383,122 @@ def test_batch_worker_killed_by_the_system_is_one_line(tmp_path: Path) -> None:
     r = subprocess.run(cmd + ["--workers", "2"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert Counter(rec["id"] for rec in read_out(out)) == Counter(row["id"] for row in rows)
+
+
+def _dead(pid: int) -> bool:
+    """Exited (or a zombie: exited, waiting for whoever adopted it to reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
+def test_batch_workers_die_with_a_main_process_killed_by_sigkill(tmp_path: Path) -> None:
+    """`kill -9` of the main process (or the out-of-memory killer) left its worker processes running for good,
+    waiting on a queue nobody feeds; now each worker asks Linux to kill it when its parent dies."""
+    _, _, _, proc = _start_batch(tmp_path, seed=5)
+    try:
+        workers = _children(proc.pid)
+        assert workers, "no worker processes found"
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only: nothing gets to stop the workers
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not all(_dead(pid) for pid in workers):
+            time.sleep(0.05)
+        assert [pid for pid in workers if not _dead(pid)] == [], "workers outlived the main process"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_batch_starts_no_more_workers_than_the_work_or_the_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`--workers 100000` forked until memory ran out (the out-of-memory killer took the main process and left
+    ~4,400 workers), `--workers 3000` ran 20 clusters in 96 s instead of 1 s. Now the pool is at most one worker
+    per task and WORKERS_PER_CPU per core, and a lowered request is said in one line."""
+    from newsfuse import batch
+    from newsfuse.workers import WORKERS_PER_CPU
+
+    asked: list[int] = []
+    real = batch.ProcessPoolExecutor
+
+    def recording_pool(max_workers: int, **kw: Any) -> Any:
+        asked.append(max_workers)
+        return real(max_workers=min(max_workers, 2), **kw)  # the test itself never starts thousands
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", recording_pool)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, make_clusters(6))
+    stats = run_batch(src, out, words=20, workers=3000, progress=False, chunk_size=2)
+    assert stats.done == 6 and asked == [3]  # 6 clusters in chunks of 2
+    assert capsys.readouterr().err == "newsfuse batch: --workers 3000 lowered to 3 (only 6 clusters, 2 per task)\n"
+    write_jsonl(src, make_clusters(20))
+    run_batch(src, tmp_path / "out2.jsonl", words=20, workers=100_000, progress=False, chunk_size=2)
+    assert asked[-1] == 2 * WORKERS_PER_CPU
+    assert capsys.readouterr().err == (f"newsfuse batch: --workers 100000 lowered to {2 * WORKERS_PER_CPU} "
+                                       f"(at most {WORKERS_PER_CPU} per core, 2 cores here)\n")
+    run_batch(src, tmp_path / "out3.jsonl", words=20, workers=None, progress=False, chunk_size=2)
+    assert asked[-1] == 2 and capsys.readouterr().err == ""  # the default, one per core, says nothing
+
+
+@pytest.mark.parametrize("name", ["in.jsonl", "in.jsonl.gz"])
+def test_batch_records_a_line_that_is_not_utf8_and_goes_on(tmp_path: Path, name: str) -> None:
+    """One Latin-1 byte on line 3 stopped the whole run ('cannot read clusters (not UTF-8 text ...)'), exit 2,
+    losing the good lines read with it, and every rerun stopped at the same place. Now that line is one error
+    record naming the byte and its offset in the line's bytes, and the rest is summarized; a rerun skips all."""
+    import gzip
+
+    rows = make_clusters(4)
+    lines = [json.dumps(r).encode() for r in rows]
+    lines.insert(2, '{"id": "caf\u00e9", "documents": ["Caf\u00e9 '.encode() + b"caf\xe9 closed.\"]}")
+    body = b"\n".join(lines) + b"\n"
+    src, out = tmp_path / name, tmp_path / "out.jsonl"
+    src.write_bytes(gzip.compress(body) if name.endswith(".gz") else body)
+    stats = run_batch(src, out, words=20, workers=1, progress=False)
+    assert (stats.done, stats.failed) == (4, 1)
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == [rows[0]["id"], rows[1]["id"], "line-3", rows[2]["id"], rows[3]["id"]]
+    offset = lines[2].index(b"\xe9")
+    assert recs[2] == {"id": "line-3", "error": f"line 3 is not UTF-8 text (byte 0xe9 at offset {offset} of the line)"}
+    again = run_batch(src, out, words=20, workers=1, progress=False)
+    assert (again.done, again.failed, again.skipped) == (0, 0, 5)
+
+
+def test_batch_refuses_an_input_that_is_binary_or_not_utf8_at_all(tmp_path: Path) -> None:
+    """A line that is not UTF-8 is one error record (above), but a wholly binary or Latin-1 input is refused
+    at once, as before, instead of filling --out with an error record per 'line'."""
+    from newsfuse.errors import InputError
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    for body in (bytes(range(256)) * 64, '{"id": "a", "documents": ["\u00e9t\u00e9 \u00e0 l\u00e0"]}\n'.encode("latin-1") * 50):
+        src.write_bytes(body)
+        with pytest.raises(InputError, match="in.jsonl is not a JSONL file of clusters: .*; nothing was written$"):
+            run_batch(src, out, words=20, workers=1, progress=False)
+        assert not out.exists()
+
+
+def test_batch_ids_that_are_not_ids_and_ids_that_collide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"id": null was written as "None", an object id as "{'x': 1}", true as "True"; a line with no id took its
+    bare line number, which a real id 5 then collided with; and 5 after "5" was dropped with only a count. Now a
+    line without a usable id is `line-N`, as an error line is, and the first repeated id is named on stderr."""
+    from newsfuse.batch import batch_command
+
+    docs = make_clusters(1)[0]["documents"]
+    ids: list[Any] = [None, {"x": 1}, [1], True, "", "missing", 5, "5", "c"]
+    rows = [{"documents": docs} if i == "missing" else {"id": i, "documents": docs} for i in ids]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, rows)
+    stats = run_batch(src, out, words=20, workers=1, progress=False)
+    assert [r["id"] for r in read_out(out)] == ["line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "5", "c"]
+    assert (stats.done, stats.repeated) == (8, 1)
+    out.unlink()
+    with pytest.raises(SystemExit) as e:
+        batch_command.main([str(src), "--out", str(out), "--words", "20", "--workers", "1", "-q"])
+    assert e.value.code == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        'newsfuse batch: 1 cluster not summarized: the id of an earlier line of the input (the first: "5"; ids '
+        'compare as text, so 5 and "5" are one id)')

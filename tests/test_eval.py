@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -623,3 +624,21 @@ def test_eval_says_how_many_clusters_had_no_reference_and_refuses_a_reference_th
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [
         f"newsfuse: error: {src}: cluster num (line 1): a reference summary must be text or a list of its sentences, got 123"]
+
+
+def test_evaluate_starts_no_more_workers_than_clusters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsfuse eval --workers 40` on 5 clusters started 40 processes that each warmed up every method:
+    30 s instead of 3. Now no more workers than chunks of clusters (nor than WORKERS_PER_CPU per core)."""
+    from newsfuse.evaluate import harness
+
+    def no_pool(method: str) -> Any:
+        raise AssertionError("a pool was started for 3 clusters")
+
+    monkeypatch.setattr(harness.mp, "get_context", no_pool)
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(c) + "\n" for c in _clusters(3)[:3]))
+    res = evaluate(src, ["lead"], words=12, workers=40, progress=False)
+    assert len(res.clusters) == 3
+    assert capsys.readouterr().err == "newsfuse eval: --workers 40 lowered to 1 (only 3 clusters, 4 per task)\n"
+    assert len(evaluate(src, ["lead"], words=12, workers=40, limit=2, progress=False).clusters) == 2

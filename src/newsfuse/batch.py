@@ -28,8 +28,8 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
-from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
-from newsfuse.workers import progress_interval
+from newsfuse.load import count_lines, describe_read_error, json_lines, loads, open_text, path_kind
+from newsfuse.workers import pool_size, progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
@@ -42,9 +42,18 @@ class BatchStats:
     total: int = 0  # clusters in the input (non-blank lines)
     skipped: int = 0  # ids already in the output (resume)
     repeated: int = 0  # clusters whose id an earlier line of the input already has (the first one is kept)
+    first_repeated: str | None = None  # the first such id, to name it
     done: int = 0  # summaries written this run
     failed: int = 0  # error lines written this run
     seconds: float = 0.0
+
+    def repeated_note(self) -> str | None:
+        """One line naming the first repeated id: a count alone hid which clusters were not summarized."""
+        if not self.repeated:
+            return None
+        return (f"{self.repeated} cluster{'s' if self.repeated > 1 else ''} not summarized: the id of an earlier "
+                f"line of the input (the first: {json.dumps(self.first_repeated)[:80]}; ids compare as text, so 5 and "
+                "\"5\" are one id)")
 
     def line(self) -> str:
         return (
@@ -116,35 +125,51 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 # --- input ---------------------------------------------------------------------------------------------
 
 
-def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
-    read to its end (a truncated or corrupt gzip) counts the lines before the damage: ``iter_items``
-    reports the damage once the clusters before it are done."""
-    n = 0
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+def looks_binary(path: Path) -> bool:
+    """Whether the (decompressed) start of ``path`` is binary data or text in another encoding, by the
+    share of control characters and undecodable bytes that marks a file as binary elsewhere. Such an input is
+    refused in one line: recording each of its "lines" as not UTF-8 would fill --out with junk, while one
+    stray byte in a JSONL file must not stop the run (``iter_items`` records its line)."""
+    from newsfuse.load import _check_text
+
     try:
-        with opener(path, "rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    n += 1
-    except (OSError, EOFError, zlib.error):
-        pass
-    return n
+        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(65536)
+    except (OSError, EOFError, zlib.error):  # iter_items reports it, after the clusters before the damage
+        return False
+    return _check_text(head.decode("utf-8", "replace")) is None
+
+
+def cluster_id(obj: dict[str, Any], n: int) -> str:
+    """The output id of line ``n``'s cluster: its "id" string, or a number's digits (ids compare as text, so
+    5 and "5" are one id). A line with no usable id (none, null, "", true, an object or a list, which were
+    written as "None", "True", "{'x': 1}", or as the bare line number that a real id 5 then collided with) gets
+    ``line-N``, as a line that is not a cluster does."""
+    cid = obj.get("id")
+    if isinstance(cid, str) and cid.strip():
+        return cid
+    if isinstance(cid, (int, float)) and not isinstance(cid, bool):
+        return str(cid)
+    return f"line-{n}"
 
 
 def iter_items(path: Path) -> Iterator[Item]:
-    """(id, documents) per cluster line; a line that is not a cluster gives (id, error message)."""
+    """(id, documents) per cluster line; a line that is not a cluster (not UTF-8, not JSON, not a cluster
+    object) gives (id, error message): one bad line must not stop, nor forever block, a resumable run."""
     try:
-        with open_text(path) as fh:
+        with open_text(path, errors="surrogateescape") as fh:  # a line that is not UTF-8 is one error line
             for n, obj in json_lines(fh):
-                if isinstance(obj, json.JSONDecodeError):
+                if isinstance(obj, UnicodeDecodeError):
+                    yield f"line-{n}", (f"line {n} is not UTF-8 text (byte 0x{obj.object[obj.start]:02x} at offset "
+                                        f"{obj.start} of the line)")
+                elif isinstance(obj, json.JSONDecodeError):
                     yield f"line-{n}", f"line {n} is not valid JSON ({obj.msg})"
                 elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
                 elif not isinstance(obj.get("documents"), list):
-                    yield str(obj.get("id", n)), "a cluster must have a \"documents\" list"
+                    yield cluster_id(obj, n), "a cluster must have a \"documents\" list"
                 else:
-                    yield str(obj.get("id", n)), obj["documents"]
+                    yield cluster_id(obj, n), obj["documents"]
     except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
         raise InputError(f"{path}: cannot read clusters ({describe_read_error(e)})") from None
 
@@ -192,10 +217,10 @@ def _run_local(chunks: Iterator[list[Item]], budget: dict[str, int | None], work
             emit(summarize_chunk(chunk, budget))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
-    from newsfuse.workers import leave_signals_to_the_main_process, one_math_thread_per_worker
+    from newsfuse.workers import one_math_thread_per_worker, start_worker
 
     one_math_thread_per_worker()
-    with ProcessPoolExecutor(max_workers=workers, initializer=leave_signals_to_the_main_process) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: set[Future[list[dict[str, Any]]]] = set()
         try:
             for chunk in chunks:
@@ -273,7 +298,9 @@ def run_batch(
         raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
     if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
-    workers = workers or os.cpu_count() or 1
+    if src.is_file() and looks_binary(src):  # (not a pipe: reading its start would consume it)
+        raise InputError(f"{src} is not a JSONL file of clusters: it starts with binary data, or with text that is "
+                         "not UTF-8; nothing was written")
     t0 = time.perf_counter()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -281,6 +308,7 @@ def run_batch(
     except OSError as e:
         raise InputError(f"cannot write {out}: {e.strerror or e}") from None
     stats = BatchStats(total=count_lines(src))
+    workers = pool_size(workers, stats.total, "batch", per_task=chunk_size, machine_cap=not use_ray)
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
     read_error: list[InputError] = []
@@ -290,6 +318,7 @@ def run_batch(
             for cid, docs in iter_items(src):
                 if cid in in_input:  # the output holds one line per id: the first cluster with it wins
                     stats.repeated += 1
+                    stats.first_repeated = stats.first_repeated or cid
                     bar.update(1)
                     continue
                 in_input.add(cid)
@@ -356,4 +385,7 @@ def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: i
     """
     stats = run_batch(in_path, out_path, words=words, sentences=sentences, bytes=bytes_, workers=workers,
                       progress=not quiet, use_ray=use_ray)
+    note = stats.repeated_note()
+    if note:
+        click.echo(f"newsfuse batch: {note}", err=True)
     click.echo(f"newsfuse batch: {stats.line()} -> {out_path}", err=True)

@@ -170,24 +170,59 @@ def cluster_from_json(obj: Any, line: int = 0) -> Cluster:
     return Cluster(id=cid, documents=docs, summaries=refs)
 
 
-def open_text(path: Path) -> IO[str]:
-    """A UTF-8 text file, or a gzipped one (``.gz``), for reading; a byte-order mark is skipped."""
+def open_text(path: Path, errors: str = "strict") -> IO[str]:
+    """A UTF-8 text file, or a gzipped one (``.gz``), for reading; a byte-order mark is skipped. With
+    ``errors="surrogateescape"`` a byte that is not UTF-8 does not stop the reading: ``json_lines`` reports
+    its line alone."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig")
-    return open(path, encoding="utf-8-sig")
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors=errors)
+    return open(path, encoding="utf-8-sig", errors=errors)
+
+
+def count_lines(path: Path) -> int:
+    """Non-blank lines of a JSONL(.gz) file (for the progress bar's total and ETA); a file that cannot be
+    read to its end (a truncated or corrupt gzip) counts the lines before the damage: batch's ``iter_items``
+    reports the damage once the clusters before it are done."""
+    n = 0
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    n += 1
+    except (OSError, EOFError, zlib.error):
+        pass
+    return n
+
+
+# What errors="surrogateescape" makes of a byte that is not UTF-8; strict UTF-8 decoding never gives one.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
     """(line number, parsed value) per non-blank line of a JSONL stream; for a line that is not JSON,
-    the value is its ``json.JSONDecodeError``: the caller decides whether that ends the stream."""
+    the value is its ``json.JSONDecodeError``, and for one that is not UTF-8 (read with
+    ``errors="surrogateescape"``) a ``UnicodeDecodeError`` whose offsets count the line's bytes: the caller
+    decides whether that ends the stream."""
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
+            continue
+        bad = _ESCAPED_BYTE.search(raw)
+        if bad:
+            yield n, _undecodable(raw, bad.start())
             continue
         try:
             obj = loads(raw)
         except json.JSONDecodeError as e:
             obj = e
         yield n, obj
+
+
+def _undecodable(line: str, index: int) -> UnicodeDecodeError:
+    """The error a strict decoding of ``line`` (read with surrogateescape) would give at character ``index``."""
+    data = line.encode("utf-8", "surrogateescape")
+    start = len(line[:index].encode("utf-8", "surrogateescape"))
+    return UnicodeDecodeError("utf-8", data, start, start + 1, "not UTF-8")
 
 
 def path_kind(path: str | Path) -> str | None:

@@ -16,7 +16,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,13 +35,14 @@ from newsfuse.evaluate.methods import (
 )
 from newsfuse.evaluate.scorers import METRICS, Scores, perl_rouge, rouge_score
 from newsfuse.model import Cluster
-from newsfuse.workers import progress_interval
+from newsfuse.workers import pool_size, progress_interval
 
 BOOTSTRAP = 1000
 SEED = 20240601
 
 
 DEFAULT_WORDS = 100
+CHUNK = 4  # clusters handed to a worker at a time
 
 
 @dataclass(frozen=True)
@@ -184,10 +185,10 @@ def warm_up(cfg: EvalConfig) -> None:
             pass
 
 
-def _start_worker(cfg: EvalConfig) -> None:
-    from newsfuse.workers import leave_signals_to_the_main_process
+def _start_worker(cfg: EvalConfig, main_pid: int) -> None:
+    from newsfuse.workers import start_worker
 
-    leave_signals_to_the_main_process()
+    start_worker(main_pid)
     warm_up(cfg)
 
 
@@ -294,6 +295,20 @@ def iter_tasks(clusters: Iterable[Cluster], cfg: EvalConfig, limit: int | None,
         yield c.id, [d.text for d in c.documents], refs, cfg
 
 
+def _most_clusters(source: str | Path | Iterable[Cluster], limit: int | None) -> int | None:
+    """At most how many clusters a run scores, when that is cheap to know (a file's lines, a list's length,
+    --limit): no worker is started that would only warm up and wait."""
+    counts = [limit] if limit is not None else []
+    if isinstance(source, (str, Path)):
+        from newsfuse.load import count_lines
+
+        if os.path.isfile(source):  # not a pipe (`<(zcat ...)`): counting would consume it
+            counts.append(count_lines(Path(source)))
+    elif isinstance(source, Sized):
+        counts.append(len(source))
+    return min(counts) if counts else None
+
+
 def evaluate(
     source: str | Path | Iterable[Cluster],
     methods: Sequence[str],
@@ -317,9 +332,9 @@ def evaluate(
     unit: Unit = "bytes" if bytes is not None else "words"
     budget = bytes if bytes is not None else (words if words is not None else DEFAULT_WORDS)
     cfg = EvalConfig(methods=tuple(methods), budget=budget, unit=unit, scorers=tuple(scorers), splitter=splitter)
-    workers = workers or os.cpu_count() or 1
     t0 = time.perf_counter()
     skipped = [0]
+    workers = pool_size(workers, _most_clusters(source, limit), "eval", per_task=CHUNK)
     if isinstance(source, (str, Path)):
         from newsfuse.load import read_clusters
 
@@ -340,8 +355,8 @@ def evaluate(
 
             one_math_thread_per_worker()
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg,)) as pool:
-                for res in pool.imap(_work, tasks, chunksize=4):
+            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg, os.getpid())) as pool:
+                for res in pool.imap(_work, tasks, chunksize=CHUNK):
                     clusters.append(res)
                     bar.update(1)
     notes: list[str] = []
