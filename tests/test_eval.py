@@ -642,3 +642,26 @@ def test_evaluate_starts_no_more_workers_than_clusters(tmp_path: Path, monkeypat
     assert len(res.clusters) == 3
     assert capsys.readouterr().err == "newsfuse eval: --workers 40 lowered to 1 (only 3 clusters, 4 per task)\n"
     assert len(evaluate(src, ["lead"], words=12, workers=40, limit=2, progress=False).clusters) == 2
+
+
+def test_eval_runs_in_process_when_no_worker_pool_can_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A system that cannot start a pool (seen: a resource tracker that dies, as another user's virtual
+    environment) scored nothing and exited 1 without a word; the run goes on in this process and says so."""
+    import sys as sys_module
+
+    from newsfuse.evaluate import harness
+
+    class NoPool:
+        def Pool(self, *args: object, **kwargs: object) -> None:  # noqa: N802 - multiprocessing's name
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(harness.mp, "get_context", lambda method: NoPool())
+    monkeypatch.setattr(sys_module, "unraisablehook", sys_module.unraisablehook)  # restored after the test
+    src = tmp_path / "lakeport.jsonl"
+    _lakeport_with_reference(src)
+    cluster = json.loads(src.read_text(encoding="utf-8"))
+    src.write_text("".join(json.dumps({**cluster, "id": f"c{k}"}) + "\n" for k in range(9)), encoding="utf-8")
+    res = evaluate(src, ["lead"], words=40, workers=2, progress=False)
+    assert len(res.clusters) == 9 and all(c.runs["lead"].summary for c in res.clusters)
+    assert "cannot start worker processes (Broken pipe): running in this process" in capsys.readouterr().err

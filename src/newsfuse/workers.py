@@ -86,7 +86,7 @@ def pool_size(requested: int | None, tasks: int | None, command: str, per_task: 
         size, why = cpus * WORKERS_PER_CPU, f"at most {WORKERS_PER_CPU} per core, {cpus} cores here"
     if tasks is not None and size > max(1, math.ceil(tasks / per_task)):
         size = max(1, math.ceil(tasks / per_task))
-        why = f"only {tasks} clusters" + (f", {per_task} per task" if per_task > 1 else "")
+        why = f"only {tasks} cluster{'s' if tasks != 1 else ''}" + (f", {per_task} per task" if per_task > 1 else "")
     if requested and size < requested:
         import click
 

@@ -295,6 +295,40 @@ def iter_tasks(clusters: Iterable[Cluster], cfg: EvalConfig, limit: int | None,
         yield c.id, [d.text for d in c.documents], refs, cfg
 
 
+def _start_pool(workers: int, cfg: EvalConfig) -> Any:
+    """A pool of ``workers`` processes, or None when the system will not start one (no semaphores, a
+    resource tracker that cannot run: seen as another user's virtual environment): the run goes on in this
+    process, said in one line, instead of ending with exit 1 and no message."""
+    from newsfuse.workers import one_math_thread_per_worker
+
+    one_math_thread_per_worker()
+    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    try:
+        return ctx.Pool(workers, initializer=_start_worker, initargs=(cfg, os.getpid()))
+    except OSError as e:
+        print(f"newsfuse eval: cannot start worker processes ({e.strerror or e}): running in this process",
+              file=sys.stderr)
+        _quiet_multiprocessing_cleanup()
+        return None
+
+
+def _quiet_multiprocessing_cleanup() -> None:
+    """After a pool failed to start, multiprocessing's finalizers still try to unregister its half-made
+    semaphores with the dead resource tracker, and print a traceback for each at exit; those (only those)
+    are not shown."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="resource_tracker", category=UserWarning)
+    previous = sys.unraisablehook
+
+    def hook(u: Any) -> None:
+        if isinstance(u.exc_value, OSError) and type(u.object).__module__.startswith("multiprocessing"):
+            return
+        previous(u)
+
+    sys.unraisablehook = hook
+
+
 def _most_clusters(source: str | Path | Iterable[Cluster], limit: int | None) -> int | None:
     """At most how many clusters a run scores, when that is cheap to know (a file's lines, a list's length,
     --limit): no worker is started that would only warm up and wait."""
@@ -345,17 +379,14 @@ def evaluate(
     clusters: list[ClusterRun] = []
     with tqdm(total=limit, unit="cluster", file=sys.stderr, disable=not progress, desc="newsfuse eval",
               dynamic_ncols=True, mininterval=progress_interval()) as bar:
-        if workers <= 1:
+        pool = _start_pool(workers, cfg) if workers > 1 else None
+        if pool is None:
             warm_up(cfg)
             for task in tasks:
                 clusters.append(_work(task))
                 bar.update(1)
         else:
-            from newsfuse.workers import one_math_thread_per_worker
-
-            one_math_thread_per_worker()
-            ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ctx.Pool(workers, initializer=_start_worker, initargs=(cfg, os.getpid())) as pool:
+            with pool:
                 for res in pool.imap(_work, tasks, chunksize=CHUNK):
                     clusters.append(res)
                     bar.update(1)
