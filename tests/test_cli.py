@@ -1,8 +1,10 @@
 """End-to-end through the CLI entry point: exit codes, one-line errors, formats."""
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -273,3 +275,16 @@ def test_hindi_text_is_split_at_its_danda(capsys, tmp_path: Path) -> None:
     first, second = (s.strip() + "।" for s in hi.read_text(encoding="utf-8").split("।")[:2])
     [only] = json.loads(out)["sentences"]  # one sentence of the two fits 20 words; the whole text does not
     assert only["text"] in (first, second)
+
+
+@pytest.mark.parametrize(("sig", "status", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
+def test_a_signal_while_the_command_loads_is_one_line(sig: signal.Signals, status: int, word: str) -> None:
+    """Ctrl-C or `kill` in the first ~0.4 s (numpy, scipy and the models loading) gave a KeyboardInterrupt
+    traceback or a silent death; it gets the line and status a run stopped later gets."""
+    proc = subprocess.Popen([sys.executable, "-m", "newsfuse", "summarize", str(EXAMPLE)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.15)
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == status, err
+    assert err.strip() == f"newsfuse: {word}" and not out

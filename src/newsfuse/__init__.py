@@ -5,9 +5,26 @@
     >>> print(brief.render("markdown"))
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from newsfuse.errors import InputError, NewsfuseError
 from newsfuse.model import Brief, BriefSentence, Cluster, Document, Source
-from newsfuse.pipeline import summarize
+
+if TYPE_CHECKING:
+    from newsfuse.pipeline import summarize
+
+
+def __getattr__(name: str) -> Any:
+    # (the pipeline loads numpy, scipy and the models, ~0.4 s: only when summarize is first asked for, so that
+    # the command line's entry point and `import newsfuse.errors` stay light)
+    if name == "summarize":
+        from newsfuse.pipeline import summarize
+
+        return summarize
+    raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+
 
 __all__ = [
     "Brief",

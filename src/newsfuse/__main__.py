@@ -1,3 +1,3 @@
-from newsfuse.cli import main
+from newsfuse.launch import main
 
 main()
