@@ -47,6 +47,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
         elif path == "/latin1":
             self.send(200, "Café owners in Millbrook said the water was back on Tuesday.".encode("latin-1"), "text/plain; charset=iso-8859-1")
+        elif path == "/latin1-quotes":
+            self.send(200, "“Fixed,” she said — the water is back.".encode("cp1252"), "text/plain; charset=ISO-8859-1")
         elif path == "/sniffed":
             self.send(200, "<html><head><meta charset=\"windows-1252\"></head><body><p>“Fixed,” she said.</p></body></html>".encode("cp1252"), "text/html")
         elif path == "/missing":
@@ -119,7 +121,7 @@ def test_user_agent_sent(server: str) -> None:
     assert fetch_url(server + "/ua").text.startswith("newsfuse/")
 
 
-@pytest.mark.parametrize(("path", "snippet"), [("/latin1", "Café owners"), ("/sniffed", "“Fixed,” she said.")])
+@pytest.mark.parametrize(("path", "snippet"), [("/latin1", "Café owners"), ("/sniffed", "“Fixed,” she said."), ("/latin1-quotes", "“Fixed,” she said — the")])
 def test_charsets(server: str, path: str, snippet: str) -> None:
     assert snippet in fetch_url(server + path).text
 

@@ -139,8 +139,15 @@ def http_client_errors() -> type[Exception]:
     return http.client.HTTPException
 
 
+# Labels WHATWG decodes as Windows-1252: pages labelled latin-1 hold its curly quotes and dashes (0x93, 0x97),
+# which Latin-1 would turn into invisible control characters.
+WINDOWS_1252_LABELS = ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252")
+
+
 def _decode(data: bytes, charset: str | None) -> str | None:
     for enc in (charset, sniff_charset(data)):
+        if enc and enc.strip().lower() in WINDOWS_1252_LABELS:
+            enc = "cp1252"
         if enc:
             try:
                 return data.decode(enc)
