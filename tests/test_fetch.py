@@ -69,6 +69,17 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, b"late", "text/plain")
+        elif path in ("/drip", "/drip-headers"):  # a byte every 50 ms for 5 s: no read ever waits 0.3 s
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
+            sent = 0 if path == "/drip-headers" else len(head)
+            try:
+                self.wfile.write(head[:sent])
+                for byte in [head[i:i + 1] for i in range(sent, len(head))] + [b"x"] * 100:
+                    self.wfile.flush()
+                    time.sleep(0.05)
+                    self.wfile.write(byte)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")
         elif path == "/binary":
@@ -150,6 +161,15 @@ def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message:
     with pytest.raises(FetchError, match=message):
         fetch_url(server + path, **kwargs)  # type: ignore[arg-type]
     assert time.perf_counter() - t < 20  # every case gives up well within its timeouts
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_a_server_dribbling_bytes_cannot_outlast_the_total_timeout(server: str, path: str) -> None:
+    """Every read gets a byte within the 0.3 s timeout, but the fetch as a whole must end after 3 x 0.3 s."""
+    t = time.perf_counter()
+    with pytest.raises(FetchError, match=r"^cannot fetch .*/drip.*: timed out after 0\.9 s in all$"):
+        fetch_url(server + path, timeout=0.3)
+    assert time.perf_counter() - t < 1.5
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "example.org/a", "data:text/plain,hi", "http:///nohost"])

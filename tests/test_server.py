@@ -456,6 +456,65 @@ def test_urls_end_to_end_with_the_real_fetcher() -> None:
         httpd.shutdown()
 
 
+def test_a_url_dribbling_bytes_fails_within_the_request_deadline_and_frees_its_thread() -> None:
+    """A page sending a byte every 50 ms never trips a read timeout; its fetch must still end by the
+    request's deadline, not hold the worker thread for as long as the page likes."""
+    import http.server
+
+    pytest.importorskip("newsfuse.fetch")
+
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "200")
+            self.end_headers()
+            try:
+                for _ in range(200):  # 10 s
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    app = create_app(Settings(timeout=2, threads=2), summarize=fake_brief)
+    try:
+        t0 = time.monotonic()
+        r = post(TestClient(app, base_url=BASE), {"urls": [f"http://127.0.0.1:{httpd.server_address[1]}/"]})
+        assert time.monotonic() - t0 < 3
+        assert r.status_code == 400 and "timed out" in r.json()["error"], r.text
+        time.sleep(0.3)
+        assert app.state.worker.pending == 0  # the thread is free again
+    finally:
+        httpd.shutdown()
+
+
+def test_a_fetch_past_the_deadline_says_fetching_took_too_long() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        time.sleep(3)  # a fetcher that ignores its timeout
+        return Document(text="Late text.")
+
+    msg = error_of(post(client(Settings(timeout=1), fetch=fetch, summarize=fake_brief), {"urls": ["http://example.org/"]}), 503)
+    assert "fetching the URLs took longer than this server's 1 s limit" in msg
+
+
+def test_a_request_that_waited_for_a_thread_all_along_is_told_the_server_is_busy() -> None:
+    gate = threading.Event()
+    app = create_app(Settings(threads=1, timeout=0.5), summarize=fake_brief)
+    try:
+        app.state.worker.submit(gate.wait, 5)  # the only thread is taken; the queue has room
+        msg = error_of(TestClient(app, base_url=BASE).post("/api/summarize", json={"documents": ["A b."]}), 503)
+        assert msg.startswith("server busy")
+    finally:
+        gate.set()
+
+
 def test_urls_disabled() -> None:
     def fetch(url: str, timeout: float, max_bytes: int) -> Document:  # pragma: no cover - must not run
         raise AssertionError("fetched although --no-urls")
