@@ -90,6 +90,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
             self.end_headers()
+        elif path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
         elif path == "/to-ok":
             self.send_response(301)
             self.send_header("Location", "/ok")
@@ -154,6 +158,7 @@ def test_plain_text_source_is_domain(server: str) -> None:
         ("/binary", {}, r"binary or undecodable"),
         ("/empty", {}, r"the page is empty"),
         ("/to-file", {}, r"redirected to a non-HTTP address|unknown url type|file"),
+        ("/loop", {}, r"^cannot fetch .*/loop: redirected in a loop or too many times \(HTTP 302\)$"),
     ],
 )
 def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message: str) -> None:

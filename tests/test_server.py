@@ -421,6 +421,14 @@ def test_fetch_failure_is_a_400_naming_the_url() -> None:
     assert "urls[0]" in msg and "unreachable.example" in msg
 
 
+def test_an_error_over_several_lines_is_answered_in_one() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        raise FetchError(f"cannot fetch {url}: HTTP 302 a loop.\nThe last 30x error message was:\nFound")
+
+    msg = error_of(post(client(fetch=fetch, summarize=fake_brief), {"urls": ["http://example.org/"]}), 400)
+    assert msg == "urls[0]: cannot fetch http://example.org/: HTTP 302 a loop. The last 30x error message was: Found"
+
+
 def test_urls_end_to_end_with_the_real_fetcher() -> None:
     """The default fetcher (newsfuse.fetch.fetch_url) against a local HTTP server."""
     import http.server

@@ -140,6 +140,14 @@ def _reason(err: BaseException, timeout: float) -> str:
     return text.splitlines()[0] if text else type(r).__name__
 
 
+def _status(e: urllib.error.HTTPError) -> str:
+    """An error status in one line: urllib's redirect-loop message runs over three."""
+    reason = str(e.reason or "")
+    if reason.startswith(urllib.request.HTTPRedirectHandler.inf_msg.split("\n")[0]):
+        return f"redirected in a loop or too many times (HTTP {e.code})"
+    return f"HTTP {e.code}" + (f" {' '.join(reason.split())}" if reason.strip() else "")
+
+
 def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Document:
     """The page at ``url`` as a Document (HTML marked ``is_html``; source = og:site_name or the domain).
 
@@ -162,7 +170,7 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
         resp = _opener(deadline).open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         e.close()
-        raise FetchError(f"cannot fetch {shown}: HTTP {e.code}" + (f" {e.reason}" if e.reason else "")) from None
+        raise FetchError(f"cannot fetch {shown}: {_status(e)}") from None
     except FetchError:
         raise
     except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as e:

@@ -210,6 +210,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 class ApiError(Exception):
     def __init__(self, status: int, message: str) -> None:
+        message = " ".join(line.strip() for line in message.splitlines() if line.strip())  # {"error": "one line"}
         super().__init__(message)
         self.status = status
         self.message = message
