@@ -81,7 +81,8 @@ def to_document(item: Any, index: int) -> Document:
 
 def _to_document(item: Any, index: int) -> Document:
     if isinstance(item, Document):
-        return item if item.id else Document(**{**item.__dict__, "id": f"d{index + 1}"})
+        doc = _checked(item, index)
+        return doc if doc.id else Document(**{**doc.__dict__, "id": f"d{index + 1}"})
     if isinstance(item, str):
         return Document(text=item, id=f"d{index + 1}")
     if _is_text_list(item):
@@ -90,23 +91,58 @@ def _to_document(item: Any, index: int) -> Document:
         text = item.get("text")
         if _is_text_list(text):
             text = _join_pieces(text)
-        if not isinstance(text, str):
+        if text is None:
             raise InputError(f"document {index + 1} has no \"text\" string")
-
-        def opt(key: str) -> str | None:
-            v = item.get(key)
-            return str(v) if v not in (None, "") else None
-
+        if not isinstance(text, str):
+            raise InputError(f"document {index + 1}: \"text\" must be a string or a list of strings, got {_kind(text)}")
         return Document(
             text=text,
-            id=opt("id") or f"d{index + 1}",
-            title=opt("title"),
-            url=opt("url"),
-            source=opt("source"),
-            date=opt("date"),
+            id=_meta(item.get("id"), "id", index) or f"d{index + 1}",
+            title=_meta(item.get("title"), "title", index),
+            url=_meta(item.get("url"), "url", index),
+            source=_meta(item.get("source"), "source", index),
+            date=_meta(item.get("date"), "date", index),
             is_html=_flag(item.get("html"), index),
         )
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
+
+
+META_FIELDS = ("id", "title", "url", "source", "date")
+
+
+def _checked(doc: Document, index: int) -> Document:
+    """A Document built by a library caller, its fields checked as a dict's are: a dataclass does not check
+    types, and text that is not a string failed deep in the pipeline with a TypeError."""
+    if not isinstance(doc.text, str):
+        raise InputError(f"document {index + 1}: its text must be a string, got {_kind(doc.text)}")
+    meta = {k: _meta(getattr(doc, k), k, index) for k in META_FIELDS}
+    changed = {k: v for k, v in meta.items() if v != getattr(doc, k)}
+    return Document(**{**doc.__dict__, **changed}) if changed else doc
+
+
+def _meta(value: Any, key: str, index: int) -> str | None:
+    """A title, url, source, date or id: a string, or a number written as one (JSON holds numeric ids and
+    years); a list, an object or true is refused, as the HTTP API refuses it, not shown as a Python repr."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"document {index + 1}: \"{key}\" must be a string, got {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    """What a value is, for an error message: "a list holding an int", "bytes (decode them to str first)"."""
+    if value is None:
+        return "None"
+    if isinstance(value, (bytes, bytearray)):
+        return "bytes (decode them to str first)"
+    if isinstance(value, list):
+        odd = [x for x in value if not isinstance(x, str)]
+        return f"a list holding {_kind(odd[0])}" if odd else "a list" if value else "an empty list"
+    name = type(value).__name__
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
 
 
 def _flag(value: Any, index: int) -> bool:
