@@ -686,6 +686,17 @@ def test_serve_command_builds_settings_and_runs_uvicorn(monkeypatch: pytest.Monk
     assert "warning" in result.output and "--no-urls" in result.output
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0"])
+def test_a_body_limit_that_is_no_number_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--max-body-mb nan was "internal error: ValueError: cannot convert float NaN to integer", exit 1."""
+    from newsfuse.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--max-body-mb", value])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "--max-body-mb" in err and "internal error" not in err, err
+
+
 def test_serve_is_wired_into_the_cli() -> None:
     from click.testing import CliRunner
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import math
 import os
 import sys
 import threading
@@ -824,6 +825,13 @@ def check_listen(host: str, port: int) -> None:
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
+def _finite_megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """click's FloatRange lets nan through (no comparison with it is true) and inf, which is no size."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of megabytes", ctx, param)
+    return value
+
+
 def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for v in values for o in v.split(",") if o.strip())
 
@@ -832,7 +840,7 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--max-body-mb", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest request body, in MB.")
+              callback=_finite_megabytes, help="Largest request body, in MB.")
 @click.option("--max-documents", default=200, show_default=True, type=click.IntRange(min=1),
               help="Most documents + URLs per request.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
