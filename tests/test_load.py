@@ -450,6 +450,12 @@ def test_json_too_deep_or_with_a_huge_number_is_bad_json_not_a_crash(tmp_path: P
             list(read_clusters(p))
 
 
+def test_a_json_file_cut_short_says_so_without_at_at(tmp_path: Path) -> None:
+    p = write(tmp_path / "cut.json", '{"id": "k", "documents": ["The bridge')
+    with pytest.raises(InputError, match=r"cut\.json is not valid JSON \(Unterminated string at line 1\)$"):
+        load_inputs([str(p)])
+
+
 def test_bad_document_in_a_cluster_file_names_the_file_and_the_cluster(tmp_path: Path) -> None:
     p = write(tmp_path / "bad.jsonl", json.dumps({"id": "k", "documents": ["An article.", {"text": None}]}) + "\n")
     want = 'bad.jsonl: cluster k \\(line 1\\): document 2 has no "text" string'

@@ -93,6 +93,12 @@ def test_numbers_in_document_fields_are_written_as_strings() -> None:
     assert (brief.sources[0].id, brief.sources[0].date) == ("7", "2024")
 
 
+def test_two_budgets_are_named_for_library_callers_too() -> None:
+    """The message named only the command's flags (--words, --sentences or --bytes)."""
+    with pytest.raises(InputError, match=r"^give only one length budget \(words, sentences or bytes\), got words and bytes$"):
+        newsfuse.summarize([A], words=10, bytes=100)
+
+
 @pytest.mark.parametrize("kwargs", [{"words": 0}, {"words": -5}, {"sentences": 0}, {"words": 10, "bytes": 100}])
 def test_bad_budgets(kwargs: dict[str, int]) -> None:
     with pytest.raises(InputError):

@@ -203,6 +203,8 @@ def test_article_markup_comes_back_as_plain_json_text() -> None:
         (b'{"documents": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "malformed JSON: a number has more"),
         (b'{"urls": ["http://[::1"]}', "urls[0] is not a valid URL: 'http://[::1'"),
         (b'{"documents": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "malformed JSON: nested too deeply"),
+        # a body cut short (a lying Content-Length) said "Unterminated string starting at at line 1"
+        (b'{"documents": ["The bridge', "malformed JSON: Unterminated string at line 1 column 16"),
     ],
 )
 def test_bad_requests_get_a_400_saying_what_is_wrong(data: bytes, needle: str) -> None:

@@ -28,7 +28,7 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
-from newsfuse.load import describe_read_error, json_lines, loads, open_text, path_kind
+from newsfuse.load import describe_read_error, json_lines, json_problem, loads, open_text, path_kind
 from newsfuse.workers import progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
@@ -138,7 +138,7 @@ def iter_items(path: Path) -> Iterator[Item]:
         with open_text(path) as fh:
             for n, obj in json_lines(fh):
                 if isinstance(obj, json.JSONDecodeError):
-                    yield f"line-{n}", f"line {n} is not valid JSON ({obj.msg})"
+                    yield f"line-{n}", f"line {n} is not valid JSON ({json_problem(obj)})"
                 elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
                 elif not isinstance(obj.get("documents"), list):

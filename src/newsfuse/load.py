@@ -61,6 +61,12 @@ def loads(text: str | bytes) -> Any:
         raise json.JSONDecodeError(f"a number has more than {sys.get_int_max_str_digits()} digits", "", 0) from None
 
 
+def json_problem(e: json.JSONDecodeError) -> str:
+    """The parser's message without the "starting at" some end with ("Unterminated string starting at"):
+    callers say where ("... at line 1 column 14") or not at all, and "at at line" is what the two made."""
+    return re.sub(r"(?: starting)? at$", "", e.msg)
+
+
 # A lone surrogate code point ("\ud800", which JSON may hold as an escape) cannot be written as UTF-8: a
 # brief, report or batch line holding one could not be printed, saved or sent. Each becomes U+FFFD, one
 # character for one, so offsets into the text hold.
@@ -239,7 +245,7 @@ def read_clusters(path: str | Path) -> Iterator[Cluster]:
         with open_text(p) as fh:
             for n, obj in json_lines(fh):
                 if isinstance(obj, json.JSONDecodeError):
-                    raise InputError(f"{p}: line {n} is not valid JSON ({obj.msg})")
+                    raise InputError(f"{p}: line {n} is not valid JSON ({json_problem(obj)})")
                 yield _in_file(p, cluster_from_json, obj, n)
     except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
         raise InputError(f"{p}: cannot read clusters ({describe_read_error(e)})") from None
@@ -563,7 +569,7 @@ class _Loader:
             try:
                 obj = loads(raw)
             except json.JSONDecodeError as e:
-                raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
+                raise InputError(f"{name}: line {n} is not valid JSON ({json_problem(e)})") from None
             if self.cluster is None:
                 if chosen is None:  # the first cluster is the one summarized when it is the only one
                     chosen = _in_file(name, cluster_from_json, obj, n)
@@ -648,7 +654,7 @@ class _Loader:
             try:
                 obj = loads(text)
             except json.JSONDecodeError as e:
-                raise InputError(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
+                raise InputError(f"{name} is not valid JSON ({json_problem(e)} at line {e.lineno})") from None
             self._add_json_obj(obj, name)
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))

@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.errors import InputError, NewsfuseError
-from newsfuse.load import loads
+from newsfuse.load import json_problem, loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
 
@@ -239,8 +239,8 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
         raise ApiError(400, "malformed JSON: the body is not UTF-8 text") from None
     except json.JSONDecodeError as e:
         if not e.doc:  # too deep, or a number too long: no position to give
-            raise ApiError(400, f"malformed JSON: {e.msg}") from None
-        raise ApiError(400, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+            raise ApiError(400, f"malformed JSON: {json_problem(e)}") from None
+        raise ApiError(400, f"malformed JSON: {json_problem(e)} at line {e.lineno} column {e.colno}") from None
     if not isinstance(body, dict):
         raise ApiError(400, f'the body must be a JSON object with "documents", got a JSON {_json_type(body)}')
     unknown = sorted(set(body) - set(REQUEST_FIELDS))
