@@ -47,6 +47,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
         elif path == "/latin1":
             self.send(200, "Café owners in Millbrook said the water was back on Tuesday.".encode("latin-1"), "text/plain; charset=iso-8859-1")
+        elif path == "/latin1-quotes":
+            self.send(200, "“Fixed,” she said — the water is back.".encode("cp1252"), "text/plain; charset=ISO-8859-1")
         elif path == "/sniffed":
             self.send(200, "<html><head><meta charset=\"windows-1252\"></head><body><p>“Fixed,” she said.</p></body></html>".encode("cp1252"), "text/html")
         elif path == "/missing":
@@ -67,6 +69,17 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, b"late", "text/plain")
+        elif path in ("/drip", "/drip-headers"):  # a byte every 50 ms for 5 s: no read ever waits 0.3 s
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
+            sent = 0 if path == "/drip-headers" else len(head)
+            try:
+                self.wfile.write(head[:sent])
+                for byte in [head[i:i + 1] for i in range(sent, len(head))] + [b"x"] * 100:
+                    self.wfile.flush()
+                    time.sleep(0.05)
+                    self.wfile.write(byte)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")
         elif path == "/binary":
@@ -76,6 +89,10 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/to-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+        elif path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
             self.end_headers()
         elif path == "/to-ok":
             self.send_response(301)
@@ -119,7 +136,7 @@ def test_user_agent_sent(server: str) -> None:
     assert fetch_url(server + "/ua").text.startswith("newsfuse/")
 
 
-@pytest.mark.parametrize(("path", "snippet"), [("/latin1", "Café owners"), ("/sniffed", "“Fixed,” she said.")])
+@pytest.mark.parametrize(("path", "snippet"), [("/latin1", "Café owners"), ("/sniffed", "“Fixed,” she said."), ("/latin1-quotes", "“Fixed,” she said — the")])
 def test_charsets(server: str, path: str, snippet: str) -> None:
     assert snippet in fetch_url(server + path).text
 
@@ -141,6 +158,7 @@ def test_plain_text_source_is_domain(server: str) -> None:
         ("/binary", {}, r"binary or undecodable"),
         ("/empty", {}, r"the page is empty"),
         ("/to-file", {}, r"redirected to a non-HTTP address|unknown url type|file"),
+        ("/loop", {}, r"^cannot fetch .*/loop: redirected in a loop or too many times \(HTTP 302\)$"),
     ],
 )
 def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message: str) -> None:
@@ -148,6 +166,15 @@ def test_fetch_errors(server: str, path: str, kwargs: dict[str, float], message:
     with pytest.raises(FetchError, match=message):
         fetch_url(server + path, **kwargs)  # type: ignore[arg-type]
     assert time.perf_counter() - t < 20  # every case gives up well within its timeouts
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_a_server_dribbling_bytes_cannot_outlast_the_total_timeout(server: str, path: str) -> None:
+    """Every read gets a byte within the 0.3 s timeout, but the fetch as a whole must end after 3 x 0.3 s."""
+    t = time.perf_counter()
+    with pytest.raises(FetchError, match=r"^cannot fetch .*/drip.*: timed out after 0\.9 s in all$"):
+        fetch_url(server + path, timeout=0.3)
+    assert time.perf_counter() - t < 1.5
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "example.org/a", "data:text/plain,hi", "http:///nohost"])

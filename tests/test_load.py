@@ -260,6 +260,34 @@ def test_cp1252_quotes_decoded(tmp_path: Path) -> None:
     assert "“We will fix it,” Park said." in doc.text
 
 
+@pytest.mark.parametrize(
+    ("raw", "enc"),
+    [
+        # short Windows-1252 and Latin-1 lines the detector read as DOS code pages (cp437, cp850, cp775)
+        ("The mayor said “the bridge is closed” on Monday — engineers found cracks. Repairs cost €4 million.\n", "cp1252"),
+        ("Café naïve résumé is a Latin-1 file. The mayor said the bridge closed on Monday. Engineers found cracks.\n", "latin-1"),
+        # Italian read as Vietnamese cp1258 gave "lunedi" with a combining accent
+        ("Il sindaco ha chiuso il ponte lunedì dopo che gli ispettori hanno trovato crepe. La riparazione durerà sei settimane.\n",
+         "cp1252"),
+        # other Latin code pages still win when clearly better, and other scripts keep their own encodings
+        ("Burmistrz zamknął most w poniedziałek po tym, jak inspektorzy znaleźli pęknięcia w dwigarach.\n", "cp1250"),
+        ("Вода вернулась в дома жителей Миллбрука во вторник, сообщили в городской администрации.\n", "cp1251"),
+        ("Ο δήμαρχος έκλεισε τη γέφυρα τη Δευτέρα αφού οι επιθεωρητές βρήκαν ρωγμές στις δοκούς.\n", "cp1253"),
+        ("ミルブルックの水道管が月曜日の夜に破裂し、約三千世帯で断水した。市は火曜日に復旧したと発表した。\n", "shift_jis"),
+        ("米尔布鲁克的供水管道周一晚上破裂，约三千户家庭停水。市政府周二表示已恢复供水。\n", "gbk"),
+    ],
+)
+def test_legacy_encodings_decoded(raw: str, enc: str) -> None:
+    assert load.decode_bytes(raw.encode(enc)) == raw
+
+
+def test_utf8_with_a_stray_latin1_byte_stays_utf8(tmp_path: Path) -> None:
+    good = "Café owners near the Fulton Street bridge said business dropped after it closed on Monday. "
+    raw = (good * 3).encode("utf-8") + "The naïve plan failed.\n".encode("latin-1")
+    [doc] = load_inputs([str(write(tmp_path / "m.txt", raw))])
+    assert doc.text == good * 3 + "The naïve plan failed.\n"
+
+
 @pytest.mark.parametrize("enc", ["utf-16", "utf-8-sig"])
 def test_bom_encodings(tmp_path: Path, enc: str) -> None:
     [doc] = load_inputs([str(write(tmp_path / "u.txt", ("Ünïcode " + STORY).encode(enc)))])
@@ -420,6 +448,12 @@ def test_json_too_deep_or_with_a_huge_number_is_bad_json_not_a_crash(tmp_path: P
     if name.endswith(".jsonl"):
         with pytest.raises(InputError, match=f"line 1 is not valid JSON \\(.*{why}"):
             list(read_clusters(p))
+
+
+def test_a_json_file_cut_short_says_so_without_at_at(tmp_path: Path) -> None:
+    p = write(tmp_path / "cut.json", '{"id": "k", "documents": ["The bridge')
+    with pytest.raises(InputError, match=r"cut\.json is not valid JSON \(Unterminated string at line 1\)$"):
+        load_inputs([str(p)])
 
 
 def test_bad_document_in_a_cluster_file_names_the_file_and_the_cluster(tmp_path: Path) -> None:

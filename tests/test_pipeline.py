@@ -67,6 +67,38 @@ def test_documents_that_are_not_a_list_are_an_input_error(docs: object, got: str
         newsfuse.summarize(docs)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        (Document(text=None), "document 1: its text must be a string, got None"),  # type: ignore[arg-type]
+        (Document(text=5), "document 1: its text must be a string, got an int"),  # type: ignore[arg-type]
+        (Document(text=b"An article."), r"got bytes \(decode them to str first\)"),  # type: ignore[arg-type]
+        (Document(text=["An article."]), "its text must be a string, got a list"),  # type: ignore[arg-type]
+        (Document(text=A, title=["a"]), 'document 1: "title" must be a string, got a list'),  # type: ignore[arg-type]
+        ({"text": [A, 5]}, 'document 1: "text" must be a string or a list of strings, got a list holding an int'),
+        ({"text": A, "title": ["a"]}, '"title" must be a string, got a list'),
+        ({"text": A, "date": {"y": 1}}, '"date" must be a string, got a dict'),
+        ({"text": A, "source": True}, '"source" must be a string, got a bool'),
+        ({"text": A, "url": [A]}, '"url" must be a string, got a list'),
+    ],
+)
+def test_a_bad_document_field_is_an_input_error_not_a_type_error_or_a_repr(doc: object, message: str) -> None:
+    """Document(text=None) raised TypeError from deep in the pipeline, and a list title came out as "['a']"."""
+    with pytest.raises(InputError, match=message):
+        newsfuse.summarize([doc, A])  # type: ignore[list-item]
+
+
+def test_numbers_in_document_fields_are_written_as_strings() -> None:
+    brief = newsfuse.summarize([{"text": A, "id": 7, "date": 2024}])
+    assert (brief.sources[0].id, brief.sources[0].date) == ("7", "2024")
+
+
+def test_two_budgets_are_named_for_library_callers_too() -> None:
+    """The message named only the command's flags (--words, --sentences or --bytes)."""
+    with pytest.raises(InputError, match=r"^give only one length budget \(words, sentences or bytes\), got words and bytes$"):
+        newsfuse.summarize([A], words=10, bytes=100)
+
+
 @pytest.mark.parametrize("kwargs", [{"words": 0}, {"words": -5}, {"sentences": 0}, {"words": 10, "bytes": 100}])
 def test_bad_budgets(kwargs: dict[str, int]) -> None:
     with pytest.raises(InputError):

@@ -203,6 +203,8 @@ def test_article_markup_comes_back_as_plain_json_text() -> None:
         (b'{"documents": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "malformed JSON: a number has more"),
         (b'{"urls": ["http://[::1"]}', "urls[0] is not a valid URL: 'http://[::1'"),
         (b'{"documents": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "malformed JSON: nested too deeply"),
+        # a body cut short (a lying Content-Length) said "Unterminated string starting at at line 1"
+        (b'{"documents": ["The bridge', "malformed JSON: Unterminated string at line 1 column 16"),
     ],
 )
 def test_bad_requests_get_a_400_saying_what_is_wrong(data: bytes, needle: str) -> None:
@@ -421,6 +423,14 @@ def test_fetch_failure_is_a_400_naming_the_url() -> None:
     assert "urls[0]" in msg and "unreachable.example" in msg
 
 
+def test_an_error_over_several_lines_is_answered_in_one() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        raise FetchError(f"cannot fetch {url}: HTTP 302 a loop.\nThe last 30x error message was:\nFound")
+
+    msg = error_of(post(client(fetch=fetch, summarize=fake_brief), {"urls": ["http://example.org/"]}), 400)
+    assert msg == "urls[0]: cannot fetch http://example.org/: HTTP 302 a loop. The last 30x error message was: Found"
+
+
 def test_urls_end_to_end_with_the_real_fetcher() -> None:
     """The default fetcher (newsfuse.fetch.fetch_url) against a local HTTP server."""
     import http.server
@@ -454,6 +464,65 @@ def test_urls_end_to_end_with_the_real_fetcher() -> None:
         assert msg.startswith("urls[0]: ") and "404" in msg
     finally:
         httpd.shutdown()
+
+
+def test_a_url_dribbling_bytes_fails_within_the_request_deadline_and_frees_its_thread() -> None:
+    """A page sending a byte every 50 ms never trips a read timeout; its fetch must still end by the
+    request's deadline, not hold the worker thread for as long as the page likes."""
+    import http.server
+
+    pytest.importorskip("newsfuse.fetch")
+
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "200")
+            self.end_headers()
+            try:
+                for _ in range(200):  # 10 s
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    app = create_app(Settings(timeout=2, threads=2), summarize=fake_brief)
+    try:
+        t0 = time.monotonic()
+        r = post(TestClient(app, base_url=BASE), {"urls": [f"http://127.0.0.1:{httpd.server_address[1]}/"]})
+        assert time.monotonic() - t0 < 3
+        assert r.status_code == 400 and "timed out" in r.json()["error"], r.text
+        time.sleep(0.3)
+        assert app.state.worker.pending == 0  # the thread is free again
+    finally:
+        httpd.shutdown()
+
+
+def test_a_fetch_past_the_deadline_says_fetching_took_too_long() -> None:
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        time.sleep(3)  # a fetcher that ignores its timeout
+        return Document(text="Late text.")
+
+    msg = error_of(post(client(Settings(timeout=1), fetch=fetch, summarize=fake_brief), {"urls": ["http://example.org/"]}), 503)
+    assert "fetching the URLs took longer than this server's 1 s limit" in msg
+
+
+def test_a_request_that_waited_for_a_thread_all_along_is_told_the_server_is_busy() -> None:
+    gate = threading.Event()
+    app = create_app(Settings(threads=1, timeout=0.5), summarize=fake_brief)
+    try:
+        app.state.worker.submit(gate.wait, 5)  # the only thread is taken; the queue has room
+        msg = error_of(TestClient(app, base_url=BASE).post("/api/summarize", json={"documents": ["A b."]}), 503)
+        assert msg.startswith("server busy")
+    finally:
+        gate.set()
 
 
 def test_urls_disabled() -> None:
@@ -617,6 +686,17 @@ def test_serve_command_builds_settings_and_runs_uvicorn(monkeypatch: pytest.Monk
 
     result = CliRunner().invoke(serve_command, ["--host", "0.0.0.0"])
     assert "warning" in result.output and "--no-urls" in result.output
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0"])
+def test_a_body_limit_that_is_no_number_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--max-body-mb nan was "internal error: ValueError: cannot convert float NaN to integer", exit 1."""
+    from newsfuse.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--max-body-mb", value])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "--max-body-mb" in err and "internal error" not in err, err
 
 
 def test_serve_is_wired_into_the_cli() -> None:

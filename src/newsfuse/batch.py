@@ -28,7 +28,15 @@ from typing import IO, Any
 import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
-from newsfuse.load import count_lines, describe_read_error, json_lines, loads, open_text, path_kind
+from newsfuse.load import (
+    count_lines,
+    describe_read_error,
+    json_lines,
+    json_problem,
+    loads,
+    open_text,
+    path_kind,
+)
 from newsfuse.workers import pool_size, progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
@@ -163,7 +171,7 @@ def iter_items(path: Path) -> Iterator[Item]:
                     yield f"line-{n}", (f"line {n} is not UTF-8 text (byte 0x{obj.object[obj.start]:02x} at offset "
                                         f"{obj.start} of the line)")
                 elif isinstance(obj, json.JSONDecodeError):
-                    yield f"line-{n}", f"line {n} is not valid JSON ({obj.msg})"
+                    yield f"line-{n}", f"line {n} is not valid JSON ({json_problem(obj)})"
                 elif not isinstance(obj, dict):
                     yield f"line-{n}", f"line {n} is not a cluster object"
                 elif not isinstance(obj.get("documents"), list):

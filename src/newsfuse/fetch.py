@@ -2,11 +2,15 @@
 
 Only ``http`` and ``https`` are followed (also across redirects); the body is read in chunks and
 refused once it passes ``max_bytes``; the whole fetch must finish within ``timeout`` seconds
-per network operation and ``3 * timeout`` in total (a server dribbling bytes cannot hold it).
+per network operation and ``3 * timeout`` in total (a server dribbling bytes cannot hold it: every
+socket read, of the headers as of the body, is bounded by what is left of the total).
 """
 
 from __future__ import annotations
 
+import functools
+import http.client
+import io
 import socket
 import ssl
 import time
@@ -33,7 +37,85 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
+class DeadlinePassed(TimeoutError):
+    """The whole fetch's time ran out (not one operation's)."""
+
+
+class _DeadlineReads(io.RawIOBase):
+    """A response's socket reads, each given at most what is left until ``deadline``.
+
+    The socket's own timeout applies per read, and a server sending a byte a second resets it with
+    every byte: without this, such a server holds a fetch (and a server's worker thread) for as long
+    as it likes."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self._sock = sock
+        # a socket file of its own keeps the socket open after urllib closes the connection's handle
+        self._raw = sock.makefile("rb", buffering=0)
+        self._timeout = sock.gettimeout()
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlinePassed("timed out")
+        self._sock.settimeout(left if self._timeout is None else min(self._timeout, left))
+        try:
+            return self._raw.readinto(buffer)
+        except TimeoutError:
+            if time.monotonic() >= self._deadline - 0.05:
+                raise DeadlinePassed("timed out") from None
+            raise
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _BoundedResponse(http.client.HTTPResponse):
+    def __init__(self, sock: socket.socket, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(sock, *args, **kwargs)
+        self.fp.close()
+        self.fp = io.BufferedReader(_DeadlineReads(sock, deadline))
+
+
+class _Deadline:
+    """A handler mixin: each connection it opens (redirects too) connects within what is left until
+    ``deadline`` and reads its response through :class:`_DeadlineReads`."""
+
+    def __init__(self, deadline: float, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+
+    def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> http.client.HTTPResponse:
+        deadline = self.deadline
+
+        def connection(host: str, timeout: float | None = None, **kw: Any) -> http.client.HTTPConnection:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise DeadlinePassed("timed out")
+            conn: http.client.HTTPConnection = http_class(host, timeout=left if timeout is None else min(timeout, left), **kw)
+            conn.response_class = functools.partial(_BoundedResponse, deadline=deadline)  # type: ignore[assignment]
+            return conn
+
+        response: http.client.HTTPResponse = super().do_open(connection, req, **kwargs)  # type: ignore[misc]
+        return response
+
+
+class _DeadlineHTTP(_Deadline, urllib.request.HTTPHandler):
+    pass
+
+
+class _DeadlineHTTPS(_Deadline, urllib.request.HTTPSHandler):
+    pass
+
+
+def _opener(deadline: float) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_HttpOnlyRedirects(), _DeadlineHTTP(deadline), _DeadlineHTTPS(deadline))
 
 
 def _mb(n: int) -> str:
@@ -42,8 +124,10 @@ def _mb(n: int) -> str:
 
 def _reason(err: BaseException, timeout: float) -> str:
     r: Any = getattr(err, "reason", err)
+    if isinstance(r, DeadlinePassed):
+        return f"timed out after {round(3 * timeout, 2):g} s in all"
     if isinstance(r, (TimeoutError, socket.timeout)) or "timed out" in str(r):
-        return f"timed out after {timeout:g} s"
+        return f"timed out after {round(timeout, 2):g} s"
     if isinstance(r, ConnectionRefusedError):
         return "connection refused"
     if isinstance(r, socket.gaierror):
@@ -54,6 +138,14 @@ def _reason(err: BaseException, timeout: float) -> str:
         return "connection reset"
     text = getattr(r, "strerror", None) or str(r)
     return text.splitlines()[0] if text else type(r).__name__
+
+
+def _status(e: urllib.error.HTTPError) -> str:
+    """An error status in one line: urllib's redirect-loop message runs over three."""
+    reason = str(e.reason or "")
+    if reason.startswith(urllib.request.HTTPRedirectHandler.inf_msg.split("\n")[0]):
+        return f"redirected in a loop or too many times (HTTP {e.code})"
+    return f"HTTP {e.code}" + (f" {' '.join(reason.split())}" if reason.strip() else "")
 
 
 def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Document:
@@ -75,10 +167,10 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
     })
     deadline = time.monotonic() + 3 * timeout
     try:
-        resp = _OPENER.open(req, timeout=timeout)
+        resp = _opener(deadline).open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         e.close()
-        raise FetchError(f"cannot fetch {shown}: HTTP {e.code}" + (f" {e.reason}" if e.reason else "")) from None
+        raise FetchError(f"cannot fetch {shown}: {_status(e)}") from None
     except FetchError:
         raise
     except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as e:
@@ -95,7 +187,7 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
         try:
             while True:
                 if time.monotonic() > deadline:
-                    raise FetchError(f"cannot fetch {shown}: timed out after {3 * timeout:g} s")
+                    raise FetchError(f"cannot fetch {shown}: timed out after {round(3 * timeout, 2):g} s in all")
                 chunk = resp.read(CHUNK)
                 if not chunk:
                     break
@@ -139,8 +231,15 @@ def http_client_errors() -> type[Exception]:
     return http.client.HTTPException
 
 
+# Labels WHATWG decodes as Windows-1252: pages labelled latin-1 hold its curly quotes and dashes (0x93, 0x97),
+# which Latin-1 would turn into invisible control characters.
+WINDOWS_1252_LABELS = ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252")
+
+
 def _decode(data: bytes, charset: str | None) -> str | None:
     for enc in (charset, sniff_charset(data)):
+        if enc and enc.strip().lower() in WINDOWS_1252_LABELS:
+            enc = "cp1252"
         if enc:
             try:
                 return data.decode(enc)

@@ -9,6 +9,7 @@ Unreadable files (binary, undecodable, empty) are skipped with a warning on the
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -60,6 +61,12 @@ def loads(text: str | bytes) -> Any:
         raise json.JSONDecodeError(f"a number has more than {sys.get_int_max_str_digits()} digits", "", 0) from None
 
 
+def json_problem(e: json.JSONDecodeError) -> str:
+    """The parser's message without the "starting at" some end with ("Unterminated string starting at"):
+    callers say where ("... at line 1 column 14") or not at all, and "at at line" is what the two made."""
+    return re.sub(r"(?: starting)? at$", "", e.msg)
+
+
 # A lone surrogate code point ("\ud800", which JSON may hold as an escape) cannot be written as UTF-8: a
 # brief, report or batch line holding one could not be printed, saved or sent. Each becomes U+FFFD, one
 # character for one, so offsets into the text hold.
@@ -80,7 +87,8 @@ def to_document(item: Any, index: int) -> Document:
 
 def _to_document(item: Any, index: int) -> Document:
     if isinstance(item, Document):
-        return item if item.id else Document(**{**item.__dict__, "id": f"d{index + 1}"})
+        doc = _checked(item, index)
+        return doc if doc.id else Document(**{**doc.__dict__, "id": f"d{index + 1}"})
     if isinstance(item, str):
         return Document(text=item, id=f"d{index + 1}")
     if _is_text_list(item):
@@ -89,23 +97,58 @@ def _to_document(item: Any, index: int) -> Document:
         text = item.get("text")
         if _is_text_list(text):
             text = _join_pieces(text)
-        if not isinstance(text, str):
+        if text is None:
             raise InputError(f"document {index + 1} has no \"text\" string")
-
-        def opt(key: str) -> str | None:
-            v = item.get(key)
-            return str(v) if v not in (None, "") else None
-
+        if not isinstance(text, str):
+            raise InputError(f"document {index + 1}: \"text\" must be a string or a list of strings, got {_kind(text)}")
         return Document(
             text=text,
-            id=opt("id") or f"d{index + 1}",
-            title=opt("title"),
-            url=opt("url"),
-            source=opt("source"),
-            date=opt("date"),
+            id=_meta(item.get("id"), "id", index) or f"d{index + 1}",
+            title=_meta(item.get("title"), "title", index),
+            url=_meta(item.get("url"), "url", index),
+            source=_meta(item.get("source"), "source", index),
+            date=_meta(item.get("date"), "date", index),
             is_html=_flag(item.get("html"), index),
         )
     raise InputError(f"document {index + 1} is neither a string nor an object with \"text\"")
+
+
+META_FIELDS = ("id", "title", "url", "source", "date")
+
+
+def _checked(doc: Document, index: int) -> Document:
+    """A Document built by a library caller, its fields checked as a dict's are: a dataclass does not check
+    types, and text that is not a string failed deep in the pipeline with a TypeError."""
+    if not isinstance(doc.text, str):
+        raise InputError(f"document {index + 1}: its text must be a string, got {_kind(doc.text)}")
+    meta = {k: _meta(getattr(doc, k), k, index) for k in META_FIELDS}
+    changed = {k: v for k, v in meta.items() if v != getattr(doc, k)}
+    return Document(**{**doc.__dict__, **changed}) if changed else doc
+
+
+def _meta(value: Any, key: str, index: int) -> str | None:
+    """A title, url, source, date or id: a string, or a number written as one (JSON holds numeric ids and
+    years); a list, an object or true is refused, as the HTTP API refuses it, not shown as a Python repr."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"document {index + 1}: \"{key}\" must be a string, got {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    """What a value is, for an error message: "a list holding an int", "bytes (decode them to str first)"."""
+    if value is None:
+        return "None"
+    if isinstance(value, (bytes, bytearray)):
+        return "bytes (decode them to str first)"
+    if isinstance(value, list):
+        odd = [x for x in value if not isinstance(x, str)]
+        return f"a list holding {_kind(odd[0])}" if odd else "a list" if value else "an empty list"
+    name = type(value).__name__
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
 
 
 def _flag(value: Any, index: int) -> bool:
@@ -248,7 +291,7 @@ def read_clusters(path: str | Path) -> Iterator[Cluster]:
         with open_text(p) as fh:
             for n, obj in json_lines(fh):
                 if isinstance(obj, json.JSONDecodeError):
-                    raise InputError(f"{p}: line {n} is not valid JSON ({obj.msg})")
+                    raise InputError(f"{p}: line {n} is not valid JSON ({json_problem(obj)})")
                 yield _in_file(p, cluster_from_json, obj, n)
     except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
         raise InputError(f"{p}: cannot read clusters ({describe_read_error(e)})") from None
@@ -275,7 +318,13 @@ def describe_read_error(e: BaseException) -> str:
 
 
 def decode_bytes(data: bytes) -> str | None:
-    """Bytes as text: a BOM's encoding, UTF-8, else charset-normalizer's guess; None for binary data."""
+    """Bytes as text; None for binary data.
+
+    A BOM's encoding, else UTF-8 (a few stray bytes in it, a Latin-1 name pasted into UTF-8 text, decoded as
+    Windows-1252), else legacy text: Windows-1252 when it reads as a Latin-script language (the web's usual
+    legacy encoding; WHATWG reads latin-1 as it) unless charset-normalizer clearly prefers another Latin code
+    page, otherwise charset-normalizer's guess (Cyrillic, Greek, Shift-JIS ...).
+    """
     if not data:
         return ""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -292,22 +341,100 @@ def decode_bytes(data: bytes) -> str | None:
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":  # cut mid-character by the size cap
             return _check_text(data[: e.start].decode("utf-8"))
+    if _mostly_utf8(data):
+        return _check_text(data.decode("utf-8", errors=_STRAY_BYTES))
+    text = _legacy(data)
+    return None if text is None else _check_text(text)
+
+
+# Bytes Windows-1252 leaves undefined: text holding them is not Windows-1252 (nor Latin-1, whose C1 controls
+# no text uses), but most often Shift-JIS, whose punctuation starts with 0x81.
+_CP1252_UNDEFINED = re.compile(b"[\x81\x8d\x8f\x90\x9d]")
+# Above this share of letters outside ASCII, text read as Windows-1252 is not a Latin-script language but
+# another script's code page read wrongly (Cyrillic in cp1251 is all "àáâ" as cp1252; Czech has ~11 %).
+MAX_LATIN_NON_ASCII = 0.25
+# The code pages of other Latin-script languages that may beat Windows-1252, and only clearly: on Western text
+# the detector's language score often prefers a DOS (cp850, cp775), Mac, HP or Vietnamese (cp1258, combining
+# accents) code page by chance, and cp1250 ties with cp1252 ("très" as "trčs").
+LATIN_CODE_PAGES = ("cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
+                    "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16")
+CLEARLY_LESS_CHAOS = 0.01
+CLEARLY_MORE_COHERENT = 0.03
+_ASCII_BYTES = bytes(range(128))
+_STRAY_BYTES = "newsfuse-stray-bytes"
+
+
+def _stray_bytes_as_cp1252(e: UnicodeError) -> tuple[str, int]:
+    """A UTF-8 decoding error handler: the bytes that are not UTF-8 read as Windows-1252 (undefined ones as
+    U+FFFD)."""
+    assert isinstance(e, UnicodeDecodeError)
+    return e.object[e.start:e.end].decode("cp1252", errors="replace"), e.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes: at least twice as many valid multi-byte characters as broken sequences.
+    Legacy text forms valid UTF-8 sequences only by chance (cp1252 almost never, GBK or Shift-JIS about one for
+    every two or three broken ones), so a file that holds many is UTF-8 with something pasted into it."""
+    probe = data.decode("utf-8", errors="replace")
+    broken = probe.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii_bytes = len(data.translate(None, _ASCII_BYTES))
+    valid = len(probe) - (len(data) - non_ascii_bytes) - broken  # non-ASCII characters that decoded
+    return valid >= 2 * broken
+
+
+def _latin_script(text: str) -> bool:
+    letters = non_ascii = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            non_ascii += ord(ch) > 127
+    return non_ascii <= MAX_LATIN_NON_ASCII * letters
+
+
+def _legacy(data: bytes) -> str | None:
+    """Text in a legacy (single-byte or East Asian) encoding."""
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(data[:1_000_000])
+    sample = data[:1_000_000]
+    if not _CP1252_UNDEFINED.search(data):
+        western = data.decode("cp1252")
+        if _latin_script(western[:65536]):
+            other = _clearly_better_latin(sample)
+            return data.decode(other, errors="replace") if other else western
+    matches = from_bytes(sample)
     best = matches.best()
     if best is None or best.encoding is None:
         return None
-    # On short text several code pages tie (French "très" reads as "trčs" in cp1250): prefer
-    # Windows-1252, the web's usual legacy encoding (WHATWG reads latin-1 as it), on a tie.
+    # On short text several code pages tie: prefer Windows-1252 on a tie.
     for m in matches:
         if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
             best = m
             break
     try:
-        return _check_text(data.decode(best.encoding, errors="replace"))
+        return data.decode(best.encoding, errors="replace")
     except LookupError:
         return None
+
+
+def _clearly_better_latin(sample: bytes) -> str | None:
+    """Another Latin-script code page that charset-normalizer finds clearly better than Windows-1252 for
+    ``sample`` (less chaos, or as little and a clearly more coherent language: Polish, Czech in cp1250)."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(sample))
+    base = next((m for m in matches if m.encoding == "cp1252"), None) or from_bytes(sample, cp_isolation=["cp1252"]).best()
+    if base is None:
+        return None
+    for m in matches:
+        if m.encoding in LATIN_CODE_PAGES and (
+            m.chaos < base.chaos - CLEARLY_LESS_CHAOS
+            or (m.chaos <= base.chaos and m.coherence >= base.coherence + CLEARLY_MORE_COHERENT)
+        ):
+            return str(m.encoding)
+    return None
 
 
 def _check_text(text: str) -> str | None:
@@ -488,7 +615,7 @@ class _Loader:
             try:
                 obj = loads(raw)
             except json.JSONDecodeError as e:
-                raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
+                raise InputError(f"{name}: line {n} is not valid JSON ({json_problem(e)})") from None
             if self.cluster is None:
                 if chosen is None:  # the first cluster is the one summarized when it is the only one
                     chosen = _in_file(name, cluster_from_json, obj, n)
@@ -573,7 +700,7 @@ class _Loader:
             try:
                 obj = loads(text)
             except json.JSONDecodeError as e:
-                raise InputError(f"{name} is not valid JSON ({e.msg} at line {e.lineno})") from None
+                raise InputError(f"{name} is not valid JSON ({json_problem(e)} at line {e.lineno})") from None
             self._add_json_obj(obj, name)
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))

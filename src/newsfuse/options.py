@@ -23,8 +23,9 @@ class Budget:
     @classmethod
     def of(cls, words: int | None = None, sentences: int | None = None, bytes: int | None = None) -> Budget:
         given = [x for x in (words, sentences, bytes) if x is not None]
-        if len(given) > 1:
-            raise InputError("give only one length budget: --words, --sentences or --bytes")
+        if len(given) > 1:  # (said to library callers and command-line users alike: words=, --words)
+            names = [n for n, x in (("words", words), ("sentences", sentences), ("bytes", bytes)) if x is not None]
+            raise InputError(f"give only one length budget (words, sentences or bytes), got {' and '.join(names)}")
         if not given:
             return cls(words=DEFAULT_WORDS)
         for name, value, limit in (("words", words, MAX_WORDS), ("sentences", sentences, MAX_SENTENCES), ("bytes", bytes, MAX_BYTES)):

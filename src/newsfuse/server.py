@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import math
 import os
 import sys
 import threading
@@ -40,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.errors import InputError, NewsfuseError
-from newsfuse.load import loads
+from newsfuse.load import json_problem, loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
 
@@ -66,6 +67,10 @@ SECURITY_HEADERS = [
 
 Summarizer = Callable[..., Brief]
 Fetcher = Callable[..., Document]
+# A URL's fetch ends this long before its request's deadline, so that a page too slow to fetch gets its
+# one-line fetch error (400) rather than the request's 503.
+FETCH_MARGIN = 0.25
+MIN_FETCH_SECONDS = 0.5  # less than this left when a thread takes a fetch up: it waited for one too long
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 class ApiError(Exception):
     def __init__(self, status: int, message: str) -> None:
+        message = " ".join(line.strip() for line in message.splitlines() if line.strip())  # {"error": "one line"}
         super().__init__(message)
         self.status = status
         self.message = message
@@ -233,8 +239,8 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
         raise ApiError(400, "malformed JSON: the body is not UTF-8 text") from None
     except json.JSONDecodeError as e:
         if not e.doc:  # too deep, or a number too long: no position to give
-            raise ApiError(400, f"malformed JSON: {e.msg}") from None
-        raise ApiError(400, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+            raise ApiError(400, f"malformed JSON: {json_problem(e)}") from None
+        raise ApiError(400, f"malformed JSON: {json_problem(e)} at line {e.lineno} column {e.colno}") from None
     if not isinstance(body, dict):
         raise ApiError(400, f'the body must be a JSON object with "documents", got a JSON {_json_type(body)}')
     unknown = sorted(set(body) - set(REQUEST_FIELDS))
@@ -503,12 +509,15 @@ class Worker:
         return fut
 
     async def run(self, deadline: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``fn(*args, **kwargs)`` on a thread; TimeoutError when it overran ``deadline``, Busy when it never
+        started because every thread was taken until then (not the request's fault)."""
         fut = self.submit(fn, *args, **kwargs)
         remaining = deadline - time.monotonic()
         try:
             return await asyncio.wait_for(asyncio.wrap_future(fut), timeout=max(remaining, 0.001))
         except TimeoutError:
-            fut.cancel()  # drops it if it has not started yet
+            if fut.cancel():  # dropped: it had not started yet
+                raise Busy from None
             raise
 
     def shutdown(self) -> None:
@@ -573,6 +582,16 @@ def limit_blas_threads(n: int) -> list[str]:
                 changed.append(path)
                 break
     return changed
+
+
+def _fetch_by(deadline: float, fetch: Fetcher, url: str, timeout: float, max_bytes: int) -> Document:
+    """``fetch(url, timeout, max_bytes)`` with the timeout cut, when a thread takes it up, so that the
+    whole fetch (``fetch_url`` allows 3 x timeout in all) ends before the request's deadline: a slow
+    page then fails as a fetch error and gives its thread back rather than holding it past the 503."""
+    left = deadline - time.monotonic() - FETCH_MARGIN
+    if left < MIN_FETCH_SECONDS:  # it waited for a thread until too late
+        raise Busy
+    return fetch(url, min(timeout, left / 3), max_bytes)
 
 
 def _default_fetch(url: str, timeout: float, max_bytes: int) -> Document:
@@ -679,15 +698,18 @@ def create_app(
             raise ApiError(415, f"send the body as JSON with the header Content-Type: application/json (got {ctype or 'none'})")
         deadline = time.monotonic() + settings.timeout
         parsed = parse_request(await request.body(), settings)
+        doing = "fetching the URLs"
         try:
             documents = list(parsed.documents)
             if parsed.urls:
                 documents.extend(await _fetch_all(parsed.urls, deadline))
+            doing = "summarizing"
             brief: Brief = await worker.run(deadline, do_summarize, documents, **parsed.budget_kwargs)
         except TimeoutError:
+            advice = "send fewer or shorter articles" if doing == "summarizing" else "send the article text instead"
             raise ApiError(
-                503, f"timed out: summarizing took longer than this server's {settings.timeout:g} s limit; "
-                "send fewer or shorter articles, or try again"
+                503, f"timed out: {doing} took longer than this server's {settings.timeout:g} s limit; "
+                f"{advice}, or try again"
             ) from None
         except Busy:
             raise ApiError(503, "server busy: too many requests in progress; try again shortly") from None
@@ -701,12 +723,13 @@ def create_app(
         return JSONResponse(brief.to_dict(include_text=include_text))
 
     async def _fetch_all(urls: list[str], deadline: float) -> list[Document]:
-        per_url = max(0.1, min(settings.fetch_timeout, deadline - time.monotonic()))
-        gate = asyncio.Semaphore(min(settings.threads, 8))  # one request cannot take every thread
+        gate = asyncio.Semaphore(max(1, min(settings.threads - 1, 8)))  # one request cannot take every thread
 
         async def one(u: str) -> Document:
             async with gate:
-                result: Document = await worker.run(deadline, do_fetch, u, per_url, settings.max_body_bytes)
+                result: Document = await worker.run(
+                    deadline, _fetch_by, deadline, do_fetch, u, settings.fetch_timeout, settings.max_body_bytes
+                )
                 return result
 
         results = await asyncio.gather(*(one(u) for u in urls), return_exceptions=True)
@@ -802,6 +825,13 @@ def check_listen(host: str, port: int) -> None:
             raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
+def _finite_megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """click's FloatRange lets nan through (no comparison with it is true) and inf, which is no size."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of megabytes", ctx, param)
+    return value
+
+
 def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for v in values for o in v.split(",") if o.strip())
 
@@ -810,7 +840,7 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--max-body-mb", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest request body, in MB.")
+              callback=_finite_megabytes, help="Largest request body, in MB.")
 @click.option("--max-documents", default=200, show_default=True, type=click.IntRange(min=1),
               help="Most documents + URLs per request.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
