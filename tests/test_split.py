@@ -709,3 +709,20 @@ def test_a_wire_or_video_credit_before_a_story_is_trimmed_and_nothing_more() -> 
         "crews lifted the last beam onto the Main Street bridge on Tuesday."]
     assert split_text("Usa today reported that the bridge would reopen in May.") == [
         "Usa today reported that the bridge would reopen in May."]
+
+
+def test_a_piece_after_a_quoted_exclamation_or_question_continues_its_sentence() -> None:
+    """Punkt ends a sentence at `! "` or `? "`; in a text whose sentences start with capitals, a piece starting in
+    lower case after one continues it, and so does a short attribution whatever its case. In a text all in
+    lower case, only the attribution is joined."""
+    text = ('Ann Lee, who has hosted the radio show " good morning, lakeport! " since 1984, will retire in May. '
+            'The station has not named a successor. "Is the bridge safe? " Mayor Ruiz asked. Crews checked it again.')
+    assert split_text(text) == [
+        'Ann Lee, who has hosted the radio show " good morning, lakeport! " since 1984, will retire in May.',
+        "The station has not named a successor.",
+        '"Is the bridge safe? " Mayor Ruiz asked.',
+        "Crews checked it again.",
+    ]
+    assert split_text(text.lower())[:2] == ['ann lee, who has hosted the radio show " good morning, lakeport! "',
+                                            "since 1984, will retire in may."]
+    assert '"is the bridge safe? " mayor ruiz asked.' in split_text(text.lower())
