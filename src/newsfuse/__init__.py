@@ -22,6 +22,7 @@ def __getattr__(name: str) -> Any:
     if name == "summarize":
         from newsfuse.pipeline import summarize
 
+        globals()["summarize"] = summarize  # (found directly from now on; a test may still monkeypatch it)
         return summarize
     raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
 
