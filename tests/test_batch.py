@@ -502,3 +502,29 @@ def test_batch_ids_that_are_not_ids_and_ids_that_collide(tmp_path: Path, capsys:
     assert capsys.readouterr().err.splitlines()[0] == (
         'newsfuse batch: 1 cluster not summarized: the id of an earlier line of the input (the first: "5"; ids '
         'compare as text, so 5 and "5" are one id)')
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_batch_reads_a_named_pipe_without_counting_it_first(tmp_path: Path) -> None:
+    """Counting a pipe's lines for the progress bar used it up before the run: nothing was summarized."""
+    import threading
+
+    fifo = tmp_path / "clusters.fifo"
+    os.mkfifo(fifo)
+    rows = make_clusters(3)
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in rows)
+
+    result: list[Any] = []
+    writer = threading.Thread(target=feed, daemon=True)
+    runner = threading.Thread(target=lambda: result.append(
+        run_batch(fifo, tmp_path / "out.jsonl", words=40, workers=1, progress=False)), daemon=True)
+    writer.start()
+    runner.start()
+    runner.join(timeout=30)
+    assert result, "the batch waited for a pipe it had already read to its end"
+    stats = result[0]
+    assert (stats.done, stats.total) == (3, 3)
+    assert [r["id"] for r in read_out(tmp_path / "out.jsonl")] == [r["id"] for r in rows]

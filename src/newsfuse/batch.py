@@ -315,8 +315,9 @@ def run_batch(
         done_ids = _repair_and_read_ids(out)
     except OSError as e:
         raise InputError(f"cannot write {out}: {e.strerror or e}") from None
-    stats = BatchStats(total=count_lines(src))
-    workers = pool_size(workers, stats.total, "batch", per_task=chunk_size, machine_cap=not use_ray)
+    counted = count_lines(src) if src.is_file() else None  # (counting a pipe would consume it: counted as read)
+    stats = BatchStats(total=counted or 0)
+    workers = pool_size(workers, counted, "batch", per_task=chunk_size, machine_cap=not use_ray)
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
     read_error: list[InputError] = []
@@ -324,6 +325,8 @@ def run_batch(
     def todo() -> Iterator[Item]:
         try:
             for cid, docs in iter_items(src):
+                if counted is None:
+                    stats.total += 1
                 if cid in in_input:  # the output holds one line per id: the first cluster with it wins
                     stats.repeated += 1
                     stats.first_repeated = stats.first_repeated or cid
@@ -342,7 +345,7 @@ def run_batch(
 
     try:
         with open(out, "a", encoding="utf-8") as fh, tqdm(
-            total=stats.total, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+            total=counted, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
             desc="newsfuse batch", smoothing=0.05, mininterval=progress_interval(),
         ) as bar:
 
