@@ -285,15 +285,17 @@ def _join_after_quoted_exclamations(text: str, spans: list[tuple[int, int]]) -> 
     piece starting in lower case after one continues the sentence: it is joined to it (within a paragraph).
     In a text written all in lower case the case tells nothing, and the pieces stay apart, unless the second is a
     short attribution (_ATTRIBUTION)."""
+    joins = [k for k in range(1, len(spans)) if text[spans[k - 1][1] - 1] in "\"”’'"
+             and _QUOTED_EXCLAMATION_END.search(text, max(spans[k - 1][0], spans[k - 1][1] - 4), spans[k - 1][1])
+             and "\n" not in text[spans[k - 1][1] : spans[k][0]]]
+    if not joins:
+        return
     starts = [text[a] for a, _ in spans if text[a].isalpha()]
     cased = bool(starts) and sum(map(str.isupper, starts)) >= STARTS_CASED_SHARE * len(starts)
-    k = len(spans) - 1
-    while k > 0:
-        (a0, b0), (a1, b1) = spans[k - 1], spans[k]
-        if (_QUOTED_EXCLAMATION_END.search(text, max(a0, b0 - 4), b0) and "\n" not in text[b0:a1]
-                and ((cased and text[a1].islower()) or (b1 - a1 <= 100 and _ATTRIBUTION.match(text, a1, b1)))):
+    for k in reversed(joins):
+        (a0, _), (a1, b1) = spans[k - 1], spans[k]
+        if (cased and text[a1].islower()) or (b1 - a1 <= 100 and _ATTRIBUTION.match(text, a1, b1)):
             spans[k - 1 : k + 1] = [(a0, b1)]
-        k -= 1
 
 
 def _trim_opening_place(text: str, spans: list[tuple[int, int]]) -> None:
