@@ -727,3 +727,18 @@ def test_a_piece_after_a_quoted_exclamation_or_question_continues_its_sentence()
     ]
     assert split_text(text) == expected
     assert split_text(text.lower()) == [x.lower() for x in expected]
+
+
+def test_a_stray_quote_before_reported_speech_is_dropped_not_moved() -> None:
+    """A quote left at a sentence's end opens the next sentence's quotation, unless that sentence reports speech in
+    the third person with a named speaker (a closing mark the count misread): then it is dropped."""
+    assert split_text('The council met late into the night. " cooper said the vote was a diversion from the real '
+                      'plan, the clerk reported.') == [
+        "The council met late into the night.",
+        "cooper said the vote was a diversion from the real plan, the clerk reported."]
+    assert split_text('The council met late into the night. " i said no to the offer and left the room at once, " '
+                      'she told reporters.') == [
+        "The council met late into the night.",
+        '" i said no to the offer and left the room at once, " she told reporters.']
+    assert split_text('The mayor was angry. " he said the vote was a diversion from the real plan, and he left, " '
+                      'her aide recalled.')[1].startswith('" he said')
