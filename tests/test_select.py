@@ -421,6 +421,7 @@ GLUED = [
     "| Getty Lakeport closes its bridge the city closed the Main Street bridge on Tuesday for repairs.",
     "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, Tuesday, Oct. 3, 2024.",
     "A police officer searches a car near the bridge, Tuesday, Oct. 3, 2024, in Lakeport.",
+    "Mayor mohamed ali speaks to reporters at the bridge in Lakeport, Ohio, Oct. 3, 2024.",
     "Mayor Ann Ruiz, left, speaks to reporters outside city hall in Lakeport, Monday April 7, 2025.",
     # a caption's full date after its place, with no preposition
     "Crews lift a steel beam onto the Main Street bridge in Lakeport, Ohio, October 3, 2024.",
@@ -511,6 +512,10 @@ NOT_GLUED = [
     "The bridge closed on Tuesday, Oct. 3, 2024, after inspectors found cracks in two beams.",
     "The council will vote on the repairs on Tuesday, Oct. 3, 2024.",
     "The bridge closed on Tuesday, Oct. 3, 2024, in Lakeport.",
+    "The mayor signed the repair bill at city hall, Tuesday, Oct. 3, 2024, in Lakeport.",
+    "The old bridge fell into the river at Lakeport, Ohio, May 4, 1961.",
+    "The new toll takes effect in Lakeport, Ohio, January 1, 2025.",
+    "Investigators say the crack opened under the deck in Lakeport, Oct. 3, 2024.",
     "The bridge was closed by the city on October 3, 2024.",
     "The old record was 11.5 inches set December 17, 1932.",
     "The closure was announced Monday, Oct. 3, 2024.",

@@ -489,13 +489,19 @@ CAPTION_PLACE_DATE_RE = re.compile(
     r"(?:" + _WEEKDAY + r",?\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
     re.IGNORECASE,
 )
-_LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall)\b", re.IGNORECASE)
-# a past tense: not a passive's or a perfect's participle, one before "by" ("sponsored by") or after an article or a
-# possessive ("the closed bridge"); read in a sentence's first words
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|takes effect|is due|are due|is scheduled|are scheduled|expires|deadline)\b", re.IGNORECASE)
+# a past tense (a regular one, or a common irregular one) or a reporting verb: not a passive's or a perfect's
+# participle, one before "by", "to", "in", "at" or "from" ("sponsored by", "assigned to"), after an article, a
+# possessive or "recently", "former" ("the closed bridge", "newly-elected"), nor a name ("mohamed"); read in a
+# sentence's first words
 _PAST_TENSE = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bwas )(?<!\bwere )(?<!\bhas )(?<!\bhave )"
     r"(?<!\bhad )(?<!\bnewly )(?<!\bget )(?<!\bgets )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )"
-    r"(?<!\btheir )\b(?:\w{3,}ed|was|were|had|did)\b(?! by\b)",
+    r"(?<!\btheir )(?<!\brecently )(?<!\bformer )(?<!-)\b(?!(?:mohamed|mohammed|ahmed|united|hundred|associated)\b)"
+    r"(?:\w{3,}ed|was|were|had|did|fell|went|began|won|lost|gave|made|took|came|hit|broke|sank|shot|spoke|met|left|held|"
+    r"led|ran|saw|found|wrote|became|got|sent|struck|rose|flew|fled|told|sold|paid|built|say|says|said)\b"
+    r"(?! (?:by|to|in|at|from)\b)",
     re.IGNORECASE,
 )
 _TENSE_WORDS = 10
@@ -509,12 +515,15 @@ def is_dated_caption(text: str) -> bool:
         return False
     tail = t[-200:]
     if not t.rstrip(".\"”’' ")[-4:].isdigit():  # (a year must end it, or a place after it: asked of every picked sentence)
-        return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None
+        return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None and _caption_tense(t)
     if CAPTION_DATE_RE.search(tail) is not None:
         return True
-    if CAPTION_PLACE_DATE_RE.search(tail) is None or _LOOKS_AHEAD.search(t) is not None:
-        return False
-    return _PAST_TENSE.search(" ".join(t.split(None, _TENSE_WORDS)[:_TENSE_WORDS])) is None
+    return CAPTION_PLACE_DATE_RE.search(tail) is not None and _caption_tense(t)
+
+
+def _caption_tense(t: str) -> bool:
+    """A caption's tense, the present: the sentence neither looks ahead, nor opens in the past, nor reports speech."""
+    return _LOOKS_AHEAD.search(t) is None and _PAST_TENSE.search(" ".join(t.split(None, _TENSE_WORDS)[:_TENSE_WORDS])) is None
 
 
 GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" of one token costs no more)
