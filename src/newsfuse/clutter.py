@@ -407,7 +407,7 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a page's instructions to its reader, run into the story or standing as a sentence (all 5,622 Multi-News briefs
     # at 250 words held about 60): "Click here to receive a mailed, printed copy ...", "Click through this slideshow
     # to ...", "... please click here.", "Click on the map for a larger view."; prose clicks in the past or on a link
-    (r"^\s*(?:please\s+)?click\b(?!\s*(?:,|and|or)\b)|\b(?:please|then|just)\s+click\b|\bclick\s+(?:here|below|above|ok)\b"
+    (r"^\s*(?:please\s+)?click\b(?!\s*(?:,|(?:and|or)\b))|\b(?:please|just)\s+click\b|\bclick\s+(?:here|below|above|ok)\b"
      r"|\bclick (?:on |through )?(?:the |this |each |a )?(?:map|image|photo|name|dish|slideshow|gallery)s?"
      r"\b[^.!?]{0,40}?\b(?:for|to|below|above)\b|\bclick to (?:view|listen|enlarge|see|play|watch|read)\b", ("click",)),
     # ... a consent, sign-up or subscription form ("By clicking "i agree " below, you consent to ... cookies",
@@ -415,7 +415,8 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # up the results, ...", "Premium content for only $ 0.99 ..., subscribe today.")
     (r"\bby (?:clicking|signing up|entering your e-?mail)\b[^.!?]{0,120}?\byou(?:'re| are)?\s+(?:agree|consent|accept)",
      ("by clicking", "by signing up", "by entering your")),
-    (r"\bsign up (?:here|now|today|for (?:our|the|breaking)\b[^.!?]{0,40}?\b(?:newsletters?|alerts|brief|updates))\b"
+    (r"\bsign up (?:here|now|today|for (?:our|breaking)\b[^.!?]{0,40}?\b(?:newsletters?|alerts|brief|updates)"
+     r"|for the\b[^.!?]{0,40}?\b(?:newsletters?|brief))\b"
      r"|\b(?:free|e-?mail) sign up\b|\bwhy don['’]?t you sign up\b", ("sign up",)),
     (r"\bnever miss (?:a|our|another) (?:local |top )?(?:story|stories|top stories|headline)", ("never miss",)),
     (r"\bsubscribe (?:today|now|here)\b|^\s*subscribe\s*:|\bsubscribe to \w+ and get\b|\bpremium content for only\b",
@@ -423,13 +424,15 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # ... a browser notice ("Please enable cookies ...", "To enjoy hulu.com, you'll need to enable javascript ...",
     # "Cookies cannot be used to identify you personally.") and a social or e-mail pitch ("Follow us at @worldsportcnn
     # and like us on facebook", "Email us at ... with ideas for stories", "Order now and we'll deliver ...")
-    (r"\b(?:enable|disabl\w+|block\w*|accept|allow)\s+(?:\w+\s+)?(?:cookies|javascript)\b|\bjavascript (?:is )?disabled\b"
+    (r"\b(?:enable|disabl\w+)\s+(?:\w+\s+)?(?:cookies|javascript)\b|\bjavascript (?:is )?disabled\b"
      r"|\bcookies? (?:policy|cannot be used|settings)\b|\bour (?:website|site)(?:'s)? (?:uses )?cookies?\b",
      ("cookie", "javascript")),
     # ... a writer's or a press office's contact ("Kimberly redmond may be reached at ...", "( e-mail, lbazzano@tulane.edu
     # )", "contact: mark mellinger, ..., 865-696-1870, mmellinger@baby4me.net"): an e-mail address, unless quoted
     # ("romney used the address " mittromney@hotmail.com " to ..."), and an embedded post's link or label
-    (r"\b(?:can|may) be (?:reached|contacted) at\b|(?<![\"“'] )(?<![\"“'\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}\b",
+    (r"\b(?:can|may) be (?:reached|contacted) at\s*(?:[\w.+-]+@|\(?\d{3})"
+     r"|(?<![\"“'] )(?<![\"“'\w.+-])(?<!\baddress )(?<!\baccount )(?<!\baccount, )(?<!\bhandle )(?<!\bdomain )"
+     r"(?<!\bnamed )(?<!\bcalled )(?<!\busing )(?<!\bused )[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}\b",
      ("reached at", "contacted at", "@")),
     (r"\bpic\.twitter\.com/|\bview this post on instagram\b", ("pic.twitter", "view this post")),
     # a wiki's edit link, an obfuscated address, a player's notice in brackets ("history [ edit ] until 1834, ...",
