@@ -742,3 +742,17 @@ def test_a_stray_quote_before_reported_speech_is_dropped_not_moved() -> None:
         '" i said no to the offer and left the room at once, " she told reporters.']
     assert split_text('The mayor was angry. " he said the vote was a diversion from the real plan, and he left, " '
                       'her aide recalled.')[1].startswith('" he said')
+
+
+def test_a_parenthesis_closed_after_a_whole_sentence_goes_back_alone() -> None:
+    """When the aside ended with a whole sentence, only its closing parenthesis joins it; what follows is a new
+    sentence (before, it was glued on), unless it continues the one the aside sat in."""
+    assert split_text('The couple married on Saturday ( the mayor called it " mostly a family affair. " ) ann lee, a '
+                      'clerk at city hall, walked down the aisle with her father.') == [
+        'The couple married on Saturday ( the mayor called it " mostly a family affair. " )',
+        "ann lee, a clerk at city hall, walked down the aisle with her father."]
+    assert split_text("The vote was close ( seven to six. ) The mayor then left the chamber.") == [
+        "The vote was close ( seven to six. )", "The mayor then left the chamber."]
+    assert split_text("I can't keep up with the messages ( we still have a newscast to produce! ), but i am reading "
+                      "them.") == ["I can't keep up with the messages ( we still have a newscast to produce! ), but i am "
+                                   "reading them."]

@@ -200,6 +200,9 @@ def _opens_with_name(sentence: str, pattern: re.Pattern[str] = _NAME_START) -> b
     return m is not None and m.group(1).lower() not in STOP_WORDS and m.group(1).lower() not in _OPENERS
 
 
+_ENDS_WHOLE = re.compile(r"[.!?][\"”’']?\s*[\"”’']?$")
+
+
 def closes_unopened(sentence: str) -> bool:
     """The piece closes a parenthesis it did not open (``), hints of a tour ...``, ``1 ), but denticle ...``)."""
     k = sentence.find(")")
@@ -234,8 +237,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 if acronym and not glue:
                     glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
                             else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
-                if not glue and len(spans) > para_first and closes_unopened(sentence):
-                    glue = _leaves_open(text, spans[-1])
+                if not glue and len(spans) > para_first and closes_unopened(sentence) and _leaves_open(text, spans[-1]):
+                    rest = sentence[1:].lstrip()
+                    if (sentence[0] == ")" and _ENDS_WHOLE.search(text, spans[-1][0], spans[-1][1]) and rest[:1].isalnum()
+                            and not _CONTINUATION.match(rest)):
+                        # the aside ended with a whole sentence ('( ... "mostly a family affair. " ) mcnearney, a
+                        # co-head writer, ...'): only its parenthesis goes back, the rest is a new sentence
+                        spans[-1] = (spans[-1][0], start + 1)
+                        start += len(sentence) - len(rest)
+                        sentence, span = rest, (start, start + len(rest))
+                    else:
+                        glue = True
                 if not glue and is_caption(sentence):
                     continue  # a photo caption run into the text is not part of the story
                 if glue and spans:
