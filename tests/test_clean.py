@@ -685,3 +685,20 @@ def test_an_article_pasted_several_times_keeps_one_copy_and_a_repeated_caption_g
     (doc,) = clean_documents([to_document(text, 0)])
     assert doc.text.count("The city council approved") == 1
     assert caption not in doc.text
+
+
+def test_a_story_pasted_over_in_short_paragraphs_keeps_one_copy_and_a_repeated_teaser_still_goes() -> None:
+    from newsfuse.clean import clean_documents
+    from newsfuse.load import to_document
+
+    paragraphs = ["The council voted on Tuesday to close the Main Street bridge for repairs.",
+                  "Inspectors found cracks in two girders last week, the city engineer said.",
+                  "The bridge carries 18,000 vehicles a day and will reopen in May."]
+    (doc,) = clean_documents([to_document("\n\n".join(paragraphs * 3), 0)])
+    assert [doc.text.count(p) for p in paragraphs] == [1, 1, 1]
+    teaser = ("In other news, the state legislature approved a new budget for road repairs on Monday after a long "
+              "debate over how much of it should go to rural counties, which had asked for a larger share than before.")
+    story = [f"{p} The clerk confirmed it on Wednesday, and the mayor spoke about it at length." for p in paragraphs * 3]
+    page = "\n\n".join(story[:3] + [teaser] + story[3:6] + [teaser] + [f"Residents {k} said they would wait." for k in "abcdef"] + [teaser])
+    (doc,) = clean_documents([to_document(page, 0)])
+    assert "In other news" not in doc.text

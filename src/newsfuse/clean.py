@@ -67,9 +67,8 @@ FLAT_TRAILER_MIN_SHARE = 0.25
 FLAT_PARAGRAPH_SENTENCES = 3
 # A line shown this many times in one page is a widget caption, not prose ...
 REPEATED_LINE = 3
-# ... unless it is a paragraph at least this long (and of a seventh as many words: text, not a run of links or
-# code): a page (or a paste) that repeats its article keeps one copy.
-REPEATED_PROSE_CHARS = 200
+# ... unless such lines are at least this share of the page's text: the article pasted over, which keeps one copy.
+REPEATED_PAGE_SHARE = 0.8
 # Prose: at least this many words (or, for scripts without spaces, characters).
 MIN_WORDS = 5
 MIN_CJK_CHARS = 12
@@ -301,17 +300,22 @@ def _words(line: str) -> list[str]:
 
 
 def _drop_repeated(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Lines shown REPEATED_LINE times or more are widget captions and go; a long paragraph repeated so is the
-    article copied over (a file holding five copies of one story, perhaps cut short) and keeps its first copy."""
+    """Lines shown REPEATED_LINE times or more are widget captions and go, unless such lines are most of the page's
+    text (REPEATED_PAGE_SHARE): then the page is the article pasted over (a file holding five copies of one story, cut
+    short or not, in short paragraphs or long) and each keeps its first copy. A long teaser repeated down a story
+    still goes."""
     counts = Counter(line.lower() for _, line in cands)
     if not counts or max(counts.values()) < REPEATED_LINE:
         return cands
+    repeated = sum(len(x) for _, x in cands if counts[x.lower()] >= REPEATED_LINE)
+    if repeated < REPEATED_PAGE_SHARE * sum(len(x) for _, x in cands):
+        return [(b, x) for b, x in cands if counts[x.lower()] < REPEATED_LINE]
     kept: set[str] = set()
     out = []
     for b, x in cands:
         k = x.lower()
         if counts[k] >= REPEATED_LINE:
-            if len(x) < REPEATED_PROSE_CHARS or k in kept or len(x.split()) < REPEATED_PROSE_CHARS // 7:
+            if k in kept:
                 continue
             kept.add(k)
         out.append((b, x))
