@@ -670,6 +670,8 @@ def test_a_pages_update_stamp_and_byline_before_a_story_are_trimmed() -> None:
         "waited for the bridge to reopen.",
         "/ updated by jane doe and john roe the council voted on Monday to pay for the bridge repairs.",
         "/ updated by jane e. Doe, ann lee and john roe lakeport — the council voted to pay for the repairs.",
+        "/ updated by ann lee, md the bridge engineers — the first to see the cracks — are worried.",
+        "/ updated / source: associated press the council voted on Monday to pay for the repairs.",
         "/ updated in a personal note, the mayor thanked the crews who rebuilt the bridge.",
         "updated at 5: 45 p.m. Et the council voted to pay for the bridge repairs.",
         "Updated: december 17, 2013, at 3: 05 a.m. An emailed threat closed the bridge overnight.",
@@ -680,6 +682,8 @@ def test_a_pages_update_stamp_and_byline_before_a_story_are_trimmed() -> None:
         ["for weeks, drivers have waited for the bridge to reopen."],
         ["the council voted on Monday to pay for the bridge repairs."],
         ["the council voted to pay for the repairs."],
+        ["the bridge engineers — the first to see the cracks — are worried."],
+        ["the council voted on Monday to pay for the repairs."],
         ["in a personal note, the mayor thanked the crews who rebuilt the bridge."],
         ["the council voted to pay for the bridge repairs."],
         ["An emailed threat closed the bridge overnight."],
@@ -709,6 +713,12 @@ def test_a_wire_or_video_credit_before_a_story_is_trimmed_and_nothing_more() -> 
         "crews lifted the last beam onto the Main Street bridge on Tuesday."]
     assert split_text("Usa today reported that the bridge would reopen in May.") == [
         "Usa today reported that the bridge would reopen in May."]
+    for prose in ("Usa today network looks at what people will say about the bridge this week.",
+                  "Usa today sports ranked the lakeport lions first in the league on Monday.",
+                  "Ap photo editors chose the picture of the bridge as the photo of the year."):
+        assert split_text(prose) == [prose]
+    assert split_text("Reuters/jane doe - rc125af3e6d0 the council voted to pay for the bridge repairs.") == [
+        "the council voted to pay for the bridge repairs."]
 
 
 def test_a_piece_after_a_quoted_exclamation_or_question_continues_its_sentence() -> None:

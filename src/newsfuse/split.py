@@ -388,7 +388,8 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?"
 # a web page's time stamp ("nov. 29, 2018, 1: 40 am gmt") and a writer's name in a byline ("carol e. Lee")
 _STAMP = _MONTH + r"\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\s?\d\d\s*[ap]\.?m\.?\s*(?:gmt|utc|et|edt|est)\b"
-_WRITER = r"(?!(?:you|i|we|they|he|she|it|the|a|an)\b)[a-z][\w'’-]+(?:\s+[a-z]\.)?\s+[a-z][\w'’-]+"
+_WRITER = (r"(?!(?:you|i|we|they|he|she|it|the|a|an)\b)[a-z][\w'’-]+(?:\s+[a-z]\.)?\s+(?!(?:the|a|an)\b)[a-z][\w'’-]+"
+           r"(?:\s+(?:o|d|mc|mac)\s?['’]\s?[a-z]+)?(?:,\s*(?:md|m\.d\.|phd|ph\.d\.))?")
 
 # Page furniture glued to the front of a sentence when a page is flattened to text: ad slots
 # ("Advertisement continue reading the main story"), dotted or starred separator lines, photo credits
@@ -411,7 +412,7 @@ _LEAD_CLUTTER = re.compile(
     # (the words run up to the next slash; with none, the photographer's name is two words: "Ap photo/evan vucci the
     # president spoke ...")
     r"|(?:reuters|ap photo|afp photo|afp)/(?:[\w.'’-]+(?:[ ][\w.'’-]+){0,3}(?=/(?:illustration|file photo|file|pool)\b)"
-    r"|[\w.'’-]+(?:[ ][\w.'’-]+)?)(?:/(?:illustration|file photo|file|pool))*\s+"
+    r"|[\w.'’-]+(?:[ ][\w.'’-]+)?)(?:/(?:illustration|file photo|file|pool))*(?:\s*-\s*rc[0-9a-z]{10,12}\b)?\s+"
     # a live story's update stamp: "Update, 1 p.m.: ...", "Update at 1: 48 p.m.: ...", "Update — 2: 16 p.m. Et: ...",
     # "Update #3: ..."
     r"|updated?\b[^:\n.!?]{0,30}?(?:\d{1,2}(?::\s?\d\d)?\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst))?"
@@ -425,7 +426,7 @@ _LEAD_CLUTTER = re.compile(
     # NBC's stamp and byline run into the story ("Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by
     # phil mccausland for weeks, ...", "/ updated by sarah fitzpatrick and tracy connor adult film star ...", "/ updated
     # in a personal note, ..."): its writers are two words each (a middle initial between), joined by commas and "and"
-    r"|(?:" + _STAMP + r"\s+)?/\s*updated\s+(?:" + _STAMP + r"\s+)?(?:/\s*source:\s*[\w.-]+\s+)?"
+    r"|(?:" + _STAMP + r"\s+)?/\s*updated\s+(?:" + _STAMP + r"\s+)?(?:/\s*source:\s*(?:associated press|[\w.-]+)\s+)?"
     r"(?:by\s+" + _WRITER + r"(?:,\s+" + _WRITER + r")*(?:,?\s+and\s+" + _WRITER + r")?\s+)?(?=\S)"
     # a live blog's time stamp ("___ 1: 45 p.m. European officials say ...", "6: 20 am pst -- an official statement
     # ...", "10: 24 a.m.: the crew ..."; prose says "At 3: 45 p.m., ...")
@@ -438,8 +439,10 @@ _LEAD_CLUTTER = re.compile(
     r"minutes|seconds|hours|that)\b)"
     # a video's or a photo's credit with no delimiter ("Usa today sports rob gronkowski scored two touchdowns ...",
     # "Wochit general mills recalled ...", "Ap photo exclusive: gop campaigns ..."; not "Usa today reported that ...")
-    r"|(?:usa today(?: sports| network)?|wochit|ap photo)\s+(?=\S)(?!(?:reported|reports|said|says|has|had|have|is|was|"
-    r"were|obtained|found|noted|asked|spoke|contacted|columnist|editor|writer|reporter|poll|survey|'s|’s|/)\b)(?![/,.;:])"
+    r"|(?:usa today(?: sports| network)?|wochit|ap photo)\s+(?=\S)(?!(?:sports|network|reported|reports|said|says|has|had|have|is|was|"
+    r"were|obtained|found|noted|asked|spoke|contacted|columnist|editor|editors|writer|reporter|photographers?|staff|"
+    r"journalists?|poll|survey|looks|ranks|ranked|takes|picks|picked|chose|named|selected|asks|compiled|examines|"
+    r"analyzed|reviewed|'s|’s|/)\b)(?![/,.;:])"
     r"|exclusive\s*:\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
     r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
@@ -622,7 +625,8 @@ def _inner_place_lead(text: str, a: int, b: int) -> re.Match[str] | None:
 
 # After a caption's credit the story starts, often with its dateline in lower case: "( photo: ap ) phoenix —",
 # "xi ' an -", "hollywood, fla. —" (a place of at most four words, then a dash).
-_PLACE_DASH = re.compile(r"[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)", re.IGNORECASE)
+_PLACE_DASH = re.compile(r"(?!(?:the|a|an)\s(?!hague\b))[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)",
+                         re.IGNORECASE)  # (not "the apollo astronauts — the first men ...": a place has no article, but the hague)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
 _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
 _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
