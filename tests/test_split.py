@@ -766,3 +766,11 @@ def test_a_parenthesis_closed_after_a_whole_sentence_goes_back_alone() -> None:
     assert split_text("I can't keep up with the messages ( we still have a newscast to produce! ), but i am reading "
                       "them.") == ["I can't keep up with the messages ( we still have a newscast to produce! ), but i am "
                                    "reading them."]
+
+
+def test_a_sites_sign_up_widget_before_a_story_is_trimmed() -> None:
+    assert split_text("Get the times of israel's daily edition by email and never miss our top stories free sign up "
+                      "the council voted on Monday to pay for the bridge repairs.") == [
+        "the council voted on Monday to pay for the bridge repairs."]
+    assert split_text("Sign up for breaking news alerts from nbc news the council voted to pay for the repairs.") == [
+        "the council voted to pay for the repairs."]

@@ -444,6 +444,11 @@ _LEAD_CLUTTER = re.compile(
     r"journalists?|poll|survey|looks|ranks|ranked|takes|picks|picked|chose|named|selected|asks|compiled|examines|"
     r"analyzed|reviewed|'s|’s|/)\b)(?![/,.;:])"
     r"|exclusive\s*:\s+(?=\S)"
+    # a site's sign-up widget run into the story's first sentence (Times of Israel's and NBC News's, 8 documents of
+    # Multi-News: "Get the times of israel's daily edition by email and never miss our top stories free sign up "it
+    # penetrated ...", "Sign up for breaking news alerts from nbc news but physicians at the dod ...")
+    r"|get the times of israel['’]s daily edition by email and never miss our top stories\s+free sign up\s+(?=\S)"
+    r"|sign up for breaking news alerts from nbc news\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
     r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
@@ -475,7 +480,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
-    "usa today", "wochit",
+    "usa today", "wochit", "get the times of israel", "sign up for breaking news",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 )
