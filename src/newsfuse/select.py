@@ -163,6 +163,7 @@ _FIRST_SINGULAR = re.compile(r"(?<![\w'’])(?:(?<!war )i(?=\s|\s?['’]\s?(?:m|
 # 0.14 / 0.15 at 250 on the first 1,000 Multi-News clusters (scripts/tune.py --set select.FIRST_PERSON_RULE=True),
 # whose human briefs retell what such first-person pieces say; the brief cites the outlet whose words they are.
 FIRST_PERSON_RULE = False
+LONE_OPENING_QUOTE_RULE = True  # no candidate opens with a straight quote and holds no other (it runs on, or is stray)
 
 
 def speaks_in_first_person(text: str) -> bool:
@@ -256,7 +257,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.": cut before a name or a date
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
-    if t[0] == '"' and t.count('"') == 1:
+    if LONE_OPENING_QUOTE_RULE and t[0] == '"' and t.count('"') == 1:
         return False  # '" i said \' bill gates is my secret santa! \'': a quotation that runs on, or a stray mark
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
