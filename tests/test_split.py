@@ -774,3 +774,11 @@ def test_a_sites_sign_up_widget_before_a_story_is_trimmed() -> None:
         "the council voted on Monday to pay for the bridge repairs."]
     assert split_text("Sign up for breaking news alerts from nbc news the council voted to pay for the repairs.") == [
         "the council voted to pay for the repairs."]
+
+
+def test_a_wire_dateline_with_a_date_or_a_stamp_in_lower_case_is_trimmed() -> None:
+    for text in ("Beijing, dec. 9 ( upi ) -- the council voted to pay for the bridge repairs on Monday.",
+                 "Berlin/athens ( reuters ) - the council voted to pay for the bridge repairs on Monday.",
+                 "2014/04/21 19: 26 ansan, south korea, april 21 ( yonhap ) -- the council voted to pay for the bridge "
+                 "repairs on Monday."):
+        assert split_text(text) == ["the council voted to pay for the bridge repairs on Monday."]

@@ -378,7 +378,10 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\|\s*[A-Za-z][A-Za-z.'’ ,]{1,40}?\s*\(\s*(?:AP|Reuters|AFP|UPI|ap|reuters|afp|upi)\s*\)"
     # (a wire page's header run into its dateline: "Philadelphia | Philadelphia (Reuters) -")
-    r"|[a-z][a-z.'’ ,]{1,40}?\s*\(\s*(?:ap|reuters|afp|upi|cnn)\s*\)"  # lower-cased corpora: "new york ( ap ) —"
+    # lower-cased corpora: "new york ( ap ) —", "beijing, dec. 9 ( upi ) --", "berlin/athens ( reuters ) -", a stamp
+    # before it ("2014/04/21 19: 26 ansan, south korea, april 21 ( yonhap ) --")
+    r"|(?:\d{4}/\d\d/\d\d\s+\d\d:\s?\d\d\s+(?:\(\s*attn:[^()]{0,60}\)\s*)?)?"
+    r"[A-Za-z][a-z0-9.'’ ,/]{1,60}?\s*\(\s*(?:ap|reuters|afp|upi|cnn|yonhap|xinhua|bloomberg|efe|dpa|kyodo)\s*\)"
     r")\s*(?:—|–|--|-|_)\s+(?=\S)"
 )
 
