@@ -28,6 +28,15 @@ from newsfuse.split import split_document
         ("The mayor said the bridge would reopen in December.", False),
         ("Heavy rain closed the harbor road on Monday.", False),
         ("Theresa Long chairs the transport committee.", False),
+        # connectives that place a sentence after or against the one before it, some only with their comma
+        ("Later, it was reported that the crack ran the length of the girder.", True),
+        ("Still, the council voted to pay for the repairs.", True),
+        ("Nevertheless the mayor kept the bridge open for buses.", True),
+        ("Similarly, the state closed two bridges upriver.", True),
+        ("Later this year, the state will inspect every bridge in the county.", False),
+        ("Still water under the bridge froze on Monday.", False),
+        ("Similarly sized bridges upriver were inspected on Monday.", False),
+        ("Otherwise healthy commuters were treated for smoke inhalation.", False),
     ],
 )
 def test_needs_antecedent(text: str, dangling: bool) -> None:

@@ -85,9 +85,15 @@ WORDS_PER_SENTENCE = 25.0
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|"
     r"(?P<first>i(?=[\s'’])|we|my|our|us|me)|"
-    r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|"
+    r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|therefore|consequently|"
+    r"nevertheless|nonetheless|"
     r"the two|the latter|the former|the move|the decision|the statement|the comments|the remarks|"
-    r"in addition|as a result|even so|despite this|after that|since then)\b",
+    r"in addition|as a result|even so|despite this|after that|since then)\b"
+    # ... and openings that place it after or against what came before only with their comma ("Later, it was
+    # reported that ...", not "Later this year, ..."; "Still, ...", not "Still water ..."; "Similarly, ...", not
+    # "Similarly sized bridges ...")
+    r"|^(?:[\"“‘']\s*)?(?:later|still|similarly|likewise|otherwise|in turn|in response|in contrast|by contrast|"
+    r"on the other hand|at the same time),",
     re.IGNORECASE,
 )
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
