@@ -500,7 +500,7 @@ def test_a_url_dribbling_bytes_fails_within_the_request_deadline_and_frees_its_t
         assert time.monotonic() - t0 < 3
         assert r.status_code == 400 and "timed out" in r.json()["error"], r.text
         time.sleep(0.3)
-        assert app.state.worker.pending == 0  # the thread is free again
+        assert app.state.fetcher.pending == 0  # the fetch thread is free again
     finally:
         httpd.shutdown()
 
@@ -523,6 +523,74 @@ def test_a_request_that_waited_for_a_thread_all_along_is_told_the_server_is_busy
         assert msg.startswith("server busy")
     finally:
         gate.set()
+
+
+def test_a_url_that_waited_for_a_fetch_thread_all_along_is_told_the_server_is_busy() -> None:
+    gate = threading.Event()
+    app = create_app(Settings(fetch_threads=1, timeout=0.5), fetch=lambda *a: Document(text="A b."), summarize=fake_brief)
+    try:
+        app.state.fetcher.submit(gate.wait, 5)  # the only fetch thread is taken; the queue has room
+        msg = error_of(post(TestClient(app, base_url=BASE), {"urls": ["http://example.org/"]}), 503)
+        assert msg.startswith("server busy")
+    finally:
+        gate.set()
+
+
+def test_slow_pages_never_hold_up_text_only_requests() -> None:
+    """Fetching had the summarize threads: a few requests whose pages were slow took every thread until
+    their fetch deadline, and a text-only request (20 ms of work) waited up to its whole deadline. Fetches
+    now have a pool of their own: with every fetch thread stuck, text is still answered at once."""
+    gate = threading.Event()
+    started = threading.Semaphore(0)
+
+    def stuck(url: str, timeout: float, max_bytes: int) -> Document:
+        started.release()
+        gate.wait(5)
+        return Document(text=f"Text fetched from {url}. It has two sentences.")
+
+    app = create_app(Settings(threads=2, fetch_threads=2, timeout=2), fetch=stuck, summarize=fake_brief)
+    answers: list[int] = []
+    with TestClient(app, base_url=BASE) as c:
+        slow = [threading.Thread(target=lambda i=i: answers.append(post(c, {"urls": [f"http://slow.example/{i}"]}).status_code))
+                for i in range(4)]
+        try:
+            for t in slow:
+                t.start()
+            for _ in range(2):  # both fetch threads are taken (and two more requests wait for one)
+                assert started.acquire(timeout=1.5)
+            t0 = time.monotonic()
+            r = post(c, {"documents": ["Plain text. Nothing to fetch."]})
+            assert r.status_code == 200, r.text
+            assert time.monotonic() - t0 < 0.5
+        finally:
+            gate.set()
+            for t in slow:
+                t.join(5)
+        assert sorted(answers) == [200] * 4
+    # the lifespan shut both pools down
+    for pool in (app.state.worker.pool, app.state.fetcher.pool):
+        with pytest.raises(RuntimeError, match="shutdown"):
+            pool.submit(lambda: None)
+
+
+def test_one_request_never_takes_every_fetch_thread() -> None:
+    lock = threading.Lock()
+    running, most = 0, 0
+
+    def fetch(url: str, timeout: float, max_bytes: int) -> Document:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.05)
+        with lock:
+            running -= 1
+        return Document(text=f"Text fetched from {url}. It has two sentences.")
+
+    c = client(Settings(threads=1, fetch_threads=3), fetch=fetch, summarize=fake_brief)
+    r = post(c, {"urls": [f"http://example.org/{i}" for i in range(8)]})
+    assert r.status_code == 200, r.text
+    assert most == 2  # fetch_threads - 1: one is always left for other requests
 
 
 def test_urls_disabled() -> None:
@@ -654,6 +722,8 @@ def test_settings_validation() -> None:
         Settings(timeout=0)
     with pytest.raises(InputError):
         Settings(max_documents=0)
+    with pytest.raises(InputError, match="--fetch-threads"):
+        Settings(fetch_threads=0)
     s = Settings(cors_origins=("https://a.example", "*"), allowed_hosts=("x",))
     assert Settings.from_json(s.to_json()) == s
 
@@ -673,15 +743,19 @@ def test_serve_command_builds_settings_and_runs_uvicorn(monkeypatch: pytest.Monk
     assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
     s = app.state.settings
     assert (s.max_body_bytes, s.max_documents, s.timeout, s.allow_urls, s.cors_origins) == (5_000_000, 200, 30, True, ())
+    assert (s.threads, s.fetch_threads) == (4, 8)
+    assert (app.state.worker.pool._max_workers, app.state.fetcher.pool._max_workers) == (4, 8)
 
     args = ["--port", "9123", "--max-body-mb", "0.5", "--max-documents", "9", "--timeout", "4", "--no-urls",
-            "--cors-origin", "https://a.example", "--cors-origin", "https://b.example,https://c.example"]
+            "--cors-origin", "https://a.example", "--cors-origin", "https://b.example,https://c.example",
+            "--threads", "2", "--fetch-threads", "16"]
     result = CliRunner().invoke(serve_command, args)
     assert result.exit_code == 0, result.output
     app, kw = runs[-1]
     s = app.state.settings
     assert kw["port"] == 9123
     assert (s.max_body_bytes, s.max_documents, s.timeout, s.allow_urls) == (500_000, 9, 4, False)
+    assert (s.threads, s.fetch_threads) == (2, 16)
     assert s.cors_origins == ("https://a.example", "https://b.example", "https://c.example")
 
     result = CliRunner().invoke(serve_command, ["--host", "0.0.0.0"])
@@ -706,7 +780,8 @@ def test_serve_is_wired_into_the_cli() -> None:
 
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
-    for flag in ("--host", "--port", "--max-body-mb", "--max-documents", "--timeout", "--no-urls", "--cors-origin"):
+    for flag in ("--host", "--port", "--max-body-mb", "--max-documents", "--timeout", "--no-urls", "--cors-origin",
+                 "--threads", "--fetch-threads"):
         assert flag in result.output
 
 

@@ -10,8 +10,9 @@ Endpoints (see docs/serve.md):
 * ``GET /`` - the web page (``static/``).
 
 Every error is a 4xx/5xx JSON ``{"error": "one line"}``. Request bodies are capped
-(Content-Length and the streamed size), work runs in a thread pool under a deadline,
-and the process never reads or writes local files on a client's behalf.
+(Content-Length and the streamed size), work runs in thread pools under a deadline (URL
+fetches in a pool of their own, so that slow pages never hold up summarizing), and the
+process never reads or writes local files on a client's behalf.
 """
 
 from __future__ import annotations
@@ -84,8 +85,9 @@ class Settings:
     timeout: float = 30.0
     allow_urls: bool = True
     cors_origins: tuple[str, ...] = ()
-    threads: int = 4  # summarize/fetch worker threads per server process
-    max_pending: int = 64  # jobs queued or running before new requests get 503 "busy"
+    threads: int = 4  # summarize threads per server process
+    fetch_threads: int = 8  # URL-fetch threads per server process (they wait on the network, not the CPU)
+    max_pending: int = 64  # jobs queued or running, per pool, before new requests get 503 "busy"
     fetch_timeout: float = 10.0  # per URL, and never past the request's deadline
     workers: int = 1  # uvicorn worker processes
     log_level: str = "info"
@@ -108,8 +110,8 @@ class Settings:
             raise InputError("--max-documents must be at least 1")
         if not self.timeout > 0:
             raise InputError("--timeout must be a positive number of seconds")
-        if self.threads < 1 or self.max_pending < 1 or self.workers < 1:
-            raise InputError("--threads, --workers and the queue size must be at least 1")
+        if self.threads < 1 or self.fetch_threads < 1 or self.max_pending < 1 or self.workers < 1:
+            raise InputError("--threads, --fetch-threads, --workers and the queue size must be at least 1")
         for origin in self.cors_origins:
             if origin != "*" and not _is_origin(origin):
                 raise InputError(f"--cors-origin wants an origin like https://example.org, got {origin!r}")
@@ -478,10 +480,13 @@ class Worker:
     gets a 503 at once and the call finishes in the background. ``max_pending`` caps
     queued + running calls so a flood or a run of slow inputs cannot grow memory
     without bound: over the cap, requests get 503 "busy" straight away.
+
+    The app has two: one summarizes (``--threads``), one fetches URLs (``--fetch-threads``), so that
+    requests whose pages are slow hold fetch threads only and text-only requests never queue behind them.
     """
 
-    def __init__(self, threads: int, max_pending: int) -> None:
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsfuse")
+    def __init__(self, threads: int, max_pending: int, name: str = "newsfuse") -> None:
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=threads, thread_name_prefix=name)
         self.max_pending = max_pending
         self._pending = 0
         self._lock = threading.Lock()
@@ -616,7 +621,8 @@ def create_app(
     settings = settings or Settings()
     do_summarize = summarize or _default_summarize
     do_fetch = fetch or _default_fetch
-    worker = Worker(settings.threads, settings.max_pending)
+    worker = Worker(settings.threads, settings.max_pending)  # summarizing
+    fetcher = Worker(settings.fetch_threads, settings.max_pending, name="newsfuse-fetch")  # URL fetches
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -628,7 +634,10 @@ def create_app(
         try:
             yield
         finally:
-            worker.shutdown()
+            try:
+                fetcher.shutdown()
+            finally:
+                worker.shutdown()
 
     app = FastAPI(
         title="newsfuse",
@@ -640,6 +649,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.worker = worker
+    app.state.fetcher = fetcher
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -674,7 +684,7 @@ def create_app(
                 "max_documents": settings.max_documents,
                 "timeout_seconds": settings.timeout,
             },
-            "pending": worker.pending,
+            "pending": worker.pending + fetcher.pending,
         }
 
     @app.post(
@@ -723,11 +733,12 @@ def create_app(
         return JSONResponse(brief.to_dict(include_text=include_text))
 
     async def _fetch_all(urls: list[str], deadline: float) -> list[Document]:
-        gate = asyncio.Semaphore(max(1, min(settings.threads - 1, 8)))  # one request cannot take every thread
+        # one request cannot take every fetch thread
+        gate = asyncio.Semaphore(max(1, min(settings.fetch_threads - 1, 8)))
 
         async def one(u: str) -> Document:
             async with gate:
-                result: Document = await worker.run(
+                result: Document = await fetcher.run(
                     deadline, _fetch_by, deadline, do_fetch, u, settings.fetch_timeout, settings.max_body_bytes
                 )
                 return result
@@ -851,7 +862,10 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (each with its own threads).")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 256),
-              help="Worker threads per process for summarizing and fetching.")
+              help="Summarizing threads per process.")
+@click.option("--fetch-threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Threads per process fetching \"urls\" (a pool of their own: slow pages never hold up "
+                   "summarizing).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve_command(
@@ -864,6 +878,7 @@ def serve_command(
     cors_origins: tuple[str, ...],
     workers: int,
     threads: int,
+    fetch_threads: int,
     log_level: str,
 ) -> None:
     """Serve the web page and the JSON API (POST /api/summarize).
@@ -882,6 +897,7 @@ def serve_command(
         cors_origins=_split_origins(cors_origins),
         workers=workers,
         threads=threads,
+        fetch_threads=fetch_threads,
         log_level=log_level,
     )
     check_listen(host, port)
