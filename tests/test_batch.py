@@ -528,3 +528,17 @@ def test_batch_reads_a_named_pipe_without_counting_it_first(tmp_path: Path) -> N
     stats = result[0]
     assert (stats.done, stats.total) == (3, 3)
     assert [r["id"] for r in read_out(tmp_path / "out.jsonl")] == [r["id"] for r in rows]
+
+
+def test_batch_a_small_input_with_one_line_that_is_not_utf8_is_summarized_but_that_line(tmp_path: Path) -> None:
+    """The whole-input check refused a three-line file for one Latin-1 line (a share of bad characters in a small
+    file); only an input mostly not UTF-8 is refused, and here the bad line is one error record."""
+    rows = make_clusters(3)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [json.dumps(r).encode("utf-8") for r in rows]
+    lines[1] = json.dumps({"id": "x", "documents": ["caf\u00e9 au lait is served at the bridge."]}, ensure_ascii=False).encode("latin-1")
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    stats = run_batch(src, out, words=20, workers=1, progress=False)
+    recs = read_out(out)
+    assert (stats.done, stats.failed) == (2, 1)
+    assert recs[1]["id"] == "line-2" and "not UTF-8" in recs[1]["error"]

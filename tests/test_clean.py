@@ -702,3 +702,14 @@ def test_a_story_pasted_over_in_short_paragraphs_keeps_one_copy_and_a_repeated_t
     page = "\n\n".join(story[:3] + [teaser] + story[3:6] + [teaser] + [f"Residents {k} said they would wait." for k in "abcdef"] + [teaser])
     (doc,) = clean_documents([to_document(page, 0)])
     assert "In other news" not in doc.text
+
+
+def test_a_short_teaser_repeated_four_times_beside_a_short_story_still_goes() -> None:
+    from newsfuse.clean import clean_documents
+    from newsfuse.load import to_document
+
+    teaser = "The city council will vote next week on a plan to expand the downtown library, officials said."
+    story = ["The mayor closed the Main Street bridge on Monday after inspectors found cracks.",
+             "Repairs will take six weeks, the city engineer said on Monday."]
+    (doc,) = clean_documents([to_document("\n\n".join(story + [teaser] * 4), 0)])
+    assert "library" not in doc.text and "Repairs will take six weeks" in doc.text

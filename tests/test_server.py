@@ -514,6 +514,14 @@ def test_a_fetch_past_the_deadline_says_fetching_took_too_long() -> None:
     assert "fetching the URLs took longer than this server's 1 s limit" in msg
 
 
+def test_a_request_with_too_little_time_left_to_fetch_is_told_it_timed_out_not_that_the_server_is_busy() -> None:
+    """A fetch taken up with under MIN_FETCH_SECONDS left (a short --timeout, or the request's other URLs used the
+    time) said "server busy" on an idle server."""
+    msg = error_of(post(client(Settings(timeout=0.4), fetch=lambda *a: Document(text="A b."), summarize=fake_brief),
+                        {"urls": ["http://example.org/"]}), 503)
+    assert msg.startswith("timed out: fetching the URLs took longer than this server's 0.4 s limit")
+
+
 def test_a_request_that_waited_for_a_thread_all_along_is_told_the_server_is_busy() -> None:
     gate = threading.Event()
     app = create_app(Settings(threads=1, timeout=0.5), summarize=fake_brief)

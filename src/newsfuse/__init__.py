@@ -24,7 +24,17 @@ def __getattr__(name: str) -> Any:
 
         globals()["summarize"] = summarize  # (found directly from now on; a test may still monkeypatch it)
         return summarize
+    if name in _SUBMODULES:  # (`import newsfuse; newsfuse.clean.clean_documents(...)` worked while the pipeline loaded them)
+        import importlib
+
+        return importlib.import_module(f"newsfuse.{name}")
     raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+
+
+_SUBMODULES = frozenset({
+    "attribute", "batch", "clean", "cli", "clutter", "evaluate", "fetch", "language", "load", "model", "newswire",
+    "options", "order", "pipeline", "render", "represent", "score", "select", "server", "split", "workers",
+})
 
 
 __all__ = [

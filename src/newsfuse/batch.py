@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import time
 import zlib
@@ -133,19 +134,37 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 # --- input ---------------------------------------------------------------------------------------------
 
 
-def looks_binary(path: Path) -> bool:
-    """Whether the (decompressed) start of ``path`` is binary data or text in another encoding, by the
-    share of control characters and undecodable bytes that marks a file as binary elsewhere. Such an input is
-    refused in one line: recording each of its "lines" as not UTF-8 would fill --out with junk, while one
-    stray byte in a JSONL file must not stop the run (``iter_items`` records its line)."""
-    from newsfuse.load import _check_text
+# Bytes no JSONL text holds: NUL (UTF-16 text and binary data are full of it) and the other C0 controls but tab,
+# line feed, carriage return and form feed.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+BINARY_SHARE = 0.01
+MIN_BAD_LINES = 3  # ... and an input whose lines are mostly (and at least this many) not UTF-8 is another encoding
 
+
+def looks_binary(path: Path) -> bool:
+    """Whether the (decompressed) start of ``path`` is binary data, UTF-16/32 text (a NUL, or more than
+    BINARY_SHARE control bytes) or text in another encoding through and through (most of its lines, and at least
+    MIN_BAD_LINES, not UTF-8). Such an input is refused in one line: recording each of its "lines" as not UTF-8
+    would fill --out with junk. A few lines that are not UTF-8 are one error record each (``iter_items``),
+    however small the file."""
     try:
         with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
             head = fh.read(65536)
     except (OSError, EOFError, zlib.error):  # iter_items reports it, after the clusters before the damage
         return False
-    return _check_text(head.decode("utf-8", "replace")) is None
+    if b"\x00" in head or len(_BINARY_BYTES.findall(head)) > BINARY_SHARE * max(len(head), 1):
+        return True
+    lines = [x for x in head.split(b"\n")[:-1] if x.strip()] if len(head) == 65536 else [x for x in head.split(b"\n") if x.strip()]
+    bad = sum(1 for x in lines if not _is_utf8(x))
+    return bad >= MIN_BAD_LINES and bad > len(lines) / 2  # text in another encoding through and through
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def cluster_id(obj: dict[str, Any], n: int) -> str:

@@ -68,7 +68,7 @@ FLAT_PARAGRAPH_SENTENCES = 3
 # A line shown this many times in one page is a widget caption, not prose ...
 REPEATED_LINE = 3
 # ... unless such lines are at least this share of the page's text: the article pasted over, which keeps one copy.
-REPEATED_PAGE_SHARE = 0.8
+REPEATED_PAGE_SHARE = 0.95
 # Prose: at least this many words (or, for scripts without spaces, characters).
 MIN_WORDS = 5
 MIN_CJK_CHARS = 12

@@ -21,10 +21,8 @@ def _stop_while_loading(signum: int, frame: FrameType | None) -> None:
 
 
 def main() -> None:
-    previous = {sig: signal.signal(sig, _stop_while_loading) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        from newsfuse.cli import main as cli_main
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # (cli.main installs its own in their place, with no gap between)
+        signal.signal(sig, _stop_while_loading)
+    from newsfuse.cli import main as cli_main
+
     cli_main()

@@ -426,8 +426,8 @@ def _clearly_better_latin(sample: bytes) -> str | None:
 
     matches = list(from_bytes(sample))
     base = next((m for m in matches if m.encoding == "cp1252"), None) or from_bytes(sample, cp_isolation=["cp1252"]).best()
-    if base is None:
-        return None
+    if base is None:  # the detector rejects Windows-1252 outright (Polish in cp1250): its best Latin code page
+        return next((str(m.encoding) for m in matches if m.encoding in LATIN_CODE_PAGES), None)
     for m in matches:
         if m.encoding in LATIN_CODE_PAGES and (
             m.chaos < base.chaos - CLEARLY_LESS_CHAOS

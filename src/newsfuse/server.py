@@ -71,7 +71,7 @@ Fetcher = Callable[..., Document]
 # A URL's fetch ends this long before its request's deadline, so that a page too slow to fetch gets its
 # one-line fetch error (400) rather than the request's 503.
 FETCH_MARGIN = 0.25
-MIN_FETCH_SECONDS = 0.5  # less than this left when a thread takes a fetch up: it waited for one too long
+MIN_FETCH_SECONDS = 0.5  # less than this left when a thread takes a fetch up: the request has timed out
 
 
 @dataclass(frozen=True)
@@ -594,8 +594,8 @@ def _fetch_by(deadline: float, fetch: Fetcher, url: str, timeout: float, max_byt
     whole fetch (``fetch_url`` allows 3 x timeout in all) ends before the request's deadline: a slow
     page then fails as a fetch error and gives its thread back rather than holding it past the 503."""
     left = deadline - time.monotonic() - FETCH_MARGIN
-    if left < MIN_FETCH_SECONDS:  # it waited for a thread until too late
-        raise Busy
+    if left < MIN_FETCH_SECONDS:  # the request's time is (nearly) gone: its other URLs, a wait for a thread, a short limit
+        raise TimeoutError("no time left to fetch")
     return fetch(url, min(timeout, left / 3), max_bytes)
 
 

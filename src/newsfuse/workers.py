@@ -46,23 +46,31 @@ def die_with_the_main_process(main_pid: int) -> None:
     before the signal is asked for, and then none would come: the worker checks and leaves at once."""
     if not sys.platform.startswith("linux"):
         return
-    import ctypes
-
     try:
+        import ctypes
+
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-    except (OSError, AttributeError):  # no prctl (another C library): keep working, as elsewhere
+    except (ImportError, OSError, AttributeError):  # no ctypes or no prctl (another C library): work on, as elsewhere
         return
     if os.getppid() != main_pid and _gone(main_pid):
         os._exit(1)
 
 
 def _gone(pid: int) -> bool:
-    """A process that has exited (or is a zombie waiting to be reaped: it has exited too)."""
+    """A process that has exited (or is a zombie waiting to be reaped: it has exited too). Where /proc cannot be
+    read (a sandbox without procfs) only ``kill(pid, 0)`` tells, and a process that may exist is taken as alive:
+    a worker that left wrongly would be started again and again by its pool, for ever."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # (PermissionError: it exists)
+        pass
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
             state = fh.read().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
-        return True
+        return False
     return state in ("Z", "X")
 
 
