@@ -542,3 +542,24 @@ def test_batch_a_small_input_with_one_line_that_is_not_utf8_is_summarized_but_th
     recs = read_out(out)
     assert (stats.done, stats.failed) == (2, 1)
     assert recs[1]["id"] == "line-2" and "not UTF-8" in recs[1]["error"]
+
+
+def test_a_worker_takes_a_main_process_it_cannot_look_up_as_alive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without /proc (a sandbox), every eval worker took its main process for dead and left at once, and the pool
+    started it again for ever; a process that exists is alive unless /proc says it is a zombie."""
+    import builtins
+
+    from newsfuse import workers
+
+    real_open = builtins.open
+
+    def no_proc(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(path).startswith("/proc/"):
+            raise FileNotFoundError(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", no_proc)
+    assert workers._gone(os.getpid()) is False
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: the pid is free
+    assert workers._gone(child.pid) is True
