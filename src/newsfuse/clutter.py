@@ -468,8 +468,9 @@ def has_glued_clutter(text: str) -> bool:
 # A wire photo's caption as extracted text keeps: present-tense description, then the place and the full
 # date after a comma ("... at the scene in Tel Aviv, Israel, Wednesday, June 8, 2016."). News prose dates
 # an event "on Wednesday", not with a trailing ", Wednesday, June 8, 2016."
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # (for case-insensitive patterns)
 CAPTION_DATE_RE = re.compile(
-    r",\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}"
+    r",\s*" + WEEKDAY + r",?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4}"
     r"(?:,\s+in\s+[\w.'’ -]{2,40}?)?\.?[\"”’']?\s*$",  # (AP's "..., Tuesday, May 6, 2014, in Washington.")
     re.IGNORECASE,
 )
@@ -480,7 +481,6 @@ CAPTION_DATE_RE = re.compile(
 # from the Kennedy Space Center Jan. 28, 1986.", "The span opened to traffic May 4, 1961.") or looks ahead ("will
 # launch in Portland July 19, 2017") is prose. (Multi-News clusters 0-2,999: 129 document sentences end so beyond
 # CAPTION_DATE_RE's; reading them all, each was a caption or ran into one. The tense test costs ~12 captions there.)
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_INTRODUCERS = (
     r"on|of|as|since|until|till|by|from|before|after|to|through|in|at|between|and|or|than|for|is|are|was|were|be|been|"
     r"being|dated|effective|starting|beginning|ending|began|begun|born|died|start|starts|begin|begins|end|ends|open|"
@@ -488,8 +488,8 @@ _DATE_INTRODUCERS = (
     r"morning|afternoon|evening|night|\w+ed"
 )
 CAPTION_PLACE_DATE_RE = re.compile(
-    r"(?<![\w.'’-])(?!(?:" + _DATE_INTRODUCERS + "|" + _WEEKDAY + r")\b)[\w.'’)-]+,?\s+"
-    r"(?:" + _WEEKDAY + r",?\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
+    r"(?<![\w.'’-])(?!(?:" + _DATE_INTRODUCERS + "|" + WEEKDAY + r")\b)[\w.'’)-]+,?\s+"
+    r"(?:" + WEEKDAY + r",?\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(

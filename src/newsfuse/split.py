@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import holds_key, keys_are_exact
+from newsfuse.clutter import WEEKDAY, holds_key, keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -422,7 +422,7 @@ _LEAD_CLUTTER = re.compile(
     r"|#\d+)\s*:\s+(?=\S)"
     # ... or without its colon, a clock time and zone ending it ("updated at 5: 45 p.m. Et the u.s. Is imposing ...",
     # "Updated: december 17, 2013, at 3: 05 a.m. An apparently ...", "Updated 10/02/15 – 2: 27 p.m. ...", "Updated 6.15pm")
-    r"|updated\s*(?:at\b|:)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"|updated\s*(?:at\b|:)?\s*(?:" + WEEKDAY + r",?\s+)?"
     r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4},?\s+(?:at\s+)?|\d{1,2}/\d{1,2}/\d{2,4}\s*[–—-]?\s*)?"
     r"\d{1,2}(?::\s?\d\d|\.\d\d)?\s*[ap]\.?\s?m\b\.?"
     r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?\s*(?:--|—|–|-)?\s+(?=\S)"
