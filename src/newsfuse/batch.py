@@ -30,6 +30,7 @@ import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
 from newsfuse.load import (
+    MAX_CONTROL_RATIO,
     count_lines,
     describe_read_error,
     json_lines,
@@ -137,24 +138,27 @@ def _write_line(fh: IO[str], record: dict[str, Any]) -> None:
 # Bytes no JSONL text holds: NUL (UTF-16 text and binary data are full of it) and the other C0 controls but tab,
 # line feed, carriage return and form feed.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
-BINARY_SHARE = 0.01
+HEAD_BYTES = 65536  # how much of the input is looked at
 MIN_BAD_LINES = 3  # ... and an input whose lines are mostly (and at least this many) not UTF-8 is another encoding
 
 
 def looks_binary(path: Path) -> bool:
     """Whether the (decompressed) start of ``path`` is binary data, UTF-16/32 text (a NUL, or more than
-    BINARY_SHARE control bytes) or text in another encoding through and through (most of its lines, and at least
+    MAX_CONTROL_RATIO control bytes) or text in another encoding through and through (most of its lines, and at least
     MIN_BAD_LINES, not UTF-8). Such an input is refused in one line: recording each of its "lines" as not UTF-8
     would fill --out with junk. A few lines that are not UTF-8 are one error record each (``iter_items``),
     however small the file."""
     try:
         with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
-            head = fh.read(65536)
+            head = fh.read(HEAD_BYTES)
     except (OSError, EOFError, zlib.error):  # iter_items reports it, after the clusters before the damage
         return False
-    if b"\x00" in head or len(_BINARY_BYTES.findall(head)) > BINARY_SHARE * max(len(head), 1):
+    if b"\x00" in head or len(_BINARY_BYTES.findall(head)) > MAX_CONTROL_RATIO * max(len(head), 1):
         return True
-    lines = [x for x in head.split(b"\n")[:-1] if x.strip()] if len(head) == 65536 else [x for x in head.split(b"\n") if x.strip()]
+    pieces = head.split(b"\n")
+    if len(head) == HEAD_BYTES:
+        pieces.pop()  # (the last line may be cut mid-character)
+    lines = [x for x in pieces if x.strip()]
     bad = sum(1 for x in lines if not _is_utf8(x))
     return bad >= MIN_BAD_LINES and bad > len(lines) / 2  # text in another encoding through and through
 
