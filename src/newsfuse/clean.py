@@ -304,21 +304,22 @@ def _drop_repeated(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
     text (REPEATED_PAGE_SHARE): then the page is the article pasted over (a file holding five copies of one story, cut
     short or not, in short paragraphs or long) and each keeps its first copy. A long teaser repeated down a story
     still goes."""
-    counts = Counter(line.lower() for _, line in cands)
+    keys = [line.lower() for _, line in cands]
+    counts = Counter(keys)
     if not counts or max(counts.values()) < REPEATED_LINE:
         return cands
-    repeated = sum(len(x) for _, x in cands if counts[x.lower()] >= REPEATED_LINE)
+    shown = [counts[k] >= REPEATED_LINE for k in keys]
+    repeated = sum(len(x) for (_, x), r in zip(cands, shown, strict=True) if r)
     if repeated < REPEATED_PAGE_SHARE * sum(len(x) for _, x in cands):
-        return [(b, x) for b, x in cands if counts[x.lower()] < REPEATED_LINE]
+        return [c for c, r in zip(cands, shown, strict=True) if not r]
     kept: set[str] = set()
     out = []
-    for b, x in cands:
-        k = x.lower()
-        if counts[k] >= REPEATED_LINE:
+    for c, k, r in zip(cands, keys, shown, strict=True):
+        if r:
             if k in kept:
                 continue
             kept.add(k)
-        out.append((b, x))
+        out.append(c)
     return out
 
 
