@@ -24,17 +24,15 @@ def __getattr__(name: str) -> Any:
 
         globals()["summarize"] = summarize  # (found directly from now on; a test may still monkeypatch it)
         return summarize
-    if name in _SUBMODULES:  # (`import newsfuse; newsfuse.clean.clean_documents(...)` worked while the pipeline loaded them)
+    if not name.startswith("_"):  # a submodule (`newsfuse.clean.clean_documents(...)` worked while the pipeline loaded them)
         import importlib
 
-        return importlib.import_module(f"newsfuse.{name}")
+        try:
+            return importlib.import_module(f"newsfuse.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"newsfuse.{name}":
+                raise  # (a submodule that exists but misses a dependency says so)
     raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
-
-
-_SUBMODULES = frozenset({
-    "attribute", "batch", "clean", "cli", "clutter", "evaluate", "fetch", "language", "load", "model", "newswire",
-    "options", "order", "pipeline", "render", "represent", "score", "select", "server", "split", "workers",
-})
 
 
 __all__ = [
