@@ -209,3 +209,77 @@ def test_load_inputs_failed_url_warns_when_others_remain(server: str, tmp_path: 
 def test_load_inputs_only_failed_url_raises(server: str) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
         load_inputs([], urls=[server + "/missing"])
+
+
+def test_a_hung_host_name_lookup_cannot_outlast_the_total_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The socket's timeout does not cover getaddrinfo: a resolver that hangs must not hold the fetch."""
+    import newsfuse.fetch as fetch
+
+    release = threading.Event()
+
+    def hung(*args: object, **kwargs: object) -> list[object]:
+        release.wait(10)
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(fetch.socket, "getaddrinfo", hung)
+    t = time.perf_counter()
+    try:
+        with pytest.raises(FetchError, match=r"^cannot fetch http://news\.invalid/a: timed out after 0\.6 s in all$"):
+            fetch_url("http://news.invalid/a", timeout=0.2)
+        assert time.perf_counter() - t < 1.5
+    finally:
+        release.set()
+
+
+def test_an_unknown_host_is_named_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.fetch as fetch
+
+    def unknown(*args: object, **kwargs: object) -> list[object]:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(fetch.socket, "getaddrinfo", unknown)
+    with pytest.raises(FetchError, match=r"^cannot fetch http://news\.invalid/a: unknown host$"):
+        fetch_url("http://news.invalid/a", timeout=1)
+
+
+@pytest.mark.parametrize("path", ["/slow", "/drip", "/drip-headers"])
+def test_a_cancelled_fetch_ends_at_once_and_never_returns_part_of_a_page(server: str, path: str) -> None:
+    """A server shutting down cancels its fetches: a read blocked on a slow page returns straight away, and the
+    connection's end is not taken for the page's end."""
+    from newsfuse.fetch import Cancel
+
+    cancel = Cancel()
+    errors: list[str] = []
+
+    def run() -> None:
+        try:
+            fetch_url(server + path, timeout=3, cancel=cancel)
+        except FetchError as e:
+            errors.append(str(e))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(0.4)
+    t = time.perf_counter()
+    cancel.cancel()
+    thread.join(5)
+    assert time.perf_counter() - t < 0.5
+    assert errors and errors[0].endswith(f"{path}: cancelled"), errors
+    with pytest.raises(FetchError, match=r": cancelled$"):  # and a new fetch with it does not start
+        fetch_url(server + "/ok", cancel=cancel)
+
+
+def test_a_cancelled_fetch_stops_waiting_for_a_hung_host_name_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.fetch as fetch
+
+    release = threading.Event()
+    monkeypatch.setattr(fetch.socket, "getaddrinfo", lambda *a, **k: release.wait(10) and [])
+    cancel = fetch.Cancel()
+    threading.Timer(0.3, cancel.cancel).start()
+    t = time.perf_counter()
+    try:
+        with pytest.raises(FetchError, match=r"^cannot fetch http://news\.invalid/a: cancelled$"):
+            fetch_url("http://news.invalid/a", timeout=3, cancel=cancel)
+        assert time.perf_counter() - t < 1.0
+    finally:
+        release.set()

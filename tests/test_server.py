@@ -619,7 +619,7 @@ def test_default_fetch_uses_newsfuse_fetch_fetch_url(monkeypatch: pytest.MonkeyP
 
     calls: list[Any] = []
 
-    def fetch_url(url: str, timeout: float = 10, max_bytes: int = 5_000_000) -> Document:
+    def fetch_url(url: str, timeout: float = 10, max_bytes: int = 5_000_000, cancel: Any = None) -> Document:
         calls.append((url, timeout, max_bytes))
         return Document(text="Fetched. Text here.")
 
@@ -824,3 +824,68 @@ def test_lone_surrogate_in_an_article_is_a_brief_not_a_500() -> None:
     assert r.status_code == 200, r.text
     data = r.json()
     assert "\ufffd" in data["summary"] and data["sources"][0]["name"] == "Ledger \ufffd"
+
+
+def test_a_terminated_server_does_not_wait_for_slow_pages_to_run_out_their_time() -> None:
+    """`newsfuse serve` with requests in flight on a page that sends a byte a second: SIGTERM ends the process in
+    about 5 s (uvicorn's graceful shutdown), not after the fetches' own time (it took 19 s with --timeout 20)."""
+    import http.server
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    class Dribble(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(30):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:  # the fetch gave up
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    page = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Dribble)
+    page.daemon_threads = True
+    threading.Thread(target=page.serve_forever, daemon=True).start()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "newsfuse", "serve", "--port", str(port), "--timeout", "20"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):  # up and answering
+            try:
+                urllib.request.urlopen(base + "/api/health", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        body = json.dumps({"urls": [f"http://127.0.0.1:{page.server_address[1]}/story"]}).encode()
+
+        def ask() -> None:
+            req = urllib.request.Request(base + "/api/summarize", data=body, headers={"content-type": "application/json"})
+            try:
+                urllib.request.urlopen(req, timeout=30).close()
+            except OSError:
+                pass
+
+        for _ in range(2):
+            threading.Thread(target=ask, daemon=True).start()
+        time.sleep(1.0)  # both fetches are reading the page
+        t = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+        assert time.monotonic() - t < 8, proc.stderr.read() if proc.stderr else ""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        page.shutdown()

@@ -3,7 +3,8 @@
 Only ``http`` and ``https`` are followed (also across redirects); the body is read in chunks and
 refused once it passes ``max_bytes``; the whole fetch must finish within ``timeout`` seconds
 per network operation and ``3 * timeout`` in total (a server dribbling bytes cannot hold it: every
-socket read, of the headers as of the body, is bounded by what is left of the total).
+socket read, of the headers as of the body, is bounded by what is left of the total; so is the host
+name's lookup, which the socket's timeout does not cover).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import http.client
 import io
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+import weakref
 from http.client import HTTPMessage
 from typing import IO, Any
 
@@ -76,6 +79,126 @@ class _DeadlineReads(io.RawIOBase):
         super().close()
 
 
+class Cancel:
+    """Stops the fetches it is given to: ``cancel()`` shuts their connections down, so that a read blocked on a
+    slow page returns at once, and every later step of those fetches (or a new one) fails with "cancelled".
+
+    A server shutting down uses it: otherwise the process waits for every fetch in flight to run out its time.
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def cancel(self) -> None:
+        self._event.set()
+        with self._lock:
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled("cancelled")
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep ``seconds`` unless cancelled first (True)."""
+        return self._event.wait(seconds)
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.add(sock)
+        if self._event.is_set():  # cancelled while it connected
+            _shut(sock)
+            raise Cancelled("cancelled")
+
+
+class Cancelled(OSError):
+    """The fetch was stopped by :meth:`Cancel.cancel`."""
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # not connected, or closed already
+        pass
+
+
+RESOLVER_THREADS = 8  # lookups in flight at once; a hung one holds its thread until the system resolver gives up
+_resolver_slots = threading.BoundedSemaphore(RESOLVER_THREADS)
+
+
+def _resolve(host: str, port: int, deadline: float, cancel: Cancel) -> list[tuple[Any, ...]]:
+    """``socket.getaddrinfo`` for a TCP connection, given at most what is left until ``deadline``.
+
+    The lookup cannot be interrupted, so it runs in a daemon thread of its own that is left behind when
+    the time is up or the fetch is cancelled (at most RESOLVER_THREADS at once: a resolver that hangs cannot
+    pile up threads)."""
+    left = deadline - time.monotonic()
+    if left <= 0 or not _resolver_slots.acquire(timeout=left):
+        raise DeadlinePassed("timed out")
+    result: list[Any] = []
+    error: list[BaseException] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            result.extend(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except BaseException as e:  # noqa: BLE001 - handed to the waiting fetch
+            error.append(e)
+        finally:
+            _resolver_slots.release()
+            done.set()
+
+    threading.Thread(target=lookup, name="newsfuse-resolve", daemon=True).start()
+    while not done.wait(min(0.05, max(0.0, deadline - time.monotonic()))):
+        cancel.check()
+        if time.monotonic() >= deadline:
+            raise DeadlinePassed("timed out")
+    if error:
+        raise error[0]
+    return result
+
+
+def _connector(deadline: float, cancel: Cancel) -> Any:
+    """``socket.create_connection`` whose host name lookup is bounded by ``deadline`` as well, and whose
+    socket ``cancel`` can shut down."""
+
+    def create_connection(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                          source_address: tuple[str, int] | None = None) -> socket.socket:
+        host, port = address
+        last: OSError | None = None
+        for family, kind, proto, _, sockaddr in _resolve(host, port, deadline, cancel):
+            cancel.check()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise DeadlinePassed("timed out")
+            given = None if timeout is socket._GLOBAL_DEFAULT_TIMEOUT else timeout  # type: ignore[attr-defined]
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(left if given is None else min(given, left))
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+                sock.settimeout(given)  # later operations: the per-operation timeout (reads are bounded again)
+                cancel.watch(sock)
+                return sock
+            except Cancelled:
+                sock.close()
+                raise
+            except OSError as e:
+                sock.close()
+                last = e
+        raise last if last is not None else OSError(f"getaddrinfo returned no address for {host}")
+
+    return create_connection
+
+
 class _BoundedResponse(http.client.HTTPResponse):
     def __init__(self, sock: socket.socket, *args: Any, deadline: float, **kwargs: Any) -> None:
         super().__init__(sock, *args, **kwargs)
@@ -87,12 +210,13 @@ class _Deadline:
     """A handler mixin: each connection it opens (redirects too) connects within what is left until
     ``deadline`` and reads its response through :class:`_DeadlineReads`."""
 
-    def __init__(self, deadline: float, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, deadline: float, cancel: Cancel, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.deadline = deadline
+        self.cancel = cancel
 
     def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> http.client.HTTPResponse:
-        deadline = self.deadline
+        deadline, cancel = self.deadline, self.cancel
 
         def connection(host: str, timeout: float | None = None, **kw: Any) -> http.client.HTTPConnection:
             left = deadline - time.monotonic()
@@ -100,6 +224,7 @@ class _Deadline:
                 raise DeadlinePassed("timed out")
             conn: http.client.HTTPConnection = http_class(host, timeout=left if timeout is None else min(timeout, left), **kw)
             conn.response_class = functools.partial(_BoundedResponse, deadline=deadline)  # type: ignore[assignment]
+            conn._create_connection = _connector(deadline, cancel)  # type: ignore[attr-defined]
             return conn
 
         response: http.client.HTTPResponse = super().do_open(connection, req, **kwargs)  # type: ignore[misc]
@@ -114,8 +239,8 @@ class _DeadlineHTTPS(_Deadline, urllib.request.HTTPSHandler):
     pass
 
 
-def _opener(deadline: float) -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_HttpOnlyRedirects(), _DeadlineHTTP(deadline), _DeadlineHTTPS(deadline))
+def _opener(deadline: float, cancel: Cancel) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_HttpOnlyRedirects(), _DeadlineHTTP(deadline, cancel), _DeadlineHTTPS(deadline, cancel))
 
 
 def _mb(n: int) -> str:
@@ -148,13 +273,16 @@ def _status(e: urllib.error.HTTPError) -> str:
     return f"HTTP {e.code}" + (f" {' '.join(reason.split())}" if reason.strip() else "")
 
 
-def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Document:
+def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cancel: Cancel | None = None) -> Document:
     """The page at ``url`` as a Document (HTML marked ``is_html``; source = og:site_name or the domain).
 
     Raises :class:`FetchError` with a one-line reason: not http(s), unreachable, timed out,
-    HTTP error status, larger than ``max_bytes``, not text.
+    HTTP error status, larger than ``max_bytes``, not text, cancelled (by ``cancel``).
     """
     shown = printable(url)
+    cancel = cancel or Cancel()
+    if cancel.cancelled:
+        raise FetchError(f"cannot fetch {shown}: cancelled")
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme not in ("http", "https"):
         raise FetchError(f"cannot fetch {shown}: only http:// and https:// URLs are supported")
@@ -167,14 +295,14 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
     })
     deadline = time.monotonic() + 3 * timeout
     try:
-        resp = _opener(deadline).open(req, timeout=timeout)
+        resp = _opener(deadline, cancel).open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         e.close()
-        raise FetchError(f"cannot fetch {shown}: {_status(e)}") from None
+        raise FetchError(f"cannot fetch {shown}: {'cancelled' if cancel.cancelled else _status(e)}") from None
     except FetchError:
         raise
     except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as e:
-        raise FetchError(f"cannot fetch {shown}: {_reason(e, timeout)}") from None
+        raise FetchError(f"cannot fetch {shown}: {'cancelled' if cancel.cancelled else _reason(e, timeout)}") from None
     with resp:
         length = resp.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > max_bytes:
@@ -198,7 +326,9 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000) -> Do
         except FetchError:
             raise
         except (OSError, http_client_errors()) as e:
-            raise FetchError(f"cannot fetch {shown}: {_reason(e, timeout)}") from None
+            raise FetchError(f"cannot fetch {shown}: {'cancelled' if cancel.cancelled else _reason(e, timeout)}") from None
+        if cancel.cancelled:  # a connection shut down mid-body reads as the body's end: the page is not whole
+            raise FetchError(f"cannot fetch {shown}: cancelled")
         final_url = resp.geturl() or url
         charset = resp.headers.get_content_charset()
     data = b"".join(chunks)

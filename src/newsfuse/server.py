@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import json
 import math
 import os
@@ -599,12 +600,23 @@ def _fetch_by(deadline: float, fetch: Fetcher, url: str, timeout: float, max_byt
     return fetch(url, min(timeout, left / 3), max_bytes)
 
 
-def _default_fetch(url: str, timeout: float, max_bytes: int) -> Document:
+def _default_fetch(url: str, timeout: float, max_bytes: int, cancel: Any = None) -> Document:
     try:
         from newsfuse.fetch import fetch_url
     except ImportError:
         raise ApiError(501, "URL fetching is not available in this installation: send the article text instead") from None
-    return fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+    return fetch_url(url, timeout=timeout, max_bytes=max_bytes, cancel=cancel)
+
+
+def _fetch_canceller() -> tuple[Fetcher, Callable[[], None]]:
+    """The library's fetch and a function that stops every fetch of it in flight (at shutdown: otherwise
+    the process waits for slow pages to run out their time before it exits)."""
+    try:
+        from newsfuse.fetch import Cancel
+    except ImportError:  # _default_fetch says so, request by request
+        return _default_fetch, lambda: None
+    cancel = Cancel()
+    return functools.partial(_default_fetch, cancel=cancel), cancel.cancel
 
 
 # ---------------------------------------------------------------------------
@@ -620,7 +632,8 @@ def create_app(
     """Build the ASGI app. ``summarize``/``fetch`` replace the library calls (for tests)."""
     settings = settings or Settings()
     do_summarize = summarize or _default_summarize
-    do_fetch = fetch or _default_fetch
+    stop_fetches: Callable[[], None]
+    do_fetch, stop_fetches = (fetch, lambda: None) if fetch else _fetch_canceller()
     worker = Worker(settings.threads, settings.max_pending)  # summarizing
     fetcher = Worker(settings.fetch_threads, settings.max_pending, name="newsfuse-fetch")  # URL fetches
 
@@ -635,6 +648,7 @@ def create_app(
             yield
         finally:
             try:
+                stop_fetches()
                 fetcher.shutdown()
             finally:
                 worker.shutdown()
