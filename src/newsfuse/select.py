@@ -676,17 +676,22 @@ def branch_and_bound(
     nodes = 0
     unmet = 0  # chosen sentences whose antecedent is not chosen (a valid choice has none)
 
-    def dfs(room: float, value: float, pool: list[tuple[float, int]]) -> bool:
+    def dfs(room: float, value: float, pool: list[tuple[float, int]], ranked: bool = False) -> bool:
         # pool: the parent's open sentences, ranked (shut counts only grow and room only shrinks down
-        # the tree, so a node's open sentences are among its parent's)
+        # the tree, so a node's open sentences are among its parent's). ``ranked``: the parent's ranking
+        # still holds (the exclude child: the same room and, once the include branch is undone, the same
+        # gains; only the excluded sentences are shut), so it is filtered instead of computed and sorted again
         nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
         if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
-        # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
-        pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
+        if ranked:
+            pool = [(r, k) for r, k in pool if not shut[k]]
+        else:
+            # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
+            pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
         if not pool:
             return True
         bound, r = value, room
@@ -743,7 +748,7 @@ def branch_and_bound(
         for d in undo:
             state[d] = 2
             shut[d] += 1
-        ok = dfs(room, value, pool)
+        ok = dfs(room, value, pool, ranked=True)
         for d in undo:
             state[d] = 0
             shut[d] -= 1
