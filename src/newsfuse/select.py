@@ -434,7 +434,8 @@ def select(
 
     from newsfuse.score import salience
 
-    sal = salience(rep, weights) if SALIENCE_WEIGHT > 0 else np.zeros(n)
+    # (Python floats: the same values as the array's float64 scalars, with cheaper arithmetic)
+    sal = (salience(rep, weights) if SALIENCE_WEIGHT > 0 else np.zeros(n)).tolist()
     quote_cost = QUOTE_COST if len(set(doc_groups)) >= SPREAD_DOCS else 0.0
     prior = [
         SENTENCE_PRIOR * 2.0 ** (-s.position / POSITION_DECAY) + SALIENCE_WEIGHT * sal[i] * nwords[i]
@@ -447,7 +448,7 @@ def select(
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
-        cheap = np.array([concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)])
+        cheap = [concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)]
         value = list(prior)
         eligible = [i for i in range(n) if ok[i] and not leans[i]]
         if eligible and headline.max() > 0:
@@ -458,8 +459,9 @@ def select(
             anchor = max(range(len(top)), key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))
             anchor = top[anchor]
             value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
-            cheap[anchor] = np.inf
-        cand = [int(i) for i in np.argsort(-cheap, kind="stable") if cheap[i] >= 0][:MAX_CANDIDATES]
+            cheap[anchor] = math.inf
+        # the best by cheap score, ties in index order (a stable sort)
+        cand = sorted([i for i in range(n) if cheap[i] >= 0], key=lambda i: -cheap[i])[:MAX_CANDIDATES]
         cand_set = set(cand)
         # antecedents: a dangling sentence needs the previous sentence of its document
         requires: dict[int, int] = {}
@@ -676,17 +678,22 @@ def branch_and_bound(
     nodes = 0
     unmet = 0  # chosen sentences whose antecedent is not chosen (a valid choice has none)
 
-    def dfs(room: float, value: float, pool: list[tuple[float, int]]) -> bool:
+    def dfs(room: float, value: float, pool: list[tuple[float, int]], ranked: bool = False) -> bool:
         # pool: the parent's open sentences, ranked (shut counts only grow and room only shrinks down
-        # the tree, so a node's open sentences are among its parent's)
+        # the tree, so a node's open sentences are among its parent's). ``ranked``: the parent's ranking
+        # still holds (the exclude child: the same room and, once the include branch is undone, the same
+        # gains; only the excluded sentences are shut), so it is filtered instead of computed and sorted again
         nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
         if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
-        # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
-        pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
+        if ranked:
+            pool = [(r, k) for r, k in pool if not shut[k]]
+        else:
+            # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
+            pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
         if not pool:
             return True
         bound, r = value, room
@@ -743,7 +750,7 @@ def branch_and_bound(
         for d in undo:
             state[d] = 2
             shut[d] += 1
-        ok = dfs(room, value, pool)
+        ok = dfs(room, value, pool, ranked=True)
         for d in undo:
             state[d] = 0
             shut[d] -= 1
