@@ -62,6 +62,9 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)
+        ("A copy of the 1990 letter from former president george h.w.", False),  # cut before a surname
+        ("The aid was flown from a base near the town of camden, n.j.", True),  # a state ends a sentence
+        ("Officials said the committee would meet again on friday at 5 p.m.", True),
         ("The fire started in a bakery on the corner of Elm and Main St.", True),  # a street
         ("The treaty was signed in 1919, months after the end of World War I.", True),
         ("He is seated next to his wife, who took part in the interview at the museum that opens nov.", False),  # cut before its date

@@ -234,6 +234,19 @@ def test_a_dotted_acronym_before_a_name_is_not_a_sentence_end() -> None:
     ]
 
 
+def test_two_initials_before_a_surname_are_not_a_sentence_end() -> None:
+    # lower-cased corpora whose own splitter cut after "h.w." and capitalized the surname; a pair before a sentence's
+    # opening word ("i.e." | "The") and one that ends sentences ("the d.a.") still end a sentence
+    text = (
+        "The museum shows a 1990 letter from george h.w. Bush to his successor. Then he wrote to her, i.e. The note "
+        "was short. They met at the d.a. Reporters waited outside."
+    )
+    assert split_text(text) == [
+        "The museum shows a 1990 letter from george h.w. Bush to his successor.", "Then he wrote to her, i.e.",
+        "The note was short.", "They met at the d.a.", "Reporters waited outside.",
+    ]
+
+
 def test_a_lower_case_title_is_never_a_sentence_end() -> None:
     # lower-cased corpora (Multi-News) keep the name's capital; "MS." (the illness) and "st." still end one
     text = "The suit targeted ms. Swift, the papers say. He was diagnosed with MS. He recovered. They live on Main st. He left."

@@ -121,6 +121,16 @@ _NAME_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:-[A-Za-z]+)?\s+(?:(?:of|f
 # than before a new sentence ("The", "In", "This", "Turns out"). A piece ending in a lower-case acronym is
 # glued to the next when that opens with a capitalized word that is not a stop word or an opener (_OPENERS).
 LOWER_ACRONYM_END = re.compile(r"(?<![\w.])(?:u\.s|u\.k|u\.n|e\.u|d\.c)\.$")
+# ... and two dotted initials before a surname ("a 1993 letter from george h.w." | "Bush to bill clinton ...", "about
+# j.d." | "Salinger", "rapper t.i.", "adviser h.r.", "i.e." | "The ..."): Multi-News's splitter cut after every one and
+# capitalized the next word (all 26 of its "h.w." end a piece). Glued as a lower-case acronym is; a piece still ending
+# in one is cut before a name (select). Not the pairs that end sentences: places ("newark, n.j.", "in l.a."), clock
+# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.").
+NAME_INITIALS_END = re.compile(
+    r"(?<![\w.])(?!(?:u\.s|u\.k|u\.n|e\.u|d\.c|a\.m|p\.m|l\.a|b\.c|a\.d|n\.y|n\.j|n\.c|s\.c|n\.h|n\.d|s\.d|n\.m|"
+    r"n\.b|n\.s|w\.v|r\.i|s\.f|d\.a|v\.a|t\.v|o\.k|i\.q|a\.i|p\.c|v\.p|g\.i|m\.d|p\.a|e\.t|p\.s|n\.w|n\.e|s\.w|s\.e|"
+    r"h\.s|b\.s|r\.n|p\.d)\.$)[a-z]\.[a-z]\.$"
+)
 _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
 # A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
 # Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
@@ -271,7 +281,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
                 tail = sentence[-8:]
-                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if LOWER_ACRONYM_END.search(tail)
+                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if (LOWER_ACRONYM_END.search(tail)
+                                                                        or NAME_INITIALS_END.search(tail))
                            else "clock" if CLOCK_END.search(tail) else "")
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
