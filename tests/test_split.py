@@ -193,6 +193,26 @@ CREDIT_LEADS = [
     ("Subscribe to our newsletter for the latest news from the city.", "Subscribe to our newsletter for the latest news from the city."),
     ("Image copyright abc news one year ago a group of gunmen was hired.", "Image copyright abc news one year ago a group of gunmen was hired."),
     ("A photo of the suspect was released by police - he is 6 feet tall.", "A photo of the suspect was released by police - he is 6 feet tall."),
+    # a photographer's credit with an outlet not among the photo agencies, at the sentence's start
+    ("Mark doe/new york daily news the city's 20,000 officers will carry the drug from monday.",
+     "the city's 20,000 officers will carry the drug from monday."),
+    ("Beth roe/fox last year, the show was the newcomer with 19 nominations.",
+     "last year, the show was the newcomer with 19 nominations."),
+    ("Jan poe/the news journal jeremy lee, 28, was stopped by police on the bridge.",
+     "jeremy lee, 28, was stopped by police on the bridge."),
+    ("Ann moe/indystar buy photo officers respond to a call near the school on thursday.",
+     "officers respond to a call near the school on thursday."),
+    ("Tom hale / ap, file the dismissals will come in the form of court filings.",
+     "the dismissals will come in the form of court filings."),
+    # ... not a poll's sponsors, a pair of roles or a phrase with a slash
+    ("The abc/washington post poll found that most voters back the bridge.",
+     "The abc/washington post poll found that most voters back the bridge."),
+    ("Singer/songwriter jane doe has sold ten million records this year.",
+     "Singer/songwriter jane doe has sold ten million records this year."),
+    ("Users of google/fox news accounts said they were locked out on Monday.",
+     "Users of google/fox news accounts said they were locked out on Monday."),
+    ("Reporters from the cnn/times team said the mayor resigned on Monday.",
+     "Reporters from the cnn/times team said the mayor resigned on Monday."),
 ]
 
 

@@ -653,6 +653,15 @@ _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
 _PHOTO_AGENCIES = ("ap", "afp", "reuters", "epa", "retna", "wireimage", "filmmagic", "invision", "bloomberg", "corbis")
 _AGENCY = "(?:" + "|".join(_PHOTO_AGENCIES) + ")"
+# the last word of an outlet's or a photo agency's name in a credit ("new york daily news", "the jackson sun", "hbo",
+# "staff photographer", "northjersey.com")
+_OUTLET_WORD = (
+    r"(?:times|post|news|press|journal|tribune|herald|courier|ledger|gazette|chronicle|globe|star|sun|record|bee|"
+    r"inquirer|enquirer|examiner|observer|register|republic|dispatch|telegraph|independent|guardian|mirror|sentinel|"
+    r"beat|archives|services?|images|photos?|pictures|wire|agency|npr|hbo|fox|nbc|cbs|abc|cnn|wenn|startraks|wochit|"
+    r"indystar|handout|splash|shutterstock|rex|pool|nasa|mail|insider|staff(?: photographer| video| photo)?|[\w-]+\.com|"
+    + "|".join(_PHOTO_AGENCIES) + r")\b"
+)
 _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
@@ -674,6 +683,16 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"[^\n]{0,200}?[\w.'’-]/" + _AGENCY + r"(?:\s+file)?(?=\s)(?!\s*\))"
      r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on|news)\b)"
      r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/" + _AGENCY + r"\s*\)(?!\s*[,;.])"),
+    # ... or an outlet or an agency not in that list, at the sentence's start after a name of two to four words: "Mark
+    # doe/new york daily news the 20,000 officers ...", "Beth roe/fox last year, ...", "Jan poe/the news journal jeremy
+    # ...", "Ann moe/indystar buy photo ..." (not a poll's sponsors, "The abc/washington post poll ...", nor a pair of
+    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...": the words before
+    # the slash hold no function word, and an outlet's last word comes within four words after it)
+    (("/",),
+     r"(?:(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|from|for|in|at|on|to|with|by|is|was|"
+     r"are|were|said|says|told|users|fans|readers|viewers|reporters)\s)[\w.'’-]+\s){1,3}[\w.'’-]*[a-z]\s?/\s?"
+     r"(?:the\s|for\s)?(?:[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or)\b)"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
