@@ -62,6 +62,9 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)
+        ("A copy of the 1990 letter from former president george h.w.", False),  # cut before a surname
+        ("The aid was flown from a base near the town of camden, n.j.", True),  # a state ends a sentence
+        ("Officials said the committee would meet again on friday at 5 p.m.", True),
         ("The fire started in a bakery on the corner of Elm and Main St.", True),  # a street
         ("The treaty was signed in 1919, months after the end of World War I.", True),
         ("He is seated next to his wife, who took part in the interview at the museum that opens nov.", False),  # cut before its date
@@ -576,7 +579,27 @@ NOT_GLUED = [
     "He said the site uses cookies to track visitors, which the regulator says breaks the law.",
     "I agree with the mayor, the council's chairman said on Monday.",
     "Followers of the mayor lined the bridge on Monday as it reopened.",
+    # directions and parties are not places in a picture
+    "Voters on the left, right, and centre all say the bridge must reopen this year.",
+    "Gov. Ann lee ( r ) signed the bridge repair bill on Monday.",
+    "The driver was told to turn left, then right, and then stop at the gate.",
 ]
+# a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page
+CAPTIONED = [
+    "Mayor jane doe, left, and her lawyer, right, arrive at the county court on Monday.",
+    "The bridge's engineer, second from left, speaks to reporters after the vote.",
+    "From left, the three council members pose on the reopened bridge.",
+    "The new poster ( above ) has drawn 5,000 sign-ups since it went up on Tuesday.",
+    "Council chairman tom green ( pictured ) made his remarks after the meeting.",
+    "A worker ( center ) inspects the cracked girders of the lakeport bridge.",
+]
+
+
+@pytest.mark.parametrize("text", CAPTIONED)
+def test_a_place_in_a_picture_is_clutter(text: str) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert is_clutter_sentence(text)
 
 
 @pytest.mark.parametrize("text", GLUED)

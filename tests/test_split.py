@@ -193,6 +193,26 @@ CREDIT_LEADS = [
     ("Subscribe to our newsletter for the latest news from the city.", "Subscribe to our newsletter for the latest news from the city."),
     ("Image copyright abc news one year ago a group of gunmen was hired.", "Image copyright abc news one year ago a group of gunmen was hired."),
     ("A photo of the suspect was released by police - he is 6 feet tall.", "A photo of the suspect was released by police - he is 6 feet tall."),
+    # a photographer's credit with an outlet not among the photo agencies, at the sentence's start
+    ("Mark doe/new york daily news the city's 20,000 officers will carry the drug from monday.",
+     "the city's 20,000 officers will carry the drug from monday."),
+    ("Beth roe/fox last year, the show was the newcomer with 19 nominations.",
+     "last year, the show was the newcomer with 19 nominations."),
+    ("Jan poe/the news journal jeremy lee, 28, was stopped by police on the bridge.",
+     "jeremy lee, 28, was stopped by police on the bridge."),
+    ("Ann moe/indystar buy photo officers respond to a call near the school on thursday.",
+     "officers respond to a call near the school on thursday."),
+    ("Tom hale / ap, file the dismissals will come in the form of court filings.",
+     "the dismissals will come in the form of court filings."),
+    # ... not a poll's sponsors, a pair of roles or a phrase with a slash
+    ("The abc/washington post poll found that most voters back the bridge.",
+     "The abc/washington post poll found that most voters back the bridge."),
+    ("Singer/songwriter jane doe has sold ten million records this year.",
+     "Singer/songwriter jane doe has sold ten million records this year."),
+    ("Users of google/fox news accounts said they were locked out on Monday.",
+     "Users of google/fox news accounts said they were locked out on Monday."),
+    ("Reporters from the cnn/times team said the mayor resigned on Monday.",
+     "Reporters from the cnn/times team said the mayor resigned on Monday."),
 ]
 
 
@@ -231,6 +251,19 @@ def test_a_dotted_acronym_before_a_name_is_not_a_sentence_end() -> None:
         "Ban Ki-moon says targets may have to wait until after the U.N. Climate Change Conference being held in Bali.",
         "He met the U.S. Secretary of State.", "The troops were sent by the U.S.", "They arrived on Monday.",
         "He moved to the U.S.", "In 2004 he became a citizen.", "The aid came from the E.U.", "The Red Cross sent more.",
+    ]
+
+
+def test_two_initials_before_a_surname_are_not_a_sentence_end() -> None:
+    # lower-cased corpora whose own splitter cut after "h.w." and capitalized the surname; a pair before a sentence's
+    # opening word ("i.e." | "The") and one that ends sentences ("the d.a.") still end a sentence
+    text = (
+        "The museum shows a 1990 letter from george h.w. Bush to his successor. Then he wrote to her, i.e. The note "
+        "was short. They met at the d.a. Reporters waited outside."
+    )
+    assert split_text(text) == [
+        "The museum shows a 1990 letter from george h.w. Bush to his successor.", "Then he wrote to her, i.e.",
+        "The note was short.", "They met at the d.a.", "Reporters waited outside.",
     ]
 
 

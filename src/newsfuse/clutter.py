@@ -349,6 +349,11 @@ _CREDIT_ORG = (
     r"(?:times|post|news|press|images|wire|journal|tribune|herald|courier|ledger|daily|reuters|ap|afp|epa|upi|getty|"
     r"bloomberg|agency|service|globe|chronicle|gazette|star|sun|record|pool|nasa|photos?|magazine|tv|network)"
 )
+# where someone stands in a photo, as its caption says ("far left", "second from right", "center")
+_PLACE_IN_PICTURE = (
+    r"(?:(?:far |second from |third from |2nd from |3rd from |bottom |top |back |front |standing )?(?:left|right)"
+    r"|center|centre)"
+)
 # GLUED_RE's alternatives, each with the keys (lower-cased) that every one of its matches contains. Keep in step.
 GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bmedia playback is unsupported\b", ("playback",)),
@@ -440,6 +445,15 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("[",)),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
+    # a photo caption's pointer to where someone stands in the picture ("Jane doe, left, and her lawyer, right, arrive
+    # at ...", "From left, ...", "... ( second from right ) ...") or a sentence's pointer to a picture of the page
+    # ("the ad ( above ) has ...", "... chase carey ( pictured ) made ..."): all 5,622 Multi-News briefs at 250 words
+    # held 89. Not a list of directions ("the left, right and centre") nor a party ("( r )")
+    (r"(?<=\w)(?<!\bleft)(?<!\bright)(?<!\bcenter)(?<!\bcentre), " + _PLACE_IN_PICTURE + r", "
+     r"|\(\s*(?:" + _PLACE_IN_PICTURE + r"(?:,? (?:foreground|background|front|rear|row))?|top|bottom|above|below|"
+     r"pictured(?:,? (?:above|below|left|right|top|center|centre|here))?|front row[^()]{0,40})\s*\)"
+     r"|^\s*from (?:left|right)(?: to (?:right|left))?,",
+     ("left", "right", "center", "centre", "top", "bottom", "above", "below", "pictured", "front row")),
 )
 GLUED_RE = re.compile("|".join(p for p, _ in GLUED_PARTS), re.IGNORECASE)
 # Every GLUED_RE match contains one of these (lower-cased).

@@ -30,7 +30,7 @@ from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
 from newsfuse.represent import Representation, word_count
-from newsfuse.split import INITIAL_END, TITLE_END, closes_unopened
+from newsfuse.split import INITIAL_END, NAME_INITIALS_END, TITLE_END, closes_unopened
 
 # Tuned on the shared dev data (Multi-News validation clusters 1000-1999 and TAC 2011);
 # see scripts/tune.py and BENCHMARKS.md for the runs.
@@ -259,8 +259,9 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))) or (  # (Main St., Elm Dr.)
-            _MONTH_END.search(t[-6:])):
-        return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.": cut before a name or a date
+            _MONTH_END.search(t[-6:])) or NAME_INITIALS_END.search(t[-6:]):
+        return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.", "... from george h.w.":
+        # cut before a name or a date
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
     if LONE_OPENING_QUOTE_RULE and t[0] == '"' and t.count('"') == 1:

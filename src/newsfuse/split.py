@@ -121,6 +121,16 @@ _NAME_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:-[A-Za-z]+)?\s+(?:(?:of|f
 # than before a new sentence ("The", "In", "This", "Turns out"). A piece ending in a lower-case acronym is
 # glued to the next when that opens with a capitalized word that is not a stop word or an opener (_OPENERS).
 LOWER_ACRONYM_END = re.compile(r"(?<![\w.])(?:u\.s|u\.k|u\.n|e\.u|d\.c)\.$")
+# ... and two dotted initials before a surname ("a 1993 letter from george h.w." | "Bush to bill clinton ...", "about
+# j.d." | "Salinger", "rapper t.i.", "adviser h.r.", "i.e." | "The ..."): Multi-News's splitter cut after every one and
+# capitalized the next word (all 26 of its "h.w." end a piece). Glued as a lower-case acronym is; a piece still ending
+# in one is cut before a name (select). Not the pairs that end sentences: places ("newark, n.j.", "in l.a."), clock
+# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.").
+NAME_INITIALS_END = re.compile(
+    r"(?<![\w.])(?!(?:u\.s|u\.k|u\.n|e\.u|d\.c|a\.m|p\.m|l\.a|b\.c|a\.d|n\.y|n\.j|n\.c|s\.c|n\.h|n\.d|s\.d|n\.m|"
+    r"n\.b|n\.s|w\.v|r\.i|s\.f|d\.a|v\.a|t\.v|o\.k|i\.q|a\.i|p\.c|v\.p|g\.i|m\.d|p\.a|e\.t|p\.s|n\.w|n\.e|s\.w|s\.e|"
+    r"h\.s|b\.s|r\.n|p\.d)\.$)[a-z]\.[a-z]\.$"
+)
 _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
 # A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
 # Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
@@ -271,7 +281,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(TITLE_END.search(sentence[-8:]))
                         or bool(INITIAL_END.search(sentence[-4:])))
                 tail = sentence[-8:]
-                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if LOWER_ACRONYM_END.search(tail)
+                acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if (LOWER_ACRONYM_END.search(tail)
+                                                                        or NAME_INITIALS_END.search(tail))
                            else "clock" if CLOCK_END.search(tail) else "")
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
@@ -642,6 +653,15 @@ _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
 _PHOTO_AGENCIES = ("ap", "afp", "reuters", "epa", "retna", "wireimage", "filmmagic", "invision", "bloomberg", "corbis")
 _AGENCY = "(?:" + "|".join(_PHOTO_AGENCIES) + ")"
+# the last word of an outlet's or a photo agency's name in a credit ("new york daily news", "the jackson sun", "hbo",
+# "staff photographer", "northjersey.com")
+_OUTLET_WORD = (
+    r"(?:times|post|news|press|journal|tribune|herald|courier|ledger|gazette|chronicle|globe|star|sun|record|bee|"
+    r"inquirer|enquirer|examiner|observer|register|republic|dispatch|telegraph|independent|guardian|mirror|sentinel|"
+    r"beat|archives|services?|images|photos?|pictures|wire|agency|npr|hbo|fox|nbc|cbs|abc|cnn|wenn|startraks|wochit|"
+    r"indystar|handout|splash|shutterstock|rex|pool|nasa|mail|insider|staff(?: photographer| video| photo)?|[\w-]+\.com|"
+    + "|".join(_PHOTO_AGENCIES) + r")\b"
+)
 _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # an embedded tweet, up to its signature: "... pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17,
     # 2016 according to reports, ..." (51 document sentences of the first 2,000 Multi-News clusters)
@@ -663,6 +683,16 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"[^\n]{0,200}?[\w.'’-]/" + _AGENCY + r"(?:\s+file)?(?=\s)(?!\s*\))"
      r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|online|telephone|earlier|said|says|in|on|news)\b)"
      r"|[^\n]{0,300}?\(\s*[\w.'’ -]{1,40}/" + _AGENCY + r"\s*\)(?!\s*[,;.])"),
+    # ... or an outlet or an agency not in that list, at the sentence's start after a name of two to four words: "Mark
+    # doe/new york daily news the 20,000 officers ...", "Beth roe/fox last year, ...", "Jan poe/the news journal jeremy
+    # ...", "Ann moe/indystar buy photo ..." (not a poll's sponsors, "The abc/washington post poll ...", nor a pair of
+    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...": the words before
+    # the slash hold no function word, and an outlet's last word comes within four words after it)
+    (("/",),
+     r"(?:(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|from|for|in|at|on|to|with|by|is|was|"
+     r"are|were|said|says|told|users|fans|readers|viewers|reporters)\s)[\w.'’-]+\s){1,3}[\w.'’-]*[a-z]\s?/\s?"
+     r"(?:the\s|for\s)?(?:[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or)\b)"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
