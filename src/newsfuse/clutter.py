@@ -449,11 +449,13 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # at ...", "From left, ...", "... ( second from right ) ...") or a sentence's pointer to a picture of the page
     # ("the ad ( above ) has ...", "... chase carey ( pictured ) made ..."): all 5,622 Multi-News briefs at 250 words
     # held 89. Not a list of directions ("the left, right and centre") nor a party ("( r )")
+    # (two parts, each keyed on what all its matches hold: "top", "above" or "right" alone are common words)
     (r"(?<=\w)(?<!\bleft)(?<!\bright)(?<!\bcenter)(?<!\bcentre), " + _PLACE_IN_PICTURE + r", "
-     r"|\(\s*(?:" + _PLACE_IN_PICTURE + r"(?:,? (?:foreground|background|front|rear|row))?|top|bottom|above|below|"
-     r"pictured(?:,? (?:above|below|left|right|top|center|centre|here))?|front row[^()]{0,40})\s*\)"
      r"|^\s*from (?:left|right)(?: to (?:right|left))?,",
-     ("left", "right", "center", "centre", "top", "bottom", "above", "below", "pictured", "front row")),
+     ("left,", "right,", "center,", "centre,")),
+    (r"\(\s*(?:" + _PLACE_IN_PICTURE + r"(?:,? (?:foreground|background|front|rear|row))?|top|bottom|above|below|"
+     r"pictured(?:,? (?:above|below|left|right|top|center|centre|here))?|front row[^()]{0,40})\s*\)",
+     ("(",)),
 )
 GLUED_RE = re.compile("|".join(p for p, _ in GLUED_PARTS), re.IGNORECASE)
 # Every GLUED_RE match contains one of these (lower-cased).
