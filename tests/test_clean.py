@@ -224,6 +224,47 @@ CASES = [
     ("learning kept", "Students will learn more about bridges in a new course. "
      "Inspectors said they would try again later in the week to reach the deck.",
      ["learn more about bridges", "try again later in the week"], []),
+    # correction notes, contributor lines, paywall small print, app pitches, a radio transcript's note
+    ("corrected note", f"This story has been corrected to show that the fire started on Saturday, not Friday.\n\n{STORY}",
+     [STORY], ["corrected"]),
+    ("earlier version note", f"{STORY}\n\nAn earlier version of this article misstated the number of girders.", [STORY], ["earlier version"]),
+    ("corrected girder kept", f"The girder was corrected by welders before the bridge reopened on Friday.\n\n{STORY}",
+     ["The girder was corrected"], []),
+    ("contributed from", f"{STORY}\n\nAssociated Press writer Jane Roe contributed from Denver.", [STORY], ["Jane Roe"]),
+    ("contributed kept", f"Local writers and artists contributed to the fund that repaired the bridge in 2019.\n\n{STORY}",
+     ["Local writers and artists contributed"], []),
+    ("unlimited access", f"{STORY}\n\nGet unlimited digital access for just $1 for 6 months.\n\nCancel anytime.",
+     [STORY], ["unlimited", "Cancel"]),
+    ("app pitch", f"{STORY}\n\nDownload the free Channel 7 app for breaking news alerts on your phone.", [STORY], ["Download"]),
+    ("app pitch for the latest", f"{STORY}\n\nFor the latest on traffic in your neighborhood, check the Channel 7 Traffic app.",
+     [STORY], ["Traffic app"]),
+    ("app story kept", f"Drivers can check the city's detour map in the Lakeport 311 app, officials said.\n\n{STORY}",
+     ["Lakeport 311 app"], []),
+    ("transcript note", f"{STORY}\n\nTranscript note: This transcript was created on a rush deadline. Accuracy and availability "
+     "may vary. The authoritative record of WKRP programming is the audio record.", [STORY], ["rush deadline", "Accuracy",
+                                                                                            "authoritative"]),
+    # a photo's caption on the line above its credit; a story's line above a credit is kept
+    ("caption above credit", f"{STORY}\n\nA worker inspects a cracked girder under the bridge on Monday.\nJane Roe / Lakeport Ledger"
+     f"\n\n{STORY}", [STORY], ["inspects", "Jane Roe"]),
+    ("caption above photo credit", f"{STORY}\n\nCommuters wait for the ferry at Pier 4.\nPhoto: Jane Roe / Staff", [STORY],
+     ["Commuters wait"]),
+    ("story above credit kept", f"{STORY}\n\nThe city closed the bridge on Tuesday, the mayor said.\nJane Roe / Lakeport Ledger",
+     ["The city closed the bridge on Tuesday"], ["Jane Roe"]),
+    ("caption apart from credit kept", f"{STORY}\n\nA worker inspects a cracked girder under the bridge on Monday.\n\nJane Roe / "
+     "Lakeport Ledger", ["A worker inspects"], ["Jane Roe"]),
+    # an author box: the name on a line, then a paragraph about the writer that opens with it
+    ("author box", f"{STORY}\n\nTessa Nakamura\nTessa Nakamura is WKRP's Lakeport reporter. She covers transportation.",
+     [STORY], ["Nakamura", "covers transportation"]),
+    ("about author box", f"{STORY}\n\nAbout Hannah Liu\nHannah Liu covers county government for the Ledger.", [STORY], ["Hannah Liu"]),
+    ("name then story kept", f"{STORY}\n\nPriya Raman\nPriya Raman is the city engineer who found the cracks on Monday.",
+     ["Priya Raman is the city engineer"], []),
+    # a box of links inside the article: its heading goes, the story after it stays; a sidebar still ends the page
+    ("inline related box", f"{STORY}\nThe cracks were found in the girders during a state inspection on Monday.\n\nRecommended for you\n\n"
+     "Inspectors said the cracked girders must be replaced before the bridge can reopen.\n\n"
+     "The state inspection of the girders found two cracks near the east pier.",
+     [STORY, "Inspectors said the cracked girders", "near the east pier"], ["Recommended"]),
+    ("inline box then sidebar", f"{STORY}\n\nRelated\n\nHawks beat Riverton 24-21 in overtime on Friday night.\n\n"
+     "The quarterback threw for three touchdowns in the win.", [STORY], ["Hawks", "quarterback"]),
     ("crawling seals kept", "More than 20 seals were seen crawling up the beach. These crawls happened on three nights in a row, "
      "the wildlife trust said.", ["crawling up the beach", "These crawls happened"], []),
 ]
@@ -500,6 +541,106 @@ def test_cleaning_a_cluster_twice_gives_the_same_text() -> None:
     first = clean_documents(docs)
     assert [d.text for d in clean_documents(docs)] == [d.text for d in first]
     assert all("Next Up" not in d.text for d in first)
+
+
+# --- the Harlow Ridge fixture: page layouts the rules were not written from ----------------------------------
+
+HARLOW = Path(__file__).parent / "fixtures" / "harlow-ridge"
+
+
+@pytest.fixture(scope="module")
+def harlow() -> dict[str, Document]:
+    return cleaned(HARLOW)
+
+
+HARLOW_KEEP = [
+    ("01-wrenfield-courier", "The fire started Saturday afternoon in dry grass near Pinecrest Road, about four miles northwest of downtown."),
+    ("01-wrenfield-courier", "The cause of the fire is under investigation."),
+    ("02-kvtr-9-news", "More than 420 firefighters are now assigned to the fire, supported by six helicopters and two air tankers "
+     "flying out of Kestrel Pass, incident commander Owen Baptiste said."),
+    ("02-kvtr-9-news", "The fire was first reported shortly after 2 p.m. Saturday in grass along Pinecrest Road, northwest of Wrenfield."),
+    ("03-wps-on-newsportal", "The Harlow Ridge Fire had scorched about 6,200 acres (2,500 hectares) of grass, brush and pine by "
+     "Sunday night and was only 10% contained, the State Forestry Department said."),
+    # (after the "Recommended for you" box in the middle of the story)
+    ("03-wps-on-newsportal", "No deaths or serious injuries have been reported."),
+    ("03-wps-on-newsportal", "The fire began Saturday afternoon near Pinecrest Road northwest of Wrenfield, a town of about 3,100 "
+     "people in the foothills."),
+    ("03-wps-on-newsportal", "The region has had less than half its normal rainfall since March"),
+    ("04-high-country-public-radio", "Alder County Sheriff Dolores Marchetti ordered about 2,400 people in Wrenfield and Sable Creek to evacuate."),
+    ("04-high-country-public-radio", "Incident commander Owen Baptiste told reporters that crews hope calmer winds on Tuesday"),
+    ("04-high-country-public-radio", "I keep refreshing the county map on my phone"),
+    ("05-alder-valley-sentinel", "State fire officials confirmed that at least 14 homes were destroyed, most of them on Pinecrest Road and Juniper Court."),
+    ("05-alder-valley-sentinel", "The cause of the fire remains under investigation."),
+]
+HARLOW_DROP = [
+    # WordPress: share bar, likes, related posts, tags, author box, post navigation, donation box, comments, form
+    "Skip to content", "Share this", "Like this", "Loading", "Brush fire near Quarry Lane", "Posted in", "Tagged",
+    "About Hannah Liu", "covers county government", "Previous Post", "homecoming", "nonprofit newsroom", "tax-deductible",
+    "Praying for everyone", "Leave a Reply", "will not be published", "Save my name", "Post Comment", "Courier photo",
+    "Read also",
+    # TV live blog: stamps, player labels, app pitches, gallery, copyright, trending list
+    "LIVE UPDATES", "Posted:", "Updated:", "Key Events", "JavaScript", "WATCH LIVE", "UPDATE 6:45", "12:10 p.m.",
+    "Saturday, 5:20", "Now Playing", "02:14", "KVTR 9 app", "Weather app", "Copyright", "Photo Gallery", "1 / 8",
+    "Dana Whitlock", "Viewer photo", "Trending", "chase ends", "Closed captioning", "EEO",
+    # wire story on a portal: ads, correction note, photo credit, recommended links, share, sponsored, contributor
+    "Advertisement", "Story continues", "corrected to show", "WPS Photo", "Recommended for you", "air purifiers",
+    "Power grid", "Copy link", "Sponsored", "SolarSmart", "contributed from", "Privacy Dashboard", "___",
+    # public radio: player, photo caption and credit, pitch, transcript labels and note, bio, mug
+    "Listen ·", "Hear this story", "Playlist", "Embed", "sits on a cot", "/ HCPR", "Support local journalism",
+    "member-supported", "Donate now", "rush deadline", "Accuracy and availability",
+    "authoritative record", "Alder Valley reporter", "public lands", "See stories by", "enamel mug", "Give Monthly",
+    # paywalled paper: cookie wall, meter, gallery, newsletter box, paywall, contact line, more-from list
+    "We value your privacy", "142 partners", "Accept All", "Manage Preferences", "free articles left", "Already a subscriber",
+    "1 of 12", "cut a line above Sable Creek", "Rita Okafor /", "Buy Photo", "Show Caption", "Morning Report",
+    "Sign Up", "By signing up", "Subscribe", "unlimited", "Cancel anytime", "rokafor@", "library open Sundays",
+    "Do Not Sell",
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), HARLOW_KEEP)
+def test_harlow_keeps_story(harlow: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in harlow[doc].text
+
+
+@pytest.mark.parametrize("snippet", HARLOW_DROP)
+def test_harlow_drops_clutter(harlow: dict[str, Document], snippet: str) -> None:
+    for d in harlow.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_harlow_metadata(harlow: dict[str, Document]) -> None:
+    assert [(d.title is not None, d.date) for d in harlow.values()] == [
+        (True, "2026-09-13"), (True, "2026-09-13"), (True, "2026-09-14"), (True, "2026-09-14"), (True, "2026-09-14"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("Photo: Rita Okafor / Staff", True), ("Tessa Nakamura / HCPR", True), ("Jane Q. Public / The Lakeport Ledger", True),
+     ("Image: Diego Grez.", True), ("(AP Photo/Jane Roe)", True), ("Courtesy of the Alder County Sheriff", True),
+     ("Fire officials said the fire was 10 percent contained.", False), ("24/7 coverage", False),
+     ("The ratio was 3 / 4 on Monday", False), ("Home / News / Local", False)],
+)
+def test_photo_credit_lines(line: str, credit: bool) -> None:
+    from newsfuse.clutter import is_photo_credit
+
+    assert is_photo_credit(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [("Evacuee Gail Ferreira, 71, sits on a cot in the Wrenfield High School gym on Sunday.", True),
+     ("Russell Square after the bombings.", True), ("Commuters wait for the ferry at Pier 4.", True),
+     ("The city closed the bridge on Tuesday, the mayor said.", False),  # the past: a story's sentence
+     ("Crews will replace the girders next month.", False),  # looking ahead
+     ('"We had an hour, maybe less," he said.', False),  # a quotation
+     ("Crews work on the bridge. They expect to finish in May.", False),  # two sentences: a paragraph
+     ("Smoke over the ridge", False)],  # no sentence
+)
+def test_reads_as_caption(line: str, caption: bool) -> None:
+    from newsfuse.clutter import reads_as_caption
+
+    assert reads_as_caption(line) is caption
 
 
 # --- the bundled example and the shared seeds -------------------------------------------------------------

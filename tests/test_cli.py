@@ -158,6 +158,38 @@ def test_seeds_brief(capsys) -> None:
         assert c not in data["summary"], c
 
 
+HARLOW = Path(__file__).parent / "fixtures" / "harlow-ridge"
+HARLOW_CLUTTER = [
+    "Share", "Related", "Recommended", "Advertisement", "corrected", "Photo", "photo", "Listen", "Transcript", "transcript",
+    "BYLINE", "FERREIRA:", "sits on a cot", "Donate", "Support local", "Subscribe", "unlimited", "Cancel", "newsletter",
+    "Sign up", "app", "UPDATE", "Posted", "WATCH", "Copyright", "cookies", "free articles", "1 of 12", "Nakamura is",
+    "covers county government", "Leave a Reply", "contributed", "Story continues",
+]
+
+
+@pytest.mark.parametrize("words", [120, 250])
+def test_harlow_brief(capsys, words: int) -> None:
+    """Five page layouts the clutter rules were not written from: the brief quotes the story, cites three outlets or
+    more under their names, and carries none of the pages' clutter."""
+    paths = sorted(str(p) for p in HARLOW.iterdir() if p.name != "README.md")
+    code, out, err = run(capsys, "summarize", *paths, "--words", str(words), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["stats"]["words"] <= words
+    cited = {i for s in data["sentences"] for i in s["sources"]}
+    assert len(cited) >= 3
+    for c in HARLOW_CLUTTER:
+        assert c not in data["summary"], c
+    assert "2,400" in data["summary"]
+    import html
+
+    raw = {Path(p).stem: " ".join(html.unescape(Path(p).read_text()).split()) for p in paths}
+    for s in data["sentences"]:
+        assert " ".join(s["text"].split()) in raw[s["origin"]], s
+    outlets = {src["name"] for src in data["sources"]}
+    assert {"The Wrenfield Courier", "NewsPortal", "High Country Public Radio", "Alder Valley Sentinel"} <= outlets
+
+
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
     _one_line_error(code, err)

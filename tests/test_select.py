@@ -419,6 +419,14 @@ def test_large_clusters_prefer_reports_to_quotations() -> None:
 
 
 GLUED = [
+    # notes and pitches of page layouts the seeds lack (tests/fixtures/harlow-ridge): a correction, an app, a transcript
+    "This story has been corrected to show that the fire started on Saturday, not Friday.",
+    "A previous version of this story incorrectly stated that the bridge reopened on May 2.",
+    "Download the free KVTR 9 app for breaking news alerts on your phone.",
+    "For the latest on air quality in your neighborhood, check the KVTR 9 Weather app.",
+    "Transcript note: This transcript was created on a rush deadline.",
+    "The authoritative record of HCPR programming is the audio record.",
+    "Associated Press writer Jane Roe contributed from Denver.",
     "Media playback is unsupported on your device media caption crews lift the span the council says the bridge reopens in May.",
     "Please enable JavaScript to watch this video Lakeport police have closed the Main Street bridge until further notice.",
     "Play Facebook Twitter Google Plus Embed crews lift the last steel beam onto the Main Street bridge on Tuesday.",
@@ -514,6 +522,12 @@ GLUED = [
     "| andrew harnik/ap photo the director said the agency completed its inquiry last year.",
 ]
 NOT_GLUED = [
+    "The city's new parking app was downloaded 40,000 times in its first week, the mayor said.",
+    "Residents can get the county's emergency app, which sends evacuation alerts, from its website.",
+    "An earlier version of the bridge was built in 1911 and torn down in 1965.",
+    "The transcript of the hearing was released on Monday after a judge ordered it.",
+    "Local writers and artists contributed to the fund that repaired the bridge in 2019.",
+    "The error was corrected in this year's budget, the council said on Monday.",
     "LAKEPORT (AP) — The council voted 7-2 on Monday to pay for the Main Street bridge repairs.",
     "The Associated Press reported that the bridge would reopen in May, six weeks late.",
     "The mayor posted the inspection report on Facebook and Twitter on Tuesday evening.",

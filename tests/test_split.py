@@ -674,6 +674,32 @@ def test_a_transcripts_speaker_label_is_trimmed() -> None:
     ]
 
 
+# A radio transcript's guest named in capitals with no role ("GAIL FERREIRA: ..."): the label is trimmed; a heading's
+# or a note's capitals ("BREAKING NEWS:", "EDITOR'S NOTE:") label no speaker and stay, as does a name in a sentence.
+CAPS_SPEAKERS = [
+    ("GAIL FERREIRA: I keep refreshing the county map on my phone to see if the line has moved.",
+     "I keep refreshing the county map on my phone to see if the line has moved."),
+    ("DR. RUTH ADEYEMI: We served more than 400 meals on the first day at the shelter.",
+     "We served more than 400 meals on the first day at the shelter."),
+    ("BREAKING NEWS: The mayor resigned on Tuesday after the council vote.",
+     "BREAKING NEWS: The mayor resigned on Tuesday after the council vote."),
+    ("EDITOR'S NOTE: This story contains a description of the fire's victims.",
+     "EDITOR'S NOTE: This story contains a description of the fire's victims."),
+    ("LIVE UPDATES: Fire crews held the line overnight along the ridge road.",
+     "LIVE UPDATES: Fire crews held the line overnight along the ridge road."),
+    ("Gail Ferreira: I keep refreshing the county map on my phone, she wrote.",
+     "Gail Ferreira: I keep refreshing the county map on my phone, she wrote."),
+    ("The NATO SUMMIT: a meeting that will decide the alliance's budget for next year.",
+     "The NATO SUMMIT: a meeting that will decide the alliance's budget for next year."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), CAPS_SPEAKERS)
+def test_a_speaker_named_in_capitals_is_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+
+
 def test_a_piece_closing_a_parenthesis_the_piece_before_opened_is_joined_to_it() -> None:
     """Punkt ends a sentence inside a parenthesis ("( see fig.", "... produce!"); the rest, which closes it,
     belongs to the same sentence. A parenthesis opened in another paragraph is not joined across it."""

@@ -31,6 +31,7 @@ from newsfuse.clutter import (
     CRAWL_RE,
     HEADLINE_FUNCTION_WORDS,
     ICON_WORDS,
+    INLINE_BOX_RE,
     INLINE_BYLINE_RE,
     INLINE_CAPTION_RES,
     INLINE_NAV_RE,
@@ -47,10 +48,12 @@ from newsfuse.clutter import (
     has_crawl_term,
     html_meta,
     is_clutter_line,
+    is_photo_credit,
     line_keys,
     looks_like_html,
     may_hold,
     pitch_matches,
+    reads_as_caption,
 )
 from newsfuse.model import Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
@@ -255,7 +258,7 @@ _STAMP_RE = re.compile(
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:published|updated|posted)(?: on)?:? )?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
     r"(?:(?:" + MONTHS + r")\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)?(?: [A-Z]{2,4})?)?\.?$",
+    r"(?:,? (?:at |/ )?\d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)?(?: [A-Z]{2,4})?)?\.?$",  # ("Sep 13, 2026 / 04:18 PM PDT")
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = re.compile(
@@ -443,7 +446,8 @@ def _clean_one(doc: Document) -> _Page:
     trailer = False
     total_chars = sum(len(x) for x in raw_lines) or 1
     done_chars = 0
-    for raw in raw_lines:
+    kept_at = -1  # the raw line that cands[-1] came from
+    for i, raw in enumerate(raw_lines):
         done_chars += len(raw)
         if not raw:
             block += 1
@@ -462,7 +466,7 @@ def _clean_one(doc: Document) -> _Page:
             seen_prose = seen_prose or bool(flat_paras)
             continue
         if TRAILER_RE.match(raw):
-            if seen_prose or done_chars > 0.3 * total_chars:
+            if (seen_prose or done_chars > 0.3 * total_chars) and not _heads_inline_box(raw, raw_lines, i, cands):
                 trailer = True
                 continue
             continue
@@ -472,7 +476,8 @@ def _clean_one(doc: Document) -> _Page:
                 page.sitename = m.group("name").strip(" .-") or None
             continue
         line = _strip_stamp(raw)
-        if line is None:
+        if line is None:  # (a stamp alone: "Published September 14, 2026 at 5:10 AM PDT" dates the page)
+            page.date = page.date or find_date(raw)
             continue
         if "-" in line[-30:]:
             line = _SLUG_TAIL_RE.sub("", line)
@@ -483,6 +488,11 @@ def _clean_one(doc: Document) -> _Page:
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
+            if kept_at == i - 1 and cands and cands[-1][0] == block and is_photo_credit(line) and reads_as_caption(cands[-1][1]):
+                cands.pop()  # the photo's caption, on the line right above its credit
+                kept_at = -1
+            continue
+        if kept_at == i - 1 and cands and _is_author_bio(line, cands[-1][1]):
             continue
         if BYLINE_LINE_RE.match(line) and not _is_prose(line):
             page.date = page.date or find_date(line)
@@ -491,6 +501,7 @@ def _clean_one(doc: Document) -> _Page:
             page.date = page.date or find_date(line)
             continue
         cands.append((block, line))
+        kept_at = i
         seen_prose = seen_prose or _is_prose(line)
 
     # pass 2: widget captions repeated down the page
@@ -703,6 +714,60 @@ def _is_pitch(line: str) -> bool:
     if cues >= 2:
         return True
     return cues == 1 and len(_WE_YOU_RE.findall(_QUOTED_RE.sub(" ", line[:2000]))) >= 2
+
+
+# An author box: the writer's name on a line, then a paragraph about the writer that opens with the same name ("Tessa
+# Nakamura" / "Tessa Nakamura is HCPR's Alder Valley reporter. She covers ...", "About Hannah Liu" / "Hannah Liu covers
+# county government ..."): what the name is followed by must be a journalist's job or beat, not any profile.
+_AUTHOR_BIO_RE = re.compile(
+    r"\s+(?:is (?:a|an|the|our|[\w.&-]+['’]s)\b[^.!?]{0,60}?\b(?:reporter|correspondent|writer|editor|columnist|producer|"
+    r"journalist|photographer|photojournalist|contributor|host|anchor|intern|fellow|critic|meteorologist)s?\b"
+    r"|(?:covers|writes about|reports on|has covered|has been covering|joined (?:the|[A-Z][\w.&-]*)\b))"
+)
+
+
+def _is_author_bio(line: str, prev: str) -> bool:
+    """Whether ``line`` is an author box's text under the line ``prev`` holding the writer's name."""
+    name = prev[6:] if prev.startswith("About ") else prev
+    if not line.startswith(name) or _NAME_LINE_RE.match(name) is None:
+        return False
+    return _AUTHOR_BIO_RE.match(line, len(name)) is not None
+
+
+# A heading of INLINE_BOX_RE labels a box inside the article when the story goes on after it: at least this many lines
+# of prose follow before the next trailer heading or the page's end ...
+INLINE_BOX_MIN_PROSE = 2
+INLINE_BOX_LOOKAHEAD = 60  # (lines read past the heading)
+# ... and at least this share of their content words is in the article's lines above the heading. A sidebar's
+# teasers are about other stories: the Harlow Ridge fixture's wire story resumes at 0.27 after its "Recommended for
+# you" box, while the sidebars under the seeds' and examples' trailer headings ("Next Up", "We Recommend") score
+# 0.04-0.17 and a "Related Coverage" teaser in tests/test_clean.py 0.0.
+INLINE_BOX_OVERLAP = 0.22
+
+
+def _heads_inline_box(heading: str, lines: list[str], i: int, above: list[tuple[int, str]]) -> bool:
+    """Whether the trailer heading ``heading`` (``lines[i]``) only labels a box of links inside the article (whose
+    prose so far is ``above``): an INLINE_BOX_RE heading directly followed by prose (not clutter, not a pitch) that
+    goes on with the story (INLINE_BOX_MIN_PROSE lines, INLINE_BOX_OVERLAP of their words)."""
+    if INLINE_BOX_RE.match(heading) is None:
+        return False
+    after: list[str] = []
+    for x in lines[i + 1 : i + 1 + INLINE_BOX_LOOKAHEAD]:
+        if not x:
+            continue
+        if TRAILER_RE.match(x):
+            break
+        if _is_prose(x) and not is_clutter_line(x) and not _is_pitch(x):
+            after.append(x)
+        elif not after:
+            return False  # (a headline, a label or clutter right under the heading: a sidebar's list)
+    if len(after) < INLINE_BOX_MIN_PROSE:
+        return False
+    seen: set[str] = set()
+    for _, x in above:
+        seen |= content_words(x)
+    words = [w for x in after for w in content_words(x)]
+    return bool(words) and sum(w in seen for w in words) >= INLINE_BOX_OVERLAP * len(words)
 
 
 def _drop_pull_quotes(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:

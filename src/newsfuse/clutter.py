@@ -38,8 +38,17 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
     r"this (?:story|article|post) (?:has been|was|will be) updated\b.*",
+    # a correction note over or under a story ("This story has been corrected to show that the fire started on
+    # Saturday, not Friday.", "An earlier version of this article misstated the number of homes destroyed.")
+    r"this (?:story|article|post|report) (?:has been|was) corrected\b.*",
+    r"an? (?:earlier|previous) version of this (?:story|article|post|report)\b.*",
     r"(?:the )?(?:associated press|ap|reuters|afp|cnn|staff writers?)\b.{0,40}\bcontributed (?:to )?(?:this )?report(?:ing)?\b.*",
     r"(?:additional )?reporting (?:was contributed )?by\b.{0,200}",
+    # a wire story's contributor line in its own words ("Associated Press writer Jane Roe contributed from Denver.",
+    # "Staff writer John Doe contributed to this story.")
+    r"(?:[\w.'’-]+ ){0,3}(?:writers?|reporters?|correspondents?|photographers?|journalists?|researchers?) "
+    r"(?:[\w.'’-]+,? ){1,4}(?:and (?:[\w.'’-]+ ){1,3})?(?:in [\w.,'’ -]{2,40} )?contributed"
+    r"(?: (?:to (?:this|the) (?:report|story|article)|reporting))?(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",
     r".{0,120}\bcontributed reporting\b.{0,120}",
     r"(?:©|\(c\)|copyright\b).{0,200}",
     r".{0,80}\ball rights reserved\b.{0,80}",
@@ -72,7 +81,21 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:sign|log) ?in (?:using|with)\b.*",
     r"(?:notice:? )?you (?:must|need to) (?:log|sign) ?in\b.{0,120}",
     r"you ?(?:'|’)? ?re all set[.!]?",
-    r"(?:for )?unlimited (?:digital )?access\b.{0,200}",
+    r"(?:for |get |enjoy )?unlimited (?:digital )?access\b.{0,200}",
+    # a paywall's and a trial offer's small print ("Cancel anytime.")
+    r"cancel (?:any ?time|online any ?time)[.!]?",
+    # an app pitch ("Download the free KVTR 9 app for breaking news alerts on your phone.", "For the latest on air
+    # quality, check the KVTR 9 Weather app."): an imperative to get or open the outlet's app
+    r"(?:download|get|install|open|check) (?:the |our )(?:free )?[\w&.'’ -]{0,40}?\bapps?\b.{0,120}",
+    r"(?:for (?:the latest|more|updates)\b.{0,80}?,\s*)(?:download|get|install|open|check) (?:the |our )(?:free )?"
+    r"[\w&.'’ -]{0,40}?\bapps?\b.{0,60}",
+    # a broadcaster's note under a transcript ("Transcript note: This transcript was created on a rush deadline.",
+    # "Accuracy and availability may vary.", "The authoritative record of ... programming is the audio record.")
+    r"(?:transcript note:?\s*)?(?:this |our |[\w.]+ )?transcripts? (?:is|are|was|were) (?:created|produced|prepared) "
+    r"on a rush deadline\b.*",
+    r"accuracy and availability may vary[.!]?",
+    r"the authoritative record of\b.{0,80}\bprogramming is the audio record[.!]?",
+    r"this text may not be in its final form\b.{0,120}",
     r"cookies on\b.{0,200}",
     r"keep up with this story\b.{0,120}",
     # the text of embedded widgets that a flattened page keeps: Twitter's location notice and embed code,
@@ -545,6 +568,34 @@ def _caption_tense(t: str) -> bool:
     return _LOOKS_AHEAD.search(t) is None and _PAST_TENSE.search(" ".join(t.split(None, _TENSE_WORDS)[:_TENSE_WORDS])) is None
 
 
+# A photo's credit on a line of its own ("Photo: Rita Okafor / Staff", "Tessa Nakamura / HCPR", "Courtesy of the
+# Alder County Sheriff's Office", "(AP Photo/Jane Roe)"): the name in capitals, case-sensitive, for the line above it
+# is then dropped as the photo's caption (see ``reads_as_caption``).
+PHOTO_CREDIT_RE = re.compile(
+    r"^(?:(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ii]mage|[Cc]redit|CREDIT|[Ff]ile [Pp]hoto|[Cc]ourtesy)\s*(?::|by\b|of\b)\s*\S.{0,120}"
+    r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|UPI)(?: Photo)?\s*/.{1,80}"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?(?:[Tt]he )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|to|for|of|the)){0,4})$"
+)
+
+
+def is_photo_credit(line: str) -> bool:
+    return len(line) <= 160 and PHOTO_CREDIT_RE.match(line) is not None
+
+
+CAPTION_MAX_WORDS = 40
+
+
+def reads_as_caption(line: str) -> bool:
+    """A line that reads as a photo's caption: one sentence of at most CAPTION_MAX_WORDS words in a caption's tense
+    (``_caption_tense``: the present, not the past of a story's sentence nor a quote's reported speech), no quotation."""
+    t = line.strip()
+    if not t or t[-1] not in ".!" or len(t.split()) > CAPTION_MAX_WORDS or any(q in t for q in "\"“”"):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", t[:-1]) is not None:  # (two sentences: a paragraph of the story)
+        return False
+    return _caption_tense(t)
+
+
 GLUED_CHARS = 3000  # how much of a sentence GLUED_RE reads (a 1 MB "sentence" of one token costs no more)
 
 
@@ -642,6 +693,19 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",
 )
 TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+# ... of which these also head a box of links set inside the article ("Recommended for you" between two paragraphs of
+# a portal's wire story, a "Related" box in a WordPress post): when the story's prose follows the heading at once
+# (HTML extraction drops the box's links and keeps its heading), only the heading goes. A sidebar's heading is
+# followed by headlines, a comment section's by names, a pitch or a sign-up line, and still ends the article.
+INLINE_BOX_HEADINGS: tuple[str, ...] = (
+    "related coverage", "related stories", "related articles", "related content", "related links", "related",
+    "more on this story", "we recommend", "recommended", "recommended for you", "recommended stories",
+    "you may also like", "you might also like", "editor'?s picks", "don'?t miss", "read next", "what to read next",
+    "further reading",
+)
+INLINE_BOX_RE = re.compile(r"^(?:" + "|".join(INLINE_BOX_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+if not set(INLINE_BOX_HEADINGS) <= set(TRAILER_HEADINGS):  # pragma: no cover - a heading added to one table only
+    raise RuntimeError("INLINE_BOX_HEADINGS must be TRAILER_HEADINGS")
 
 # Inside one flattened line (a whole page on one line): where the article ends.
 INLINE_TRAILERS: tuple[str, ...] = (

@@ -808,14 +808,28 @@ _SPEAKER_LABEL = re.compile(
     re.IGNORECASE,
 )
 SPEAKER_LABEL_CHARS = 70  # a label's colon is within this many characters of the sentence's start
+# ... and a speaker named in capitals with no role, as a radio transcript names its guests ("GAIL FERREIRA: I keep
+# refreshing the county map ..."): two to four words in capitals, case-sensitive, none a word of a heading or a note
+# ("BREAKING NEWS:", "EDITOR'S NOTE:", "LIVE UPDATES:", which label no speaker).
+_CAPS_SPEAKER = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){1,3}[A-Z][A-Z'’-]*[A-Z]:\s+(?=\S)")
+_NOT_A_SPEAKER = frozenset(
+    """NOTE NOTES UPDATE UPDATES UPDATED BREAKING NEWS LIVE WATCH VIDEO PHOTO PHOTOS GALLERY CORRECTION RELATED READ MORE
+    ALERT EXCLUSIVE ANALYSIS OPINION EDITORIAL REVIEW SPONSORED ADVERTISEMENT WARNING SPOILER SPOILERS FACT CHECK
+    TRANSCRIPT EDITOR'S EDITOR’S""".split()
+)
 
 
 def _speaker_label(text: str, pos: int) -> int:
-    """End of a transcript's speaker label opening the sentence at ``pos`` (_SPEAKER_LABEL), or ``pos``."""
+    """End of a transcript's speaker label opening the sentence at ``pos`` (_SPEAKER_LABEL, _CAPS_SPEAKER), or ``pos``."""
     if text.find(":", pos, pos + SPEAKER_LABEL_CHARS) < 0:  # (asked of every sentence: no slice copied)
         return pos
     m = _SPEAKER_LABEL.match(text, pos)
-    return m.end() if m else pos
+    if m:
+        return m.end()
+    m = _CAPS_SPEAKER.match(text, pos)
+    if m and not _NOT_A_SPEAKER.intersection(m.group().rstrip().rstrip(":").split()):
+        return m.end()
+    return pos
 
 
 # A list item's marker ("* In Sri Lanka, more than 1,600 kilometres from the epicenter, ..."; a dash is _LEAD_DASH's)
