@@ -17,6 +17,8 @@ from newsfuse.represent import Representation
 
 RELATED = 0.3  # TF-IDF cosine at which a sentence is pulled next to the one before it
 LEAD_DECAY = 1.5  # positions over which a candidate lead's score halves
+LEAD_SUPPORT = 0.5  # how much backing by every outlet raises a candidate lead's score (x1.5 at most)
+LEAD_ECHO = 2.0  # weight of the echo of the articles' openings against the position prior
 
 # A run of capitalized words ("City", "Priya Raman", "Mr. Sessions", "Fulton Street Bridge").
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -61,7 +63,8 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         # Early in its article and echoing the articles' openings; wide support helps, mildly
         # (background such as "built in 1961" is often repeated by every outlet too).
         s = rep.sentences[u]
-        return float((1.0 + 0.5 * support.get(u, 1) / most) * (2.0 ** (-s.position / LEAD_DECAY) + 2.0 * echo[u]))
+        return float((1.0 + LEAD_SUPPORT * support.get(u, 1) / most)
+                     * (2.0 ** (-s.position / LEAD_DECAY) + LEAD_ECHO * echo[u]))
 
     # who is introduced where: a unit naming someone by surname alone waits for the unit that introduces them
     intro: dict[int, set[str]] = {}
