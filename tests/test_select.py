@@ -326,6 +326,54 @@ def test_a_quote_tail_enters_only_with_its_opening(monkeypatch: pytest.MonkeyPat
                 assert prev in sel.indices and sel.requires.get(i) == prev
 
 
+def test_the_sentences_inside_a_quotation_and_its_tail_are_never_chosen() -> None:
+    # a quotation over three sentences: the middle one holds the mayor's words with no quotation mark, and its tail
+    # with the middle one would quote her with no opening mark; neither is chosen (the same facts, said plainly by
+    # the other outlet, are)
+    doc = (
+        "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders. "
+        '"We will not gamble with the lives of the eighteen thousand drivers who cross the bridge every day. '
+        "The girders must be replaced before the bridge opens again to traffic in the spring. "
+        'Repairs will cost the city about four million dollars and take six weeks," she said on Tuesday.'
+    )
+    other = (
+        "Inspectors found cracks in two girders of the Fulton Street Bridge, and the city closed it on Tuesday. "
+        "Repairs to the bridge will take six weeks and cost about four million dollars, the mayor's office said on Tuesday."
+    )
+    rep = represent(split_document(doc, 0) + split_document(other, 1), 2)
+    middle = next(i for i, s in enumerate(rep.sentences) if s.text.startswith("The girders must"))
+    tail = next(i for i, s in enumerate(rep.sentences) if s.text.startswith("Repairs will cost"))
+    assert select_module.inside_quotation(rep) == {middle}
+    assert select_module.opened_further_back(rep.sentences[tail].text, rep.sentences[middle].text)
+    for words in (20, 40, 60, 80, 120):
+        chosen = select(rep, Budget(words=words)).indices
+        assert middle not in chosen and tail not in chosen
+        assert chosen  # the other outlet's plain sentences are there to choose
+
+
+@pytest.mark.parametrize(
+    ("sentences", "inside"),
+    [
+        # straight, curly and re-tokenized (Multi-News) quotation marks
+        (['"We will not gamble with the lives of drivers.', "The girders must be replaced.", 'It is the only choice," she said.'], [1]),
+        (["“We will not gamble with the lives of drivers.", "The girders must be replaced.", "That is all,” she said."], [1]),
+        (['" we will not gamble with the lives of drivers.', "The girders must be replaced.", 'It is the only choice, " she said.'], [1]),
+        (['He said: " we will not gamble with lives.', "The girders must go.", "Repairs start soon.", 'That is all. "'], [1, 2]),
+        # a quotation closed in its own sentence, a stray mark that never closes, one that closes too far on
+        (['"We will not gamble," she said.', "The girders must be replaced.", "Repairs start soon."], []),
+        (['"We will not gamble with the lives of drivers.', "The girders must be replaced.", "Repairs start soon."], []),
+        (['"We will not gamble.', "One.", "Two.", "Three.", "Four.", "Five.", 'That is all," she said.'], []),
+        # speaker after the spaced mark: the quotation closes there
+        (['it was a long night, " she said.', "The girders must be replaced.", 'That is all, " he said.'], []),
+    ],
+)
+def test_inside_quotation(sentences: list[str], inside: list[int]) -> None:
+    from types import SimpleNamespace
+
+    sents = [Sentence(text=t, doc=0, position=k, start=0, end=len(t)) for k, t in enumerate(sentences)]
+    assert select_module.inside_quotation(SimpleNamespace(sentences=sents)) == set(inside)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("text", ["s the power couple was introduced to the singers during the game.", "S with their second child on the way, the couple looked happy."])
 def test_lone_letter_openings_are_fragments(text: str) -> None:
     assert not is_candidate(Sentence(text=text, doc=0, position=0, start=0, end=len(text)), word_count(text), no_case=True)

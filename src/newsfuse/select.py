@@ -210,6 +210,78 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
             and _QUOTE_TAIL_PRONOUN.match(text.strip()) is not None)
 
 
+def opened_further_back(text: str, previous: str) -> bool:
+    """Whether ``text`` ends a quotation (a tail that leans on the sentence before it, ``leans_on_previous``)
+    that ``previous`` did not open either: no quotation mark there, so the quotation began two or more sentences
+    back ('What i've learned is that this illness does not fade.' | 'It is something i must overcome, " she
+    wrote.'), and the two together still quote its speaker unmarked."""
+    if not any(q in previous for q in '"“”`'):
+        t = text.strip()
+        return (_QUOTE_TAIL.match(t) if QUOTE_TAIL_NEEDS_OPENING else _QUOTE_TAIL_PRONOUN.match(t)) is not None
+    return False
+
+
+# A quotation that runs over several sentences ('"We will not gamble with the lives of the drivers.' | 'The girders
+# must be replaced before the bridge opens again.' | 'It is the only responsible choice," she said.'): the sentences
+# between its opening and its close hold someone's words with no quotation mark of their own, and a brief quoting one
+# of them states an opinion as a fact. They are traced only when the close is found within QUOTE_SPAN sentences of the
+# opening (a stray mark opens nothing that closes).
+QUOTE_SPAN = 4
+QUOTED_INSIDE_RULE = True
+_SPEAKER_AFTER = re.compile(r"\s*(?:[\w.'’-]+\s){0,3}" + _TAIL_VERB, re.IGNORECASE)
+
+
+def _quote_marks(t: str) -> tuple[int, int, int]:
+    """(straight quotes, opening curly quotes, closing curly quotes) of ``t``."""
+    return t.count('"'), t.count("“"), t.count("”")
+
+
+def _leaves_open(t: str) -> bool:
+    """Whether ``t`` opens a quotation and does not close it: more opening than closing curly quotes, or an odd
+    number of straight ones of which the last opens (``_opens_at_end``; in re-tokenized text, where a mark stands
+    between spaces, the last one is followed by four words or more that are not its speaker's)."""
+    straight, left, right = _quote_marks(t)
+    if left or right:
+        return left > right
+    if straight % 2 == 0:
+        return False
+    if _opens_at_end(t):
+        return True
+    after = t[t.rfind('"') + 1 :]
+    return len(after.split()) >= 4 and _SPEAKER_AFTER.match(after) is None
+
+
+def _closes_earlier(t: str) -> bool:
+    """Whether ``t`` closes a quotation opened before it: more closing than opening curly quotes, or one straight
+    quote (or an odd number) whose first mark closes the words before it."""
+    straight, left, right = _quote_marks(t)
+    if left or right:
+        return right > left
+    return straight % 2 == 1 and not _leaves_open(t)
+
+
+def inside_quotation(rep: Representation) -> set[int]:
+    """The sentences between a quotation's opening sentence and its closing one, none of its marks in them."""
+    out: set[int] = set()
+    sentences = rep.sentences
+    n = len(sentences)
+    for i, s in enumerate(sentences):
+        if not any(q in s.text for q in '"“”') or not _leaves_open(s.text):
+            continue
+        middle: list[int] = []
+        for j in range(i + 1, min(n, i + 2 + QUOTE_SPAN)):
+            t = sentences[j]
+            if t.doc != s.doc or t.position != s.position + (j - i):
+                break
+            if not any(q in t.text for q in '"“”'):
+                middle.append(j)
+                continue
+            if _closes_earlier(t.text):
+                out.update(middle)
+            break
+    return out
+
+
 _first_char = itemgetter(0)
 
 
@@ -470,6 +542,8 @@ def select(
             s = rep.sentences[i]
             if leans[i]:
                 prev = index_of.get((s.doc, s.position - 1))
+                if prev is not None and opened_further_back(s.text, rep.sentences[prev].text):
+                    prev = None  # (the quotation's opening is further back still)
                 requires[i] = prev if prev is not None else -1
         changed = True
         while changed:  # drop dependents whose antecedent is not (or no longer) a candidate
@@ -517,11 +591,13 @@ def select(
         return choose([o and i not in clutter for i, o in enumerate(ok)])
 
     no_case = caseless(rep)
-    strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity for i, s in enumerate(rep.sentences)]
+    quoted = inside_quotation(rep) if QUOTED_INSIDE_RULE else set()
+    strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity and i not in quoted
+              for i, s in enumerate(rep.sentences)]
     best = clean_choice(strict) if any(strict) else Selection([], {})
     if used(best) < FILL_RATIO * capacity:
         relaxed = [
-            is_candidate(s, nwords[i], no_case, relaxed=True) and lengths[i] <= capacity
+            is_candidate(s, nwords[i], no_case, relaxed=True) and lengths[i] <= capacity and i not in quoted
             for i, s in enumerate(rep.sentences)
         ]
         if relaxed != strict and any(relaxed):
