@@ -254,6 +254,19 @@ def test_a_dotted_acronym_before_a_name_is_not_a_sentence_end() -> None:
     ]
 
 
+def test_a_possessive_after_a_dotted_acronym_does_not_open_a_sentence() -> None:
+    # Punkt cut before the possessive's ending, spaced (re-tokenized corpora) or not; "'so ..." and "'She ..." are
+    # quotations opening, and a dotted acronym at a sentence's end still ends it
+    text = (
+        "The n.s.a. 's evolution began in 1952. The N.S.A.'s budget is secret. He asked the d.a.'s office. "
+        "He works for the n.s.a. The agency grew."
+    )
+    assert split_text(text) == [
+        "The n.s.a. 's evolution began in 1952.", "The N.S.A.'s budget is secret.", "He asked the d.a.'s office.",
+        "He works for the n.s.a.", "The agency grew.",
+    ]
+
+
 def test_two_initials_before_a_surname_are_not_a_sentence_end() -> None:
     # lower-cased corpora whose own splitter cut after "h.w." and capitalized the surname; a pair before a sentence's
     # opening word ("i.e." | "The") and one that ends sentences ("the d.a.") still end a sentence

@@ -131,6 +131,9 @@ NAME_INITIALS_END = re.compile(
     r"n\.b|n\.s|w\.v|r\.i|s\.f|d\.a|v\.a|t\.v|o\.k|i\.q|a\.i|p\.c|v\.p|g\.i|m\.d|p\.a|e\.t|p\.s|n\.w|n\.e|s\.w|s\.e|"
     r"h\.s|b\.s|r\.n|p\.d)\.$)[a-z]\.[a-z]\.$"
 )
+# A piece that opens with a possessive's ending: Punkt cut after a dotted acronym before it ("The n.s.a." | "'s
+# evolution: ...", even unspaced, "The N.S.A.'s evolution").
+_POSSESSIVE_START = re.compile(r"['’]s\b")
 _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
 # A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
 # Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
@@ -244,6 +247,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     continue
                 start = a + s + len(piece) - len(piece.lstrip())
                 span = (start, start + len(sentence))
+                if not glue and len(spans) > para_first and _POSSESSIVE_START.match(sentence):
+                    glue = True  # "The N.S.A." | "'s evolution: ...": a possessive's ending opens no sentence
                 if acronym and not glue:
                     glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
                             else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
