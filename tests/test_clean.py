@@ -764,6 +764,9 @@ _CLUTTER_SAMPLES = [
     "We use cookies to improve your experience", "NEWSLETTER: SIGN UP", "The mayor said the bridge will reopen.",
     "Our newſletter: sign up", "Jane Doe contributed reporting from Par\u0131s.", "Start your free tr\u0130al",
     "\u212aeep comments civil, please", "Your gift is tax-deductible \u2014 thank you.",
+    "An error has occurred.", "An error occurred. Please try again later.", "Oops, something went wrong. Please try again.",
+    "updated at 11: 10 a.m.", "Updated 6.15pm ET", "Update 11: 32 a.m.",
+    "An error occurred in the bridge's sensors on Monday.", "The bridge was updated at 11 a.m. on Monday.",
 ]
 
 

@@ -35,6 +35,13 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:also )?read (?:more|also|next)\s*:.*",
     r"(?:more|see also)\s*:.*",
     r"this is a developing (?:news )?story\b.*",
+    # a page's error widget ("An error has occurred.", "Oops, something went wrong. Please try again later.")
+    r"an? (?:unexpected )?error (?:has )?occurred[.!]?(?:\s*please try again(?: later)?[.!]?)?",
+    r"(?:oops[,!.]?\s*)?something went wrong[.!]?\s*please (?:try again|refresh)\b.{0,30}",
+    # a live story's update stamp on its own ("updated at 11: 10 a.m.", "Updated 6.15pm ET"; split trims one that
+    # opens a sentence)
+    r"updated?\s*(?:at\b|:)?\s*\d{1,2}(?::\s?\d\d|\.\d\d)?\s*[ap]\.?\s?m\b\.?"
+    r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?",
     r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
     r"this (?:story|article|post) (?:has been|was|will be) updated\b.*",
