@@ -56,3 +56,28 @@ def test_without_the_introduction_in_the_brief_article_order_stands() -> None:
     picked = [0, 1, len(texts) - 1]
     out = [texts[i] for i in order(rep, picked, {}, {i: 1 for i in picked})]
     assert out[1].startswith("Raman said")
+
+
+def test_the_sentence_that_states_the_headline_leads() -> None:
+    # the page opens with its subhead and an update stamp, so the story's news sits third in its article, behind
+    # a sentence backed by more outlets; with headlines (select's anchor) it leads all the same
+    from newsfuse import summarize
+
+    docs = [
+        {"title": "Water main break leaves Millbrook homes dry", "text":
+            "Crews worked through the night on a 70-year-old pipe under Elm Avenue.\n\n"
+            "Water service was restored to the hospital early Tuesday, the utility said.\n\n"
+            "A water main burst under Elm Avenue on Monday evening, leaving about 3,000 homes in Millbrook without "
+            "water, the utility director said.\n\n"
+            "Helen Park, who directs the utility, said the broken pipe was made of cast iron and dated to 1955."},
+        {"title": "Millbrook homes without water after main break", "text":
+            "Helen Park, the utility's director, said the pipe that broke was cast iron and had been laid in 1955.\n\n"
+            "About 3,000 homes in Millbrook lost water when the main under Elm Avenue burst on Monday evening.\n\n"
+            "The town opened a bottled water station at the community center."},
+        {"title": "Main break cuts water to 3,000 Millbrook homes", "text":
+            "The cast-iron pipe that failed was laid in 1955, utility director Helen Park said.\n\n"
+            "Residents were told to boil their water for 48 hours after service resumes."},
+    ]
+    brief = summarize(docs, words=80)
+    assert brief.sentences[0].text.startswith("A water main burst under Elm Avenue")
+    assert any(s.text.startswith("Helen Park") for s in brief.sentences)  # the better-backed sentence is there too

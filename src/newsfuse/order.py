@@ -1,5 +1,7 @@
 """Stage 6, order: the story's lead fact first, then background, related sentences together.
 
+With headlines, the sentence that states what they announce leads.
+
 Sentences chosen together with their antecedent stay glued to it. The lead is the
 unit that is both early in its article and backed by the most outlets; the rest
 follow their relative position in their articles (news writes from the most to
@@ -38,7 +40,10 @@ def names(text: str) -> tuple[set[str], set[str]]:
     return introduced, alone - introduced
 
 
-def order(rep: Representation, selected: list[int], requires: dict[int, int], support: dict[int, int]) -> list[int]:
+def order(rep: Representation, selected: list[int], requires: dict[int, int], support: dict[int, int],
+          lead: int | None = None) -> list[int]:
+    """``selected`` in the brief's order. ``lead``: the sentence that states what the headlines announce
+    (``Selection.anchor``), which opens the brief (with its antecedent, if it leans on one)."""
     if not selected:
         return []
     chosen = set(selected)
@@ -81,7 +86,7 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
     pair = rep.similarity_matrix(list(selected))
     at = {i: k for k, i in enumerate(selected)}
     remaining = set(units)
-    first = max(remaining, key=lambda u: (lead_score(u), -u))
+    first = head[lead] if lead is not None and lead in head else max(remaining, key=lambda u: (lead_score(u), -u))
     placed = [first]
     remaining.discard(first)
     said.update(intro[first] | alone[first])

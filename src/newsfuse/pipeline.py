@@ -166,7 +166,7 @@ def summarize(
     support = dict(zip(selection.indices, support_docs, strict=True))
     names = [outlet_name(d) for d in cleaned]
     outlets = {i: len({names[d] for d in ds}) for i, ds in support.items()}
-    ordered = order(rep, selection.indices, selection.requires, outlets)
+    ordered = order(rep, selection.indices, selection.requires, outlets, lead=selection.anchor)
 
     brief_sentences = []
     for i in ordered:

@@ -368,6 +368,7 @@ def has_candidates(rep: Representation) -> bool:
 class Selection:
     indices: list[int]               # selected sentence indices into rep.sentences
     requires: dict[int, int]         # sentence -> the antecedent it was selected with
+    anchor: int | None = None        # the sentence that states what the headlines announce, when it was chosen
 
 
 def _length(s: Sentence, budget: Budget) -> float:
@@ -524,13 +525,13 @@ def select(
         cheap = [concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)]
         value = list(prior)
         eligible = [i for i in range(n) if ok[i] and not leans[i]]
+        anchor: int | None = None
         if eligible and headline.max() > 0:
             # among the sentences closest to the headlines, the one the most documents report
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
             reported = rep.reports(top, list(range(n)))
             docs = [len({rep.sentences[j].doc for j in np.nonzero(reported[k])[0]}) for k in range(len(top))]
-            anchor = max(range(len(top)), key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))
-            anchor = top[anchor]
+            anchor = top[max(range(len(top)), key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))]
             value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
             cheap[anchor] = math.inf
         # the best by cheap score, ties in index order (a stable sort)
@@ -560,7 +561,8 @@ def select(
         chosen = _solve_ilp(rep, cand, weights, lengths, value, capacity, sim, requires)
         if chosen is None:
             chosen = _greedy(rep, cand, weights, lengths, value, capacity, sim, requires)
-        return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen})
+        return Selection(sorted(chosen), {i: p for i, p in requires.items() if i in chosen},
+                         anchor if anchor in chosen else None)
 
     def used(sel: Selection) -> float:
         return sum(lengths[i] for i in sel.indices)
