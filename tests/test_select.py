@@ -100,13 +100,24 @@ def test_is_candidate(text: str, ok: bool) -> None:
     ("Playing frank underwood.", False), ("All eight of them.", False), ("Invalid email address.", False),
     ("She was 86.", True), ("It turned green.", True), ("It's really very strong.", True),
     ("did she forgive them?", False), ("Where did all of that money come from?", False),
-    # what it is for: a teaser cut short, a sentence over MAX_WORDS
-    ("The vikings announced monday that running back adrian peterson...", True),
+    # what it is for: a sentence over MAX_WORDS (a teaser cut short only when nothing else is left)
+    ("The vikings announced monday that running back adrian peterson...", False),
     ("The council met " + "and talked " * 40 + "until late.", True),
 ])
 def test_a_relaxed_candidate_is_a_statement_with_a_verb_when_short(text: str, ok: bool) -> None:
     s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
     assert is_candidate(s, word_count(text), relaxed=True) is ok
+    assert is_candidate(s, word_count(text), relaxed=True, teasers=True) is (ok or text.endswith("..."))
+
+
+def test_a_teaser_cut_short_is_quoted_only_when_nothing_else_is_left() -> None:
+    teaser = "The mayor told reporters that the trucks hauling gravel to the quarry on route 9 would..."
+    whole = "The harbor bridge will stay closed until the spring, the city engineer said on monday."
+    rep = represent(split_document(f"{whole}\n\n{teaser}", 0), 1)
+    for words in (20, 40, 250):
+        assert [rep.sentences[i].text for i in select(rep, Budget(words=words)).indices] == [whole]
+    rep = represent(split_document(teaser, 0), 1)
+    assert [rep.sentences[i].text for i in select(rep, Budget(words=250)).indices] == [teaser]
 
 
 @pytest.mark.parametrize(
