@@ -268,14 +268,15 @@ def inside_quotation(rep: Representation) -> set[int]:
     sentences = rep.sentences
     n = len(sentences)
     for i, s in enumerate(sentences):
-        if not any(q in s.text for q in '"“”') or not _leaves_open(s.text):
+        text = s.text
+        if ('"' not in text and "“" not in text and "”" not in text) or not _leaves_open(text):
             continue
         middle: list[int] = []
         for j in range(i + 1, min(n, i + 2 + QUOTE_SPAN)):
             t = sentences[j]
             if t.doc != s.doc or t.position != s.position + (j - i):
                 break
-            if not any(q in t.text for q in '"“”'):
+            if '"' not in t.text and "“" not in t.text and "”" not in t.text:
                 middle.append(j)
                 continue
             if _closes_earlier(t.text):
