@@ -205,13 +205,17 @@ def current_citations(labels: list[dict]) -> list[bool]:
     for cid, ks in by_cluster.items():
         _, rep, _ = summarize_with_rep(cluster_by_id(cid), 100)
         where = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
+        by_hash = {(s.doc, text_hash(s.text)): i for i, s in enumerate(rep.sentences)}
         cols = list(range(len(rep.sentences)))
         cache: dict[int, np.ndarray] = {}
         for k in ks:
             row = labels[k]
             i = where.get((row["origin"], row["pos"]))
             if i is None or text_hash(rep.sentences[i].text) != row["hash"]:
-                raise SystemExit(f"{cid}: brief sentence {row['origin']}:{row['pos']} changed (the split changed?)")
+                # the split moved it (a piece before it joined or dropped): found by its text in its document
+                i = by_hash.get((row["origin"], row["hash"]))
+            if i is None:
+                raise SystemExit(f"{cid}: brief sentence {row['origin']}:{row['pos']} is gone (the split changed it)")
             if i not in cache:
                 cache[i] = rep.reports([i], cols)[0]
             out[k] = any(cache[i][j] and rep.sentences[j].doc == row["doc"] for j in cols)

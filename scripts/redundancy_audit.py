@@ -37,6 +37,17 @@ from typing import Any
 import numpy as np
 from attribution_audit import cluster_by_id, load, summarize_with_rep, text_hash, wilson
 
+
+def find_sentence(rep: Any, at: str, h: str) -> int | None:
+    """The sentence at ``at`` (document:position) whose text hashes to ``h``, or, when the split has moved it (a piece
+    before it joined or dropped), the one of that document with that text."""
+    doc, pos = (int(x) for x in at.split(":"))
+    for i, s in enumerate(rep.sentences):
+        if s.doc == doc and s.position == pos and text_hash(s.text) == h:
+            return i
+    return next((i for i, s in enumerate(rep.sentences) if s.doc == doc and text_hash(s.text) == h), None)
+
+
 LIST_SHARE = 0.15
 LIST_EMB = 0.45
 
@@ -166,11 +177,10 @@ def label_mode(labels: list[dict], words: list[int], sets: list[str] | None) -> 
     for cid, rs in by_cluster.items():
         _, rep, _ = summarize_with_rep(cluster_by_id(cid), 100)
         reps[cid] = rep
-        where = {f"{s.doc}:{s.position}": i for i, s in enumerate(rep.sentences)}
         for r in rs:
-            i, j = where.get(r["a"]), where.get(r["b"])
-            if i is None or j is None or text_hash(rep.sentences[i].text) != r["ha"] or text_hash(rep.sentences[j].text) != r["hb"]:
-                raise SystemExit(f"{cid}: sentence {r['a']} or {r['b']} changed (the split changed?)")
+            i, j = find_sentence(rep, r["a"], r["ha"]), find_sentence(rep, r["b"], r["hb"])
+            if i is None or j is None:
+                raise SystemExit(f"{cid}: sentence {r['a']} or {r['b']} is gone (the split changed it)")
             decided.append((r, bool(rep.same_fact([i], [j])[0, 0])))
     tp = sum(1 for r, d in decided if d and r["label"] == 1)
     fp = sum(1 for r, d in decided if d and r["label"] == 0)
