@@ -656,9 +656,16 @@ NOT_GLUED = [
     "Voters on the left, right, and centre all say the bridge must reopen this year.",
     "Gov. Ann lee ( r ) signed the bridge repair bill on Monday.",
     "The driver was told to turn left, then right, and then stop at the gate.",
+    "Watch the game on Sunday, the coach told the team before the final.",
+    "The court will release a transcript of the hearing on Monday.",
 ]
-# a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page
+# a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page, a player's
+# transcript buttons and pointers to the page's player
 CAPTIONED = [
+    "Bridge closure share copy link hide transcript show transcript the council met on Monday.",
+    "Watch the video above to see the moment the girder cracked.",
+    "Watch the new trailer for the bridge documentary, in theaters this december.",
+    "Listen to the audio version of this article: download the app for your phone.",
     "Mayor jane doe, left, and her lawyer, right, arrive at the county court on Monday.",
     "The bridge's engineer, second from left, speaks to reporters after the vote.",
     "From left, the three council members pose on the reopened bridge.",

@@ -213,6 +213,16 @@ CREDIT_LEADS = [
      "Users of google/fox news accounts said they were locked out on Monday."),
     ("Reporters from the cnn/times team said the mayor resigned on Monday.",
      "Reporters from the cnn/times team said the mayor resigned on Monday."),
+    # a gossip page's headline and "email this" button, an editor's update label, a section label
+    ("Mayor jane doe: i never wanted the bridge closed email this in a candid interview on monday, the mayor spoke.",
+     "in a candid interview on monday, the mayor spoke."),
+    ("Please email this form to the clerk's office by friday.", "Please email this form to the clerk's office by friday."),
+    ("Readers can email this story to a friend from the page.", "Readers can email this story to a friend from the page."),
+    ("Update: the bridge reopened to traffic on friday morning.", "the bridge reopened to traffic on friday morning."),
+    ("Update ( march 31 ): a second girder was found cracked.", "a second girder was found cracked."),
+    ("Analysis the decision to close the bridge took two days.", "the decision to close the bridge took two days."),
+    ("Analysis of the girders took two days, the engineer said.", "Analysis of the girders took two days, the engineer said."),
+    ("The update: the bridge stays closed until spring.", "The update: the bridge stays closed until spring."),
 ]
 
 

@@ -35,6 +35,10 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:also )?read (?:more|also|next)\s*:.*",
     r"(?:more|see also)\s*:.*",
     r"this is a developing (?:news )?story\b.*",
+    # a pointer to the page's player ("Watch the video above to see ...", "Watch the new trailer for the revenant movie,
+    # in theaters this december.", "Listen to the audio version of this article: ..."; all 14 in Multi-News)
+    r"(?:watch|see) (?:the|this|our) (?:new |full |official |latest )?(?:trailer|video|clip|footage)\b.{0,200}",
+    r"listen to (?:the|this) (?:audio|podcast)\b.{0,200}",
     # a page's error widget ("An error has occurred.", "Oops, something went wrong. Please try again later.")
     r"an? (?:unexpected )?error (?:has )?occurred[.!]?(?:\s*please try again(?: later)?[.!]?)?",
     r"(?:oops[,!.]?\s*)?something went wrong[.!]?\s*please (?:try again|refresh)\b.{0,30}",
@@ -473,6 +477,8 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a wiki's edit link, an obfuscated address, a player's notice in brackets ("history [ edit ] until 1834, ...",
     # "Send tips to [ email protected ] bob dylan has ...", "[ video unavailable on this device ].")
     (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("[",)),
+    # a video player's transcript buttons ("... share shares copy link copy hide transcript show transcript webvtt ...")
+    (r"\b(?:show|hide) transcript\b", ("transcript",)),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
     # a photo caption's pointer to where someone stands in the picture ("Jane doe, left, and her lawyer, right, arrive

@@ -470,6 +470,11 @@ _LEAD_CLUTTER = re.compile(
     r"|sign up for breaking news alerts from nbc news\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
     r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
+    # an editor's update label ("Update: anthony garver is still on the loose.", "Update ( march 31 ): a seventh person
+    # has died ...": 70 document sentences of Multi-News) and a section label before an article ("Analysis the
+    # decision took longer than expected", "Commentary the ...": a label, never prose, before "the", "a", "an")
+    r"|updated?\s*(?:\([^()]{0,30}\)\s*)?:\s+(?=\S)"
+    r"|(?:analysis|commentary)\s+(?=(?:the|a|an)\s)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -499,6 +504,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
+    "analysis", "commentary",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
@@ -701,6 +707,13 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
+    # a gossip page's headline and its "email this" button run into the story ("David arquette: i thought courteney
+    # was having an affair email this in a candid interview ...": all 34 sentences of Multi-News holding it); not the
+    # verb with its object ("Please email this form to the clerk", "you can email this story to ...")
+    (("email this",), r"[^\n.!?]{0,200}?(?<!\bplease )(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bwill )(?<!\bor )"
+     r"(?<!\band )(?<!\bjust )(?<!\bsimply )\bemail this\s+(?=\S)"
+     r"(?!(?:form|story|article|link|page|post|photo|video|list|address|petition|letter|message|report|to|and|or|"
+     r"information|document|file|picture|image|number)\b)"),
 )
 _CREDIT_PARTS = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in _CREDIT_PART_PATTERNS)
 _CREDIT_PART_KEYS = tuple(k for keys, _ in _CREDIT_PARTS for k in keys)
