@@ -544,6 +544,9 @@ GLUED = [
     "Note: javascript is disabled or is not supported by your browser.",
     "Correction: an earlier version of this story incorrectly stated the year the troops arrived.",
     "Editor's note: this story was updated at 1: 55 p.m. on Monday.",
+    "Photo credit: family photo/lakeport police the 22-year-old woman was last seen near the bridge.",
+    "Acknowledgment: the authors thank the study participants for their cooperation.",
+    "Grant support: from the national center for research resources to the lakeport university.",
     "Also read nbc scraps bill cosby comedy in wake of rape allegations the associated press released footage.",
     "Stick with cnn politics as we sort through the changed political landscape.",
     "Here are three things you need to know about niacin.",
@@ -658,6 +661,8 @@ NOT_GLUED = [
     "The driver was told to turn left, then right, and then stop at the gate.",
     "Watch the game on Sunday, the coach told the team before the final.",
     "The court will release a transcript of the hearing on Monday.",
+    "The funding for the repairs comes from the state, the engineer said on Monday.",
+    "She said she could see it: the girders had cracked right through.",
 ]
 # a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page, a player's
 # transcript buttons and pointers to the page's player

@@ -223,6 +223,10 @@ CREDIT_LEADS = [
     ("Analysis the decision to close the bridge took two days.", "the decision to close the bridge took two days."),
     ("Analysis of the girders took two days, the engineer said.", "Analysis of the girders took two days, the engineer said."),
     ("The update: the bridge stays closed until spring.", "The update: the bridge stays closed until spring."),
+    ("Published date: 23 march 2010 the bridge's engineer has died at the age of 85.",
+     "the bridge's engineer has died at the age of 85."),
+    ("storyidforme: 38753499 tmspicid: 12121923 fileheaderid: 5535168 updated: in 1965, the bridge opened.",
+     "in 1965, the bridge opened."),
 ]
 
 

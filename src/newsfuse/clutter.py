@@ -637,7 +637,13 @@ def is_media_cue(text: str) -> bool:
 LABEL_OPENING_RE = re.compile(
     r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive (?:photos|video)|story|news|report|"
     r"image credit|picture|posted by|by|tweet published|follow [\w.]+|(?:editor'?s |please )?note|"
-    r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning)\s*:\s"
+    r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning|"
+    # ... a credit, a contest widget or a study's back matter ("Photo credit: family photo/philadelphia police the
+    # 22-year-old ...", "Expired: win universal studios ...", "Also pictured: jil sander shirt.", "Full coverage: boston
+    # marathon attack ...", "See it: ...", "Acknowledgment: the authors thank ...", "Grant support: from the national
+    # center ..."; a stamp before the story is trimmed instead: split._LEAD_CLUTTER)
+    r"photo credit|expired|also pictured|full coverage|see it|acknowledg(?:e)?ments?|"
+    r"grant support|funding|conflicts? of interest|disclosures?)\s*:\s"
     r"|also read\b(?!\s+(?:into|at|aloud|out|by|from|to|in)\b)"  # ("Also read nbc scraps bill cosby comedy in wake of ...")
     # a pointer to what the page goes on to show ("Here are three things you need to know about niacin.", "Below is
     # the full statement: ...", "Here is president obama's full speech after ..."; not "Here is where ...")

@@ -474,6 +474,10 @@ _LEAD_CLUTTER = re.compile(
     # has died ...": 70 document sentences of Multi-News) and a section label before an article ("Analysis the
     # decision took longer than expected", "Commentary the ...": a label, never prose, before "the", "a", "an")
     r"|updated?\s*(?:\([^()]{0,30}\)\s*)?:\s+(?=\S)"
+    # a page's stamps before the story ("Published date: 23 march 2010 nobel prize-winning scientist ...", "storyidforme:
+    # 38753499 tmspicid: 12121923 fileheaderid: 5535168 updated: in 1965, ...")
+    r"|published date:\s*\d{1,2}\s+" + _MONTH + r"\s+\d{4}(?:\s+at\b)?\s+(?=\S)"
+    r"|storyidforme:\s*\d+\s+tmspicid:\s*\d+\s+fileheaderid:\s*\d+\s+(?:updated:\s*)?(?=\S)"
     r"|(?:analysis|commentary)\s+(?=(?:the|a|an)\s)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
@@ -504,7 +508,7 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
-    "analysis", "commentary",
+    "analysis", "commentary", "published date", "storyidforme",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
