@@ -61,6 +61,8 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ('" if people want to say i am a terrible parent, that is their right.', False),
         ("and the council later agreed to pay for the repairs in full.", False),  # fragment
         ("The memos came from the office of homeland security secretary John F.", False),  # cut before a name
+        (", around 11 a.m., according to the city's police sergeant.", False),  # a fragment
+        (": we were promised fireworks tonight, and we got sparklers.", False),  # a label's tail
         ("When he heard the news about the layoffs, state sen.", False),  # cut before a name (a document's end)
         ("A copy of the 1990 letter from former president george h.w.", False),  # cut before a surname
         ("The aid was flown from a base near the town of camden, n.j.", True),  # a state ends a sentence

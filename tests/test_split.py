@@ -227,6 +227,15 @@ CREDIT_LEADS = [
      "the bridge's engineer has died at the age of 85."),
     ("storyidforme: 38753499 tmspicid: 12121923 fileheaderid: 5535168 updated: in 1965, the bridge opened.",
      "in 1965, the bridge opened."),
+    # a dateline or a link's label before ">>", a related headline before "»", an ad slot's note
+    ("Lakeport >> as the council met on tuesday, the bridge stayed closed.", "as the council met on tuesday, the bridge stayed closed."),
+    (">> good morning, and thank you for joining us on the bridge.", "good morning, and thank you for joining us on the bridge."),
+    ("The result was 5 >> 3 in the engineers' test of the girders.", "The result was 5 >> 3 in the engineers' test of the girders."),
+    ("Why the bridge closure matters to the harbor district » drivers said the detour added an hour.",
+     "drivers said the detour added an hour."),
+    ("Elle a quitté la salle après son « discours » puis a appelé la police.",
+     "Elle a quitté la salle après son « discours » puis a appelé la police."),
+    ("Article continues below the mayor is expected to speak late on Sunday.", "the mayor is expected to speak late on Sunday."),
 ]
 
 

@@ -479,6 +479,8 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("[",)),
     # a video player's transcript buttons ("... share shares copy link copy hide transcript show transcript webvtt ...")
     (r"\b(?:show|hide) transcript\b", ("transcript",)),
+    # an ad slot's note inside a sentence ("Watch: madonna's halftime show performance ( article continues below ): ...")
+    (r"\barticle continues below\b", ("article continues",)),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
      ("follow us", "like us", "find us", "mail us", "order now")),
     # a photo caption's pointer to where someone stands in the picture ("Jane doe, left, and her lawyer, right, arrive

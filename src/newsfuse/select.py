@@ -315,6 +315,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if t[0].islower() and not t[0].isdigit() and not no_case:
         return False  # a fragment split off mid-sentence
+    if t[0] in ",;:":
+        return False  # ", around 11 a.m., according to lapd sgt. Fillippo.": a fragment, or a label's tail
     opens_quote = t[0] in "\"“" or t.startswith("``")
     if opens_quote and not _SPEECH.search(_QUOTED.sub(" ", t)):  # (a verb inside the quotation names no speaker)
         return False  # a quotation with no speaker

@@ -416,7 +416,8 @@ _WRITER = (r"(?!(?:you|i|we|they|he|she|it|the|a|an)\b)[a-z][\w'’-]+(?:\s+[a-z
 # caption") and a "read more" link. (A related story's headline run into the text before its "read
 # more" link stays: by words alone it cannot be told from prose such as "Many people read more books".)
 _LEAD_CLUTTER = re.compile(
-    r"(?:(?:advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|read more)"
+    r"(?:(?:advertisement|(?:story|article) continues below(?: advertisement)?|continue reading(?: the main story| below)?|"
+    r"read more)"
     r"(?:\s*[-–—:|»]\s*|\s+)(?=\S)"
     r"|[^\w\s\"“‘'(\[$£€]{4,}\s*"
     r"|\(\s*(?:(?:ap|afp|reuters|getty|epa|upi)\s*)?photo(?:graph)?s?\s*(?::|/|by\b)[^()]{0,100}\)\s*"
@@ -479,6 +480,12 @@ _LEAD_CLUTTER = re.compile(
     r"|published date:\s*\d{1,2}\s+" + _MONTH + r"\s+\d{4}(?:\s+at\b)?\s+(?=\S)"
     r"|storyidforme:\s*\d+\s+tmspicid:\s*\d+\s+fileheaderid:\s*\d+\s+(?:updated:\s*)?(?=\S)"
     r"|(?:analysis|commentary)\s+(?=(?:the|a|an)\s)"
+    # a dateline or a link's label before ">>" ("San bernardino >> as community members mourned ...", "See the most-read
+    # stories this hour >> christie is ...", a transcript's ">> good morning.": 34 Multi-News sentences) and a related
+    # story's headline before "»" ("Why an outburst at ' fiddler on the roof ' is particularly notable » audience members
+    # said ..."; not French quotation marks, « ... »)
+    r"|(?:[^.!?<>\n]{0,60}?[^\W\d_]\s*)?>>>?\s*(?=\S)"
+    r"|[^»«\n]{10,200}?\s»\s+(?=\S)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -504,9 +511,10 @@ _CAPTION = re.compile(
 # Every _CAPTION match opens the text with "file" or "in this ", or holds one of these (lower-cased).
 _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # Every _LEAD_CLUTTER match opens with a character that is not a letter or digit, or with one of these
-# (lower-cased), or holds "toggle caption" or an ellipsis. Keep both in step with the patterns.
+# (lower-cased), or holds "toggle caption" or an ellipsis, ">>" in its first 70 characters or "»" in its first 220. Keep
+# both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
-    "advertisement", "story continues below", "continue reading", "read more", "image copyright",
+    "advertisement", "story continues below", "article continues below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
     "analysis", "commentary", "published date", "storyidforme",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
@@ -529,7 +537,8 @@ def _lead_clutter(text: str, pos: int) -> re.Match[str] | None:
     rest = text[pos:]
     if rest[:1].isalnum() and keys_are_exact(rest):
         low = rest.lower()
-        if not (low.startswith(_LEAD_CLUTTER_OPENINGS) or "toggle caption" in low or "..." in rest or "…" in rest):
+        if not (low.startswith(_LEAD_CLUTTER_OPENINGS) or "toggle caption" in low or "..." in rest or "…" in rest
+                or ">>" in rest[:70] or "»" in rest[:220]):
             return None
     return _LEAD_CLUTTER.match(text, pos)
 
