@@ -65,7 +65,7 @@ def _units(rep: Any, selected: list[int], requires: dict[int, int]) -> dict[int,
 
 
 def alternatives(rep: Any, selected: list[int], requires: dict[int, int], support: dict[int, int],
-                 rng: random.Random) -> dict[str, list[int]]:
+                 rng: random.Random, kw: dict[str, Any] | None = None) -> dict[str, list[int]]:
     from newsfuse import order as order_stage
 
     units = _units(rep, selected, requires)
@@ -81,7 +81,7 @@ def alternatives(rep: Any, selected: list[int], requires: dict[int, int], suppor
     shuffled = heads[:]
     rng.shuffle(shuffled)
     return {
-        "order": order_stage.order(rep, selected, requires, support),
+        "order": order_stage.order(rep, selected, requires, support, **(kw or {})),
         "position": flat(sorted(heads, key=lambda u: (relpos(u), -support.get(u, 1), u))),
         "document": flat(sorted(heads, key=lambda u: (rep.sentences[u].doc, rep.sentences[u].position))),
         "random": flat(shuffled),
@@ -159,7 +159,11 @@ def main() -> None:
         target, value = item.split("=", 1)
         mod, attr = target.rsplit(".", 1)
         module = importlib.import_module(f"newsfuse.{mod}")
-        setattr(module, attr, type(getattr(module, attr))(value))
+        old = getattr(module, attr)
+        if isinstance(old, bool):  # bool("False") is True: parse booleans by name
+            setattr(module, attr, value.lower() in ("true", "1"))
+        else:
+            setattr(module, attr, type(old)(value))
 
     import newsfuse
     from newsfuse import pipeline
@@ -168,9 +172,9 @@ def main() -> None:
     seen: dict[str, Any] = {}
     original = pipeline.order
 
-    def spy(rep: Any, selected: list[int], requires: dict[int, int], support: dict[int, int]) -> list[int]:
-        seen.update(rep=rep, selected=list(selected), requires=dict(requires), support=dict(support))
-        return original(rep, selected, requires, support)
+    def spy(rep: Any, selected: list[int], requires: dict[int, int], support: dict[int, int], **kw: Any) -> list[int]:
+        seen.update(rep=rep, selected=list(selected), requires=dict(requires), support=dict(support), kw=kw)
+        return original(rep, selected, requires, support, **kw)
 
     pipeline.order = spy  # type: ignore[assignment]
     m = Matcher()
@@ -188,7 +192,7 @@ def main() -> None:
         except newsfuse.InputError:
             continue
         rep = seen["rep"]
-        orders = alternatives(rep, seen["selected"], seen["requires"], seen["support"], rng)
+        orders = alternatives(rep, seen["selected"], seen["requires"], seen["support"], rng, seen["kw"])
         for name, ordered in orders.items():
             texts = [rep.sentences[i].text for i in ordered]
             ts, ls = [], []

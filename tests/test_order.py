@@ -81,3 +81,30 @@ def test_the_sentence_that_states_the_headline_leads() -> None:
     brief = summarize(docs, words=80)
     assert brief.sentences[0].text.startswith("A water main burst under Elm Avenue")
     assert any(s.text.startswith("Helen Park") for s in brief.sentences)  # the better-backed sentence is there too
+
+
+def test_the_lead_is_the_most_salient_sentence_that_opens_its_articles_part() -> None:
+    # salience (select's predicted overlap with a human brief) picks the lead among the chosen sentences that open their
+    # article's part of the brief; a later sentence of an article never leads before an earlier one of it
+    docs = [
+        "The bridge carries about 18,000 vehicles a day between downtown and the harbor. "
+        "Lakeport closed the Fulton Street Bridge on Monday after inspectors found cracks in two girders.",
+        "Drivers face long detours during the closure, the city warned on Monday. "
+        "Repairs to the two cracked girders will take at least six weeks, the city engineer said.",
+    ]
+    sents = [s for k, t in enumerate(docs) for s in split_document(t, k)]
+    rep = represent(sents, len(docs))
+    picked = list(range(len(rep.sentences)))
+    support = {i: 1 for i in picked}
+    texts = [s.text for s in rep.sentences]
+    closed = texts.index(next(t for t in texts if t.startswith("Lakeport closed")))
+    detours = texts.index(next(t for t in texts if t.startswith("Drivers face")))
+    # the closure is the most salient sentence, but its article's first chosen sentence comes before it
+    salience = {i: (0.9 if i == closed else 0.1) for i in picked}
+    assert order(rep, picked, {}, support, salience=salience)[0] == 0
+    # with the closure alone from its article, it leads
+    picked2 = [i for i in picked if i != 0]
+    assert order(rep, picked2, {}, {i: 1 for i in picked2}, salience=salience)[0] == closed
+    # the detour sentence leads when it is the most salient opener
+    salience[detours] = 0.95
+    assert order(rep, picked, {}, support, salience=salience)[0] == detours

@@ -166,7 +166,8 @@ def summarize(
     support = dict(zip(selection.indices, support_docs, strict=True))
     names = [outlet_name(d) for d in cleaned]
     outlets = {i: len({names[d] for d in ds}) for i, ds in support.items()}
-    ordered = order(rep, selection.indices, selection.requires, outlets, lead=selection.anchor)
+    ordered = order(rep, selection.indices, selection.requires, outlets, lead=selection.anchor,
+                    salience=selection.salience)
 
     brief_sentences = []
     for i in ordered:

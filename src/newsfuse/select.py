@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 import numpy as np
@@ -375,6 +375,7 @@ class Selection:
     indices: list[int]               # selected sentence indices into rep.sentences
     requires: dict[int, int]         # sentence -> the antecedent it was selected with
     anchor: int | None = None        # the sentence that states what the headlines announce, when it was chosen
+    salience: dict[int, float] = field(default_factory=dict)  # each chosen sentence's predicted reference overlap
 
 
 def _length(s: Sentence, budget: Budget) -> float:
@@ -620,7 +621,7 @@ def select(
         ]
         if any(teasers):
             best = clean_choice(teasers)
-    return best
+    return replace(best, salience={i: sal[i] for i in best.indices})
 
 
 def _solve_ilp(
