@@ -3,6 +3,7 @@
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/order_audit.py multi_news [--start 1000 --n 500 --words 250]
        OPENBLAS_NUM_THREADS=1 python scripts/order_audit.py tac [--words 250]
        ... --set order.LEAD_DECAY=3          # a constant changed, as scripts/tune.py takes it
+       ... --versus order.LEAD_BY_SALIENCE=False   # the same sentences also ordered so, paired against the order stage
 
 ROUGE does not see the order of a brief's sentences, a reader does: the story's news first, then what
 follows from it. For each cluster the brief's selected sentences are ordered by ``order.order`` and by
@@ -145,6 +146,16 @@ def bootstrap(xs: list[float], rng: random.Random, n: int = 2000) -> tuple[float
     return means[int(0.025 * n)], means[int(0.975 * n) - 1]
 
 
+def apply_setting(item: str) -> tuple[Any, str, Any]:
+    """Set ``module.CONST=value`` (booleans by name: bool("False") is True); returns (module, name, old value)."""
+    target, value = item.split("=", 1)
+    mod, attr = target.rsplit(".", 1)
+    module = importlib.import_module(f"newsfuse.{mod}")
+    old = getattr(module, attr)
+    setattr(module, attr, value.lower() in ("true", "1") if isinstance(old, bool) else type(old)(value))
+    return module, attr, old
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", choices=sorted(FILES))
@@ -154,18 +165,14 @@ def main() -> None:
     ap.add_argument("--min-shared", type=int, default=3)
     ap.add_argument("--min-share", type=float, default=0.3)
     ap.add_argument("--set", action="append", default=[], help="module.CONST=value (as scripts/tune.py)")
+    ap.add_argument("--versus", action="append", default=[],
+                    help="module.CONST=value: also order the same sentences with this setting, paired against 'order'")
     args = ap.parse_args()
     for item in args.set:
-        target, value = item.split("=", 1)
-        mod, attr = target.rsplit(".", 1)
-        module = importlib.import_module(f"newsfuse.{mod}")
-        old = getattr(module, attr)
-        if isinstance(old, bool):  # bool("False") is True: parse booleans by name
-            setattr(module, attr, value.lower() in ("true", "1"))
-        else:
-            setattr(module, attr, type(old)(value))
+        apply_setting(item)
 
     import newsfuse
+    from newsfuse import order as order_stage
     from newsfuse import pipeline
     from newsfuse.split import split_text
 
@@ -179,8 +186,9 @@ def main() -> None:
     pipeline.order = spy  # type: ignore[assignment]
     m = Matcher()
     rng = random.Random(1)
-    taus: dict[str, list[float | None]] = {k: [] for k in ORDERS}
-    leads: dict[str, list[bool | None]] = {k: [] for k in ORDERS}
+    names = ORDERS + (("versus",) if args.versus else ())
+    taus: dict[str, list[float | None]] = {k: [] for k in names}
+    leads: dict[str, list[bool | None]] = {k: [] for k in names}
     data = clusters(args.data, args.start if args.data == "multi_news" else 0, args.n if args.data == "multi_news" else 0)
     for obj in data:
         docs = [d for d in obj["documents"] if d.strip()]
@@ -193,6 +201,11 @@ def main() -> None:
             continue
         rep = seen["rep"]
         orders = alternatives(rep, seen["selected"], seen["requires"], seen["support"], rng, seen["kw"])
+        if args.versus:
+            undo = [apply_setting(item) for item in args.versus]
+            orders["versus"] = order_stage.order(rep, seen["selected"], seen["requires"], seen["support"], **seen["kw"])
+            for module, attr, old in reversed(undo):
+                setattr(module, attr, old)
         for name, ordered in orders.items():
             texts = [rep.sentences[i].text for i in ordered]
             ts, ls = [], []
@@ -206,7 +219,7 @@ def main() -> None:
             leads[name].append(statistics.fmean(ls) >= 0.5 if ls else None)
     print(f"{args.data} words={args.words} clusters={len(data)}")
     base_t = taus["order"]
-    for name in ORDERS:
+    for name in names:
         t = [x for x in taus[name] if x is not None]
         lo, hi = bootstrap(t, rng)
         ld = [x for x in leads[name] if x is not None]
@@ -216,7 +229,11 @@ def main() -> None:
             diff = [a - b for a, b in zip(base_t, taus[name], strict=True) if a is not None and b is not None]
             dlo, dhi = bootstrap(diff, rng)
             line += f"  order minus this: tau {statistics.fmean(diff):+.3f} [{dlo:+.3f}, {dhi:+.3f}]"
-        print(line)
+            lead_diff = [int(a) - int(b) for a, b in zip(leads["order"], leads[name], strict=True)
+                         if a is not None and b is not None]
+            llo, lhi = bootstrap([float(x) for x in lead_diff], rng)
+            line += f", lead {statistics.fmean(lead_diff):+.3f} [{llo:+.3f}, {lhi:+.3f}]"
+        print(line if name != "versus" else line.replace("versus   ", "versus (" + ", ".join(args.versus) + ")"))
 
 
 if __name__ == "__main__":
