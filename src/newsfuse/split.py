@@ -722,11 +722,15 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
     # a gossip page's headline and its "email this" button run into the story ("David arquette: i thought courteney
     # was having an affair email this in a candid interview ...": all 34 sentences of Multi-News holding it); not the
-    # verb with its object ("Please email this form to the clerk", "you can email this story to ...")
+    # verb with its object ("Please email this form to the clerk", "you can email this story to ...", "they would
+    # email this year's ballots") nor a noun before a time ("passed around by email this week")
     (("email this",), r"[^\n.!?]{0,200}?(?<!\bplease )(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bwill )(?<!\bor )"
-     r"(?<!\band )(?<!\bjust )(?<!\bsimply )\bemail this\s+(?=\S)"
+     r"(?<!\band )(?<!\bjust )(?<!\bsimply )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bby )(?<!\bvia )"
+     r"\bemail this\s+(?=\S)"
      r"(?!(?:form|story|article|link|page|post|photo|video|list|address|petition|letter|message|report|to|and|or|"
-     r"information|document|file|picture|image|number)\b)"),
+     r"information|document|file|picture|image|number|"
+     r"(?:week|weekend|month|year|morning|afternoon|evening|night|summer|spring|fall|autumn|winter|season|semester|"
+     r"quarter|time)s?)\b)"),
 )
 _CREDIT_PARTS = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in _CREDIT_PART_PATTERNS)
 _CREDIT_PART_KEYS = tuple(k for keys, _ in _CREDIT_PARTS for k in keys)
