@@ -388,6 +388,12 @@ _PLACE_IN_PICTURE = (
     r"(?:(?:far |second from |third from |2nd from |3rd from |bottom |top |back |front |standing )?(?:left|right)"
     r"|center|centre)"
 )
+# what follows "left, and" when "left" is a verb in a run of actions, not a place in a picture ("..., left, and never
+# came back", "..., left, and called the police"; a name after a caption's "left, and" is no past tense: "jared")
+_LEFT_THEN_VERB = (
+    r"(?:then|later|never|soon|quickly|immediately|eventually|came|went|drove|ran|took|got|told|said|"
+    r"(?!(?:[a-z]*fred|mildred|mohamm?ed|ahmed|hamed|jared)\b)[a-z]{4,}ed)\b"  # (not "wilfred", "mohamed")
+)
 # GLUED_RE's alternatives, each with the keys (lower-cased) that every one of its matches contains. Keep in step.
 GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bmedia playback is unsupported\b", ("playback",)),
@@ -488,7 +494,11 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # ("the ad ( above ) has ...", "... chase carey ( pictured ) made ..."): all 5,622 Multi-News briefs at 250 words
     # held 89. Not a list of directions ("the left, right and centre") nor a party ("( r )")
     # (two parts, each keyed on what all its matches hold: "top", "above" or "right" alone are common words)
-    (r"(?<=\w)(?<!\bleft)(?<!\bright)(?<!\bcenter)(?<!\bcentre), " + _PLACE_IN_PICTURE + r", "
+    # ... nor an interjection ("Oh, right, ...", "Yeah, right, ...") nor the verb in a run of actions ("He paid the
+    # bill, left, and never came back.", "She grabbed her coat, left, then called the police")
+    (r"(?<=\w)(?<!\bleft)(?<!\bright)(?<!\bcenter)(?<!\bcentre)(?<!\boh)(?<!\bah)(?<!\byeah)(?<!\byes)(?<!\bok)"
+     r"(?<!\bokay)(?<!\bsure)(?<!\bwell)(?<!\buh)(?<!\bum), (?!left, (?:then\b|(?:and|but) " + _LEFT_THEN_VERB + r"))"
+     + _PLACE_IN_PICTURE + r", "
      r"|^\s*from (?:left|right)(?: to (?:right|left))?,",
      ("left,", "right,", "center,", "centre,")),
     (r"\(\s*(?:" + _PLACE_IN_PICTURE + r"(?:,? (?:foreground|background|front|rear|row))?|top|bottom|above|below|"
