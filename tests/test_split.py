@@ -226,6 +226,8 @@ CREDIT_LEADS = [
     ("Update ( march 31 ): a second girder was found cracked.", "a second girder was found cracked."),
     ("Analysis the decision to close the bridge took two days.", "the decision to close the bridge took two days."),
     ("Analysis of the girders took two days, the engineer said.", "Analysis of the girders took two days, the engineer said."),
+    ("Analysis a decade later showed the girders had rusted.", "Analysis a decade later showed the girders had rusted."),
+    ("Commentary the next morning was harsher, the engineer said.", "Commentary the next morning was harsher, the engineer said."),
     ("The update: the bridge stays closed until spring.", "The update: the bridge stays closed until spring."),
     ("Published date: 23 march 2010 the bridge's engineer has died at the age of 85.",
      "the bridge's engineer has died at the age of 85."),

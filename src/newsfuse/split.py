@@ -480,6 +480,9 @@ _LEAD_CLUTTER = re.compile(
     r"|published date:\s*\d{1,2}\s+" + _MONTH + r"\s+\d{4}(?:\s+at\b)?\s+(?=\S)"
     r"|storyidforme:\s*\d+\s+tmspicid:\s*\d+\s+fileheaderid:\s*\d+\s+(?:updated:\s*)?(?=\S)"
     r"|(?:analysis|commentary)\s+(?=(?:the|a|an)\s)"
+    # (but the noun before a time: "Analysis a decade later showed ...", "Commentary the next morning ...")
+    r"(?!(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:later|earlier|ago|after|afterward|before)\b"
+    r"|(?:the|a)\s+(?:next|following|same|previous|day|week|month|year|decade)\b)"
     # a dateline or a link's label before ">>" ("San bernardino >> as community members mourned ...", "See the most-read
     # stories this hour >> christie is ...", a transcript's ">> good morning.": 34 Multi-News sentences) and a related
     # story's headline before "»" ("Why an outburst at ' fiddler on the roof ' is particularly notable » audience members
