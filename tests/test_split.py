@@ -307,6 +307,11 @@ def test_two_initials_before_a_surname_are_not_a_sentence_end() -> None:
         "The museum shows a 1990 letter from george h.w. Bush to his successor.", "Then he wrote to her, i.e.",
         "The note was short.", "They met at the d.a.", "Reporters waited outside.",
     ]
+    # common nouns that end a sentence, before a capitalized word that is no opener
+    text = "She was rushed to the e.r. Doctors said she would live. Police checked his i.d. Smith had no record."
+    assert split_text(text) == [
+        "She was rushed to the e.r.", "Doctors said she would live.", "Police checked his i.d.", "Smith had no record.",
+    ]
 
 
 def test_a_lower_case_title_is_never_a_sentence_end() -> None:

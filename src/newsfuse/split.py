@@ -125,11 +125,12 @@ LOWER_ACRONYM_END = re.compile(r"(?<![\w.])(?:u\.s|u\.k|u\.n|e\.u|d\.c)\.$")
 # j.d." | "Salinger", "rapper t.i.", "adviser h.r.", "i.e." | "The ..."): Multi-News's splitter cut after every one and
 # capitalized the next word (all 26 of its "h.w." end a piece). Glued as a lower-case acronym is; a piece still ending
 # in one is cut before a name (select). Not the pairs that end sentences: places ("newark, n.j.", "in l.a."), clock
-# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.").
+# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.", "to the e.r.",
+# "into the o.r.", "his i.d.", "an i.v.", "a local m.p.").
 NAME_INITIALS_END = re.compile(
     r"(?<![\w.])(?!(?:u\.s|u\.k|u\.n|e\.u|d\.c|a\.m|p\.m|l\.a|b\.c|a\.d|n\.y|n\.j|n\.c|s\.c|n\.h|n\.d|s\.d|n\.m|"
     r"n\.b|n\.s|w\.v|r\.i|s\.f|d\.a|v\.a|t\.v|o\.k|i\.q|a\.i|p\.c|v\.p|g\.i|m\.d|p\.a|e\.t|p\.s|n\.w|n\.e|s\.w|s\.e|"
-    r"h\.s|b\.s|r\.n|p\.d)\.$)[a-z]\.[a-z]\.$"
+    r"h\.s|b\.s|r\.n|p\.d|e\.r|o\.r|i\.d|i\.v|r\.v|m\.p|p\.e)\.$)[a-z]\.[a-z]\.$"
 )
 # A piece that opens with a possessive's ending: Punkt cut after a dotted acronym before it ("The n.s.a." | "'s
 # evolution: ...", even unspaced, "The N.S.A.'s evolution").
