@@ -204,6 +204,9 @@ CREDIT_LEADS = [
      "officers respond to a call near the school on thursday."),
     ("Tom hale / ap, file the dismissals will come in the form of court filings.",
      "the dismissals will come in the form of court filings."),
+    # ... with a studio's name ("cbs films", not "cbs" and a stray "films")
+    ("Karen roe/cbs films karen roe/cbs films the firm of doe and poe is a highly specialized one.",
+     "the firm of doe and poe is a highly specialized one."),
     # ... not a poll's sponsors, a pair of roles or a phrase with a slash
     ("The abc/washington post poll found that most voters back the bridge.",
      "The abc/washington post poll found that most voters back the bridge."),

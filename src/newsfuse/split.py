@@ -686,7 +686,8 @@ _AGENCY = "(?:" + "|".join(_PHOTO_AGENCIES) + ")"
 _OUTLET_WORD = (
     r"(?:times|post|news|press|journal|tribune|herald|courier|ledger|gazette|chronicle|globe|star|sun|record|bee|"
     r"inquirer|enquirer|examiner|observer|register|republic|dispatch|telegraph|independent|guardian|mirror|sentinel|"
-    r"beat|archives|services?|images|photos?|pictures|wire|agency|npr|hbo|fox|nbc|cbs|abc|cnn|wenn|startraks|wochit|"
+    r"beat|archives|services?|images|photos?|pictures|films|studios?|entertainment|television|wire|agency|npr|hbo|fox|"
+    r"nbc|cbs|abc|cnn|wenn|startraks|wochit|"
     r"indystar|handout|splash|shutterstock|rex|pool|nasa|mail|insider|staff(?: photographer| video| photo)?|[\w-]+\.com|"
     + "|".join(_PHOTO_AGENCIES) + r")\b"
 )
