@@ -265,6 +265,10 @@ CASES = [
     ("author box", f"{STORY}\n\nTessa Nakamura\nTessa Nakamura is WKRP's Lakeport reporter. She covers transportation.",
      [STORY], ["Nakamura", "covers transportation"]),
     ("about author box", f"{STORY}\n\nAbout Hannah Liu\nHannah Liu covers county government for the Ledger.", [STORY], ["Hannah Liu"]),
+    ("profile subheads kept", f"{STORY}\n\nMarcus Hill\nMarcus Hill joined the Army at 18 and served two tours overseas."
+     "\n\nLi Wei\nLi Wei covers the cost of her own medication.", ["joined the Army", "covers the cost"], []),
+    ("credit before its caption", f"{STORY}\nThe bridge carries about 12,000 cars a day.\nPhoto: Jane Roe / Staff\n"
+     "A worker inspects a cracked girder.", ["12,000 cars a day"], ["Jane Roe"]),
     ("name then story kept", f"{STORY}\n\nPriya Raman\nPriya Raman is the city engineer who found the cracks on Monday.",
      ["Priya Raman is the city engineer"], []),
     # a box of links inside the article: its heading goes, the story after it stays; a sidebar still ends the page
