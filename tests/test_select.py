@@ -378,6 +378,10 @@ def test_the_sentences_inside_a_quotation_and_its_tail_are_never_chosen() -> Non
         (['"We will not gamble.', "One.", "Two.", "Three.", "Four.", "Five.", 'That is all," she said.'], []),
         # speaker after the spaced mark: the quotation closes there
         (['it was a long night, " she said.', "The girders must be replaced.", 'That is all, " he said.'], []),
+        # inch marks open and close no quotation
+        (['The county bought a 55" screen for the bridge office.', "Crews watch the girders on it.", 'The old one was 32".'],
+         []),
+        (['The suspect is 6\'2" tall, police said.', "He was seen near the bridge.", 'His brother is 5\'9".'], []),
     ],
 )
 def test_inside_quotation(sentences: list[str], inside: list[int]) -> None:
