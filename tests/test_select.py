@@ -668,6 +668,7 @@ NOT_GLUED = [
     "Oh, right, the mayor said when asked about the girders.",
     "The inspector signed the report, left, and never came back to the bridge.",
     "She grabbed her coat, left, then called the bridge's engineer.",
+    "The judge agreed to show transcript pages of the bridge hearing to the jury.",
     "Watch the game on Sunday, the coach told the team before the final.",
     "The court will release a transcript of the hearing on Monday.",
     "The funding for the repairs comes from the state, the engineer said on Monday.",

@@ -493,7 +493,8 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "Send tips to [ email protected ] bob dylan has ...", "[ video unavailable on this device ].")
     (r"\[\s*(?:edit|email protected|video unavailable\b[^\]]{0,40})\s*\]", ("[",)),
     # a video player's transcript buttons ("... share shares copy link copy hide transcript show transcript webvtt ...")
-    (r"\b(?:show|hide) transcript\b", ("transcript",)),
+    # (the pair of buttons: not "the judge agreed to show transcript pages to the jury"; all 4 in Multi-News are pairs)
+    (r"\b(?:show transcript hide transcript|hide transcript show transcript)\b", ("transcript",)),
     # an ad slot's note inside a sentence ("Watch: madonna's halftime show performance ( article continues below ): ...")
     (r"\barticle continues below\b", ("article continues",)),
     (r"\b(?:follow|like|find) us (?:on|at)\b|^\s*(?:please\s+)?e-?mail us\b|\bplease e-?mail us\b|^\s*order now\b",
