@@ -216,6 +216,10 @@ CREDIT_LEADS = [
      "Users of google/fox news accounts said they were locked out on Monday."),
     ("Reporters from the cnn/times team said the mayor resigned on Monday.",
      "Reporters from the cnn/times team said the mayor resigned on Monday."),
+    ("Acclaimed writer/director jane doe's fox comedy about the bridge was renewed on Monday.",
+     "Acclaimed writer/director jane doe's fox comedy about the bridge was renewed on Monday."),
+    ("Lakeport city/harbor district news stations reported the bridge closure on Monday.",
+     "Lakeport city/harbor district news stations reported the bridge closure on Monday."),
     # a gossip page's headline and "email this" button, an editor's update label, a section label
     ("Mayor jane doe: i never wanted the bridge closed email this in a candid interview on monday, the mayor spoke.",
      "in a candid interview on monday, the mayor spoke."),

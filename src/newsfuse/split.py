@@ -715,13 +715,17 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ... or an outlet or an agency not in that list, at the sentence's start after a name of two to four words: "Mark
     # doe/new york daily news the 20,000 officers ...", "Beth roe/fox last year, ...", "Jan poe/the news journal jeremy
     # ...", "Ann moe/indystar buy photo ..." (not a poll's sponsors, "The abc/washington post poll ...", nor a pair of
-    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...": the words before
-    # the slash hold no function word, and an outlet's last word comes within four words after it)
+    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...", "Acclaimed
+    # writer/director jane doe's fox comedy ...", "New york city/long island news stations ...": the words before the
+    # slash hold no function word, an outlet's last word comes within four words after it, none of them a possessive,
+    # and no noun that an outlet's name qualifies follows it)
     (("/",),
      r"(?:(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|from|for|in|at|on|to|with|by|is|was|"
      r"are|were|said|says|told|users|fans|readers|viewers|reporters)\s)[\w.'’-]+\s){1,3}[\w.'’-]*[a-z]\s?/\s?"
-     r"(?:the\s|for\s)?(?:[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
-     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or)\b)"),
+     r"(?:the\s|for\s)?(?:(?![\w.'’-]*['’]s\s)[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or|"
+     r"stations?|outlets?|organizations?|media|channels?|networks?|crews?|teams?|coverage|conference|comedy|drama|"
+     r"series|shows?|programs?|website|sites?)\b)"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
