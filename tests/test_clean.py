@@ -238,6 +238,15 @@ CASES = [
     ("app pitch", f"{STORY}\n\nDownload the free Channel 7 app for breaking news alerts on your phone.", [STORY], ["Download"]),
     ("app pitch for the latest", f"{STORY}\n\nFor the latest on traffic in your neighborhood, check the Channel 7 Traffic app.",
      [STORY], ["Traffic app"]),
+    ("app review kept", f"Open the app and the first thing you notice is a map of every bridge closed in the county.\n\n{STORY}",
+     ["Open the app and the first thing"], []),
+    ("app store kept", f"Check the app store rankings and you will find three copies of the county's detour app.\n\n{STORY}",
+     ["Check the app store rankings"], []),
+    ("researchers contributed kept", f"More than 40 engineers from 12 countries contributed to the inspection of the girders."
+     f"\n\n{STORY}\n\nPhotographers from around the world contributed.", ["More than 40 engineers", "Photographers from"], []),
+    ("report history kept", f"An earlier version of this report, released in 2015, found no cracks in the girders.\n\n{STORY}"
+     "\n\nThis report was corrected after the agency found errors in its data on the girders.",
+     ["released in 2015", "This report was corrected"], []),
     ("app story kept", f"Drivers can check the city's detour map in the Lakeport 311 app, officials said.\n\n{STORY}",
      ["Lakeport 311 app"], []),
     ("transcript note", f"{STORY}\n\nTranscript note: This transcript was created on a rush deadline. Accuracy and availability "
@@ -256,6 +265,10 @@ CASES = [
     ("author box", f"{STORY}\n\nTessa Nakamura\nTessa Nakamura is WKRP's Lakeport reporter. She covers transportation.",
      [STORY], ["Nakamura", "covers transportation"]),
     ("about author box", f"{STORY}\n\nAbout Hannah Liu\nHannah Liu covers county government for the Ledger.", [STORY], ["Hannah Liu"]),
+    ("profile subheads kept", f"{STORY}\n\nMarcus Hill\nMarcus Hill joined the Army at 18 and served two tours overseas."
+     "\n\nLi Wei\nLi Wei covers the cost of her own medication.", ["joined the Army", "covers the cost"], []),
+    ("credit before its caption", f"{STORY}\nThe bridge carries about 12,000 cars a day.\nPhoto: Jane Roe / Staff\n"
+     "A worker inspects a cracked girder.", ["12,000 cars a day"], ["Jane Roe"]),
     ("name then story kept", f"{STORY}\n\nPriya Raman\nPriya Raman is the city engineer who found the cracks on Monday.",
      ["Priya Raman is the city engineer"], []),
     # a box of links inside the article: its heading goes, the story after it stays; a sidebar still ends the page

@@ -378,6 +378,10 @@ def test_the_sentences_inside_a_quotation_and_its_tail_are_never_chosen() -> Non
         (['"We will not gamble.', "One.", "Two.", "Three.", "Four.", "Five.", 'That is all," she said.'], []),
         # speaker after the spaced mark: the quotation closes there
         (['it was a long night, " she said.', "The girders must be replaced.", 'That is all, " he said.'], []),
+        # inch marks open and close no quotation
+        (['The county bought a 55" screen for the bridge office.', "Crews watch the girders on it.", 'The old one was 32".'],
+         []),
+        (['The suspect is 6\'2" tall, police said.', "He was seen near the bridge.", 'His brother is 5\'9".'], []),
     ],
 )
 def test_inside_quotation(sentences: list[str], inside: list[int]) -> None:
@@ -661,6 +665,10 @@ NOT_GLUED = [
     "Voters on the left, right, and centre all say the bridge must reopen this year.",
     "Gov. Ann lee ( r ) signed the bridge repair bill on Monday.",
     "The driver was told to turn left, then right, and then stop at the gate.",
+    "Oh, right, the mayor said when asked about the girders.",
+    "The inspector signed the report, left, and never came back to the bridge.",
+    "She grabbed her coat, left, then called the bridge's engineer.",
+    "The judge agreed to show transcript pages of the bridge hearing to the jury.",
     "Watch the game on Sunday, the coach told the team before the final.",
     "The court will release a transcript of the hearing on Monday.",
     "The funding for the repairs comes from the state, the engineer said on Monday.",
@@ -674,6 +682,7 @@ CAPTIONED = [
     "Watch the new trailer for the bridge documentary, in theaters this december.",
     "Listen to the audio version of this article: download the app for your phone.",
     "Mayor jane doe, left, and her lawyer, right, arrive at the county court on Monday.",
+    "Council member ann lee, left, and mohammed ali, right, pose on the reopened bridge.",
     "The bridge's engineer, second from left, speaks to reporters after the vote.",
     "From left, the three council members pose on the reopened bridge.",
     "The new poster ( above ) has drawn 5,000 sign-ups since it went up on Tuesday.",

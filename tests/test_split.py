@@ -204,6 +204,9 @@ CREDIT_LEADS = [
      "officers respond to a call near the school on thursday."),
     ("Tom hale / ap, file the dismissals will come in the form of court filings.",
      "the dismissals will come in the form of court filings."),
+    # ... with a studio's name ("cbs films", not "cbs" and a stray "films")
+    ("Karen roe/cbs films karen roe/cbs films the firm of doe and poe is a highly specialized one.",
+     "the firm of doe and poe is a highly specialized one."),
     # ... not a poll's sponsors, a pair of roles or a phrase with a slash
     ("The abc/washington post poll found that most voters back the bridge.",
      "The abc/washington post poll found that most voters back the bridge."),
@@ -213,15 +216,25 @@ CREDIT_LEADS = [
      "Users of google/fox news accounts said they were locked out on Monday."),
     ("Reporters from the cnn/times team said the mayor resigned on Monday.",
      "Reporters from the cnn/times team said the mayor resigned on Monday."),
+    ("Acclaimed writer/director jane doe's fox comedy about the bridge was renewed on Monday.",
+     "Acclaimed writer/director jane doe's fox comedy about the bridge was renewed on Monday."),
+    ("Lakeport city/harbor district news stations reported the bridge closure on Monday.",
+     "Lakeport city/harbor district news stations reported the bridge closure on Monday."),
     # a gossip page's headline and "email this" button, an editor's update label, a section label
     ("Mayor jane doe: i never wanted the bridge closed email this in a candid interview on monday, the mayor spoke.",
      "in a candid interview on monday, the mayor spoke."),
     ("Please email this form to the clerk's office by friday.", "Please email this form to the clerk's office by friday."),
     ("Readers can email this story to a friend from the page.", "Readers can email this story to a friend from the page."),
+    ("The memo was passed around by email this week, the council said.",
+     "The memo was passed around by email this week, the council said."),
+    ("Officials said they would email this year's ballots to voters abroad.",
+     "Officials said they would email this year's ballots to voters abroad."),
     ("Update: the bridge reopened to traffic on friday morning.", "the bridge reopened to traffic on friday morning."),
     ("Update ( march 31 ): a second girder was found cracked.", "a second girder was found cracked."),
     ("Analysis the decision to close the bridge took two days.", "the decision to close the bridge took two days."),
     ("Analysis of the girders took two days, the engineer said.", "Analysis of the girders took two days, the engineer said."),
+    ("Analysis a decade later showed the girders had rusted.", "Analysis a decade later showed the girders had rusted."),
+    ("Commentary the next morning was harsher, the engineer said.", "Commentary the next morning was harsher, the engineer said."),
     ("The update: the bridge stays closed until spring.", "The update: the bridge stays closed until spring."),
     ("Published date: 23 march 2010 the bridge's engineer has died at the age of 85.",
      "the bridge's engineer has died at the age of 85."),
@@ -300,6 +313,11 @@ def test_two_initials_before_a_surname_are_not_a_sentence_end() -> None:
     assert split_text(text) == [
         "The museum shows a 1990 letter from george h.w. Bush to his successor.", "Then he wrote to her, i.e.",
         "The note was short.", "They met at the d.a.", "Reporters waited outside.",
+    ]
+    # common nouns that end a sentence, before a capitalized word that is no opener
+    text = "She was rushed to the e.r. Doctors said she would live. Police checked his i.d. Smith had no record."
+    assert split_text(text) == [
+        "She was rushed to the e.r.", "Doctors said she would live.", "Police checked his i.d.", "Smith had no record.",
     ]
 
 

@@ -488,7 +488,8 @@ def _clean_one(doc: Document) -> _Page:
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
-            if kept_at == i - 1 and cands and cands[-1][0] == block and is_photo_credit(line) and reads_as_caption(cands[-1][1]):
+            if (kept_at == i - 1 and cands and cands[-1][0] == block and is_photo_credit(line)
+                    and reads_as_caption(cands[-1][1]) and not _caption_below(raw_lines, i)):
                 cands.pop()  # the photo's caption, on the line right above its credit
                 kept_at = -1
             continue
@@ -726,12 +727,36 @@ _AUTHOR_BIO_RE = re.compile(
 )
 
 
+# ... and when the name is followed by a verb alone ("covers", "joined"), the paragraph's first sentence names a
+# newsroom's job or the outlet: a profile's subhead and its paragraph ("Marcus Hill" / "Marcus Hill joined the Army at
+# 18 ...", "Li Wei" / "Li Wei covers the cost of her own medication.", "Jane Doe" / "Jane Doe writes about her years in
+# the camp in a new memoir.") is the story's
+_NEWSROOM_RE = re.compile(
+    r"\b(?:reporters?|correspondents?|writers?|editors?|columnists?|producers?|journalists?|photographers?|"
+    r"photojournalists?|contributors?|anchors?|meteorologists?|newsroom|bureau|desk|beat)\b"
+    r"|\bfor (?:the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}(?=[.,;]|$)"
+)
+
+
+def _caption_below(lines: list[str], i: int) -> bool:
+    """Whether the credit ``lines[i]`` has its caption on the line under it (a figure that puts its credit first): the
+    line above it is then the story's ("The bridge carries 12,000 cars a day." / "Photo: Jane Roe / Staff" / "A worker
+    inspects a girder.")."""
+    return i + 1 < len(lines) and bool(lines[i + 1].strip()) and reads_as_caption(lines[i + 1])
+
+
 def _is_author_bio(line: str, prev: str) -> bool:
     """Whether ``line`` is an author box's text under the line ``prev`` holding the writer's name."""
     name = prev[6:] if prev.startswith("About ") else prev
     if not line.startswith(name) or _NAME_LINE_RE.match(name) is None:
         return False
-    return _AUTHOR_BIO_RE.match(line, len(name)) is not None
+    m = _AUTHOR_BIO_RE.match(line, len(name))
+    if m is None:
+        return False
+    if m.group().lstrip().startswith("is "):
+        return True
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]
+    return _NEWSROOM_RE.search(first) is not None
 
 
 # A heading of INLINE_BOX_RE labels a box inside the article when the story goes on after it: at least this many lines

@@ -233,6 +233,15 @@ QUOTED_INSIDE_RULE = True
 _SPEAKER_AFTER = re.compile(r"\s*(?:[\w.'’-]+\s){0,3}" + _TAIL_VERB, re.IGNORECASE)
 
 
+# an inch mark, not a quotation's ('a 55" screen', 'he is 6\'2" tall', 'the larger one is 65".'): a straight quote right
+# after a digit, before a space, a punctuation mark or the end
+_INCH_MARK = re.compile(r'(?<=\d)"(?=[\s.,;:!?)]|$)')
+
+
+def _without_inches(t: str) -> str:
+    return _INCH_MARK.sub("", t) if '"' in t else t
+
+
 def _quote_marks(t: str) -> tuple[int, int, int]:
     """(straight quotes, opening curly quotes, closing curly quotes) of ``t``."""
     return t.count('"'), t.count("“"), t.count("”")
@@ -242,6 +251,7 @@ def _leaves_open(t: str) -> bool:
     """Whether ``t`` opens a quotation and does not close it: more opening than closing curly quotes, or an odd
     number of straight ones of which the last opens (``_opens_at_end``; in re-tokenized text, where a mark stands
     between spaces, the last one is followed by four words or more that are not its speaker's)."""
+    t = _without_inches(t)
     straight, left, right = _quote_marks(t)
     if left or right:
         return left > right
@@ -256,6 +266,7 @@ def _leaves_open(t: str) -> bool:
 def _closes_earlier(t: str) -> bool:
     """Whether ``t`` closes a quotation opened before it: more closing than opening curly quotes, or one straight
     quote (or an odd number) whose first mark closes the words before it."""
+    t = _without_inches(t)
     straight, left, right = _quote_marks(t)
     if left or right:
         return right > left
@@ -268,7 +279,7 @@ def inside_quotation(rep: Representation) -> set[int]:
     sentences = rep.sentences
     n = len(sentences)
     for i, s in enumerate(sentences):
-        text = s.text
+        text = _without_inches(s.text)
         if ('"' not in text and "“" not in text and "”" not in text) or not _leaves_open(text):
             continue
         middle: list[int] = []
@@ -276,7 +287,7 @@ def inside_quotation(rep: Representation) -> set[int]:
             t = sentences[j]
             if t.doc != s.doc or t.position != s.position + (j - i):
                 break
-            if '"' not in t.text and "“" not in t.text and "”" not in t.text:
+            if '"' not in _without_inches(t.text) and "“" not in t.text and "”" not in t.text:
                 middle.append(j)
                 continue
             if _closes_earlier(t.text):

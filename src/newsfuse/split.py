@@ -125,11 +125,12 @@ LOWER_ACRONYM_END = re.compile(r"(?<![\w.])(?:u\.s|u\.k|u\.n|e\.u|d\.c)\.$")
 # j.d." | "Salinger", "rapper t.i.", "adviser h.r.", "i.e." | "The ..."): Multi-News's splitter cut after every one and
 # capitalized the next word (all 26 of its "h.w." end a piece). Glued as a lower-case acronym is; a piece still ending
 # in one is cut before a name (select). Not the pairs that end sentences: places ("newark, n.j.", "in l.a."), clock
-# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.").
+# times, eras, titles after a name ("m.d."), and common nouns ("the d.a.", "the v.a.", "on t.v.", "o.k.", "to the e.r.",
+# "into the o.r.", "his i.d.", "an i.v.", "a local m.p.").
 NAME_INITIALS_END = re.compile(
     r"(?<![\w.])(?!(?:u\.s|u\.k|u\.n|e\.u|d\.c|a\.m|p\.m|l\.a|b\.c|a\.d|n\.y|n\.j|n\.c|s\.c|n\.h|n\.d|s\.d|n\.m|"
     r"n\.b|n\.s|w\.v|r\.i|s\.f|d\.a|v\.a|t\.v|o\.k|i\.q|a\.i|p\.c|v\.p|g\.i|m\.d|p\.a|e\.t|p\.s|n\.w|n\.e|s\.w|s\.e|"
-    r"h\.s|b\.s|r\.n|p\.d)\.$)[a-z]\.[a-z]\.$"
+    r"h\.s|b\.s|r\.n|p\.d|e\.r|o\.r|i\.d|i\.v|r\.v|m\.p|p\.e)\.$)[a-z]\.[a-z]\.$"
 )
 # A piece that opens with a possessive's ending: Punkt cut after a dotted acronym before it ("The n.s.a." | "'s
 # evolution: ...", even unspaced, "The N.S.A.'s evolution").
@@ -480,6 +481,9 @@ _LEAD_CLUTTER = re.compile(
     r"|published date:\s*\d{1,2}\s+" + _MONTH + r"\s+\d{4}(?:\s+at\b)?\s+(?=\S)"
     r"|storyidforme:\s*\d+\s+tmspicid:\s*\d+\s+fileheaderid:\s*\d+\s+(?:updated:\s*)?(?=\S)"
     r"|(?:analysis|commentary)\s+(?=(?:the|a|an)\s)"
+    # (but the noun before a time: "Analysis a decade later showed ...", "Commentary the next morning ...")
+    r"(?!(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:later|earlier|ago|after|afterward|before)\b"
+    r"|(?:the|a)\s+(?:next|following|same|previous|day|week|month|year|decade)\b)"
     # a dateline or a link's label before ">>" ("San bernardino >> as community members mourned ...", "See the most-read
     # stories this hour >> christie is ...", a transcript's ">> good morning.": 34 Multi-News sentences) and a related
     # story's headline before "»" ("Why an outburst at ' fiddler on the roof ' is particularly notable » audience members
@@ -682,7 +686,8 @@ _AGENCY = "(?:" + "|".join(_PHOTO_AGENCIES) + ")"
 _OUTLET_WORD = (
     r"(?:times|post|news|press|journal|tribune|herald|courier|ledger|gazette|chronicle|globe|star|sun|record|bee|"
     r"inquirer|enquirer|examiner|observer|register|republic|dispatch|telegraph|independent|guardian|mirror|sentinel|"
-    r"beat|archives|services?|images|photos?|pictures|wire|agency|npr|hbo|fox|nbc|cbs|abc|cnn|wenn|startraks|wochit|"
+    r"beat|archives|services?|images|photos?|pictures|films|studios?|entertainment|television|wire|agency|npr|hbo|fox|"
+    r"nbc|cbs|abc|cnn|wenn|startraks|wochit|"
     r"indystar|handout|splash|shutterstock|rex|pool|nasa|mail|insider|staff(?: photographer| video| photo)?|[\w-]+\.com|"
     + "|".join(_PHOTO_AGENCIES) + r")\b"
 )
@@ -710,23 +715,31 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ... or an outlet or an agency not in that list, at the sentence's start after a name of two to four words: "Mark
     # doe/new york daily news the 20,000 officers ...", "Beth roe/fox last year, ...", "Jan poe/the news journal jeremy
     # ...", "Ann moe/indystar buy photo ..." (not a poll's sponsors, "The abc/washington post poll ...", nor a pair of
-    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...": the words before
-    # the slash hold no function word, and an outlet's last word comes within four words after it)
+    # roles, "Singer/songwriter jane doe ...", nor a phrase, "Users of google/fox news accounts ...", "Acclaimed
+    # writer/director jane doe's fox comedy ...", "New york city/long island news stations ...": the words before the
+    # slash hold no function word, an outlet's last word comes within four words after it, none of them a possessive,
+    # and no noun that an outlet's name qualifies follows it)
     (("/",),
      r"(?:(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|from|for|in|at|on|to|with|by|is|was|"
      r"are|were|said|says|told|users|fans|readers|viewers|reporters)\s)[\w.'’-]+\s){1,3}[\w.'’-]*[a-z]\s?/\s?"
-     r"(?:the\s|for\s)?(?:[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
-     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or)\b)"),
+     r"(?:the\s|for\s)?(?:(?![\w.'’-]*['’]s\s)[\w&.'’-]+\s){0,3}" + _OUTLET_WORD + r"(?:,\s*file|\s+buy photo)?(?=\s)"
+     r"(?!\s+(?:poll|polls|survey|surveys|report|reports|interview|secretary|reported|said|says|analysis|study|and|or|"
+     r"stations?|outlets?|organizations?|media|channels?|networks?|crews?|teams?|coverage|conference|comedy|drama|"
+     r"series|shows?|programs?|website|sites?)\b)"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
     # a gossip page's headline and its "email this" button run into the story ("David arquette: i thought courteney
     # was having an affair email this in a candid interview ...": all 34 sentences of Multi-News holding it); not the
-    # verb with its object ("Please email this form to the clerk", "you can email this story to ...")
+    # verb with its object ("Please email this form to the clerk", "you can email this story to ...", "they would
+    # email this year's ballots") nor a noun before a time ("passed around by email this week")
     (("email this",), r"[^\n.!?]{0,200}?(?<!\bplease )(?<!\bto )(?<!\byou )(?<!\bcan )(?<!\bwill )(?<!\bor )"
-     r"(?<!\band )(?<!\bjust )(?<!\bsimply )\bemail this\s+(?=\S)"
+     r"(?<!\band )(?<!\bjust )(?<!\bsimply )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bby )(?<!\bvia )"
+     r"\bemail this\s+(?=\S)"
      r"(?!(?:form|story|article|link|page|post|photo|video|list|address|petition|letter|message|report|to|and|or|"
-     r"information|document|file|picture|image|number)\b)"),
+     r"information|document|file|picture|image|number|"
+     r"(?:week|weekend|month|year|morning|afternoon|evening|night|summer|spring|fall|autumn|winter|season|semester|"
+     r"quarter|time)s?)\b)"),
 )
 _CREDIT_PARTS = tuple((keys, re.compile("(?:" + p + ")" + _CREDIT_END, re.IGNORECASE)) for keys, p in _CREDIT_PART_PATTERNS)
 _CREDIT_PART_KEYS = tuple(k for keys, _ in _CREDIT_PARTS for k in keys)
