@@ -527,6 +527,14 @@ class Representation:
         maybe = (share >= REPORT_EMB_WEIGHT) & (shared_n >= SAME_EMB_SHARED) & long_enough & ~decided
         if not maybe.any():
             return np.zeros(maybe.shape, dtype=bool)
+        if decided.any():
+            # a document one of whose sentences already reports the row's fact needs no embedding for it: which
+            # documents report a fact stays the same (a cluster of 1,000 copies embedded thousands of sentences)
+            col_doc = np.fromiter((self.sentences[c].doc for c in cols), dtype=np.int64, count=len(cols))
+            for a in np.nonzero(maybe.any(axis=1) & decided.any(axis=1))[0]:
+                maybe[a] &= ~np.isin(col_doc, col_doc[decided[a]])
+            if not maybe.any():
+                return np.zeros(maybe.shape, dtype=bool)
         need = {rows[a] for a in np.nonzero(maybe.any(axis=1))[0]} | {cols[b] for b in np.nonzero(maybe.any(axis=0))[0]}
         emb = self.embeddings(sorted(need))
         if emb is None:
