@@ -870,3 +870,19 @@ def test_a_short_teaser_repeated_four_times_beside_a_short_story_still_goes() ->
              "Repairs will take six weeks, the city engineer said on Monday."]
     (doc,) = clean_documents([to_document("\n\n".join(story + [teaser] * 4), 0)])
     assert "library" not in doc.text and "Repairs will take six weeks" in doc.text
+
+
+def test_a_footer_naming_the_owner_does_not_rename_the_outlet_the_page_calls_itself() -> None:
+    # a station's copied page: the file is named after the station, the page calls itself so, the footer names the
+    # company that owns it; a footer that spells the outlet's own name ("The Northshore Courier") still wins
+    body = (
+        "KVTR 9 News\n\nThe county closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two "
+        "girders, officials told KVTR 9 News.\n\nRepairs will take at least six weeks, the county engineer said on "
+        "Tuesday.\n\nCopyright 2026 Ridgeline Broadcasting. All rights reserved.\n"
+    )
+    station = Document(text=body, id="02-kvtr-9-news", source="Kvtr 9 News")
+    courier = Document(text=body.replace("Ridgeline Broadcasting", "The Northshore Courier"),
+                       id="05-northshore-courier", source="Northshore Courier")
+    owner_only = Document(text=body.replace("KVTR 9 News", "the station"), id="03-kvtr-9-news", source="Kvtr 9 News")
+    cleaned = clean_documents([station, courier, owner_only])
+    assert [d.source for d in cleaned] == ["KVTR 9 News", "The Northshore Courier", "Ridgeline Broadcasting"]

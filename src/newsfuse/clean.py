@@ -108,6 +108,7 @@ class _Page:
     title: str | None = None
     date: str | None = None
     sitename: str | None = None
+    sitename_from_footer: bool = False  # the name is a copyright line's (often the owner's, not the outlet's)
     text: str = ""  # the text the page's language is judged on
     prose_like: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
@@ -162,7 +163,11 @@ def clean_documents(docs: list[Document]) -> list[Document]:
         text = "\n\n".join(paragraphs)
         source = d.source
         if page.sitename and (not source or source == d.id or _is_file_name_outlet(source, d.id)):
-            source = page.sitename
+            # a copyright line often names the owner ("Ridgeline Broadcasting"), not the outlet the file is named after
+            # and the page calls itself ("02-kvtr-9-news.txt", "... told KVTR 9 News"): the page's own spelling wins
+            named = (_named_in_text(source, d.text[:200_000]) if page.sitename_from_footer and source and source != d.id
+                     and not _share_a_word(source, page.sitename) else None)
+            source = named or page.sitename
         out.append(replace(d, text=text, is_html=False, title=d.title or page.title,
                            date=d.date or page.date, source=source or d.id or None))
     return out
@@ -171,6 +176,20 @@ def clean_documents(docs: list[Document]) -> list[Document]:
 def clean_text(text: str) -> str:
     """One document's text cleaned on its own (no cluster to judge relevance against)."""
     return clean_documents([Document(text=text, id="d1")])[0].text
+
+
+def _named_in_text(name: str, text: str) -> str | None:
+    """``name`` (two words or more) as ``text`` spells it, when the text names it ("Kvtr 9 News" -> "KVTR 9 News")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    m = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", text, re.IGNORECASE)
+    return m.group() if m else None
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Whether two names share a word ("Northshore Courier" / "The Northshore Courier": one outlet's two spellings)."""
+    return bool({w.lower() for w in re.findall(r"\w+", a)} & {w.lower() for w in re.findall(r"\w+", b)} - {"the"})
 
 
 def _is_file_name_outlet(source: str, doc_id: str) -> bool:
@@ -459,6 +478,7 @@ def _clean_one(doc: Document) -> _Page:
             if not page.sitename:  # the footer's copyright notice, run into the same line
                 m = _FLAT_COPYRIGHT_RE.search(raw, max(0, len(raw) - FLAT_FOOTER_CHARS))
                 page.sitename = m.group("name") if m else None
+                page.sitename_from_footer = m is not None
             for p in flat_paras:
                 block += 1
                 cands.append((block, p))
@@ -474,6 +494,7 @@ def _clean_one(doc: Document) -> _Page:
             m = _COPYRIGHT_RE.match(raw)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
+                page.sitename_from_footer = page.sitename is not None
             continue
         line = _strip_stamp(raw)
         if line is None:  # (a stamp alone: "Published September 14, 2026 at 5:10 AM PDT" dates the page)
@@ -488,6 +509,7 @@ def _clean_one(doc: Document) -> _Page:
             m = _COPYRIGHT_RE.match(line)
             if m and not page.sitename:
                 page.sitename = m.group("name").strip(" .-") or None
+                page.sitename_from_footer = page.sitename is not None
             if (kept_at == i - 1 and cands and cands[-1][0] == block and is_photo_credit(line)
                     and reads_as_caption(cands[-1][1]) and not _caption_below(raw_lines, i)):
                 cands.pop()  # the photo's caption, on the line right above its credit
