@@ -113,6 +113,11 @@ class _Page:
     prose_like: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
+    def name_from_footer(self, name: str | None) -> None:
+        """Take a copyright line's name for the outlet, unless the page named itself already."""
+        if name and not self.sitename:
+            self.sitename, self.sitename_from_footer = name, True
+
     @functools.cached_property
     def english(self) -> bool:
         """Whether the page is English (judged only when a step needs to know)."""
@@ -477,8 +482,7 @@ def _clean_one(doc: Document) -> _Page:
             page.date = page.date or find_date(raw[:3000])
             if not page.sitename:  # the footer's copyright notice, run into the same line
                 m = _FLAT_COPYRIGHT_RE.search(raw, max(0, len(raw) - FLAT_FOOTER_CHARS))
-                page.sitename = m.group("name") if m else None
-                page.sitename_from_footer = m is not None
+                page.name_from_footer(m.group("name") if m else None)
             for p in flat_paras:
                 block += 1
                 cands.append((block, p))
@@ -492,9 +496,7 @@ def _clean_one(doc: Document) -> _Page:
             continue
         if trailer:  # past the article: only look for the outlet's name in a copyright line
             m = _COPYRIGHT_RE.match(raw)
-            if m and not page.sitename:
-                page.sitename = m.group("name").strip(" .-") or None
-                page.sitename_from_footer = page.sitename is not None
+            page.name_from_footer(m.group("name").strip(" .-") if m else None)
             continue
         line = _strip_stamp(raw)
         if line is None:  # (a stamp alone: "Published September 14, 2026 at 5:10 AM PDT" dates the page)
@@ -507,9 +509,7 @@ def _clean_one(doc: Document) -> _Page:
         short = len(line) < 300
         if is_clutter_line(line) or (short and (_is_list_of(line, _SOCIAL_OR_ICON, 2) or _is_nav(line))):
             m = _COPYRIGHT_RE.match(line)
-            if m and not page.sitename:
-                page.sitename = m.group("name").strip(" .-") or None
-                page.sitename_from_footer = page.sitename is not None
+            page.name_from_footer(m.group("name").strip(" .-") if m else None)
             if (kept_at == i - 1 and cands and cands[-1][0] == block and is_photo_credit(line)
                     and reads_as_caption(cands[-1][1]) and not _caption_below(raw_lines, i)):
                 cands.pop()  # the photo's caption, on the line right above its credit
