@@ -242,6 +242,12 @@ def _without_inches(t: str) -> str:
     return _INCH_MARK.sub("", t) if '"' in t else t
 
 
+def _has_quote_mark(t: str) -> bool:
+    """Whether ``t`` holds a quotation mark (an inch mark is none)."""
+    t = _without_inches(t)
+    return '"' in t or "“" in t or "”" in t
+
+
 def _quote_marks(t: str) -> tuple[int, int, int]:
     """(straight quotes, opening curly quotes, closing curly quotes) of ``t``."""
     return t.count('"'), t.count("“"), t.count("”")
@@ -279,15 +285,14 @@ def inside_quotation(rep: Representation) -> set[int]:
     sentences = rep.sentences
     n = len(sentences)
     for i, s in enumerate(sentences):
-        text = _without_inches(s.text)
-        if ('"' not in text and "“" not in text and "”" not in text) or not _leaves_open(text):
+        if not _has_quote_mark(s.text) or not _leaves_open(s.text):
             continue
         middle: list[int] = []
         for j in range(i + 1, min(n, i + 2 + QUOTE_SPAN)):
             t = sentences[j]
             if t.doc != s.doc or t.position != s.position + (j - i):
                 break
-            if '"' not in _without_inches(t.text) and "“" not in t.text and "”" not in t.text:
+            if not _has_quote_mark(t.text):
                 middle.append(j)
                 continue
             if _closes_earlier(t.text):
@@ -612,24 +617,22 @@ def select(
 
     no_case = caseless(rep)
     quoted = inside_quotation(rep) if QUOTED_INSIDE_RULE else set()
-    strict = [is_candidate(s, nwords[i], no_case) and lengths[i] <= capacity and i not in quoted
-              for i, s in enumerate(rep.sentences)]
+
+    def candidates(relaxed: bool = False, teasers: bool = False) -> list[bool]:
+        return [is_candidate(s, nwords[i], no_case, relaxed=relaxed, teasers=teasers) and lengths[i] <= capacity
+                and i not in quoted for i, s in enumerate(rep.sentences)]
+
+    strict = candidates()
     best = clean_choice(strict) if any(strict) else Selection([], {})
     if used(best) < FILL_RATIO * capacity:
-        relaxed = [
-            is_candidate(s, nwords[i], no_case, relaxed=True) and lengths[i] <= capacity and i not in quoted
-            for i, s in enumerate(rep.sentences)
-        ]
+        relaxed = candidates(relaxed=True)
         if relaxed != strict and any(relaxed):
             second = clean_choice(relaxed)
             if used(second) > used(best):
                 best = second
     if not best.indices:
         # nothing else to quote (a gossip page written in "..."): teasers cut short by an ellipsis
-        teasers = [
-            is_candidate(s, nwords[i], no_case, relaxed=True, teasers=True) and lengths[i] <= capacity and i not in quoted
-            for i, s in enumerate(rep.sentences)
-        ]
+        teasers = candidates(relaxed=True, teasers=True)
         if any(teasers):
             best = clean_choice(teasers)
     return replace(best, salience={i: sal[i] for i in best.indices})
