@@ -76,9 +76,11 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
     heads = list(units)
     echo = dict(zip(heads, rep.opening_echo(heads).tolist(), strict=True))
 
+    lead_salience = salience if LEAD_BY_SALIENCE and salience and any(salience.values()) else None
+
     def lead_score(u: int) -> float:
-        if LEAD_BY_SALIENCE and salience and any(salience.values()):
-            return float(salience.get(u, 0.0) * 2.0 ** (-rep.sentences[u].position / LEAD_SALIENCE_DECAY))
+        if lead_salience is not None:
+            return float(lead_salience.get(u, 0.0) * 2.0 ** (-rep.sentences[u].position / LEAD_SALIENCE_DECAY))
         # Early in its article and echoing the articles' openings; wide support helps, mildly
         # (background such as "built in 1961" is often repeated by every outlet too).
         s = rep.sentences[u]
@@ -104,9 +106,12 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         first = head[lead]
     else:
         # a lead opens its own article's part of the brief: no sentence of its article before it is chosen
-        openers = [u for u in remaining if not any(rep.sentences[v].doc == rep.sentences[u].doc
-                                                   and rep.sentences[v].position < rep.sentences[u].position
-                                                   for v in remaining)] if LEAD_OPENS_ITS_ARTICLE else list(remaining)
+        earliest: dict[int, int] = {}
+        for u in remaining:
+            s = rep.sentences[u]
+            earliest[s.doc] = min(earliest.get(s.doc, s.position), s.position)
+        openers = [u for u in remaining if not LEAD_OPENS_ITS_ARTICLE
+                   or rep.sentences[u].position == earliest[rep.sentences[u].doc]]
         first = max(openers, key=lambda u: (lead_score(u), -u))
     placed = [first]
     remaining.discard(first)
