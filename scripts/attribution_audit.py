@@ -30,6 +30,7 @@ import hashlib
 import json
 import math
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,23 +40,27 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 FILES = {"multi_news": DATA / "multi_news_val.jsonl.gz", "tac": DATA / "tac2011_multiling_en.jsonl"}
 
 
+def records(name: str, start: int = 0) -> Iterator[dict[str, Any]]:
+    """The clusters of a data set ("tac" or "multi_news") as stored, one JSON object each, from line ``start``."""
+    path = FILES[name]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for k, line in enumerate(f):
+            if k >= start:
+                yield json.loads(line)
+
+
 def load(name: str, start: int = 0, n: int = 0, min_docs: int = 1) -> list[tuple[str, list[str]]]:
     """(cluster id, documents) of a data set: "tac", "multi_news" (from ``start``) or "seeds"."""
     if name == "seeds":
         return [("seeds", [p.read_text(encoding="utf-8") for p in sorted((DATA / "seeds").glob("*.txt"))])]
-    path = FILES[name]
-    opener = gzip.open if path.suffix == ".gz" else open
     out = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for k, line in enumerate(f):
-            if k < start:
-                continue
-            obj = json.loads(line)
-            docs = [d for d in obj["documents"] if d.strip()]
-            if len(docs) >= min_docs:
-                out.append((obj["id"], docs))
-            if n and len(out) >= n:
-                break
+    for obj in records(name, start):
+        docs = [d for d in obj["documents"] if d.strip()]
+        if len(docs) >= min_docs:
+            out.append((obj["id"], docs))
+        if n and len(out) >= n:
+            break
     return out
 
 

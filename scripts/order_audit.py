@@ -27,31 +27,20 @@ alternative against ``order``.
 from __future__ import annotations
 
 import argparse
-import gzip
 import importlib
-import json
+import itertools
 import random
 import statistics
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-FILES = {"multi_news": DATA / "multi_news_val.jsonl.gz", "tac": DATA / "tac2011_multiling_en.jsonl"}
+from attribution_audit import FILES, records
+
 ORDERS = ("order", "position", "document", "random")
 
 
 def clusters(name: str, start: int, n: int) -> list[dict]:
-    path = FILES[name]
-    opener = gzip.open if path.suffix == ".gz" else open
-    out = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for k, line in enumerate(f):
-            if k < start:
-                continue
-            if n and len(out) >= n:
-                break
-            out.append(json.loads(line))
-    return out
+    """``n`` clusters (all with 0) of a data set from line ``start``, as stored."""
+    return list(itertools.islice(records(name, start), n or None))
 
 
 def _units(rep: Any, selected: list[int], requires: dict[int, int]) -> dict[int, list[int]]:
