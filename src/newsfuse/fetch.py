@@ -106,10 +106,6 @@ class Cancel:
         if self._event.is_set():
             raise Cancelled("cancelled")
 
-    def wait(self, seconds: float) -> bool:
-        """Sleep ``seconds`` unless cancelled first (True)."""
-        return self._event.wait(seconds)
-
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
             self._sockets.add(sock)
