@@ -217,10 +217,7 @@ def opened_further_back(text: str, previous: str) -> bool:
     that ``previous`` did not open either: no quotation mark there, so the quotation began two or more sentences
     back ('What i've learned is that this illness does not fade.' | 'It is something i must overcome, " she
     wrote.'), and the two together still quote its speaker unmarked."""
-    if not any(q in previous for q in '"“”`'):
-        t = text.strip()
-        return (_QUOTE_TAIL.match(t) if QUOTE_TAIL_NEEDS_OPENING else _QUOTE_TAIL_PRONOUN.match(t)) is not None
-    return False
+    return not any(q in previous for q in '"“”`') and leans_on_previous(text, needs=False)
 
 
 # A quotation that runs over several sentences ('"We will not gamble with the lives of the drivers.' | 'The girders
