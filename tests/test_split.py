@@ -276,6 +276,21 @@ def test_a_middle_initial_is_never_a_sentence_end() -> None:
     ]
 
 
+def test_a_lawmakers_party_and_state_are_not_a_sentence_end() -> None:
+    # Multi-News: Punkt cut after "( d-mass. )", and the brief quoted "as "pocahontas " during an address ..." as a
+    # sentence; a sentence that ends there puts its full stop after the parenthesis
+    text = (
+        'Trump referred to sen. Elizabeth warren ( d-mass. ) as "pocahontas " during an address. The bill was '
+        "introduced by Rep. Ann Weber (R-Tex.). She said it would pass. It was backed by Sen. Chuck Schumer (D-N.Y.) "
+        "and others."
+    )
+    assert split_text(text) == [
+        'Trump referred to sen. Elizabeth warren ( d-mass. ) as "pocahontas " during an address.',
+        "The bill was introduced by Rep. Ann Weber (R-Tex.).", "She said it would pass.",
+        "It was backed by Sen. Chuck Schumer (D-N.Y.) and others.",
+    ]
+
+
 def test_a_dotted_acronym_before_a_name_is_not_a_sentence_end() -> None:
     # TAC 2011: Punkt cut "... until after the U.N." | "Climate Change Conference being held in Bali."
     text = (

@@ -104,6 +104,10 @@ TITLE_END = re.compile(r"\b(?:" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for 
 # corpora, where the name after it gives no capital to go by): a piece ending in a lone letter and a full stop,
 # after a space, is glued to the next one. (Not "I": "World War I." ends sentences.)
 INITIAL_END = re.compile(r"(?<= )[A-HJ-Za-hj-z]\.$")  # (select: a sentence still ending so is cut off)
+# A lawmaker's party and state in parentheses that Punkt took for a sentence end ("... referring to sen. Elizabeth
+# warren ( d-mass. )" | "as "pocahontas " during an address ...", "Rep. Randy weber ( r-tex. )" | "called ..."): a
+# sentence ending there puts its full stop after the parenthesis, so the piece is glued to the next one.
+PARTY_TAG_END = re.compile(r"\(\s*[DRIdri]-[A-Za-z.]{1,7}\.\s*\)$")
 # A dotted acronym ("U.N.", "U.S.", "E.U.") before a name that Punkt took for a sentence end: "... may have to
 # wait until after the U.N." | "Climate Change Conference being held in Bali." A piece ending in one is glued
 # to the next when that opens with a run of capitalized words (_NAME_START: "Climate Change", "Secretary of
@@ -285,7 +289,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 # (TITLE_END only looks at the last 8 characters: a title of up to 6 letters, its
                 # full stop and the character before it, for the word boundary)
                 glue = (bool(m and m.group(1).lower() in abbrevs) or bool(TITLE_END.search(sentence[-8:]))
-                        or bool(INITIAL_END.search(sentence[-4:])))
+                        or bool(INITIAL_END.search(sentence[-4:])) or bool(PARTY_TAG_END.search(sentence[-14:])))
                 tail = sentence[-8:]
                 acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if (LOWER_ACRONYM_END.search(tail)
                                                                         or NAME_INITIALS_END.search(tail))
