@@ -665,6 +665,11 @@ def test_a_byline_with_its_job_or_a_posts_date_stamp_is_trimmed() -> None:
      "a police officer in the county was charged this week with assault."),
     ("( cnn ) -- a major snowstorm slammed the east coast and snarled holiday travel.",
      "a major snowstorm slammed the east coast and snarled holiday travel."),
+    # a page's "posted ... ago" stamp before the wire's dateline; prose's "20 years ago" stays
+    ("5 years ago washington ( cnn ) - former president bill clinton will speak at the convention.",
+     "former president bill clinton will speak at the convention."),
+    ("20 years ago the old bridge collapsed into the river, killing 13 people.",
+     "20 years ago the old bridge collapsed into the river, killing 13 people."),
     ("( wjtv ) – a state representative's post is getting a lot of attention.",
      "a state representative's post is getting a lot of attention."),
     ("( toby melville/reuters ) ever struggled to hold a phone steady while ordering a taxi?",

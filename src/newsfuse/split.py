@@ -453,6 +453,10 @@ _LEAD_CLUTTER = re.compile(
     # in a personal note, ..."): its writers are two words each (a middle initial between), joined by commas and "and"
     r"|(?:" + _STAMP + r"\s+)?/\s*updated\s+(?:" + _STAMP + r"\s+)?(?:/\s*source:\s*(?:associated press|[\w.-]+)\s+)?"
     r"(?:by\s+" + _WRITER + r"(?:,\s+" + _WRITER + r")*(?:,?\s+and\s+" + _WRITER + r")?\s+)?(?=\S)"
+    # a page's "posted ... ago" stamp before a wire dateline ("5 years ago washington ( cnn ) - former president ...";
+    # prose says "20 years ago, the bridge ..." and names no wire after it)
+    r"|\d{1,4}\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\s+"
+    r"(?=[^\W\d_][\w .,'’-]{1,40}?\(\s*(?:cnn|ap|reuters|afp|upi|ians|pti)\s*\)\s*(?:--|—|–|-))"
     # a live blog's time stamp ("___ 1: 45 p.m. European officials say ...", "6: 20 am pst -- an official statement
     # ...", "10: 24 a.m.: the crew ..."; prose says "At 3: 45 p.m., ...")
     r"|(?:_+\s*)?\d{1,2}:\s?\d\d\s*[ap]\.?\s?m\.?(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|bst)\b\.?)?"
