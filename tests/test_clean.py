@@ -198,6 +198,40 @@ CASES = [
      "without a subscription. Learn more about our subscription plans.", [STORY], ["Welcome", "five articles", "plans"]),
     ("leaving notice", f"{STORY}\n\nExternal link you are about to leave lakeport.gov for an external website that is not "
      "maintained by the city. If you wish to remain on lakeport.gov, click the cancel message.", [STORY], ["External", "remain"]),
+    # page layouts of tests/fixtures/marigold-ferry: a comment section under a counted heading, a note's label, a consent
+    # wall's ad-tech text, an explainer's table of contents and numbered questions, a pull quote, a writer's bio
+    ("comment section", f"{STORY}\n\n{STORY}\n\n{STORY}\n\nComments (38)\n\nlakegirl_77\n3 hours ago\nMy dad was on that "
+     "boat and he said the crew were amazing.\nReply\nReport\nLike 41", [STORY], ["Comments", "My dad", "Reply", "Like 41"]),
+    ("comment count", f"{STORY}\n\n{STORY}\n\n{STORY}\n\n12 comments\n\nI drive over that bridge every day and never saw a "
+     "crack in it.", [STORY], ["comments", "I drive"]),
+    ("comment link atop", f"The bridge is closed.\n\n3 Comments\n\n{STORY}\n\nRepairs will take at least six weeks, the city "
+     "engineer said on Monday.", [STORY, "Repairs will take"], ["3 Comments"]),
+    ("editor's note", f"{STORY}\n\nEditor\u2019s note: An earlier version of this story misstated the year the bridge was built. "
+     "It was built in 1961.", [STORY], ["Editor", "1961"]),
+    ("clarification", f"{STORY}\n\nClarification: This story has been updated to say the bridge carries two lanes each way.",
+     [STORY], ["Clarification", "lanes"]),
+    ("corrections officers kept", f"Corrections officers said on Monday that the bridge had been closed to prison buses. {STORY}",
+     ["Corrections officers said"], []),
+    ("consent wall", "Lakeport News values your privacy\n\nWe and our 214 partners store and/or access information on a device, "
+     "such as cookies, and process personal data for personalised ads and content.\n\nWith your permission we and our "
+     "partners may use precise geolocation data. You may click to consent to our and our partners' processing as described "
+     f"above.\n\nI Accept\n\n{STORY}", [STORY], ["privacy", "partners", "geolocation", "consent"]),
+    ("partners in prose kept", f'"We and our partners are working around the clock," the utility said of the bridge. {STORY}',
+     ["We and our partners are working"], []),
+    ("table of contents", f"In this article\n1. What happened to the bridge?\n2. Who is paying for repairs?\n\nJump to: Closure | "
+     f"Repairs | Cost\n\n1. What happened to the bridge?\n\n{STORY}\n\n2. Who is paying for repairs?\n\nThe state will pay for "
+     "most of the repairs, the governor said.", [STORY, "The state will pay"], ["In this article", "What happened", "Jump to",
+                                                                                "Who is paying"]),
+    ("numbered point kept", f"{STORY}\n\n1. The bridge was built in 1961 and last repaired in 1998.", ["1. The bridge was built"], []),
+    ("pull quote repeated", f'{STORY}\n\n"We will not gamble with the lives of drivers. Not once."\n\n"We will not gamble with the '
+     'lives of drivers. Not once," the mayor said on Tuesday.', ['"We will not gamble with the lives of drivers. Not once," the mayor'],
+     ['Not once."']),
+    ("lone quote kept", f'{STORY}\n\n"We will not gamble with the lives of drivers. Not once."\n\nThe mayor said the bridge would '
+     'reopen in May.', ['Not once."'], []),
+    ("writer's bio", f"By Jane Roe\n\n{STORY}\n\nJane Roe covers transportation for the Ledger. Reach her at jroe@ledger.example.",
+     [STORY], ["covers transportation"]),
+    ("someone else's profile kept", f"By Jane Roe\n\n{STORY}\n\nMarcus Hill covers the cost of the repairs himself, he said.",
+     ["Marcus Hill covers"], []),
     ("script and size widgets", f"{STORY}\n\nIt appears that software on your computer is blocking JavaScript. "
      "Small ( s ) has the shortest download time and is suitable for digital use.", [STORY], ["JavaScript", "download"]),
     ("version pointer", f"A revised version of this article appears here. For the latest news on this report, click here.\n\n{STORY}",
@@ -779,6 +813,9 @@ _CLUTTER_SAMPLES = [
     "\u212aeep comments civil, please", "Your gift is tax-deductible \u2014 thank you.",
     "An error has occurred.", "An error occurred. Please try again later.", "Oops, something went wrong. Please try again.",
     "updated at 11: 10 a.m.", "Updated 6.15pm ET", "Update 11: 32 a.m.",
+    "Lakeshore Now values your privacy", "We value your privacy", "We and our 214 partners store and/or access information on "
+    "a device, such as cookies.", "With your permission we and our partners may use precise geolocation data.",
+    "You may click to consent to our and our partners' processing as described above.",
     "An error occurred in the bridge's sensors on Monday.", "The bridge was updated at 11 a.m. on Monday.",
 ]
 
@@ -886,3 +923,103 @@ def test_a_footer_naming_the_owner_does_not_rename_the_outlet_the_page_calls_its
     owner_only = Document(text=body.replace("KVTR 9 News", "the station"), id="03-kvtr-9-news", source="Kvtr 9 News")
     cleaned = clean_documents([station, courier, owner_only])
     assert [d.source for d in cleaned] == ["KVTR 9 News", "The Northshore Courier", "Ridgeline Broadcasting"]
+
+
+# --- the Marigold fixture: a live blog, a comment section, an explainer, a republished story, a cached print page ------
+
+MARIGOLD = Path(__file__).parent / "fixtures" / "marigold-ferry"
+
+
+@pytest.fixture(scope="module")
+def marigold() -> dict[str, Document]:
+    return cleaned(MARIGOLD)
+
+
+MARIGOLD_KEEP = [
+    # (a live blog's pinned summary: a list's item without the extractor's "- ")
+    ("01-port-ellery-herald", "All 212 passengers and nine crew members were taken off the ferry by rescue boats; the last reached "
+     "shore at 11:40 p.m."),
+    ("01-port-ellery-herald", "The Marigold carries about 6,000 gallons of diesel fuel, according to the company."),
+    ("02-gullhaven-record", "Seven people were hurt, none seriously, according to the Veyra Lake Patrol."),
+    ("02-gullhaven-record", '"We\'re an island. When the boat stops, everything stops," said Mo Ferreira-Lind, who runs the '
+     "island's grocery."),
+    ("03-lakeshore-now", "The ferry stopped on a shoal known locally as the Teeth, a rocky ridge that sits just below the surface "
+     "when the lake is low."),
+    ("03-lakeshore-now", "Service on the route is suspended until at least Friday."),
+    ("04-brackwater-island-news", '"Our first concern was getting every passenger home safely, and we did," Oyelaran said.'),
+    ("05-north-coast-times", "The Marigold was built in 1987 and was last inspected in April, when it passed without major findings, "
+     "according to state records."),
+]
+MARIGOLD_DROP = [
+    # live blog: badge, stamps, entry headlines, share buttons, embedded tweet, ad, caption and credit, newsletter box
+    "LIVE", "Pinned", "What we know", "7:05 a.m.", "Salvage crews to try", "Share this update", "Copy link",
+    "pic.twitter", "@VeyraLakePatrol", "Advertisement", "Rescue boats leave", "Idris Wexley /", "Lake Veyra Daily",
+    "Load more", "Most Read", "developing story", "- The", "- All",
+    # local paper: gallery, caption, share bar, editor's note, bio, tags, comments, popular list, CMS footer
+    "1 of 4", "wrap themselves in blankets", "WhatsApp", "Copy article link", "Editor", "It was built in 1987.",
+    "covers Gullhaven", "cmarchbanks@", "Tags", "Comments", "join the conversation", "lakegirl_77", "My dad was on that boat",
+    "Forty years old", "Good luck getting groceries", "best skipper", "Reply", "Report", "Like 41", "Arnold Pettigrew",
+    "BLOX",
+    # explainer: consent wall, reading time, table of contents, jump bar, numbered questions, back-to-top, links
+    "values your privacy", "214 partners", "geolocation", "I Accept", "Reject All", "min read", "In this article",
+    "Jump to", "What happened to the Marigold?", "How were people rescued?", "Back to top", "Read more", "Was this article",
+    "red flag warning", "Cookie Settings",
+    # republished story: banner, republication note and box, Instagram embed, widgets
+    "originally published", "Creative Commons", "Republish", "Copy to clipboard", "View this post on Instagram",
+    "A post shared by", "Ferry Schedule", "Harvest supper",
+    # cached print page: cache banner, print furniture, Spanish sidebar, link list
+    "Google", "snapshot", "Ctrl+F", "Published on", "Home >", "encalló", "español", "Source URL", "Links:",
+    "https://", "Printed from",
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), MARIGOLD_KEEP)
+def test_marigold_keeps_story(marigold: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in marigold[doc].text
+
+
+@pytest.mark.parametrize("snippet", MARIGOLD_DROP)
+def test_marigold_drops_clutter(marigold: dict[str, Document], snippet: str) -> None:
+    for d in marigold.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_marigold_pull_quotes_leave_one_copy(marigold: dict[str, Document]) -> None:
+    assert marigold["02-gullhaven-record"].text.count("Everybody stayed calm.") == 1
+    assert marigold["04-brackwater-island-news"].text.count("When the boat stops") == 1
+
+
+def test_marigold_metadata(marigold: dict[str, Document]) -> None:
+    assert [(d.source, d.title, d.date) for d in marigold.values()] == [
+        ("Port Ellery Herald", "Live updates: Ferry Marigold runs aground off Gullhaven Point", "2026-10-06"),
+        ("Gullhaven Record", "'Everybody stayed calm': Passengers describe night on grounded ferry off Gullhaven Point",
+         "2026-10-07"),  # (the footer's "© Copyright 2026 Gullhaven Record, ..." names the outlet)
+        ("Lakeshore Now", "What we know about the Marigold ferry grounding: 7 questions answered", "2026-10-07"),
+        ("Brackwater Island News", "With the ferry stuck on a shoal, Brackwater Island braces for a week cut off", "2026-10-07"),
+        ("North Coast Times", "Ferry with 221 aboard runs aground in fog on Lake Veyra", "2026-10-07"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [("© Copyright 2026 Gullhaven Record, 112 Dock Road, Gullhaven | Terms of Use", "Gullhaven Record"),
+     ("Copyright © 2026 The Lakeport Ledger. All rights reserved.", "The Lakeport Ledger"),
+     ("© 2026 Harbor Daily News", "Harbor Daily News")],
+)
+def test_a_copyright_line_names_the_outlet_whichever_mark_comes_first(footer: str, name: str) -> None:
+    [d] = clean_documents([Document(text=f"{STORY}\n\n{footer}\n", id="d1")])
+    assert d.source == name and d.text == STORY
+
+
+def test_list_items_of_a_page_lose_the_extractors_mark() -> None:
+    page = ("<html><body><article><h1>Bridge closed</h1><p>" + STORY + "</p><ul><li>Repairs will take at least six weeks, the "
+            "city engineer said.</li><li>About 18,000 vehicles cross the bridge every day.</li></ul><p>" + STORY.replace(
+                "Tuesday", "Monday") + "</p></article></body></html>")
+    [d] = clean_documents([Document(text=page, id="d1", is_html=True)])
+    assert "Repairs will take at least six weeks" in d.text and "About 18,000 vehicles" in d.text
+    assert "- " not in d.text
+
+
+def test_a_header_line_dates_a_copied_page() -> None:
+    [d] = clean_documents([Document(text=f"Bridge closed\n\nBy Jane Roe\nOct 7, 2026 Updated 2 hrs ago\n\n{STORY}", id="d1")])
+    assert d.date == "2026-10-07"

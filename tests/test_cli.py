@@ -190,6 +190,44 @@ def test_harlow_brief(capsys, words: int) -> None:
     assert {"The Wrenfield Courier", "NewsPortal", "High Country Public Radio", "Alder Valley Sentinel"} <= outlets
 
 
+MARIGOLD = Path(__file__).parent / "fixtures" / "marigold-ferry"
+MARIGOLD_CLUTTER = [
+    "- ", "LIVE", "Pinned", "Share", "Link", "pic.twitter", "@", "Advertisement", "Comments", "Reply", "Report", "Like ",
+    "lakegirl", "My dad", "Editor", "covers Gullhaven", "privacy", "partners", "cookies", "In this article", "Jump to",
+    "Back to top", "Read more", "?", "|", "[1]", "[2]", "Republish", "Creative Commons", "originally", "Instagram",
+    "post shared", "Google", "snapshot", "Published on", "Source URL", "Printed", "encalló", "español", "Copyright",
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_marigold_brief(capsys, words: int) -> None:
+    """A live blog, a page with a comment section, an explainer behind a consent wall, a republished story with an
+    Instagram embed and a search engine's cache of a print page: the brief quotes the story verbatim, cites every
+    fact most outlets share to several of them under their own names, and carries none of the pages' clutter."""
+    paths = sorted(str(p) for p in MARIGOLD.iterdir() if p.name != "README.md")
+    code, out, err = run(capsys, "summarize", *paths, "--words", str(words), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["stats"]["words"] <= words
+    for c in MARIGOLD_CLUTTER:
+        assert c not in data["summary"], c
+    import html
+
+    raw = {Path(p).stem: " ".join(html.unescape(Path(p).read_text()).split()) for p in paths}
+    for s in data["sentences"]:
+        assert " ".join(s["text"].split()) in raw[s["origin"]], s
+    assert "aground" in data["summary"] and "Marigold" in data["summary"]
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 4
+    assert len({i for s in data["sentences"] for i in s["sources"]}) >= 4
+    assert [(src["name"], src["title"]) for src in data["sources"]] == [
+        ("Port Ellery Herald", "Live updates: Ferry Marigold runs aground off Gullhaven Point"),
+        ("Gullhaven Record", "'Everybody stayed calm': Passengers describe night on grounded ferry off Gullhaven Point"),
+        ("Lakeshore Now", "What we know about the Marigold ferry grounding: 7 questions answered"),
+        ("Brackwater Island News", "With the ferry stuck on a shoal, Brackwater Island braces for a week cut off"),
+        ("North Coast Times", "Ferry with 221 aboard runs aground in fog on Lake Veyra"),
+    ]
+
+
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
     _one_line_error(code, err)

@@ -532,3 +532,16 @@ def test_html_flag_must_be_a_boolean(tmp_path: Path) -> None:
     p = write(tmp_path / "h.jsonl", json.dumps({"id": "h", "documents": [{"text": STORY, "html": "no"}]}) + "\n")
     with pytest.raises(InputError, match='h.jsonl: cluster h \\(line 1\\): document 1: "html" must be true or false, got "no"'):
         load_inputs([str(p)])
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [("Pipe breaks | Millbrook Gazette", "Pipe breaks"), ("Pipe breaks &#8211; Millbrook Gazette", "Pipe breaks"),
+     ("Pipe breaks - a Millbrook Gazette story", "Pipe breaks - a Millbrook Gazette story"),
+     ("Millbrook Gazette | Millbrook Gazette", "Millbrook Gazette"), ("Q&amp;A: the pipe", "Q&A: the pipe")],
+)
+def test_html_title_without_the_outlets_name(tmp_path: Path, title: str, shown: str) -> None:
+    page = (f'<html><head><title>{title}</title><meta property="og:site_name" content="Millbrook Gazette"></head>'
+            f"<body><p>{STORY}</p></body></html>")
+    [doc] = load_inputs([str(write(tmp_path / "p.html", page))])
+    assert doc.title == shown

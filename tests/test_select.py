@@ -484,6 +484,9 @@ def test_large_clusters_prefer_reports_to_quotations() -> None:
 
 
 GLUED = [
+    # a print page's link footnote numbers and a reference's mark (tests/fixtures/marigold-ferry)
+    "The Marigold struck the shoal at about 8:15 p.m., the Veyra Lake Patrol [1] said.",
+    "The bridge opened to traffic in 1961.[3]",
     # notes and pitches of page layouts the seeds lack (tests/fixtures/harlow-ridge): a correction, an app, a transcript
     "This story has been corrected to show that the fire started on Saturday, not Friday.",
     "A previous version of this story incorrectly stated that the bridge reopened on May 2.",
@@ -594,6 +597,8 @@ GLUED = [
     "| andrew harnik/ap photo the director said the agency completed its inquiry last year.",
 ]
 NOT_GLUED = [
+    "The council approved [the] repair budget of $4.2 million on Monday, the mayor said.",
+    "Lane 2 [of 4] stays closed until May, the city said.",
     "The city's new parking app was downloaded 40,000 times in its first week, the mayor said.",
     "Residents can get the county's emergency app, which sends evacuation alerts, from its website.",
     "An earlier version of the bridge was built in 1911 and torn down in 1965.",

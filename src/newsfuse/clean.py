@@ -28,6 +28,8 @@ from newsfuse.clutter import (
     ARCHIVE_NAME_RE,
     BYLINE_LINE_RE,
     CJK_RE,
+    COMMENT_HEADING_MIN_PROSE,
+    COMMENT_HEADING_RE,
     CRAWL_RE,
     HEADLINE_FUNCTION_WORDS,
     ICON_WORDS,
@@ -74,6 +76,7 @@ REPEATED_LINE = 3
 REPEATED_PAGE_SHARE = 0.95
 # Prose: at least this many words (or, for scripts without spaces, characters).
 MIN_WORDS = 5
+TITLE_LINES = 8  # a headline is looked for among the first lines above the story's first prose line
 MIN_CJK_CHARS = 12
 # A paragraph at least this long is filtered sentence by sentence (a one-line article holding a
 # sign-up line must not be dropped whole); shorter ones are kept or dropped whole.
@@ -111,6 +114,7 @@ class _Page:
     sitename_from_footer: bool = False  # the name is a copyright line's (often the owner's, not the outlet's)
     text: str = ""  # the text the page's language is judged on
     prose_like: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)  # the writers the page's byline lines name
     scores: list[float] = field(default_factory=list)
 
     def name_from_footer(self, name: str | None) -> None:
@@ -233,6 +237,11 @@ def strip_tags(html: str) -> str:
     return html_lib.unescape(text)
 
 
+# trafilatura's text sets "- " before each list item's text (a page's "What we know" points, a live blog's pinned
+# summary): the mark is not the page's, and a sentence quoted from the item must not carry it
+_LIST_ITEM_MARK_RE = re.compile(r"^- (?=\S)", re.MULTILINE)
+
+
 def _from_html(html: str, page: _Page) -> str:
     meta = html_meta(html)
     text = ""
@@ -244,7 +253,7 @@ def _from_html(html: str, page: _Page) -> str:
         )
         if res is not None:
             get = res.get if isinstance(res, dict) else lambda k: getattr(res, k, None)
-            text = get("text") or ""
+            text = _LIST_ITEM_MARK_RE.sub("", get("text") or "")
             page.title = get("title") or None
             page.sitename = get("sitename") or None
             page.date = get("date") or None
@@ -285,8 +294,9 @@ _DATE_LINE_RE = re.compile(
     r"(?:,? (?:at |/ )?\d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)?(?: [A-Z]{2,4})?)?\.?$",  # ("Sep 13, 2026 / 04:18 PM PDT")
     re.IGNORECASE,
 )
+# ("© 2026 The Ledger", "Copyright © 2026 The Ledger", "© Copyright 2026 The Ledger": the marks in either order)
 _COPYRIGHT_RE = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)(?:,? (?:Inc|LLC|Ltd|Company|Co|Corp|Media|Group)\.?)?"
     r"(?:[.,;|]|\s+all rights reserved|$)",
     re.IGNORECASE,
@@ -294,7 +304,7 @@ _COPYRIGHT_RE = re.compile(
 # In a page flattened to one line, the footer's "© 2018 The New York Times Company Contact Us ...": the name
 # runs up to a company suffix or "All rights reserved" (nothing else marks where it ends).
 _FLAT_COPYRIGHT_RE = re.compile(
-    r"(?:©|\(c\)|\bCopyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:©|\(c\)|\bCopyright\b)\s*(?:(?:©|Copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}?)"
     r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|\.?\s+All rights reserved)"
 )
@@ -494,6 +504,14 @@ def _clean_one(doc: Document) -> _Page:
                 trailer = True
                 continue
             continue
+        if len(raw) < 40 and COMMENT_HEADING_RE.match(raw):
+            prose_above = 0
+            for _, x in cands:
+                prose_above += _is_prose(x)
+                if prose_above >= COMMENT_HEADING_MIN_PROSE:
+                    trailer = True
+                    break
+            continue
         if trailer:  # past the article: only look for the outlet's name in a copyright line
             m = _COPYRIGHT_RE.match(raw)
             page.name_from_footer(m.group("name").strip(" .-") if m else None)
@@ -517,6 +535,10 @@ def _clean_one(doc: Document) -> _Page:
             continue
         if kept_at == i - 1 and cands and _is_author_bio(line, cands[-1][1]):
             continue
+        if seen_prose and any(_is_author_bio(line, name) for name in page.bylines):
+            continue  # the writer's bio under the story, without the author box's name line ("Jane Roe covers ...")
+        if len(line) < 120 and line[:3].lower() == "by " and not _is_prose(line):
+            page.bylines.extend(_byline_names(line))
         if BYLINE_LINE_RE.match(line) and not _is_prose(line):
             page.date = page.date or find_date(line)
             continue
@@ -532,14 +554,19 @@ def _clean_one(doc: Document) -> _Page:
 
     # pass 3: pull quotes (a prose line directly followed by a bare name), wrapped paragraphs
     lines = _drop_pull_quotes(cands)
-    joined = _join_wrapped(lines)
+    joined = _drop_repeated_quotes(_join_wrapped(lines))
 
     # pass 4: prose only; a headline before the first prose line becomes the title
     first_prose = next((i for i, x in enumerate(joined) if _is_prose(x)), len(joined))
     if page.title is None:
-        heads = [x for x in joined[:first_prose][:8] if 3 <= len(x.split()) <= 25 and not _is_nav(x)]
+        # (the first TITLE_LINES lines of three words or more: a menu of one-word sections above the headline is
+        # not counted)
+        heads = [x for x in joined[:first_prose] if 3 <= len(x.split()) <= 25 and not _is_nav(x)][:TITLE_LINES]
         long_heads = [x for x in heads if len(x.split()) >= 5]
         page.title = (long_heads or heads)[0] if heads else None
+    if page.date is None:  # a date in the header's lines ("Oct 7, 2026 Updated 2 hrs ago", "October 7, 2026 · 6 min read")
+        page.date = next((d for x in joined[: first_prose + TITLE_LINES][: TITLE_LINES * 3]
+                          if len(x) < 80 and not _is_prose(x) and (d := find_date(x))), None)
     paragraphs = []
     pitch_keys: dict[str, bool] = {}  # (whether a paragraph may hold a pitch cue: asked again of its line below)
     for x in joined:
@@ -767,6 +794,20 @@ def _caption_below(lines: list[str], i: int) -> bool:
     return i + 1 < len(lines) and bool(lines[i + 1].strip()) and reads_as_caption(lines[i + 1])
 
 
+_BYLINE_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}")
+
+
+def _byline_names(line: str) -> list[str]:
+    """The writers a byline names ("By Celia Marchbanks", "By Nora Castellanos, Idris Wexley and Herald staff"): each
+    name up to a comma, an "and" or the end (a second line's outlet or date is no name: "Staff Writer", "October")."""
+    out = []
+    for part in re.split(r",|\band\b|\||·", line[3:]):
+        m = _BYLINE_NAME_RE.fullmatch(part.strip())
+        if m is not None and _NAME_LINE_RE.match(m.group()) and find_date(m.group()) is None:
+            out.append(m.group())
+    return out
+
+
 def _is_author_bio(line: str, prev: str) -> bool:
     """Whether ``line`` is an author box's text under the line ``prev`` holding the writer's name."""
     name = prev[6:] if prev.startswith("About ") else prev
@@ -833,6 +874,25 @@ def _drop_pull_quotes(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         out.append((b, x))
     return out
+
+
+# A pull quote set off from the body: a line that is one quotation and nothing else, its words (up to the closing
+# punctuation) repeated in a paragraph of the same page ('"We're an island. When the boat stops, everything stops."'
+# over '"We're an island. When the boat stops, everything stops," said Mo Ferreira-Lind, ...'). The copy has no
+# speaker; the paragraph keeps the words. (Only this many such lines of a page are looked up.)
+_WHOLE_QUOTE_RE = re.compile(r"^[\"“](?P<words>[^\"“”]{20,400}?)[.!?,…]?[\"”]$")
+PULL_QUOTE_LOOKUPS = 50
+
+
+def _drop_repeated_quotes(lines: list[str]) -> list[str]:
+    quotes = [(i, m.group("words")) for i, x in enumerate(lines) if len(x) <= 420 and (m := _WHOLE_QUOTE_RE.match(x))]
+    if not quotes:
+        return lines
+    drop = set()
+    for i, words in quotes[:PULL_QUOTE_LOOKUPS]:
+        if any(words in x and len(x) > len(lines[i]) for j, x in enumerate(lines) if j != i):
+            drop.add(i)
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 
 
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:

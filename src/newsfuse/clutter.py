@@ -9,6 +9,7 @@ a "Next Up" sidebar) and checked against the bundled example cluster.
 
 from __future__ import annotations
 
+import html as html_lib
 import importlib
 import re
 from dataclasses import dataclass
@@ -83,6 +84,16 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*\s?/\s?(?:AP|AFP|Reuters|Getty Images|EPA|UPI|Bloomberg|Shutterstock|"
     r"(?:The )?(?:[A-Z][\w&'’-]*\s?){1,4})",
     r"(?:update|updated|editor'?s note|correction)\s*[:|].{0,3}",
+    # an editor's note, a correction or a clarification under or over a story, its label first ("Editor's note: An
+    # earlier version of this story misstated the year the ferry was built. It was built in 1987.", "Clarification:
+    # This story has been updated to say ..."): a note about the page, never the story
+    r"(?:editor(?:'|’)?s note|corrections?|clarifications?)\s*:\s.{0,300}",
+    # a consent wall's heading ("We value your privacy", "Lakeshore Now values your privacy")
+    r"(?:we|[\w.&'’-]+(?: [\w.&'’-]+){0,3}) values? your privacy[.!]?",
+    # an explainer's table of contents: its heading and a bar of links ("In this article", "Jump to: What happened |
+    # Injuries | Rescue"), and a numbered question over a section ("3. How were people rescued?")
+    r"in this (?:article|story|explainer|guide|page)|(?:table of )?contents|on this page|jump to\b.{0,300}",
+    r"\d{1,2}[.)]\s+[^.!?]{3,120}\?",
     r"read (?:the )?(?:full|original) (?:story|statement|article)\b.*",
     r"here(?:'|’)?s (?:the |his |her |their |our |what |how |a )?.{0,80}(?:statement|story|tweet|video|response|background|"
     r"reacted|reaction|clip|the latest|need to know)\b.{0,80}",
@@ -172,14 +183,23 @@ LINE_PATTERNS: tuple[str, ...] = (
 NOTICE_RE = re.compile(
     r"\b(?:unsubscribe (?:at any time|anytime)|(?:e-?mail|news|breaking news) (?:updates|alerts)\b.{0,60}\b"
     r"(?:each time|every time|whenever|as soon as)|free trial|we use cookies|use of cookies|cookie settings|"
-    r"accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies)\b",
+    r"accept (?:all )?cookies|consent to (?:receiving )?(?:all )?cookies|"
+    # ... and the standard text of a consent wall's ad-tech notice ("We and our 214 partners store and/or access
+    # information on a device, such as cookies, and process personal data ...", "With your permission we and our
+    # partners may use precise geolocation data ...", "You may click to consent to our and our partners' processing")
+    r"(?:store|access) and/or (?:store|access) information on a device|precise geolocation data|"
+    r"consent to our and our partners(?:'|’)? processing|"
+    r"we and our (?:\d[\d,]* )?(?:partners|vendors)\b[^.!?]{0,80}\b(?:cookies|personal data|geolocation|device))\b",
     re.IGNORECASE,
 )
 NOTICE_MAX_CHARS = 400
 
 
 # Every NOTICE_RE match contains one of these (lower-cased). Keep in step with NOTICE_RE.
-NOTICE_KEYS: tuple[str, ...] = ("unsubscribe", "updates", "alerts", "free trial", "cookie")
+NOTICE_KEYS: tuple[str, ...] = (
+    "unsubscribe", "updates", "alerts", "free trial", "cookie", "information on a device", "geolocation",
+    "and our partners", "we and our",
+)
 
 
 def _line_re(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -208,6 +228,7 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*": (
         "become a", "support "),
     r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
+    r"(?:we|[\w.&'’-]+(?: [\w.&'’-]+){0,3}) values? your privacy[.!]?": ("your privacy",),
 }
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
     raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
@@ -719,6 +740,12 @@ def _is_credit_box(text: str) -> bool:
     return low.count("by ") + low.count("starring") >= 3 and len(_CREDIT_LABELS.findall(text)) >= 3
 
 
+# A link's footnote number that a print-friendly page sets after the linked words ("..., the Veyra Lake Patrol [1]
+# said.", its "Links: [1] https://..." list under the story), or a reference's ("... opened in 1961.[3]"): the
+# sentence is the page's, its mark is not, and a brief quotes sentences whole.
+_NOTE_MARK_RE = re.compile(r"(?<=[\w.,;:!?\"”’)]) ?\[\d{1,3}\](?=[\s.,;:!?\"”’)]|$)")
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
@@ -732,6 +759,8 @@ def is_clutter_sentence(text: str) -> bool:
         return True
     if t[:1] == "[" and t.rstrip(".!?\"”’' ")[-1:] == "]" and t.count("[") == 1:
         return True  # a related link or a note in brackets: "[ take the quiz — which season are you? ]"
+    if "[" in t and _NOTE_MARK_RE.search(t) is not None:
+        return True
     return is_dated_caption(t)
 
 
@@ -744,8 +773,17 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "you may also like", "you might also like", "around the web", "from our partners", "latest news", "latest stories",
     "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",
+    "more (?:explainers|videos|podcasts|features|headlines|articles)",
 )
 TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+# A comment section's heading with its count ("Comments (38)", "38 Comments", "Comments 38", "Show 38 comments"). The
+# same words link to the comments from the byline's line at the top of a page ("3 Comments"): such a heading ends the
+# article only under COMMENT_HEADING_MIN_PROSE lines of prose (a dek above the byline is one).
+COMMENT_HEADING_RE = re.compile(
+    r"^(?:(?:show|view|read|see) (?:all )?)?(?:\d[\d,]*\s+comments?|comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*))\s*:?$",
+    re.IGNORECASE,
+)
+COMMENT_HEADING_MIN_PROSE = 3
 # ... of which these also head a box of links set inside the article ("Recommended for you" between two paragraphs of
 # a portal's wire story, a "Related" box in a WordPress post): when the story's prose follows the heading at once
 # (HTML extraction drops the box's links and keeps its heading), only the heading goes. A sidebar's heading is
@@ -954,6 +992,19 @@ def looks_like_html(text: str) -> bool:
     return len(_FRAGMENT_CLOSE_RE.findall(head)) >= 3
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def _without_site_name(title: str, sitename: str | None) -> str:
+    """A page's <title> without the outlet's name its end repeats ("Ferry runs aground | North Coast Times")."""
+    if sitename:
+        for sep in _TITLE_SEPARATORS:
+            head, _, tail = title.rpartition(sep)
+            if head.strip() and tail.strip().casefold() == sitename.strip().casefold():
+                return head.strip()
+    return title
+
+
 def html_meta(html: str) -> dict[str, str]:
     """og:site_name, title and publication date from the first 200 kB of a page, by regex."""
     head = html[:200_000]
@@ -973,7 +1024,7 @@ def html_meta(html: str) -> dict[str, str]:
     if "title" not in found:
         t = _TITLE_RE.search(head)
         if t and t.group(1).strip():
-            found["title"] = " ".join(t.group(1).split())
+            found["title"] = _without_site_name(" ".join(html_lib.unescape(t.group(1)).split()), found.get("sitename"))
     if "date" in found:
         d = find_date(found["date"])
         if d:
