@@ -310,12 +310,52 @@ def test_quote_tails_lean_on_the_previous_sentence(text: str, leans: bool, monke
         ('There are a lot of schools with dead people in them," he said, adding that thousands died.', True),
         ("It wasn't long enough, ” she told reporters.", True),
         ('The knife was too short," Ammon added.', False),  # the tail names its speaker
-        ('"The bridge is safe," he said.', False),  # the quotation opens here
+        ('"The bridge is safe," the mayor said.', False),  # the quotation opens here and names its speaker
     ],
 )
 def test_a_quote_tail_with_a_pronoun_speaker_leans_on_the_previous_sentence(text: str, leans: bool) -> None:
     assert select_module.QUOTE_TAIL_PRONOUN_NEEDS_OPENING and not select_module.QUOTE_TAIL_NEEDS_OPENING  # the defaults
     assert leans_on_previous(text) is leans
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ('"Moving people off in the dark and the fog was the hard part," he said.', True),
+        ('" we were overwhelmed and just did not have the foresight, " she said wednesday.', True),  # re-tokenized
+        ("“It hurts,” they told reporters.", True),
+        ('"It is over," he said, "and we are done."', True),
+        ('"Moving people off was the hard part," said Captain Ilse Dunmore.', False),  # the speaker is named
+        ('"We will rebuild," the mayor said.', False),
+        ('"The deckhand was a hero," Dunmore said.', False),
+        ('He said, "we will rebuild."', True),  # (a pronoun opening, as before)
+    ],
+)
+def test_a_quotation_whose_speaker_is_only_a_pronoun_leans_on_the_previous_sentence(
+        text: str, leans: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a brief quoting '"...," she said.' without the sentence before it cannot say who spoke
+    assert select_module.QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT  # the default
+    assert leans_on_previous(text) is leans
+    monkeypatch.setattr(select_module, "QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT", False)
+    assert leans_on_previous(text) is needs_antecedent(text)
+
+
+def test_a_quotation_with_a_pronoun_speaker_enters_only_after_the_sentence_naming_her() -> None:
+    named = "Ilse Dunmore, 54, has worked on the lake since she was a teenager and keeps two dogs at her house in Port Ellery."
+    quote = ('"The ferry Marigold ran aground in thick fog on Tuesday night, and moving all 212 passengers off in the dark '
+             'was the hard part," she said.')
+    docs = [
+        "The ferry Marigold ran aground in thick fog on Lake Veyra on Tuesday night with 212 passengers aboard. "
+        f"{named} {quote} Seven passengers suffered minor injuries.",
+        "All 212 passengers were taken off the ferry Marigold after it ran aground in thick fog on Lake Veyra on Tuesday "
+        "night. Seven passengers suffered minor injuries, the county said. Moving the passengers off in the dark took "
+        "four hours.",
+    ]
+    for words in (30, 45, 60, 80):  # (at 45 words the quotation alone was chosen)
+        texts = [s.text for s in newsfuse.summarize(docs, words=words).sentences]
+        if quote in texts:
+            assert named in texts and texts.index(named) == texts.index(quote) - 1, (words, texts)
+    assert quote in [s.text for s in newsfuse.summarize(docs, words=80).sentences]  # the pair fits, and is chosen
 
 
 def test_a_quote_tail_enters_only_with_its_opening(monkeypatch: pytest.MonkeyPatch) -> None:

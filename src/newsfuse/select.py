@@ -127,6 +127,11 @@ QUOTE_TAIL_NEEDS_OPENING = False
 # ... but when its speaker is only a pronoun (`... dead people in them," he said`), nothing in it says who speaks.
 QUOTE_TAIL_PRONOUN_NEEDS_OPENING = True
 _QUOTE_TAIL_PRONOUN = re.compile(_TAIL_OPENING + r"(?:he|she|they|we|i)\s+" + _TAIL_VERB, re.IGNORECASE)
+# ... and a whole quotation whose speaker is only a pronoun ('"Moving people off in the fog was the hard part," he
+# said.'): the sentence before it names the speaker, and the reader of a brief without it cannot tell who spoke.
+QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT = True
+_QUOTE_PRONOUN_SPEAKER = re.compile(
+    r"^(?:[\"“]|``)[^\"“”]{3,}?[,.!?]\s*(?:[\"”]|'')\s*,?\s*(?:he|she|they)\s+" + _TAIL_VERB, re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 # ... with the space a re-tokenized corpus sets before them (Multi-News: `... " drunk in love. "`)
 _CLOSERS_SPACED = _CLOSERS + " "
@@ -206,6 +211,15 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
         needs = needs_antecedent(text)
     if needs:
         return True
+    if (QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT and text.lstrip()[:1] in "\"“`"
+            and _QUOTE_PRONOUN_SPEAKER.match(text.strip()) is not None):
+        return True
+    return _ends_quotation(text)
+
+
+def _ends_quotation(text: str) -> bool:
+    """Whether ``text`` is a quotation's tail that leans on the sentence before it: a closing quote before its
+    speaker and no opening one (with any speaker when QUOTE_TAIL_NEEDS_OPENING, else only a pronoun)."""
     if QUOTE_TAIL_NEEDS_OPENING:
         return _QUOTE_TAIL.match(text.strip()) is not None
     return (QUOTE_TAIL_PRONOUN_NEEDS_OPENING and ('"' in text or "”" in text)  # (the pattern needs one)
@@ -213,11 +227,11 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
 
 
 def opened_further_back(text: str, previous: str) -> bool:
-    """Whether ``text`` ends a quotation (a tail that leans on the sentence before it, ``leans_on_previous``)
+    """Whether ``text`` ends a quotation (a tail that leans on the sentence before it, ``_ends_quotation``)
     that ``previous`` did not open either: no quotation mark there, so the quotation began two or more sentences
     back ('What i've learned is that this illness does not fade.' | 'It is something i must overcome, " she
     wrote.'), and the two together still quote its speaker unmarked."""
-    return not any(q in previous for q in '"“”`') and leans_on_previous(text, needs=False)
+    return not any(q in previous for q in '"“”`') and _ends_quotation(text)
 
 
 # A quotation that runs over several sentences ('"We will not gamble with the lives of the drivers.' | 'The girders
