@@ -1023,3 +1023,35 @@ def test_list_items_of_a_page_lose_the_extractors_mark() -> None:
 def test_a_header_line_dates_a_copied_page() -> None:
     [d] = clean_documents([Document(text=f"Bridge closed\n\nBy Jane Roe\nOct 7, 2026 Updated 2 hrs ago\n\n{STORY}", id="d1")])
     assert d.date == "2026-10-07"
+
+
+# False positives of the page-note, consent, table-of-contents and pull-quote rules: the story's own lines stay
+@pytest.mark.parametrize(("line", "clutter"), [
+    ("Editor's note: An earlier version of this story misstated the year the bridge opened.", True),
+    ("Correction: This article has been updated to correct the name of the inspector.", True),
+    ("Lakeport Ledger values your privacy", True),
+    ("We value your privacy", True),
+    ("The company says it values your privacy.", False),
+    ("Jump to: What happened | Repairs | Detours", True),
+    ("Jump to section", True),
+    ("Jump to 2019, and the bridge carried twice the traffic it was built for.", False),
+    ("We and our 120 partners store and/or access information on a device, such as cookies.", True),
+    ("The app collected precise geolocation data from two million drivers, the regulator said.", False),
+    ('The banner read "we and our partners use cookies and personal data" until the regulator objected.', False),
+])
+def test_page_notes_consent_and_contents_rules_spare_prose(line: str, clutter: bool) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line) is clutter
+
+
+def test_a_whole_quote_echoed_by_a_teaser_is_kept() -> None:
+    quote = '"Nobody told us anything about the detour, not one word."'
+    text = (f"{STORY}\n\nCommuters said they learned of the closure only at the barricades.\n\n{quote}\n\n"
+            "The city has since put up signs at both ends of the bridge, a spokesman said.\n\n"
+            'Bridge riders say "Nobody told us anything about the detour, not one word" as closure drags on')
+    assert quote in clean_text(text)
+    # ... while a pull quote repeated from the paragraph that opens the same quotation goes
+    text = (f"{STORY}\n\n{quote}\n\n"
+            '"Nobody told us anything about the detour, not one word," said Ana Ruiz, who drives across it daily.')
+    assert clean_text(text).count("not one word") == 1

@@ -560,6 +560,9 @@ GLUED = [
     "Inspectors walk under the Main Street bridge in Lakeport on monday, oct. 3, 2024.",
     "An ambulance waits outside the closed bridge in lakeport, ohio, on Tuesday, Oct. 4, 2024.",
     "Mayor Ann Ruiz talks to reporters at city hall in Lakeport, Ohio. On Wednesday, October 5, 2024.",
+    "Crews clear debris from the river under the old Main Street bridge after a barge struck it in lakeport, ohio, "
+    "on Thursday, Oct. 6, 2024.",
+    "Residents repair a roof damaged by the storm after it crossed lakeport, ohio, on Friday, Oct. 7, 2024.",
     "( Jane Doe/The Lakeport Ledger ) the council voted on Monday to pay for the bridge repairs.",
     "jane doe/ap jane doe/ap the council voted on Monday to pay for the bridge repairs.",
     "The latest on the bridge closure ( all times local ): 2: 44 p.m. The council voted to pay for repairs.",
@@ -668,6 +671,13 @@ NOT_GLUED = [
     "The rebuilt bridge opens on Friday, June 5, 2026.",
     "Voters go to the polls on Tuesday, Nov. 4, 2025.",
     "The last inspection of the old bridge by the state was on friday, january 21, 2011.",
+    # ... nor when it looks ahead in other words than "will", or its main verb is in the past beyond its first words
+    "The bridge hearing is expected to resume in Lakeport on Monday, Jan. 6, 2025.",
+    "Services for the inspector are planned for 11 a.m. at St. Anne's in Lakeport on Saturday, June 7, 2025.",
+    "The council member faces a recall vote in Lakeport on Tuesday, Nov. 4, 2025.",
+    "The couple plan to marry on the reopened bridge in Lakeport on Saturday, June 6, 2026.",
+    "A 34-year-old former night-shift worker at the plant, identified by police as Tom Reyes, was arrested in Lakeport "
+    "on Monday, June 2, 2025.",
     "The council approved the repairs in a 7-2 vote, its first since the span opened to traffic May 4, 1961.",
     "The 24/7 hotline and the city's and/or county's crews were ready, the mayor said.",
     "The plan (a joint city/county effort) will cost $4 million, officials said.",

@@ -879,7 +879,10 @@ def _drop_pull_quotes(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
 # A pull quote set off from the body: a line that is one quotation and nothing else, its words (up to the closing
 # punctuation) repeated in a paragraph of the same page ('"We're an island. When the boat stops, everything stops."'
 # over '"We're an island. When the boat stops, everything stops," said Mo Ferreira-Lind, ...'). The copy has no
-# speaker; the paragraph keeps the words. (Only this many such lines of a page are looked up.)
+# speaker; the paragraph keeps the words. The paragraph must be prose that opens the same quotation (the words right
+# after a quotation mark): a teaser or a headline that echoes the words ('Riders on the ferry: "We waited for hours"
+# | Read more') is dropped later as clutter, and the story's own quote would be lost with it. (Only this many such
+# lines of a page are looked up.)
 _WHOLE_QUOTE_RE = re.compile(r"^[\"“](?P<words>[^\"“”]{20,400}?)[.!?,…]?[\"”]$")
 PULL_QUOTE_LOOKUPS = 50
 
@@ -890,7 +893,8 @@ def _drop_repeated_quotes(lines: list[str]) -> list[str]:
         return lines
     drop = set()
     for i, words in quotes[:PULL_QUOTE_LOOKUPS]:
-        if any(words in x and len(x) > len(lines[i]) for j, x in enumerate(lines) if j != i):
+        if any(len(x) > len(lines[i]) and ('"' + words in x or "“" + words in x) and _is_prose(x)
+               for j, x in enumerate(lines) if j != i):
             drop.add(i)
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 

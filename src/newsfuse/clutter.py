@@ -89,10 +89,12 @@ LINE_PATTERNS: tuple[str, ...] = (
     # This story has been updated to say ..."): a note about the page, never the story
     r"(?:editor(?:'|’)?s note|corrections?|clarifications?)\s*:\s.{0,300}",
     # a consent wall's heading ("We value your privacy", "Lakeshore Now values your privacy")
-    r"(?:we|[\w.&'’-]+(?: [\w.&'’-]+){0,3}) values? your privacy[.!]?",
+    r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?",
     # an explainer's table of contents: its heading and a bar of links ("In this article", "Jump to: What happened |
-    # Injuries | Rescue"), and a numbered question over a section ("3. How were people rescued?")
-    r"in this (?:article|story|explainer|guide|page)|(?:table of )?contents|on this page|jump to\b.{0,300}",
+    # Injuries | Rescue", "Jump to section"), and a numbered question over a section ("3. How were people rescued?").
+    # (Prose jumps in time without a colon: "Jump to 2019, and the mill had closed.")
+    r"in this (?:article|story|explainer|guide|page)|(?:table of )?contents|on this page|"
+    r"jump to(?:\s*:.{0,300}| (?:section|comments|navigation|content|main content|top|recipe)s?\b.{0,3})",
     r"\d{1,2}[.)]\s+[^.!?]{3,120}\?",
     r"read (?:the )?(?:full|original) (?:story|statement|article)\b.*",
     r"here(?:'|’)?s (?:the |his |her |their |our |what |how |a )?.{0,80}(?:statement|story|tweet|video|response|background|"
@@ -187,9 +189,12 @@ NOTICE_RE = re.compile(
     # ... and the standard text of a consent wall's ad-tech notice ("We and our 214 partners store and/or access
     # information on a device, such as cookies, and process personal data ...", "With your permission we and our
     # partners may use precise geolocation data ...", "You may click to consent to our and our partners' processing")
-    r"(?:store|access) and/or (?:store|access) information on a device|precise geolocation data|"
+    # (not "precise geolocation data" alone, which a story about an app's tracking says; nor the notice's words in
+    # quotation marks, which a story about consent banners quotes)
+    r"(?:store|access) and/or (?:store|access) information on a device|"
     r"consent to our and our partners(?:'|’)? processing|"
-    r"we and our (?:\d[\d,]* )?(?:partners|vendors)\b[^.!?]{0,80}\b(?:cookies|personal data|geolocation|device))\b",
+    r"(?<![\"“‘'])\bwe and our (?:\d[\d,]* )?(?:partners|vendors)\b[^.!?\"”]{0,80}\b(?:cookies|personal data|geolocation|"
+    r"device))\b",
     re.IGNORECASE,
 )
 NOTICE_MAX_CHARS = 400
@@ -228,7 +233,7 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*": (
         "become a", "support "),
     r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
-    r"(?:we|[\w.&'’-]+(?: [\w.&'’-]+){0,3}) values? your privacy[.!]?": ("your privacy",),
+    r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?": ("your privacy",),
 }
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
     raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
@@ -627,8 +632,33 @@ def is_dated_caption(text: str) -> bool:
         return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None and _caption_tense(t)
     if CAPTION_DATE_RE.search(tail) is not None:
         return True
-    return ((CAPTION_PLACE_DATE_RE.search(tail) is not None or CAPTION_ON_DATE_RE.search(tail) is not None)
-            and _caption_tense(t))
+    if CAPTION_PLACE_DATE_RE.search(tail) is not None:
+        return _caption_tense(t)
+    return CAPTION_ON_DATE_RE.search(tail) is not None and _caption_tense(t) and _on_date_caption_tense(t)
+
+
+# A sentence dated after "on" that is prose, not a caption: it looks ahead in other words than _LOOKS_AHEAD's ("is
+# expected to resume ... on monday, jan. 6, 2020.", "services are planned for ...", "the couple plan to marry ...") or
+# its main verb is in the past beyond the first _TENSE_WORDS words ("a 34-year-old former employee ..., identified by
+# police as john smith, was arrested ... on ..."). A caption's past verb is in a clause of its own ("... a roof damaged
+# after it barreled across ...", "an amtrak train that derailed south of seattle on ...").
+_ON_DATE_AHEAD = re.compile(
+    r"\b(?:expected|set|plans?|planning|planned|scheduled|slated|hopes?|hoping|intends?|aims?|going|poised|is|are)"
+    r"\s+(?:to|for)\b|\bfaces?\b", re.IGNORECASE)
+_CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose", "after", "when", "where", "before", "since",
+                             "while", "because", "until"))
+
+
+def _on_date_caption_tense(t: str) -> bool:
+    if _ON_DATE_AHEAD.search(t) is not None:
+        return False
+    t = re.split(r"\.\.\.|…", t)[-1]  # (the last of captions run together: "... military... ( associated press ) ...")
+    for m in _PAST_TENSE.finditer(t):
+        if t[m.end():m.end() + 4].lower() in (" of ", " wit", " for", " on "):
+            continue  # a participle after a noun ("priests accused of ...")
+        if not _CLAUSE_OPENERS.intersection(t[: m.start()].lower().replace(",", " ").split()[-5:]):
+            return False
+    return True
 
 
 def _caption_tense(t: str) -> bool:
