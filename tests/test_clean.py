@@ -314,6 +314,46 @@ CASES = [
      "The quarterback threw for three touchdowns in the win.", [STORY], ["Hawks", "quarterback"]),
     ("crawling seals kept", "More than 20 seals were seen crawling up the beach. These crawls happened on three nights in a row, "
      "the wildlife trust said.", ["crawling up the beach", "These crawls happened"], []),
+    # text extracted from a PDF (tests/fixtures/kestrel-recall): words hyphenated at a line's end, a heading in capitals
+    # over its paragraph, a paragraph cut by a page's running footer and header, a table beside a column of prose
+    ("line-end hyphen", "The Fulton Street Bridge was closed on Tuesday after an investi-\ngation by state inspectors found "
+     "cracks\nin two steel girders under the deck, the city engineer said.", ["after an investigation by state"], ["investi-"]),
+    ("compound hyphen kept", "The well-known bridge was closed on Tuesday after inspectors found that the well-\nknown cracks "
+     "in two steel girders had grown longer over the summer months.", ["the well-known cracks"], ["wellknown"]),
+    ("dash at line end kept", "The bridge was closed on Tuesday after inspectors found cracks --\nthe city engineer said the "
+     "girders could not be trusted.", ["cracks -- the city"], []),
+    ("caps heading apart", "SUMMARY\nThe Fulton Street Bridge was closed on Tuesday after inspectors\nfound cracks in two steel "
+     "girders under the deck.", ["The Fulton Street Bridge was closed on Tuesday after inspectors found cracks"], ["SUMMARY"]),
+    ("caps wire copy kept", "THE FULTON STREET BRIDGE WAS CLOSED ON TUESDAY\nAFTER INSPECTORS FOUND CRACKS IN TWO STEEL GIRDERS.",
+     ["TUESDAY AFTER INSPECTORS"], []),
+    ("page break", "Drivers should use the Canal Avenue bridge until the repairs are done, and trucks\nover ten tons "
+     "should take the state highway around the harbor and\n\nPage 1 of 2\n\n"
+     "avoid the downtown streets, the city engineer said on Tuesday.", ["around the harbor and avoid the downtown streets"],
+     ["Page 1"]),
+    ("lower-case block after a heading kept apart", "Bridge closure\n\niPhone users can follow the detour in the city's app, "
+     "the city engineer said.", ["iPhone users can follow"], ["closure iPhone"]),
+    ("column rows", f"{STORY}\n\nDISTRICT         CARS            WHAT DRIVERS SHOULD DO\nHarbor           4,000           "
+     "Use the Canal Avenue bridge and\nDowntown         9,000           expect delays at rush hour.\n\n" + STORY
+     + "\n\nRepairs will take at least six weeks, the city engineer said.\n\nAbout 18,000 vehicles use the bridge a day.",
+     [STORY], ["Harbor", "expect delays"]),
+    ("spaced line kept", f"{STORY}    Repairs will take at least six weeks, the city engineer said.", ["six weeks"], []),
+    # a forwarded newsletter: a sponsor's block, the forwarding pitch, why it was sent, the sign-off
+    ("sponsor block", f"PRESENTED BY ACME TRACE\nKnow where every pallet came from. Acme lot tracing finds it in hours.\n"
+     f"Book a demo\n\n{STORY}", [STORY], ["pallet", "Acme"]),
+    ("newsletter furniture", f"{STORY}\n\nThat's it for this week. See you Tuesday.\n\nForward this to a colleague. Did "
+     "someone forward this to you? Subscribe here.\nYou're receiving this email because you signed up at ledger.example.",
+     [STORY], ["That's it", "Forward", "receiving"]),
+    # a press release: a heading under the last paragraph is not a pull quote's speaker; the disclaimer goes
+    ("about heading not a speaker", f"{STORY}\nConsumers with questions may call the company at 1-800-555-0100.\nAbout "
+     "Acme Foods\nAcme Foods was founded in 1962 and makes cheese in Lakeport.", ["Consumers with questions"], []),
+    ("forward-looking statements", f"{STORY}\n\nForward-Looking Statements\nThis press release contains forward-looking "
+     "statements that are subject to risks and uncertainties. Acme undertakes no obligation to update them.",
+     [STORY], ["forward-looking", "undertakes"]),
+    ("disclaimer without heading", f"{STORY}\n\nThis press release contains forward-looking statements about the repairs. "
+     "Acme undertakes no obligation to update any forward-looking statement.", [STORY], ["forward-looking"]),
+    # a TV station's weather widget
+    ("weather widget", f"72°\nLakeport, Partly Cloudy\nH: 78° L: 55°\n7-Day Forecast\n\n{STORY}", [STORY], ["°", "Forecast"]),
+    ("degrees in prose kept", "It was 104° in Lakeport on Tuesday when the girders cracked, the city engineer said.", ["104°"], []),
 ]
 
 
@@ -329,6 +369,8 @@ def test_line_rules(name: str, text: str, must: list[str], must_not: list[str]) 
 @pytest.mark.parametrize(
     ("text", "title"),
     [
+        (f"I-84 eastbound crash near Exit 12, left lane blocked\n\nBridge Closed After Inspectors Find Cracks in Girders\n\n"
+         f"{STORY}", "Bridge Closed After Inspectors Find Cracks in Girders"),  # (a traffic widget's line over the headline)
         (f"Home\nNews\n\nBridge Closed After Inspectors Find Cracks\n\n{STORY}", "Bridge Closed After Inspectors Find Cracks"),
         (f"Update: Lakeport shuts the Fulton Street Bridge\n\n{STORY}", "Lakeport shuts the Fulton Street Bridge"),
         (f"The Ledger\n\nCouncil member demands audit as bridge stays shut\n\n{STORY}", "Council member demands audit as bridge stays shut"),
@@ -1055,3 +1097,67 @@ def test_a_whole_quote_echoed_by_a_teaser_is_kept() -> None:
     text = (f"{STORY}\n\n{quote}\n\n"
             '"Nobody told us anything about the detour, not one word," said Ana Ruiz, who drives across it daily.')
     assert clean_text(text).count("not one word") == 1
+
+
+def test_a_forwarded_newsletter_is_titled_and_named_by_its_mail_headers() -> None:
+    page = ("---------- Forwarded message ---------\nFrom: The Harbor Brief <editors@harborbrief.example>\n"
+            "Date: Tue, Oct 15, 2024 at 6:02 AM\nSubject: Fwd: Bridge shut; plus: ferry fares\nTo: <jane@example.org>\n\n"
+            f"View in browser\n\n{STORY}\n\nUnsubscribe | Manage preferences\n")
+    [d] = clean_documents([Document(text=page, id="d1")])
+    assert (d.source, d.title, d.date, d.text) == ("The Harbor Brief", "Bridge shut; plus: ferry fares", "2024-10-15", STORY)
+
+
+def test_a_from_line_in_prose_is_not_a_mail_header() -> None:
+    [d] = clean_documents([Document(text=f"{STORY}\n\nFrom: the city engineer's report, which found two cracks.\n", id="d1")])
+    assert d.title != "the city engineer's report, which found two cracks."
+
+
+# --- the Kestrel fixture: one wire story in three outlets, a newsletter, a PDF advisory, a press release, Spanish -----
+
+KESTREL = Path(__file__).parent / "fixtures" / "kestrel-recall"
+
+
+@pytest.fixture(scope="module")
+def kestrel() -> dict[str, Document]:
+    return cleaned(KESTREL)
+
+
+KESTREL_KEEP = [
+    # (the second page of a paginated article, pasted after the first)
+    ("06-dorrance-daily-times", "Four of the 11 cases were in Dorrance County, more than in any other county"),
+    # (a PDF: words hyphenated across lines rejoined, a paragraph cut by a page break joined, a heading kept apart)
+    ("04-department-of-public-health-advisory", "As of September 17, 2026, eleven cases have been identified in residents"),
+    ("04-department-of-public-health-advisory", "The company voluntarily recalled all queso fresco and ricotta products on "
+     "September 18"),
+    ("04-department-of-public-health-advisory", "should be cleaned with hot, soapy water. People at higher risk"),
+    ("04-department-of-public-health-advisory", "said Dr. Marisol Venturi, the state epidemiologist."),
+    # (a press release's last paragraph above its "About" heading)
+    ("05-kestrel-valley-creamery-release", "Consumers who have purchased the recalled products should not eat them"),
+]
+KESTREL_DROP = [
+    "°", "Forecast", "Traffic", "I-84", "CLOSINGS", "Pine Hollow", "Report a typo", "First Alert",  # TV station widgets
+    "Forwarded", "From:", "Subject:", "View in browser", "FreshTrack", "Book a demo", "Polarline", "That's it",
+    "Forward this", "receiving this", "Unsubscribe",  # newsletter
+    "SUMMARY", "RECOMMENDATIONS", "Page 1", "HA-2026-14", "identi-", "Sep-", "epidemiolo-", "CASES BY COUNTY",
+    "Dorrance 4", "biotics",  # PDF
+    "FOR IMMEDIATE RELEASE", "forward-looking", "undertakes", "Media Contact", "Jolene", "###", "SOURCE",  # press release
+    "Next page", "Previous page", "Continued on",  # paginated article
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), KESTREL_KEEP)
+def test_kestrel_keeps_story(kestrel: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in kestrel[doc].text
+
+
+@pytest.mark.parametrize("snippet", KESTREL_DROP)
+def test_kestrel_drops_clutter(kestrel: dict[str, Document], snippet: str) -> None:
+    for d in kestrel.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_kestrel_metadata(kestrel: dict[str, Document]) -> None:
+    assert [(d.source, d.title) for d in kestrel.values()][1:3] == [
+        ("WKVD 4", "Ashby Falls cheesemaker recalls queso fresco, ricotta; 1 dead in listeria outbreak"),
+        ("The Aisle Report", "Cheese recall empties dairy cases; plus: egg prices, a checkout law"),
+    ]

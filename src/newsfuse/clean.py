@@ -8,8 +8,9 @@ Coverage", "Site Index" ...) ends the article. A page flattened onto one huge li
 same way in-line. Last, whole blocks about another story are dropped by comparing their words
 with the rest of the cluster.
 
-Kept sentences are never rewritten: only whitespace is normalized and whole lines, sentences or
-leading stamps are removed, so every sentence of a brief appears verbatim in the cleaned text.
+Kept sentences are never rewritten: only whitespace is normalized, a word hyphenated across a
+hard-wrapped line's end is rejoined, and whole lines, sentences or leading stamps are removed, so
+every sentence of a brief appears verbatim in the cleaned text.
 """
 
 from __future__ import annotations
@@ -472,6 +473,8 @@ def _clean_one(doc: Document) -> _Page:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]
     page.text = text
+    columns = _column_rows(text) | _sponsor_blocks(raw_lines)
+    _read_mail_headers(raw_lines, page)
 
     # pass 1: line by line, drop clutter, note title/date candidates, stop at a trailer heading
     cands: list[tuple[int, str]] = []  # (block number, line)
@@ -485,6 +488,8 @@ def _clean_one(doc: Document) -> _Page:
         done_chars += len(raw)
         if not raw:
             block += 1
+            continue
+        if i in columns:
             continue
         if len(raw) > FLAT_LINE_CHARS and _looks_flattened(raw):
             flat_paras, flat_title = _clean_flat_line(raw)
@@ -563,7 +568,7 @@ def _clean_one(doc: Document) -> _Page:
         # not counted)
         heads = [x for x in joined[:first_prose] if 3 <= len(x.split()) <= 25 and not _is_nav(x)][:TITLE_LINES]
         long_heads = [x for x in heads if len(x.split()) >= 5]
-        page.title = (long_heads or heads)[0] if heads else None
+        page.title = _headline_of(long_heads or heads, [x for x in joined[first_prose:] if _is_prose(x)][:3])
     if page.date is None:  # a date in the header's lines ("Oct 7, 2026 Updated 2 hrs ago", "October 7, 2026 · 6 min read")
         page.date = next((d for x in joined[: first_prose + TITLE_LINES][: TITLE_LINES * 3]
                           if len(x) < 80 and not _is_prose(x) and (d := find_date(x))), None)
@@ -869,6 +874,7 @@ def _drop_pull_quotes(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if (
             nxt is not None and nxt[0] == b and _is_prose(x) and len(x) < 300
             and _NAME_LINE_RE.match(nxt[1]) and not _is_nav(nxt[1])
+            and nxt[1].split(None, 1)[0] not in HEADLINE_FUNCTION_WORDS  # ("About Acme Foods": a section's heading)
         ):
             skip = True
             continue
@@ -899,8 +905,122 @@ def _drop_repeated_quotes(lines: list[str]) -> list[str]:
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 
 
+# A word hyphenated at a line's end ("identi-" over "fied"): rejoined without the hyphen unless the page writes the
+# compound with its hyphen elsewhere ("well-" over "known" where "well-known" occurs). A dash ("--", " -") is not one.
+_LINE_END_HYPHEN_RE = re.compile(r"(?<![\W\d_])(?<!-)-$")
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
+def _caps_heading(line: str) -> bool:
+    """A section heading in capitals over a hard-wrapped paragraph ("SUMMARY", "RECOMMENDATIONS FOR THE PUBLIC")."""
+    return line.isupper() and len(line.split()) <= 8 and line[-1:].isalnum()
+
+
+def _glue(cur: str, x: str, compounds: frozenset[str]) -> str:
+    """``cur`` and its next wrapped line ``x`` as one line."""
+    if x[:1].islower() and _LINE_END_HYPHEN_RE.search(cur):
+        head = cur[:-1].rsplit(None, 1)[-1]
+        tail = x.split(None, 1)[0]
+        m = _HYPHENATED_RE.match(f"{head}-{tail}".lstrip("\"“‘(["))
+        if m is None or m.group().lower() not in compounds:
+            return cur[:-1] + x
+        return cur + x
+    return f"{cur} {x}"
+
+
+TITLE_LEAD_WORDS = 2  # a headline shares this many content words with the story's first paragraphs ...
+
+
+def _headline_of(heads: list[str], lead: list[str]) -> str | None:
+    """The first of ``heads`` that shares TITLE_LEAD_WORDS content words with the ``lead`` paragraphs (a widget's
+    line above the headline -- a traffic alert, a school-closings ticker -- shares none), else the first."""
+    if len(heads) < 2 or not lead:
+        return heads[0] if heads else None
+    words = content_words(" ".join(lead))
+    return next((h for h in heads if len(content_words(h) & words) >= TITLE_LEAD_WORDS), heads[0])
+
+
+# An e-mail's header block over a forwarded newsletter ("From: The Aisle Report <editors@...>", "Subject: ...").
+_MAIL_HEADER_RE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s*(?P<value>.*)$")
+_FORWARD_MARK_RE = re.compile(r"^(?:-{2,}\s*(?:Forwarded|Original) message\s*-{2,}|Begin forwarded message:?)$", re.IGNORECASE)
+_MAIL_FROM_RE = re.compile(r"^[\"']?(?P<name>[^\"'<>@]+?)[\"']?\s*<[^<>\s]+@[^<>\s]+>$")
+_SUBJECT_PREFIX_RE = re.compile(r"^(?:(?:fwd?|fw|re)\s*:\s*)+", re.IGNORECASE)
+MAIL_HEADER_LINES = 12  # the header block is looked for among the page's first lines
+
+
+def _read_mail_headers(lines: list[str], page: _Page) -> None:
+    """An e-mail's header block at the top of a page (with a "From:" and a "Subject:" line) is not the story: its
+    lines are blanked; the subject is the title, the sender's name the outlet and its date the page's."""
+    head = [i for i, x in enumerate(lines[: MAIL_HEADER_LINES * 2]) if x][:MAIL_HEADER_LINES]
+    fields: dict[str, tuple[int, str]] = {}
+    marks = []
+    for i in head:
+        if (m := _MAIL_HEADER_RE.match(lines[i])) is not None:
+            fields.setdefault(m.group("key"), (i, m.group("value").strip()))
+        elif _FORWARD_MARK_RE.match(lines[i]):
+            marks.append(i)
+    if "From" not in fields or "Subject" not in fields:
+        return
+    subject = _SUBJECT_PREFIX_RE.sub("", fields["Subject"][1]).strip()
+    page.title = page.title or subject or None
+    if (m := _MAIL_FROM_RE.match(fields["From"][1])) is not None:
+        page.sitename = page.sitename or m.group("name").strip()
+    if "Date" in fields or "Sent" in fields:
+        page.date = page.date or find_date(fields.get("Date", fields.get("Sent", (0, "")))[1])
+    for i in [i for i, _ in fields.values()] + marks:
+        lines[i] = ""
+
+
+# A sponsor's label over its message in a newsletter ("PRESENTED BY FRESHTRACK", "SPONSORED", "A message from our
+# sponsor"): the lines under it, up to the next blank line (or the block after a blank line), are the advertisement.
+_SPONSOR_LABEL_RE = re.compile(
+    r"^(?:(?:presented|sponsored|powered|underwritten) by|brought to you by|a (?:word|message) from)\b[\w&.,'’ -]{1,40}$"
+    r"|^(?:sponsored|sponsor|sponsored content|partner content|paid content|from our sponsors?)\s*:?$",
+    re.IGNORECASE,
+)
+SPONSOR_LINES = 3  # a longer block under such a label is not taken for its message
+
+
+def _sponsor_blocks(lines: list[str]) -> set[int]:
+    out: set[int] = set()
+    for i, x in enumerate(lines):
+        if not x or len(x) > 60 or _SPONSOR_LABEL_RE.match(x) is None:
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j] and j == i + 1:
+            j += 1
+        k = j
+        while k < len(lines) and lines[k]:
+            k += 1
+        if 0 < k - j <= SPONSOR_LINES:
+            out.update(range(j, k))
+    return out
+
+
+# Two columns side by side in text taken from a PDF or a table: a wide run of spaces inside the line.
+_COLUMN_GAP_RE = re.compile(r"\S {4,}\S")
+COLUMN_PAGE_SHARE = 0.5  # a page laid out so in most of its lines is left alone (there is nothing else to keep)
+
+
+def _column_rows(text: str) -> set[int]:
+    """Lines of a page set in columns ("Dorrance         4              Consider listeriosis in patients who"): two
+    such lines in a row or more. Read across, they glue a table's cells into the prose of the column beside it."""
+    if "    " not in text:
+        return set()
+    lines = text.split("\n")
+    gapped = [_COLUMN_GAP_RE.search(x.strip()) is not None for x in lines]
+    rows = {i for i, g in enumerate(gapped) if g and ((i > 0 and gapped[i - 1]) or (i + 1 < len(gapped) and gapped[i + 1]))}
+    if len(rows) > COLUMN_PAGE_SHARE * sum(1 for x in lines if x.strip()):
+        return set()
+    return rows
+
+
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
-    """Lines of one block that are a hard-wrapped paragraph, joined with a space."""
+    """Lines of one block that are a hard-wrapped paragraph, joined with a space (a word hyphenated at a line's end
+    rejoined); a heading in capitals stays apart from the paragraph under it, and a wrapped paragraph cut by a page
+    break (a PDF's running footer and header dropped between its halves) is joined with its rest."""
+    compounds = frozenset(
+        m.lower() for _, x in cands if "-" in x[:-1] for m in _HYPHENATED_RE.findall(x))
     blocks: list[list[str]] = []
     last = None
     for b, x in cands:
@@ -909,21 +1029,30 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             last = b
         blocks[-1].append(x)
     out: list[str] = []
+    open_wrapped = False  # out[-1] is a hard-wrapped paragraph that stops mid-sentence
     for lines in blocks:
-        if len(lines) == 1:
+        if open_wrapped and lines[0][:1].islower():
+            lines = [_glue(out.pop(), lines[0], compounds), *lines[1:]]
+            wrapped = True
+        elif len(lines) == 1:
             out.extend(lines)
+            open_wrapped = False
             continue
-        body = lines[:-1]
-        wrapped = sum(1 for x in body if 30 <= len(x) <= 120 and x[-1] not in TERMINAL) >= max(1, 2 * len(body) / 3)
+        else:
+            body = lines[:-1]
+            wrapped = sum(1 for x in body if 30 <= len(x) <= 120 and x[-1] not in TERMINAL) >= max(1, 2 * len(body) / 3)
         cur = lines[0]
         for x in lines[1:]:
             cont = cur[-1] not in TERMINAL and (wrapped or x[:1].islower() or x[:1].isdigit())
+            if cont and wrapped and _caps_heading(cur) and not x.isupper():
+                cont = False
             if cont:
-                cur = f"{cur} {x}"
+                cur = _glue(cur, x, compounds) if wrapped else f"{cur} {x}"
             else:
                 out.append(cur)
                 cur = x
         out.append(cur)
+        open_wrapped = wrapped and len(lines) > 1 and cur[-1] not in TERMINAL and 30 <= len(lines[-1]) <= 120
     return out
 
 

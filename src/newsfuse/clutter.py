@@ -165,6 +165,21 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"learn more about our (?:subscription|membership)s?\b.{0,60}",
     r"no one covers what is happening in our community better than we do\b.{0,200}",
     r"this material may not be published, broadcast, rewritten,? or redistributed\b.{0,40}",
+    # a page counter: a paginated article's ("Page 1 of 2") or a PDF's running footer ("Page 2 of 3", "- 2 -")
+    r"page \d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s?\d{1,4}\s?-",
+    # a press release's forward-looking-statements disclaimer, when its heading is lost
+    r"this (?:press |news )?release (?:contains|includes|may contain) forward-looking statements\b.{0,300}",
+    r".{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b.{0,80}",
+    # a newsletter's furniture: the forwarding pitch, the reason it was sent, the sign-off
+    r"forward this (?:e-?mail |newsletter )?to a (?:friend|colleague)\b.{0,120}",
+    r"did (?:someone|a friend|a colleague) forward this(?: e-?mail| newsletter)? to you\?.{0,60}",
+    r"you(?:'|’)?re receiving this (?:e-?mail|newsletter|message)\b.{0,160}",
+    r"you (?:are receiving|received) this (?:e-?mail|newsletter|message)\b.{0,160}",
+    r"that(?:'|’)?s (?:it|all) for (?:today|this week|this weekend|this morning|now)[.!]?(?:\s*see you \w+[.!]?)?",
+    r"(?:\d{1,2}[- ]day|hourly|extended) forecast",
+    # a weather widget's readings ("72°", "H: 78° L: 55°", "High 78°F / Low 55°F")
+    r"(?:(?:h(?:igh)?|l(?:ow)?|feels like|now)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?"
+    r"(?:\s*[/|·,]?\s*(?:(?:h(?:igh)?|l(?:ow)?|feels like)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?)*",
     # a site's notice before an outbound link ("External link you are about to leave travel.state.gov for ...")
     r"(?:external link:? )?you are (?:about to leave|now leaving|leaving)\b.{0,80}?"
     r"(?:\bweb ?site|\bsite|\bpage|\.(?:gov|com|org|net|edu))\b.{0,200}",
@@ -804,6 +819,9 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",
     "more (?:explainers|videos|podcasts|features|headlines|articles)",
+    # a press release's closing sections: its legal disclaimer and its contact box
+    "(?:cautionary (?:note|statement) (?:regarding|concerning|about) )?forward-looking statements",
+    "safe harbor statement", "media contacts?", "press contacts?", "investor contacts?",
 )
 TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
 # A comment section's heading with its count ("Comments (38)", "38 Comments", "Comments 38", "Show 38 comments"). The
