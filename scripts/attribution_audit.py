@@ -85,17 +85,17 @@ def summarize_with_rep(docs: list[str], words: int) -> tuple[Any, Any, list[int]
     from newsfuse import pipeline
 
     seen: dict[str, Any] = {}
-    original = pipeline.supporting_documents
+    original = pipeline.attribute
 
-    def spy(rep: Any, selected: list[int]) -> list[list[int]]:
+    def spy(rep: Any, selected: list[int], *args: Any) -> tuple[list[list[int]], list[int]]:
         seen["rep"], seen["selected"] = rep, list(selected)
-        return original(rep, selected)
+        return original(rep, selected, *args)
 
-    pipeline.supporting_documents = spy  # type: ignore[assignment]
+    pipeline.attribute = spy  # type: ignore[assignment]
     try:
         brief = newsfuse.summarize(docs, words=words)
     finally:
-        pipeline.supporting_documents = original  # type: ignore[assignment]
+        pipeline.attribute = original  # type: ignore[assignment]
     return brief, seen["rep"], seen["selected"]
 
 

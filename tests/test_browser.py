@@ -163,7 +163,9 @@ def test_paste_cluster_submit_and_read_a_source_in_context(page: Any) -> None:
     assert "Reported by" in (first.get_attribute("title") or "")
     assert (first.get_attribute("aria-label") or "").startswith("Source ")
     counts = page.locator("#brief .count").all_inner_texts()
-    assert counts == [f"{s['outlets']} outlet{'s' if s['outlets'] != 1 else ''}" for s in brief["sentences"]]
+    assert counts == [f"{s['outlets']} outlet{'s' if s['outlets'] != 1 else ''}"
+                      + (f", {s['reports']} independent report{'s' if s['reports'] != 1 else ''}"
+                         if 0 < s["reports"] < s["outlets"] else "") for s in brief["sentences"]]
     names = page.locator("#sources li .source-name").all_inner_texts()
     assert names[: len(articles) - 2] == [o for o, _ in articles[: len(articles) - 2]]
     page.screenshot(path=str(OUT / "brief.png"), full_page=True)

@@ -227,3 +227,58 @@ def test_lone_surrogates_become_replacement_characters() -> None:
     first = brief.sentences[0]
     assert first.text == brief.cleaned[0][first.start:first.end]  # offsets still hold: one character for one
     assert "cracks \ufffd in" in first.text and first.origin == "a\ufffd"
+
+
+def test_a_wire_copy_republished_by_several_outlets_counts_as_one_report() -> None:
+    """``outlets`` counts the outlets that carry a fact; ``reports`` counts them once per independent report: outlets
+    that republished one wire story (word for word, or with an edit) are one report, an outlet that wrote the fact in
+    its own words is another."""
+    wire = ("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders, "
+            "the transportation department said.")
+    edited = wire.replace("the transportation department said", "the state Department of Transportation said")
+    rest = (" Repairs to the bridge will take at least six weeks, officials said. Detours will add about ten minutes "
+            "to most commutes across the river.")
+    docs = [
+        {"text": wire + rest, "source": "Tri-State Press", "id": "wire"},
+        {"text": "Breaking news from our partners. " + wire + rest, "source": "WKVD 4", "id": "tv"},
+        {"text": edited + rest + " The mayor said the city would pay for the work.", "source": "Lakeport Ledger",
+         "id": "ledger"},
+        {"text": "Inspectors who found two cracked girders in the Fulton Street Bridge prompted the city to shut it on "
+                 "Tuesday, according to our own reporting at the scene. The work is expected to last six weeks.",
+         "source": "Harbor Daily", "id": "harbor"},
+    ]
+    brief = newsfuse.summarize(docs, words=40)
+    first = next(s for s in brief.sentences if "Fulton Street Bridge" in s.text)
+    assert set(first.sources) == {"wire", "tv", "ledger", "harbor"} and first.outlets == 4
+    assert first.reports == 2  # the wire story (three outlets, one with an edit) and Harbor Daily's own
+    assert first.to_dict()["reports"] == 2
+
+
+def test_a_shared_quotation_is_no_shared_copy() -> None:
+    """Two outlets quoting one speaker's words, each in its own sentence, are two reports: words inside quotation
+    marks do not make a copy."""
+    quote = '"We will not gamble with the lives of the drivers who cross it every day,"'
+    docs = [
+        {"text": f"{quote} Mayor Dana Ortiz said on Tuesday.", "source": "Ledger", "id": "a"},
+        {"text": f"{quote} said Ortiz, who is the mayor, on Tuesday.", "source": "Harbor Daily", "id": "b"},
+    ]
+    brief = newsfuse.summarize(docs, words=30)
+    s = brief.sentences[0]
+    assert s.outlets == 2 and s.reports == 2
+
+
+def test_kestrel_wire_copies_are_one_report() -> None:
+    """The Kestrel fixture: one wire story in three outlets (one of them edited), with a newsletter, an advisory and a
+    press release that tell the story in their own words."""
+    from pathlib import Path
+
+    from newsfuse.load import load_inputs
+
+    brief = newsfuse.summarize(load_inputs([str(Path(__file__).parent / "fixtures" / "kestrel-recall")]), words=120)
+    wire = {"01-ashby-falls-register", "02-wkvd-4", "06-dorrance-daily-times"}
+    for s in brief.sentences:
+        others = set(s.sources) - wire
+        if set(s.sources) >= wire:
+            assert s.reports == 1 + len(others), (s.text, s.sources, s.reports)
+        assert 1 <= s.reports <= s.outlets
+    assert any(set(s.sources) >= wire for s in brief.sentences)

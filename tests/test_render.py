@@ -48,6 +48,7 @@ def test_json_contract() -> None:
         "sources": ["a", "b"],
         "origin": "a",
         "outlets": 2,
+        "reports": 0,
         "start": 0,
         "end": 29,
     }
@@ -86,3 +87,14 @@ def test_text_and_markdown_do_not_pass_terminal_escape_sequences() -> None:
     assert render(brief, "text").startswith("The bridge \ufffd[2Jclosed\ufffd]0;pwned\ufffd on Tuesday.\ufffd [1]\n")
     assert "[1] Ledger\ufffd[31m - \"Title\ufffd\" - 2024\ufffd\n" in render(brief, "text")
     assert json.loads(render(brief, "json"))["sentences"][0]["text"] == text
+
+
+def test_html_says_how_many_independent_reports_the_outlets_make() -> None:
+    from newsfuse.model import BriefSentence
+    from newsfuse.render import outlet_count
+
+    assert outlet_count(BriefSentence("x", "a", ("a", "b", "c"), 3, reports=1)) == "3 outlets, 1 independent report"
+    assert outlet_count(BriefSentence("x", "a", ("a", "b", "c"), 3, reports=2)) == "3 outlets, 2 independent reports"
+    assert outlet_count(BriefSentence("x", "a", ("a", "b"), 2, reports=2)) == "2 outlets"
+    assert outlet_count(BriefSentence("x", "a", ("a",), 1, reports=1)) == "1 outlet"
+    assert outlet_count(BriefSentence("x", "a", ("a", "b"), 2)) == "2 outlets"  # (not known)

@@ -64,7 +64,7 @@ ARTICLES = [
     ),
 ]
 BRIEF_KEYS = {"summary", "sentences", "sources", "stats"}
-SENTENCE_KEYS = {"text", "sources", "origin", "outlets", "start", "end"}
+SENTENCE_KEYS = {"text", "sources", "origin", "outlets", "reports", "start", "end"}
 SOURCE_KEYS = {"id", "name", "title", "url", "date"}
 STATS_KEYS = {"documents", "sentences_in", "words", "seconds"}
 

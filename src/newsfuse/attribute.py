@@ -4,23 +4,133 @@ A document supports a brief sentence when one of its sentences reports the same
 fact (``Representation.reports``: lexically close, or containing most of the
 brief sentence's distinctive words): near-verbatim wire copies and close
 paraphrases pass; sentences that merely share a name do not.
+
+How many independent reports those documents make (``attribute``): one outlet's
+documents, near-duplicate documents, documents that state the fact in the same
+words and copies of one story (a wire story republished, lightly edited) count once.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
 from newsfuse.represent import Representation
 
+# Copies of one story: two documents that state a fact in the same words (case, quotation marks and spacing aside,
+# a sentence of COPY_MIN_WORDS words or more) carry one copy of it, and two documents that share COPY_SENTENCES such
+# sentences are one story republished, every fact they both state one report (an edited sentence, "..., the department
+# said." / "..., the state Department of Public Health said.", and a quotation included). Outlets that write a fact
+# in their own words count apart, however many words they share ("Repairs are expected to take at least six weeks."
+# / "Raman said repairs are expected to take at least six weeks and could cost about $4.2 million.").
+COPY_MIN_WORDS = 8
+COPY_SENTENCES = 2
+COPY_WIDE = 50  # a sentence shared by more documents than this makes them copies without counting pairs
+_NO_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'`´")
+_QUOTE_MARK = re.compile("[\"“”‘’'`´]")
+
 
 def supporting_documents(rep: Representation, selected: list[int]) -> list[list[int]]:
     """For each selected sentence, the document indices that report it (its own first)."""
+    return attribute(rep, selected, [""] * rep.n_docs, list(range(rep.n_docs)))[0]
+
+
+def attribute(rep: Representation, selected: list[int], names: list[str],
+              doc_groups: list[int]) -> tuple[list[list[int]], list[int]]:
+    """For each selected sentence, the documents that report it (its own first), and how many independent
+    reports they make: documents with one outlet name (``names``), near-duplicate documents (``doc_groups``),
+    documents that state it in the same words and documents that are copies of one story (``_copy_families``) count
+    once."""
     if not selected:
-        return []
+        return [], []
     same = rep.reports(selected, list(range(len(rep.sentences))))
-    out = []
+    wordings = [_wording(s.text) for s in rep.sentences] if rep.n_docs > 1 else []
+    families = _copy_families(rep, wordings)
+    docs_out: list[list[int]] = []
+    reports: list[int] = []
     for row, i in enumerate(selected):
         origin = rep.sentences[i].doc
-        docs = {rep.sentences[j].doc for j in np.nonzero(same[row])[0]}
-        out.append([origin] + sorted(docs - {origin}))
+        stating: dict[int, set[int]] = {origin: {i}}  # each document's sentences that state the fact
+        for j in np.nonzero(same[row])[0].tolist():
+            stating.setdefault(rep.sentences[j].doc, set()).add(j)
+        docs = [origin] + sorted(set(stating) - {origin})
+        docs_out.append(docs)
+        copies = _copy_groups(wordings, stating)
+        reports.append(_components({d: [("name", names[d]), ("group", doc_groups[d]), ("copy", copies[d]),
+                                        ("family", families[d])] for d in docs}))
+    return docs_out, reports
+
+
+def _wording(text: str) -> str | None:
+    """A sentence's words as a copy keeps them (case, quotation marks and spacing aside); None under COPY_MIN_WORDS."""
+    low = text.lower()
+    words = (low.translate(_NO_QUOTE_MARKS) if _QUOTE_MARK.search(low) else low).split()
+    return " ".join(words) if len(words) >= COPY_MIN_WORDS else None
+
+
+def _copy_families(rep: Representation, wordings: list[str | None]) -> list[int]:
+    """Each document's family of copies: documents sharing COPY_SENTENCES sentences word for word are one story
+    republished (a document of its own otherwise)."""
+    owner = list(range(rep.n_docs))
+
+    def find(x: int) -> int:
+        while owner[x] != x:
+            x = owner[x]
+        return x
+
+    holders: dict[str, set[int]] = {}
+    for s, w in zip(rep.sentences, wordings, strict=False):  # (no wordings: one document)
+        if w is not None:
+            holders.setdefault(w, set()).add(s.doc)
+    pairs: dict[tuple[int, int], int] = {}
+    for docs in holders.values():
+        if len(docs) < 2:
+            continue
+        ordered = sorted(docs)
+        if len(ordered) > COPY_WIDE:
+            for d in ordered[1:]:
+                owner[find(d)] = find(ordered[0])
+            continue
+        for x, a in enumerate(ordered):
+            for b in ordered[x + 1 :]:
+                pairs[a, b] = pairs.get((a, b), 0) + 1
+    for (a, b), n in pairs.items():
+        if n >= COPY_SENTENCES:
+            owner[find(b)] = find(a)
+    return [find(d) for d in range(rep.n_docs)]
+
+
+def _copy_groups(wordings: list[str | None], stating: dict[int, set[int]]) -> dict[int, int]:
+    """Each document's copy of the fact: documents stating it in the same words are one (a document of its own
+    otherwise)."""
+    if len(stating) < 2:
+        return {d: d for d in stating}
+    first: dict[str, int] = {}
+    out = {}
+    for d in sorted(stating):
+        keys = {w for j in stating[d] if (w := wordings[j]) is not None}
+        out[d] = min((first[w] for w in keys if w in first), default=d)
+        for w in keys:
+            first.setdefault(w, out[d])
     return out
+
+
+def _components(keys: dict[int, list[tuple[str, object]]]) -> int:
+    """How many groups the documents (``keys``' keys) fall into when two documents sharing any key are one."""
+    docs = list(keys)
+    owner = {d: d for d in docs}
+
+    def find(x: int) -> int:
+        while owner[x] != x:
+            x = owner[x]
+        return x
+
+    first: dict[tuple[str, object], int] = {}
+    for d in docs:
+        for k in keys[d]:
+            if k in first:
+                owner[find(d)] = find(first[k])
+            else:
+                first[k] = d
+    return len({find(d) for d in docs})

@@ -1019,8 +1019,10 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
     """Lines of one block that are a hard-wrapped paragraph, joined with a space (a word hyphenated at a line's end
     rejoined); a heading in capitals stays apart from the paragraph under it, and a wrapped paragraph cut by a page
     break (a PDF's running footer and header dropped between its halves) is joined with its rest."""
+    # (only a page with a line ending in a hyphen needs them: _glue asks only then)
     compounds = frozenset(
-        m.lower() for _, x in cands if "-" in x[:-1] for m in _HYPHENATED_RE.findall(x))
+        m.lower() for _, x in cands if "-" in x[:-1] for m in _HYPHENATED_RE.findall(x)
+    ) if any(x.endswith("-") for _, x in cands) else frozenset()
     blocks: list[list[str]] = []
     last = None
     for b, x in cands:

@@ -68,6 +68,7 @@ class BriefSentence:
     outlets: int
     start: int = 0
     end: int = 0
+    reports: int = 0  # independent reports among the sources (attribute.independent_reports); 0: not known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class BriefSentence:
             "sources": list(self.sources),
             "origin": self.origin,
             "outlets": self.outlets,
+            "reports": self.reports,
             "start": self.start,
             "end": self.end,
         }

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.attribute import supporting_documents
+from newsfuse.attribute import attribute
 from newsfuse.clean import clean_documents
 from newsfuse.errors import InputError, empty_cluster
 from newsfuse.load import domain_of, to_document
@@ -162,9 +162,10 @@ def summarize(
                 "quotations or sentences that lean on one before them"
             )
         raise InputError(f"no complete sentence fits in {budget.describe()}: give a larger budget")
-    support_docs = supporting_documents(rep, selection.indices)
-    support = dict(zip(selection.indices, support_docs, strict=True))
     names = [outlet_name(d) for d in cleaned]
+    support_docs, independent = attribute(rep, selection.indices, names, groups)
+    support = dict(zip(selection.indices, support_docs, strict=True))
+    reports = dict(zip(selection.indices, independent, strict=True))
     outlets = {i: len({names[d] for d in ds}) for i, ds in support.items()}
     ordered = order(rep, selection.indices, selection.requires, outlets, lead=selection.anchor,
                     salience=selection.salience)
@@ -178,6 +179,7 @@ def summarize(
                 origin=cleaned[s.doc].id,
                 sources=tuple(cleaned[d].id for d in support[i]),
                 outlets=outlets[i],
+                reports=reports[i],
                 start=s.start,
                 end=s.end,
             )

@@ -103,6 +103,15 @@ ol{{font:.95rem system-ui,sans-serif}} li{{margin:.3rem 0}}
 """
 
 
+def outlet_count(s: BriefSentence) -> str:
+    """"3 outlets", and how many independent reports they make when fewer ("3 outlets, 1 independent report":
+    the others republished one wire copy)."""
+    out = f"{s.outlets} outlet{'s' if s.outlets != 1 else ''}"
+    if 0 < s.reports < s.outlets:
+        out += f", {s.reports} independent report{'s' if s.reports != 1 else ''}"
+    return out
+
+
 def to_html(brief: Brief) -> str:
     num = _numbers(brief)
     e = html.escape
@@ -113,7 +122,7 @@ def to_html(brief: Brief) -> str:
             for i in s.sources
             if i in num
         )
-        parts.append(f'{e(s.text)}<sup>{marks}</sup> <span class="outlets">({s.outlets} outlet{"s" if s.outlets != 1 else ""})</span>')
+        parts.append(f'{e(s.text)}<sup>{marks}</sup> <span class="outlets">({outlet_count(s)})</span>')
     items = []
     for k, src in enumerate(brief.sources):
         title = f" — {e(src.title)}" if src.title else ""

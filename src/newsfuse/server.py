@@ -174,6 +174,7 @@ class SentenceOut(BaseModel):
     sources: list[str]
     origin: str
     outlets: int
+    reports: int
     start: int
     end: int
 

@@ -215,10 +215,13 @@
       }
       li.append(" ", marks);
       const n = sentence.outlets;
+      const r = sentence.reports || 0;
+      // fewer independent reports than outlets: some outlets republished one wire copy
+      const independent = r > 0 && r < n ? ", " + r + " independent report" + (r === 1 ? "" : "s") : "";
       li.append(" ", el("span", {
         className: "count" + (n > 1 ? " many" : ""),
-        title: names.join(", "),
-        text: n + (n === 1 ? " outlet" : " outlets"),
+        title: names.join(", ") + (independent ? " (some carry the same wire copy)" : ""),
+        text: n + (n === 1 ? " outlet" : " outlets") + independent,
       }));
       briefEl.append(li);
     });
