@@ -366,6 +366,8 @@ def test_bad_json(tmp_path: Path, content: str, match: str) -> None:
         ("000_de07a70556f734c4", "000_de07a70556f734c4"),
         ("doc1", "doc1"),
         ("NBC-news", "NBC News"),
+        ("04-department-of-public-health-advisory", "Department of Public Health Advisory"),
+        ("the-times-of-india", "The Times of India"),
     ],
 )
 def test_outlet_from_stem(stem: str, name: str) -> None:

@@ -469,7 +469,8 @@ def domain_of(url: str) -> str:
 
 
 def outlet_from_stem(stem: str) -> str:
-    """A readable outlet name from a file name: "03-channel-7-lakeport" -> "Channel 7 Lakeport".
+    """A readable outlet name from a file name: "03-channel-7-lakeport" -> "Channel 7 Lakeport",
+    "04-department-of-public-health" -> "Department of Public Health".
 
     Names that are not words (hashes, "000_de07a70556f734c4") are kept as they are.
     """
@@ -478,7 +479,12 @@ def outlet_from_stem(stem: str) -> str:
         return stem
     if not any(w.isalpha() and len(w) > 2 for w in words):
         return stem
-    return " ".join(w if w.isupper() else w.capitalize() for w in words)
+    return " ".join(w if w.isupper() else w if k and w in _MINOR_WORDS else w.capitalize() for k, w in enumerate(words))
+
+
+# words a name's title case leaves in lower case after its first word ("Department of Public Health", "The Times of
+# India"); a file name in lower case says nothing about them
+_MINOR_WORDS = frozenset("a an and at by for in of on or the to".split())
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:
