@@ -354,6 +354,21 @@ CASES = [
     # a TV station's weather widget
     ("weather widget", f"72°\nLakeport, Partly Cloudy\nH: 78° L: 55°\n7-Day Forecast\n\n{STORY}", [STORY], ["°", "Forecast"]),
     ("degrees in prose kept", "It was 104° in Lakeport on Tuesday when the girders cracked, the city engineer said.", ["104°"], []),
+    # false positives of the rules above (fpreview2): prose they must leave alone
+    ("compound split at a line end keeps its hyphen", "The council approved a plan for the harbor that sets out a long-\nterm "
+     "budget for the docks on Tuesday after a tense follow-\nup hearing that ran late into the night and drew\na large "
+     "crowd of residents from the east side of town.", ["a long-term budget", "a tense follow-up hearing"], ["longterm"]),
+    ("justified prose is no column", f"{STORY}\n\nResidents said the    closure would add an hour to their commute, and\n"
+     "several shop owners at the meeting    warned that they could lose customers.\n\n" + STORY
+     + "\n\nRepairs will take at least six weeks, the city engineer said.\n\nAbout 18,000 vehicles use the bridge a day.",
+     ["closure would add an hour", "owners at the meeting warned"], []),
+    ("story subheads like sponsor labels kept", f"{STORY}\n\nPowered by volunteers\nThe co-op has no paid staff; forty "
+     "residents take turns at the panels.\n\nA message from the principal\nStudents will help install the next array "
+     "in the spring, the principal wrote.", ["forty residents", "Students will help"], []),
+    ("a lawsuit's sentence about a disclaimer kept", f"{STORY} The lawsuit argues that Acme, which undertakes no "
+     "obligation to update forward-looking statements, misled investors.", ["The lawsuit argues"], []),
+    ("a narrow column's wrapped line is no heading", "The company cut its\noutlook and said its\nforward-looking "
+     "statements\nwere now out of date,\naccording to the filing.", ["statements were now out of date"], []),
 ]
 
 
@@ -372,6 +387,9 @@ def test_line_rules(name: str, text: str, must: list[str], must_not: list[str]) 
         (f"I-84 eastbound crash near Exit 12, left lane blocked\n\nBridge Closed After Inspectors Find Cracks in Girders\n\n"
          f"{STORY}", "Bridge Closed After Inspectors Find Cracks in Girders"),  # (a traffic widget's line over the headline)
         (f"Home\nNews\n\nBridge Closed After Inspectors Find Cracks\n\n{STORY}", "Bridge Closed After Inspectors Find Cracks"),
+        # (a headline in its own words, sharing one word with the lead, is not passed over for the dek under it)
+        ("A bridge too far for the river town\n\nFulton Street Bridge closed after inspectors find cracks in girders\n\n"
+         f"{STORY}", "A bridge too far for the river town"),
         (f"Update: Lakeport shuts the Fulton Street Bridge\n\n{STORY}", "Lakeport shuts the Fulton Street Bridge"),
         (f"The Ledger\n\nCouncil member demands audit as bridge stays shut\n\n{STORY}", "Council member demands audit as bridge stays shut"),
     ],
@@ -1105,6 +1123,13 @@ def test_a_forwarded_newsletter_is_titled_and_named_by_its_mail_headers() -> Non
             f"View in browser\n\n{STORY}\n\nUnsubscribe | Manage preferences\n")
     [d] = clean_documents([Document(text=page, id="d1")])
     assert (d.source, d.title, d.date, d.text) == ("The Harbor Brief", "Bridge shut; plus: ferry fares", "2024-10-15", STORY)
+
+
+def test_an_email_quoted_under_the_first_lines_is_not_the_pages_headers() -> None:
+    page = ("Emails show the mayor knew of the cracks.\n\nThe message read:\n\nFrom: Dana Whitlock <dana@lakeport.example>\n"
+            f"Subject: Bridge girders\n\n{STORY}")
+    [d] = clean_documents([Document(text=page, id="d1", source="The Ledger")])
+    assert (d.source, d.title) == ("The Ledger", None)
 
 
 def test_a_from_line_in_prose_is_not_a_mail_header() -> None:

@@ -909,6 +909,7 @@ def _drop_repeated_quotes(lines: list[str]) -> list[str]:
 # compound with its hyphen elsewhere ("well-" over "known" where "well-known" occurs). A dash ("--", " -") is not one.
 _LINE_END_HYPHEN_RE = re.compile(r"(?<![\W\d_])(?<!-)-$")
 _HYPHENATED_RE = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_WHOLE_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 def _caps_heading(line: str) -> bool:
@@ -916,16 +917,31 @@ def _caps_heading(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 8 and line[-1:].isalnum()
 
 
-def _glue(cur: str, x: str, compounds: frozenset[str]) -> str:
-    """``cur`` and its next wrapped line ``x`` as one line."""
+def _glue(cur: str, x: str, compounds: frozenset[str], words: frozenset[str] = frozenset()) -> str:
+    """``cur`` and its next wrapped line ``x`` as one line. A hyphen at ``cur``'s end is kept when the page writes the
+    compound with it elsewhere (``compounds``), or when both halves are common words ("long-" over "term", "follow-"
+    over "up": a plain-text copy wrapped at a compound's hyphen) unless the page writes the word whole elsewhere
+    (``words``); a word broken at a syllable ("identi-" over "fied", "investi-" over "gation") is rejoined."""
     if x[:1].islower() and _LINE_END_HYPHEN_RE.search(cur):
         head = cur[:-1].rsplit(None, 1)[-1]
         tail = x.split(None, 1)[0]
         m = _HYPHENATED_RE.match(f"{head}-{tail}".lstrip("\"“‘(["))
-        if m is None or m.group().lower() not in compounds:
+        if m is None:
             return cur[:-1] + x
-        return cur + x
+        compound = m.group().lower()
+        if compound in compounds or (compound.replace("-", "") not in words and _common_halves(compound)):
+            return cur + x
+        return cur[:-1] + x
     return f"{cur} {x}"
+
+
+def _common_halves(compound: str) -> bool:
+    """Both halves of ``compound`` ("long-term") are words of the news vocabulary (a syllable, "identi", "fied", is not)."""
+    from newsfuse.represent import stem
+    from newsfuse.score import word_prior
+
+    vocab = word_prior()[0]
+    return bool(vocab) and all(stem(w) in vocab for w in compound.split("-"))
 
 
 TITLE_LEAD_WORDS = 2  # a headline shares this many content words with the story's first paragraphs ...
@@ -937,7 +953,10 @@ def _headline_of(heads: list[str], lead: list[str]) -> str | None:
     if len(heads) < 2 or not lead:
         return heads[0] if heads else None
     words = content_words(" ".join(lead))
-    return next((h for h in heads if len(content_words(h) & words) >= TITLE_LEAD_WORDS), heads[0])
+    # (the first head needs only one: a headline that names the story in its own words -- "Denver sizzles" over a lead
+    # about record heat -- is not passed over for the dek or a teaser under it that repeats the lead's words)
+    return next((h for k, h in enumerate(heads) if len(content_words(h) & words) >= (1 if k == 0 else TITLE_LEAD_WORDS)),
+                heads[0])
 
 
 # An e-mail's header block over a forwarded newsletter ("From: The Aisle Report <editors@...>", "Subject: ...").
@@ -949,7 +968,7 @@ MAIL_HEADER_LINES = 12  # the header block is looked for among the page's first 
 
 
 def _read_mail_headers(lines: list[str], page: _Page) -> None:
-    """An e-mail's header block at the top of a page (with a "From:" and a "Subject:" line) is not the story: its
+    """An e-mail's header block opening a page (with a "From:" and a "Subject:" line) is not the story: its
     lines are blanked; the subject is the title, the sender's name the outlet and its date the page's."""
     head = [i for i, x in enumerate(lines[: MAIL_HEADER_LINES * 2]) if x][:MAIL_HEADER_LINES]
     fields: dict[str, tuple[int, str]] = {}
@@ -959,6 +978,8 @@ def _read_mail_headers(lines: list[str], page: _Page) -> None:
             fields.setdefault(m.group("key"), (i, m.group("value").strip()))
         elif _FORWARD_MARK_RE.match(lines[i]):
             marks.append(i)
+        else:  # the block opens the page: an e-mail a story quotes under its first lines is the story's
+            break
     if "From" not in fields or "Subject" not in fields:
         return
     subject = _SUBJECT_PREFIX_RE.sub("", fields["Subject"][1]).strip()
@@ -979,6 +1000,18 @@ _SPONSOR_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 SPONSOR_LINES = 3  # a longer block under such a label is not taken for its message
+# ... a label in words a story's subheading could be ("Powered by volunteers", "A message from the principal") marks
+# an advertisement only in capitals, as a bare label or over a call to action or a link
+_BARE_SPONSOR_RE = re.compile(
+    r"^(?:sponsored|sponsor|sponsored content|partner content|paid content|from our sponsors?|"
+    r"a (?:word|message) from (?:our|this (?:week|issue)(?:'|’)s|today(?:'|’)s) (?:sponsors?|partners?))\s*:?$",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_RE = re.compile(
+    r"[→»]|\b(?:learn more|book a demo|get a quote|sign up|try it|shop now|start (?:your )?free|order now|"
+    r"download|https?://|www\.)|\.(?:com|net|io|co)\b",
+    re.IGNORECASE,
+)
 
 
 def _sponsor_blocks(lines: list[str]) -> set[int]:
@@ -992,7 +1025,8 @@ def _sponsor_blocks(lines: list[str]) -> set[int]:
         k = j
         while k < len(lines) and lines[k]:
             k += 1
-        if 0 < k - j <= SPONSOR_LINES:
+        if 0 < k - j <= SPONSOR_LINES and (x.isupper() or _BARE_SPONSOR_RE.match(x) or any(
+                _CALL_TO_ACTION_RE.search(y) for y in lines[j:k])):
             out.update(range(j, k))
     return out
 
@@ -1008,8 +1042,14 @@ def _column_rows(text: str) -> set[int]:
     if "    " not in text:
         return set()
     lines = text.split("\n")
-    gapped = [_COLUMN_GAP_RE.search(x.strip()) is not None for x in lines]
-    rows = {i for i, g in enumerate(gapped) if g and ((i > 0 and gapped[i - 1]) or (i + 1 < len(gapped) and gapped[i + 1]))}
+    # the columns a row's wide gaps open (a column's left edge): two rows are a table's only when a column of one
+    # starts where one of the other's does (a justified or spaced-out line of prose has its gaps anywhere)
+    starts = [{m.end() - 1 for m in _COLUMN_GAP_RE.finditer(x.rstrip())} if x.strip() else set() for x in lines]
+
+    def aligned(i: int, j: int) -> bool:
+        return 0 <= j < len(lines) and any(c + d in starts[j] for c in starts[i] for d in (-1, 0, 1))
+
+    rows = {i for i, g in enumerate(starts) if g and (aligned(i, i - 1) or aligned(i, i + 1))}
     if len(rows) > COLUMN_PAGE_SHARE * sum(1 for x in lines if x.strip()):
         return set()
     return rows
@@ -1020,9 +1060,11 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
     rejoined); a heading in capitals stays apart from the paragraph under it, and a wrapped paragraph cut by a page
     break (a PDF's running footer and header dropped between its halves) is joined with its rest."""
     # (only a page with a line ending in a hyphen needs them: _glue asks only then)
+    hyphens = any(x.endswith("-") for _, x in cands)
     compounds = frozenset(
         m.lower() for _, x in cands if "-" in x[:-1] for m in _HYPHENATED_RE.findall(x)
-    ) if any(x.endswith("-") for _, x in cands) else frozenset()
+    ) if hyphens else frozenset()
+    words = frozenset(w.lower() for _, x in cands for w in _WHOLE_WORD_RE.findall(x)) if hyphens else frozenset()
     blocks: list[list[str]] = []
     last = None
     for b, x in cands:
@@ -1034,7 +1076,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
     open_wrapped = False  # out[-1] is a hard-wrapped paragraph that stops mid-sentence
     for lines in blocks:
         if open_wrapped and lines[0][:1].islower():
-            lines = [_glue(out.pop(), lines[0], compounds), *lines[1:]]
+            lines = [_glue(out.pop(), lines[0], compounds, words), *lines[1:]]
             wrapped = True
         elif len(lines) == 1:
             out.extend(lines)
@@ -1049,7 +1091,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             if cont and wrapped and _caps_heading(cur) and not x.isupper():
                 cont = False
             if cont:
-                cur = _glue(cur, x, compounds) if wrapped else f"{cur} {x}"
+                cur = _glue(cur, x, compounds, words) if wrapped else f"{cur} {x}"
             else:
                 out.append(cur)
                 cur = x

@@ -169,7 +169,11 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"page \d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s?\d{1,4}\s?-",
     # a press release's forward-looking-statements disclaimer, when its heading is lost
     r"this (?:press |news )?release (?:contains|includes|may contain) forward-looking statements\b.{0,300}",
-    r".{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b.{0,80}",
+    # (not a story's sentence reporting one: "Acme, which says it undertakes no obligation to update forward-looking
+    # statements, misled investors, the lawsuit argues.")
+    r"(?![^\"“”]{0,300}?\b(?:said|says|saying|argues?|argued|according|claims?|claimed|told|wrote|lawsuit|suit|"
+    r"complaint|judge|court)\b)[^\"“”]{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b"
+    r"[^\"“”]{0,80}",
     # a newsletter's furniture: the forwarding pitch, the reason it was sent, the sign-off
     r"forward this (?:e-?mail |newsletter )?to a (?:friend|colleague)\b.{0,120}",
     r"did (?:someone|a friend|a colleague) forward this(?: e-?mail| newsletter)? to you\?.{0,60}",
@@ -819,9 +823,10 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",
     "more (?:explainers|videos|podcasts|features|headlines|articles)",
-    # a press release's closing sections: its legal disclaimer and its contact box
-    "(?:cautionary (?:note|statement) (?:regarding|concerning|about) )?forward-looking statements",
-    "safe harbor statement", "media contacts?", "press contacts?", "investor contacts?",
+    # a press release's closing sections: its legal disclaimer and its contact box (capitalized: a narrow column's
+    # wrapped line "forward-looking statements" inside a sentence is not one)
+    "(?-i:C)autionary (?:note|statement) (?:regarding|concerning|about) forward-looking statements",
+    "(?-i:F)orward-looking statements", "(?-i:S)afe harbor statement", "(?-i:[MPI])(?:edia|ress|nvestor) contacts?",
 )
 TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
 # A comment section's heading with its count ("Comments (38)", "38 Comments", "Comments 38", "Show 38 comments"). The
