@@ -23,6 +23,12 @@ from typing import Any
 # map", "Check the app store rankings and ...", "Get the app, the company's chief told investors, ...")
 _NOT_APP_PROSE = (r"(?!\s+(?:store|stores|itself|economy)\b|(?:\s*,|\s+(?:and|but|or))\s+(?:the|you|it|i|we|they|he|she|"
                   r"there|that|this|a|an|your)\b)")
+# (keyed below: its lookahead scans 300 characters at the start of every line, and "undertake" is in every match)
+_UNDERTAKES_NO_OBLIGATION = (
+    r"(?![^\"“”]{0,300}?\b(?:said|says|saying|argues?|argued|according|claims?|claimed|told|wrote|lawsuit|suit|"
+    r"complaint|judge|court)\b)[^\"“”]{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b"
+    r"[^\"“”]{0,80}"
+)
 LINE_PATTERNS: tuple[str, ...] = (
     r"skip to (?:main )?(?:content|navigation|site index|search)\b.*",
     r"ie ?11 is not supported\b.*",
@@ -171,9 +177,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"this (?:press |news )?release (?:contains|includes|may contain) forward-looking statements\b.{0,300}",
     # (not a story's sentence reporting one: "Acme, which says it undertakes no obligation to update forward-looking
     # statements, misled investors, the lawsuit argues.")
-    r"(?![^\"“”]{0,300}?\b(?:said|says|saying|argues?|argued|according|claims?|claimed|told|wrote|lawsuit|suit|"
-    r"complaint|judge|court)\b)[^\"“”]{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b"
-    r"[^\"“”]{0,80}",
+    _UNDERTAKES_NO_OBLIGATION,
     # a newsletter's furniture: the forwarding pitch, the reason it was sent, the sign-off
     r"forward this (?:e-?mail |newsletter )?to a (?:friend|colleague)\b.{0,120}",
     r"did (?:someone|a friend|a colleague) forward this(?: e-?mail| newsletter)? to you\?.{0,60}",
@@ -252,6 +256,7 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\b(?:become a (?:member|subscriber|patron)|support (?:our|independent|local) (?:journalism|reporting|newsroom))\b.*": (
         "become a", "support "),
     r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
+    _UNDERTAKES_NO_OBLIGATION: ("undertake",),
     r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?": ("your privacy",),
 }
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
