@@ -1186,3 +1186,84 @@ def test_kestrel_metadata(kestrel: dict[str, Document]) -> None:
         ("WKVD 4", "Ashby Falls cheesemaker recalls queso fresco, ricotta; 1 dead in listeria outbreak"),
         ("The Aisle Report", "Cheese recall empties dairy cases; plus: egg prices, a checkout law"),
     ]
+
+
+# --- the Fenwick Lake Dam fixture: a police post, a briefing transcript, a court order, an aggregator page, a blog
+# post with footnotes, a wiki article, a German copy -------------------------------------------------------------
+
+FENWICK = Path(__file__).parent / "fixtures" / "fenwick-dam"
+
+
+@pytest.fixture(scope="module")
+def fenwick() -> dict[str, Document]:
+    return cleaned(FENWICK)
+
+
+FENWICK_KEEP = [
+    # paragraphs ending in a footnote's superscript mark ("...within 72 hours.<sup><a href="#footnote-1">1</a></sup>")
+    ("06-pell-creek-dispatch", "On Thursday a judge ordered the dam's owner, Brantmoor Power, to lower the lake by 10 "
+                               "feet within 72 hours."),
+    ("06-pell-creek-dispatch", "What bothers me is that none of this was a secret. The state rated the dam in poor "
+                               "condition last October and asked Brantmoor for repairs, and the company did not finish them."),
+    ("04-hadley-county-superior-court", "Respondent shall lower the water level of Fenwick Lake"),
+    ("02-corlis-falls-police-department", "A shelter is open at Corlis Falls Middle School"),
+]
+FENWICK_DROP = [
+    "^ ", "Achterberg, Rosalind", "This page was last edited", "Text is available under", "current event",  # wiki
+    "Thanks for reading", "Type your email", "Restacks", "Write a comment",  # blog
+    "All reactions", "412 comments", "View more comments", "See less",  # social-media post
+    "IT IS SO ORDERED", "/s/",  # court order
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), FENWICK_KEEP)
+def test_fenwick_keeps_story(fenwick: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in fenwick[doc].text
+
+
+@pytest.mark.parametrize("snippet", FENWICK_DROP)
+def test_fenwick_drops_clutter(fenwick: dict[str, Document], snippet: str) -> None:
+    for d in fenwick.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_a_footnotes_superscript_mark_is_dropped_not_an_exponent() -> None:
+    page = ("<html><body><article><p>The judge ordered the owner to lower the lake by 10 feet within 72 hours."
+            "<sup><a class=\"footnote-anchor\" href=\"#footnote-1\">1</a></sup></p>"
+            "<p>The reservoir covers 3.2 km<sup>2</sup> and holds about 2.4 billion gallons of water, officials said.</p>"
+            "<p>It was the 1<sup>st</sup> such order in the county since the flood of 1987, the clerk said.</p>"
+            "</article></body></html>")
+    text = clean_text(page)
+    assert "within 72 hours." in text and "hours.1" not in text
+    assert "km2" in text.replace(" ", "") or "km 2" in text
+    assert "1st" in text.replace(" ", "")
+
+
+WIKI_FURNITURE = [
+    "^ a b c Achterberg, Rosalind (April 16, 2026). \"Judge orders Fenwick Lake drawn down\". Corlis Falls Ledger.",
+    "^ \"History of the Corlis Falls mills\". Hadley County Historical Society.",
+    "This page was last edited on 17 April 2026, at 08:12.",
+    "This page was last modified on March 3, 2024.",
+    "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.",
+    "This article is about a current event. Information may change rapidly as the event progresses.",
+]
+WIKI_LIKE_PROSE = [
+    "This page was last edited on March 3, according to the site's history log, by an anonymous user.",
+    "Text is available under the Creative Commons license, the museum said, so anyone may reuse the catalog.",
+    "This article is about a current event that the council will debate on Tuesday night.",
+    "The references to the 1937 dam in the county's records were removed last year, the clerk said.",
+]
+
+
+@pytest.mark.parametrize("line", WIKI_FURNITURE)
+def test_a_wiki_pages_furniture_is_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", WIKI_LIKE_PROSE)
+def test_prose_like_a_wiki_pages_furniture_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)

@@ -265,6 +265,45 @@ def test_kestrel_brief(capsys, words: int) -> None:
     assert max(len(s["sources"]) for s in data["sentences"]) >= 4
 
 
+FENWICK = Path(__file__).parent / "fixtures" / "fenwick-dam"
+FENWICK_CLUTTER = [
+    "OKAFOR:", "NANDAKUMAR:", "MANAGER:", "OFFICE:", "Q:", "crosstalk", "inaudible", "Thank you, Luis",  # transcript
+    "^", "[edit]", "[1]", "last edited", "Creative Commons", "current event",  # wiki
+    "Like", "Comment", "Share", "reactions", "followers",  # social-media post
+    "Subscribe", "Thanks for reading", "Restack", "Comments",  # blog
+    "IT IS SO ORDERED", "/s/", "Case No",  # court order
+    "transit", "Chipmaker", "Marathon", "9,000 runners", "Full coverage",  # the aggregator's other stories
+    "Read next", "Most Popular", "can be reached",  # the local paper
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_fenwick_brief(capsys, words: int) -> None:
+    """A police department's social-media post, a briefing transcript, a court order, an aggregator's front page, a
+    blog post with footnotes, a wiki article and a German copy beside a local paper: the brief quotes English
+    sentences of the sources without a speaker's label, a footnote's mark, a wiki's references or the aggregator's
+    other stories, and cites the evacuation to several pages."""
+    import html
+    import re
+
+    paths = sorted(str(p) for p in FENWICK.iterdir() if p.name != "README.md")
+    code, out, err = run(capsys, "summarize", *paths, "--words", str(words), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["stats"]["words"] <= words
+    for c in FENWICK_CLUTTER:
+        assert c not in data["summary"], c
+    raw = {Path(p).stem: " ".join(html.unescape(Path(p).read_text(encoding="utf-8")).split()) for p in paths}
+    for s in data["sentences"]:
+        assert " ".join(s["text"].split()) in raw[s["origin"]], s
+        assert s["origin"] != "08-nordhafener-tageblatt", s  # (the German copy is not quoted in an English brief)
+        assert not re.match(r"[A-Z]{3,}[ ,:]", s["text"]), s  # (no speaker's label in capitals)
+    assert re.search(r"1,100 people|430 homes", data["summary"])
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 3
+    if words >= 120:
+        assert "10 feet within 72 hours" in data["summary"]
+
+
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
     _one_line_error(code, err)

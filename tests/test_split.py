@@ -915,3 +915,28 @@ def test_a_wire_dateline_with_a_date_or_a_stamp_in_lower_case_is_trimmed() -> No
                  "2014/04/21 19: 26 ansan, south korea, april 21 ( yonhap ) -- the council voted to pay for the bridge "
                  "repairs on Monday."):
         assert split_text(text) == ["the council voted to pay for the bridge repairs on Monday."]
+
+
+# A briefing's transcript: a speaker named by surname alone, or first with a role after a comma; the label goes even
+# when the remark left is short ("Not all of them."). Capitals that are no speaker's label stay.
+BRIEFING_SPEAKERS = [
+    ("OKAFOR: Route 9 stays closed between Mill Street and the bridge.",
+     "Route 9 stays closed between Mill Street and the bridge."),
+    ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning to all of you here today.",
+     "Good morning to all of you here today."),
+    ("NANDAKUMAR: Not all of them.", "Not all of them."),
+    ("NATO, the alliance said on Friday: troops will stay until the spring.",
+     "NATO, the alliance said on Friday: troops will stay until the spring."),
+    ("US, UK agree: new sanctions take effect on Monday morning.",
+     "US, UK agree: new sanctions take effect on Monday morning."),
+    ("Q: Is the dam going to fail before the weekend?", "Q: Is the dam going to fail before the weekend?"),
+    ("The FBI said on Tuesday that the inquiry would take months.",
+     "The FBI said on Tuesday that the inquiry would take months."),
+    ("EDITOR'S NOTE: Short.", "EDITOR'S NOTE: Short."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), BRIEFING_SPEAKERS)
+def test_a_briefings_speaker_label_is_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept

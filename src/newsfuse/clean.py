@@ -243,7 +243,17 @@ def strip_tags(html: str) -> str:
 _LIST_ITEM_MARK_RE = re.compile(r"^- (?=\S)", re.MULTILINE)
 
 
+# A note's reference mark set in superscript, linking to its note further down the same page (a blog's footnote
+# "...within 72 hours.<sup><a href="#footnote-1">1</a></sup>", a wiki's "<sup><a href="#cite_note-3">[3]</a></sup>"):
+# as text it glues its number to the sentence's full stop ("hours.1"), and the paragraph no longer ends like prose.
+# A superscript that links nowhere on the page (an exponent, "km<sup>2</sup>", an ordinal's "1<sup>st</sup>") stays.
+_NOTE_SUP_RE = re.compile(
+    r"<sup\b[^<>]*>\s*<a\b[^<>]*\bhref=[\"']#[^\"'<>]*[\"'][^<>]*>\s*\[?[\w*†‡]{1,4}\]?\s*</a>\s*</sup>", re.IGNORECASE)
+
+
 def _from_html(html: str, page: _Page) -> str:
+    if "<sup" in html or "<SUP" in html:
+        html = _NOTE_SUP_RE.sub("", html)
     meta = html_meta(html)
     text = ""
     try:

@@ -135,6 +135,14 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"accuracy and availability may vary[.!]?",
     r"the authoritative record of\b.{0,80}\bprogramming is the audio record[.!]?",
     r"this text may not be in its final form\b.{0,120}",
+    # a wiki page's furniture: a reference list's entry, opened by its caret back-link ("^ a b c Roe, Jane (April 16,
+    # 2026). ..."; no line of prose opens with a caret), the notice atop a current event's article, the footer's
+    # edit stamp and licence
+    r"\^ .{0,600}",
+    r"this article (?:is about|documents) an? (?:current|ongoing) event\..*",
+    r"this page was last (?:edited|modified) on [^.;]{0,40}\d(?:, at \d{1,2}:\d\d)?(?: \([A-Z]{2,5}\))?\.?",
+    r"text is available under the creative commons [\w.-]+(?:[ -][\w.-]+){0,3} licen[sc]e(?: [\d.]+)?"
+    r"(?:[;,] additional terms may apply)?[.;]?",
     r"cookies on\b.{0,200}",
     r"keep up with this story\b.{0,120}",
     # the text of embedded widgets that a flattened page keeps: Twitter's location notice and embed code,

@@ -863,7 +863,10 @@ SPEAKER_LABEL_CHARS = 70  # a label's colon is within this many characters of th
 # ... and a speaker named in capitals with no role, as a radio transcript names its guests ("GAIL FERREIRA: I keep
 # refreshing the county map ..."): two to four words in capitals, case-sensitive, none a word of a heading or a note
 # ("BREAKING NEWS:", "EDITOR'S NOTE:", "LIVE UPDATES:", which label no speaker).
-_CAPS_SPEAKER = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){1,3}[A-Z][A-Z'’-]*[A-Z]:\s+(?=\S)")
+# A briefing's transcript names a speaker by surname alone after the first time ("OKAFOR: Route 9 stays closed ..."),
+# and the first time with a role after a comma ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning.").
+_CAPS_SPEAKER = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){0,3}[A-Z][A-Z'’-]+[A-Z]"
+                           r"(?:, (?:[A-Z][A-Z'’.&-]* ){0,6}[A-Z][A-Z'’.&-]*)?:\s+(?=\S)")
 _NOT_A_SPEAKER = frozenset(
     """NOTE NOTES UPDATE UPDATES UPDATED BREAKING NEWS LIVE WATCH VIDEO PHOTO PHOTOS GALLERY CORRECTION RELATED READ MORE
     ALERT EXCLUSIVE ANALYSIS OPINION EDITORIAL REVIEW SPONSORED ADVERTISEMENT WARNING SPOILER SPOILERS FACT CHECK
@@ -895,6 +898,7 @@ def trim_dateline(text: str) -> int:
     m = _BULLET.match(text)
     skip = m.end() if m else 0
     credited = False
+    labelled = False  # (a transcript's speaker label was trimmed)
     while True:
         nxt = skip + repeated_lead(text[skip:])
         m = _lead_clutter(text, nxt)
@@ -902,7 +906,9 @@ def trim_dateline(text: str) -> int:
             nxt = m.end()
             # (after an update stamp the story starts, its dateline in lower case: "/ updated by ... washington —")
             credited = credited or "updated" in m.group().lower()
-        after = _credit_lead(text, _lead_group(text, _speaker_label(text, nxt)))
+        spoken = _speaker_label(text, nxt)
+        labelled = labelled or spoken > nxt
+        after = _credit_lead(text, _lead_group(text, spoken))
         credited = credited or after > nxt
         nxt = after
         if nxt == skip:
@@ -914,8 +920,8 @@ def trim_dateline(text: str) -> int:
     else:  # the dash left when Punkt cut a dateline off as a sentence of its own ("Annapolis, md." | "— as ...")
         m = _LEAD_DASH.match(text, skip)
         skip = m.end() if m else skip
-    if skip and len(text[skip:].split()) < 4:
-        return 0
+    if skip and len(text[skip:].split()) < 4 and not labelled:  # (a speaker's short remark is still not the label's:
+        return 0                                                    # "NANDAKUMAR: Not all of them.")
     return skip
 
 
