@@ -933,6 +933,10 @@ BRIEFING_SPEAKERS = [
     ("The FBI said on Tuesday that the inquiry would take months.",
      "The FBI said on Tuesday that the inquiry would take months."),
     ("EDITOR'S NOTE: Short.", "EDITOR'S NOTE: Short."),
+    # an agency's initials label its claim, not a speaker's words: the label stays with it
+    ("CDC: Flu cases rose by a fifth in one week across the region.",
+     "CDC: Flu cases rose by a fifth in one week across the region."),
+    ("NASA: The probe will reach the comet in March.", "NASA: The probe will reach the comet in March."),
 ]
 
 

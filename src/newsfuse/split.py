@@ -865,7 +865,9 @@ SPEAKER_LABEL_CHARS = 70  # a label's colon is within this many characters of th
 # ("BREAKING NEWS:", "EDITOR'S NOTE:", "LIVE UPDATES:", which label no speaker).
 # A briefing's transcript names a speaker by surname alone after the first time ("OKAFOR: Route 9 stays closed ..."),
 # and the first time with a role after a comma ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning.").
-_CAPS_SPEAKER = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){0,3}[A-Z][A-Z'’-]+[A-Z]"
+# A surname alone has five letters or more: an agency's initials label a claim, not a speaker's words ("CDC: Flu cases
+# rose ...", "NASA: ..."), and the sentence keeps them.
+_CAPS_SPEAKER = re.compile(r"(?:(?:[A-Z][A-Z'’.-]*[A-Z.] ){1,3}[A-Z][A-Z'’-]*[A-Z]|[A-Z][A-Z'’-]{3,}[A-Z])"
                            r"(?:, (?:[A-Z][A-Z'’.&-]* ){0,6}[A-Z][A-Z'’.&-]*)?:\s+(?=\S)")
 _NOT_A_SPEAKER = frozenset(
     """NOTE NOTES UPDATE UPDATES UPDATED BREAKING NEWS LIVE WATCH VIDEO PHOTO PHOTOS GALLERY CORRECTION RELATED READ MORE
