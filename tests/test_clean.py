@@ -1239,6 +1239,12 @@ def test_a_footnotes_superscript_mark_is_dropped_not_an_exponent() -> None:
     assert "1st" in text.replace(" ", "")
 
 
+def test_an_ordinals_ending_that_links_within_the_page_is_no_note_mark() -> None:
+    page = ("<html><body><article><p>The 21<sup><a href=\"#century-note\">st</a></sup> century has brought the "
+            "largest floods on record to the valley, the hydrologists wrote in their report.</p></article></body></html>")
+    assert "21st century" in clean_text(page).replace("21 st", "21st")
+
+
 WIKI_FURNITURE = [
     "^ a b c Achterberg, Rosalind (April 16, 2026). \"Judge orders Fenwick Lake drawn down\". Corlis Falls Ledger.",
     "^ \"History of the Corlis Falls mills\". Hadley County Historical Society.",
@@ -1252,6 +1258,8 @@ WIKI_LIKE_PROSE = [
     "Text is available under the Creative Commons license, the museum said, so anyone may reuse the catalog.",
     "This article is about a current event that the council will debate on Tuesday night.",
     "The references to the 1937 dam in the county's records were removed last year, the clerk said.",
+    # the notice run into the article's first paragraph on one line: the paragraph is not the notice's
+    "This article is about a current event. The reservoir was drained in May after engineers reported seepage.",
 ]
 
 

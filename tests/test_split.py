@@ -920,11 +920,8 @@ def test_a_wire_dateline_with_a_date_or_a_stamp_in_lower_case_is_trimmed() -> No
 # A briefing's transcript: a speaker named by surname alone, or first with a role after a comma; the label goes even
 # when the remark left is short ("Not all of them."). Capitals that are no speaker's label stay.
 BRIEFING_SPEAKERS = [
-    ("OKAFOR: Route 9 stays closed between Mill Street and the bridge.",
-     "Route 9 stays closed between Mill Street and the bridge."),
     ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning to all of you here today.",
      "Good morning to all of you here today."),
-    ("NANDAKUMAR: Not all of them.", "Not all of them."),
     ("NATO, the alliance said on Friday: troops will stay until the spring.",
      "NATO, the alliance said on Friday: troops will stay until the spring."),
     ("US, UK agree: new sanctions take effect on Monday morning.",
@@ -937,7 +934,38 @@ BRIEFING_SPEAKERS = [
     ("CDC: Flu cases rose by a fifth in one week across the region.",
      "CDC: Flu cases rose by a fifth in one week across the region."),
     ("NASA: The probe will reach the comet in March.", "NASA: The probe will reach the comet in March."),
+    # one word in capitals that no full label in the text introduced is a kicker or a claim's source, not a surname
+    ("WILDFIRE: Crews gain ground on the ridge as the winds ease overnight.",
+     "WILDFIRE: Crews gain ground on the ridge as the winds ease overnight."),
+    ("FOLLOW-UP: The council voted on Tuesday to pay for the new levee.",
+     "FOLLOW-UP: The council voted on Tuesday to pay for the new levee."),
+    ("UNICEF: Millions of children in the valley still lack clean water.",
+     "UNICEF: Millions of children in the valley still lack clean water."),
+    ("GLOBEX: Orders fell sharply in May as airlines put off deliveries.",
+     "GLOBEX: Orders fell sharply in May as airlines put off deliveries."),
+    ("OKAFOR: Route 9 stays closed between Mill Street and the bridge.",
+     "OKAFOR: Route 9 stays closed between Mill Street and the bridge."),
+    # a role after a comma follows a name of two words or more, not one company's name in a headline
+    ("AMAZON, APPLE: Tech giants report strong earnings for the quarter.",
+     "AMAZON, APPLE: Tech giants report strong earnings for the quarter."),
 ]
+
+
+def test_a_surname_alone_labels_a_remark_after_the_full_label() -> None:
+    text = ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning to all of you here today.\n\n"
+            "OKAFOR: Route 9 stays closed between Mill Street and the bridge.\n\n"
+            "PRIYA NANDAKUMAR, STATE DAM SAFETY OFFICE: Thank you, Luis.\n\n"
+            "Q: Did they make the repairs?\n\n"
+            "NANDAKUMAR: Not all of them.\n\n"
+            "WILDFIRE: Crews gain ground on the ridge as the winds ease overnight.")
+    assert split_text(text) == [
+        "Good morning to all of you here today.",
+        "Route 9 stays closed between Mill Street and the bridge.",
+        "Thank you, Luis.",
+        "Q: Did they make the repairs?",
+        "Not all of them.",
+        "WILDFIRE: Crews gain ground on the ridge as the winds ease overnight.",
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "kept"), BRIEFING_SPEAKERS)

@@ -246,9 +246,11 @@ _LIST_ITEM_MARK_RE = re.compile(r"^- (?=\S)", re.MULTILINE)
 # A note's reference mark set in superscript, linking to its note further down the same page (a blog's footnote
 # "...within 72 hours.<sup><a href="#footnote-1">1</a></sup>", a wiki's "<sup><a href="#cite_note-3">[3]</a></sup>"):
 # as text it glues its number to the sentence's full stop ("hours.1"), and the paragraph no longer ends like prose.
-# A superscript that links nowhere on the page (an exponent, "km<sup>2</sup>", an ordinal's "1<sup>st</sup>") stays.
+# A superscript that links nowhere on the page (an exponent, "km<sup>2</sup>", an ordinal's "1<sup>st</sup>") stays,
+# and so does an ordinal's ending that links somewhere ("21<sup><a href="#c">st</a></sup> century"): no note's mark.
 _NOTE_SUP_RE = re.compile(
-    r"<sup\b[^<>]*>\s*<a\b[^<>]*\bhref=[\"']#[^\"'<>]*[\"'][^<>]*>\s*\[?[\w*†‡]{1,4}\]?\s*</a>\s*</sup>", re.IGNORECASE)
+    r"<sup\b[^<>]*>\s*<a\b[^<>]*\bhref=[\"']#[^\"'<>]*[\"'][^<>]*>\s*(?!(?:st|nd|rd|th)\s*</a>)\[?[\w*†‡]{1,4}\]?\s*</a>"
+    r"\s*</sup>", re.IGNORECASE)
 
 
 def _from_html(html: str, page: _Page) -> str:

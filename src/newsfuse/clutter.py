@@ -139,7 +139,8 @@ LINE_PATTERNS: tuple[str, ...] = (
     # 2026). ..."; no line of prose opens with a caret), the notice atop a current event's article, the footer's
     # edit stamp and licence
     r"\^ .{0,600}",
-    r"this article (?:is about|documents) an? (?:current|ongoing) event\..*",
+    # (the notice's own sentences only, of information that may change: not the paragraph of prose run in after it)
+    r"this article (?:is about|documents) an? (?:current|ongoing) event\.(?: [^.]{0,160}\b(?-i:may)\b[^.]{0,160}\.){0,3}",
     r"this page was last (?:edited|modified) on [^.;]{0,40}\d(?:, at \d{1,2}:\d\d)?(?: \([A-Z]{2,5}\))?\.?",
     r"text is available under the creative commons [\w.-]+(?:[ -][\w.-]+){0,3} licen[sc]e(?: [\d.]+)?"
     r"(?:[;,] additional terms may apply)?[.;]?",

@@ -238,6 +238,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     abbrevs = _abbreviations()
     spans: list[tuple[int, int]] = []
     starts: list[int] = []  # each span's start before trim_dateline
+    speakers = transcript_speakers(text)
     for para in _PARAGRAPH.finditer(text):
         para_first = len(spans)  # this paragraph's first span
         for a, b in _chunks(para.group(), para.start()):
@@ -274,10 +275,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     # (trimmed as a whole: "( photo: AP ) pennsylvania gov." alone was too short to trim)
                     spans.pop()
                     first = starts.pop()
-                    span = (first + trim_dateline(text[first : span[1]]), span[1])
+                    span = (first + trim_dateline(text[first : span[1]], speakers), span[1])
                 else:
                     first = start
-                    span = (start + trim_dateline(sentence), span[1])
+                    span = (start + trim_dateline(sentence, speakers), span[1])
                     if span[0] > start and is_caption(text[span[0] : span[1]]):
                         # the caption behind a teaser cut short: "The state department has... ( associated
                         # press ) file - in this sept. 10, 2015 file photo, ..."
@@ -865,10 +866,15 @@ SPEAKER_LABEL_CHARS = 70  # a label's colon is within this many characters of th
 # ("BREAKING NEWS:", "EDITOR'S NOTE:", "LIVE UPDATES:", which label no speaker).
 # A briefing's transcript names a speaker by surname alone after the first time ("OKAFOR: Route 9 stays closed ..."),
 # and the first time with a role after a comma ("LUIS OKAFOR, HADLEY COUNTY EMERGENCY MANAGER: Good morning.").
-# A surname alone has five letters or more: an agency's initials label a claim, not a speaker's words ("CDC: Flu cases
-# rose ...", "NASA: ..."), and the sentence keeps them.
-_CAPS_SPEAKER = re.compile(r"(?:(?:[A-Z][A-Z'’.-]*[A-Z.] ){1,3}[A-Z][A-Z'’-]*[A-Z]|[A-Z][A-Z'’-]{3,}[A-Z])"
-                           r"(?:, (?:[A-Z][A-Z'’.&-]* ){0,6}[A-Z][A-Z'’.&-]*)?:\s+(?=\S)")
+# A surname alone is a speaker's label only when the text has named that speaker so before, in full ("LUIS OKAFOR,
+# ...:", "GAIL FERREIRA:"): one word in capitals is otherwise a kicker or a claim's source, and the sentence keeps it
+# ("WILDFIRE: Crews gain ground ...", "UNICEF: Millions of children ...", "BOEING: Orders fell ...", "CDC: ...").
+# A role after a comma follows a name of two words or more ("AMAZON, APPLE: Tech giants report ..." is a headline).
+_CAPS_NAME = r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){1,3}[A-Z][A-Z'’-]*[A-Z]"
+_CAPS_ROLE = r", (?:[A-Z][A-Z'’.&-]* ){0,6}[A-Z][A-Z'’.&-]*"
+_CAPS_SPEAKER = re.compile(rf"(?:{_CAPS_NAME}(?P<role>{_CAPS_ROLE})?|(?P<surname>[A-Z][A-Z'’-]{{3,}}[A-Z])):\s+(?=\S)")
+# (a full label anywhere in the text, for the surnames it introduces)
+_CAPS_FULL_LABEL = re.compile(rf"(?<![\w'’.&-])({_CAPS_NAME})(?:{_CAPS_ROLE})?:\s")
 _NOT_A_SPEAKER = frozenset(
     """NOTE NOTES UPDATE UPDATES UPDATED BREAKING NEWS LIVE WATCH VIDEO PHOTO PHOTOS GALLERY CORRECTION RELATED READ MORE
     ALERT EXCLUSIVE ANALYSIS OPINION EDITORIAL REVIEW SPONSORED ADVERTISEMENT WARNING SPOILER SPOILERS FACT CHECK
@@ -876,31 +882,52 @@ _NOT_A_SPEAKER = frozenset(
 )
 
 
-def _speaker_label(text: str, pos: int) -> int:
-    """End of a transcript's speaker label opening the sentence at ``pos`` (_SPEAKER_LABEL, _CAPS_SPEAKER), or ``pos``."""
+def transcript_speakers(text: str) -> frozenset[str]:
+    """The surnames that ``text``'s speaker labels in capitals introduce ("LUIS OKAFOR, HADLEY COUNTY ...:" gives
+    OKAFOR), which may then label a remark alone ("OKAFOR: ...")."""
+    if ":" not in text:
+        return frozenset()
+    names = set()
+    for m in _CAPS_FULL_LABEL.finditer(text):
+        words = m.group(1).split()
+        if not _NOT_A_SPEAKER.intersection(words):
+            names.add(words[-1])
+    return frozenset(names)
+
+
+def _speaker_label(text: str, pos: int, speakers: frozenset[str] = frozenset()) -> tuple[int, bool]:
+    """End of a transcript's speaker label opening the sentence at ``pos`` (_SPEAKER_LABEL, _CAPS_SPEAKER), or ``pos``;
+    and whether the label is surely a transcript's (a role or a known speaker's surname: a short remark after it is
+    still the speaker's, "NANDAKUMAR: Not all of them.")."""
     if text.find(":", pos, pos + SPEAKER_LABEL_CHARS) < 0:  # (asked of every sentence: no slice copied)
-        return pos
+        return pos, False
     m = _SPEAKER_LABEL.match(text, pos)
     if m:
-        return m.end()
+        return m.end(), True
     m = _CAPS_SPEAKER.match(text, pos)
-    if m and not _NOT_A_SPEAKER.intersection(m.group().rstrip().rstrip(":").split()):
-        return m.end()
-    return pos
+    if m is None:
+        return pos, False
+    surname = m.group("surname")
+    if surname is not None:
+        return (m.end(), True) if surname in speakers else (pos, False)
+    if _NOT_A_SPEAKER.intersection(m.group().rstrip().rstrip(":").split()):
+        return pos, False
+    return m.end(), m.group("role") is not None
 
 
 # A list item's marker ("* In Sri Lanka, more than 1,600 kilometres from the epicenter, ..."; a dash is _LEAD_DASH's)
 _BULLET = re.compile(r"[*•·▪►■]\s+(?=\S)")
 
 
-def trim_dateline(text: str) -> int:
+def trim_dateline(text: str, speakers: frozenset[str] = frozenset()) -> int:
     """Characters to skip at the start of a sentence: a list item's marker, a repeated teaser headline, ad-slot
     and separator clutter, a caption's credit or a related story's link, then its dateline, if any (0 when
-    none). The rest must still be a sentence of four words or more."""
+    none). The rest must still be a sentence of four words or more, unless a transcript's speaker label was trimmed.
+    ``speakers``: the surnames the document's speaker labels introduced (transcript_speakers)."""
     m = _BULLET.match(text)
     skip = m.end() if m else 0
     credited = False
-    labelled = False  # (a transcript's speaker label was trimmed)
+    labelled = False  # (a transcript's speaker label, surely one, was trimmed)
     while True:
         nxt = skip + repeated_lead(text[skip:])
         m = _lead_clutter(text, nxt)
@@ -908,8 +935,8 @@ def trim_dateline(text: str) -> int:
             nxt = m.end()
             # (after an update stamp the story starts, its dateline in lower case: "/ updated by ... washington —")
             credited = credited or "updated" in m.group().lower()
-        spoken = _speaker_label(text, nxt)
-        labelled = labelled or spoken > nxt
+        spoken, sure = _speaker_label(text, nxt, speakers)
+        labelled = labelled or (sure and spoken > nxt)
         after = _credit_lead(text, _lead_group(text, spoken))
         credited = credited or after > nxt
         nxt = after
