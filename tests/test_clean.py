@@ -1275,3 +1275,60 @@ def test_prose_like_a_wiki_pages_furniture_is_kept(line: str) -> None:
     from newsfuse.clutter import is_clutter_line
 
     assert not is_clutter_line(line)
+
+
+# Page furniture above a story is never its headline: a social page's name with its counts, an agency's or a court's
+# name in capitals, a wiki's tagline (which names the site instead).
+def test_fenwick_titles_and_outlets_are_not_page_furniture(fenwick: dict[str, Document]) -> None:
+    titles = {k: d.title or "" for k, d in fenwick.items()}
+    assert "followers" not in titles["02-corlis-falls-police-department"]
+    assert titles["03-hadley-county-emergency-management"].startswith("Media Briefing Transcript")
+    assert titles["04-hadley-county-superior-court"].startswith("ORDER GRANTING EMERGENCY PETITION")
+    assert "From LocalWiki" not in titles["07-localwiki"]
+    assert fenwick["07-localwiki"].source == "LocalWiki"
+
+
+FURNITURE_HEADS = [
+    "Ashgrove Fire Rescue 2,108 likes · 3.1K followers",
+    "Ashgrove Fire Rescue 12K followers",
+    "MERRIN COUNTY SHERIFF'S OFFICE",
+    "IN THE DISTRICT COURT OF MERRIN COUNTY",
+    "U.S. DEPARTMENT OF AGRICULTURE",
+    "From Ashwiki, the free encyclopedia",
+]
+
+
+@pytest.mark.parametrize("head", FURNITURE_HEADS)
+def test_page_furniture_is_no_headline(head: str) -> None:
+    from newsfuse.clean import _not_a_headline
+
+    assert _not_a_headline(head)
+
+
+HEADLINE_LIKE = [
+    "COUNTY BOARD APPROVES DAM REPAIRS AFTER SEEPAGE SCARE",
+    "Singer's account hits 500,000 followers after the benefit concert",
+    "From Denver, the long road home for the flood's evacuees",
+    "Sheriff's office asks residents to avoid the flooded road",
+    "POLICE SEARCH FOR MISSING HIKER NEAR THE RESERVOIR",
+]
+
+
+@pytest.mark.parametrize("head", HEADLINE_LIKE)
+def test_headlines_like_page_furniture_stay_headlines(head: str) -> None:
+    from newsfuse.clean import _not_a_headline
+
+    assert not _not_a_headline(head)
+
+
+def test_a_wiki_tagline_names_the_site_not_the_title() -> None:
+    from newsfuse.clean import clean_documents
+
+    text = ("Ashgrove reservoir drawdown\nFrom AshWiki, the free encyclopedia\n\n"
+            "The Ashgrove reservoir was drawn down by six feet in May after engineers found seepage at the toe of the "
+            "embankment, and the county closed the lakeside road to traffic for the rest of the month.\n\n"
+            "The dam's owner said repairs to the spillway would begin in the autumn and take about two years, at a cost "
+            "the state would share with the county under the program passed last year.\n")
+    [d] = clean_documents([Document(text=text, id="07-ashwiki", source="Ashwiki")])
+    assert d.source == "AshWiki"  # (the page's own spelling, not the file name's "Ashwiki")
+    assert d.title == "Ashgrove reservoir drawdown"

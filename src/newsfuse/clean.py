@@ -578,9 +578,13 @@ def _clean_one(doc: Document) -> _Page:
     if page.title is None:
         # (the first TITLE_LINES lines of three words or more: a menu of one-word sections above the headline is
         # not counted)
-        heads = [x for x in joined[:first_prose] if 3 <= len(x.split()) <= 25 and not _is_nav(x)][:TITLE_LINES]
+        heads = [x for x in joined[:first_prose] if 3 <= len(x.split()) <= 25 and not _is_nav(x)
+                 and not _not_a_headline(x)][:TITLE_LINES]
         long_heads = [x for x in heads if len(x.split()) >= 5]
         page.title = _headline_of(long_heads or heads, [x for x in joined[first_prose:] if _is_prose(x)][:3])
+    if page.sitename is None:  # a wiki's tagline names the site ("From LocalWiki, the community encyclopedia")
+        page.sitename = next((m.group("name") for x in joined[:first_prose][:TITLE_LINES * 3]
+                              if (m := _SITE_TAGLINE_RE.fullmatch(x)) is not None), None)
     if page.date is None:  # a date in the header's lines ("Oct 7, 2026 Updated 2 hrs ago", "October 7, 2026 · 6 min read")
         page.date = next((d for x in joined[: first_prose + TITLE_LINES][: TITLE_LINES * 3]
                           if len(x) < 80 and not _is_prose(x) and (d := find_date(x))), None)
@@ -957,6 +961,33 @@ def _common_halves(compound: str) -> bool:
 
 
 TITLE_LEAD_WORDS = 2  # a headline shares this many content words with the story's first paragraphs ...
+
+# Lines above the story that are the page's furniture, never its headline:
+# - a social-media page's name with its counts ("Corlis Falls Police Department 3,419 likes · 4.8K followers",
+#   "12K subscribers"): an abbreviated count, a "·" between counts, or two counts (a headline's "hits 500,000 followers"
+#   is none of these)
+_COUNT = r"\d[\d.,]*\s?[KkMm]?\s+(?:likes?|followers?|following|subscribers?|members)\b"
+_SOCIAL_COUNTS_RE = re.compile(rf"\d[\d.,]*\s?[KkMm]\s+(?:likes?|followers?|following|subscribers?|members)\b"
+                               rf"|{_COUNT}\s*[·•|,]?\s*{_COUNT}")
+# - an agency's or a court's name set in capitals, over a transcript, a release or an order ("HADLEY COUNTY OFFICE OF
+#   EMERGENCY MANAGEMENT", "IN THE SUPERIOR COURT OF HADLEY COUNTY", "U.S. DEPARTMENT OF JUSTICE"): the name's head
+#   word followed by nothing or by "of ..." ("COUNTY BOARD APPROVES DAM REPAIRS" is a headline in capitals)
+_CAPS_WORD = r"[A-Z][A-Z.'’&-]*"
+_INSTITUTION_LINE_RE = re.compile(
+    rf"(?:IN THE )?(?:{_CAPS_WORD} ){{0,4}}(?:OFFICE|DEPARTMENT|COURT|AGENCY|BUREAU|COMMISSION|MINISTRY|AUTHORITY|"
+    rf"ADMINISTRATION|DIVISION|COUNCIL|BOARD|TRIBUNAL)(?: (?:OF|FOR) (?:THE )?{_CAPS_WORD}(?: {_CAPS_WORD}){{0,5}})?,?")
+# - a wiki's tagline ("From LocalWiki, the community encyclopedia", "From Wikipedia, the free encyclopedia"), which
+#   names the site
+_SITE_TAGLINE_RE = re.compile(
+    r"From (?P<name>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}), the (?:[\w'’-]+ ){0,3}"
+    r"(?:encyclopa?edia|dictionary|wiki|knowledge base)")
+
+
+def _not_a_headline(line: str) -> bool:
+    """A line above the story that is page furniture: a social page's counts, an agency's or court's name in capitals,
+    a wiki's tagline."""
+    return (_SOCIAL_COUNTS_RE.search(line) is not None or _INSTITUTION_LINE_RE.fullmatch(line) is not None
+            or _SITE_TAGLINE_RE.fullmatch(line) is not None)
 
 
 def _headline_of(heads: list[str], lead: list[str]) -> str | None:
