@@ -226,6 +226,9 @@ def test_marigold_brief(capsys, words: int) -> None:
     fact most outlets share to several of them under their own names, and carries none of the pages' clutter."""
     data = _fixture_brief(capsys, MARIGOLD, words, MARIGOLD_CLUTTER)
     assert "aground" in data["summary"] and "Marigold" in data["summary"]
+    # the headlines tell the story from five angles (they agree too little for the headline anchor), but the grounding
+    # most pages report leads (it was "Seven people suffered minor injuries, ..." at 80 words)
+    assert "ran aground" in data["sentences"][0]["text"]
     assert max(len(s["sources"]) for s in data["sentences"]) >= 4
     assert len({i for s in data["sentences"] for i in s["sources"]}) >= 4
     assert [(src["name"], src["title"]) for src in data["sources"]] == [
@@ -283,21 +286,14 @@ def test_fenwick_brief(capsys, words: int) -> None:
     blog post with footnotes, a wiki article and a German copy beside a local paper: the brief quotes English
     sentences of the sources without a speaker's label, a footnote's mark, a wiki's references or the aggregator's
     other stories, and cites the evacuation to several pages."""
-    import html
     import re
 
-    paths = sorted(str(p) for p in FENWICK.iterdir() if p.name != "README.md")
-    code, out, err = run(capsys, "summarize", *paths, "--words", str(words), "--format", "json")
-    assert code == 0, err
-    data = json.loads(out)
-    assert data["stats"]["words"] <= words
-    for c in FENWICK_CLUTTER:
-        assert c not in data["summary"], c
-    raw = {Path(p).stem: " ".join(html.unescape(Path(p).read_text(encoding="utf-8")).split()) for p in paths}
+    data = _fixture_brief(capsys, FENWICK, words, FENWICK_CLUTTER)
     for s in data["sentences"]:
-        assert " ".join(s["text"].split()) in raw[s["origin"]], s
         assert s["origin"] != "08-nordhafener-tageblatt", s  # (the German copy is not quoted in an English brief)
         assert not re.match(r"[A-Z]{3,}[ ,:]", s["text"]), s  # (no speaker's label in capitals)
+    # the headline anchor speaks for the story: not the police post's "Last night ... we ordered the evacuation"
+    assert not re.search(r"\bwe\b", data["sentences"][0]["text"], re.IGNORECASE), data["sentences"][0]
     assert re.search(r"1,100 people|430 homes", data["summary"])
     assert max(len(s["sources"]) for s in data["sentences"]) >= 3
     if words >= 120:

@@ -875,3 +875,4 @@ def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_i
     de = [f"Die Stadt hat am Dienstag die Brücke gesperrt, nachdem Inspektoren Risse in zwei Trägern gefunden hatten. {german}",
           "Die Reparaturen dauern mindestens sechs Wochen und kosten etwa vier Millionen Euro, sagte der Ingenieur der Stadt."]
     assert german in [s.text for s in newsfuse.summarize(de, words=250).sentences]
+

@@ -42,7 +42,10 @@ POSITION_DECAY = 3.0     # ... halving after this many sentences
 SENTENCE_PRIOR = 0.2     # small per-sentence bonus for early sentences (breaks ties toward the lead)
 HEADLINE_ANCHOR = True    # keep the sentence that best states the headlines' news (when titles are known)
 ANCHOR_BONUS = 1000.0
-TITLE_AGREEMENT = 0.45    # ... only when the headlines agree on one piece of news (see title_agreement)
+TITLE_AGREEMENT = 0.45    # ... when the headlines agree on one piece of news (see title_agreement)
+ANCHOR_WIDE_SHARE = 0.6   # ... else only a sentence this share of the documents (near-duplicates once) report
+# (an anchor speaks for the story: never a sentence in the first person outside quotation marks, "we ordered ...")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 ANCHOR_POOL = 8           # headline-like candidates compared by how many documents report them
 SOLVER_SECONDS = 10.0     # a safety net only: HiGHS with a 1% gap finishes these programs in well under 1 s
 CLUTTER_ROUNDS = 3        # solutions re-solved for clutter in picked sentences before every sentence is checked
@@ -494,14 +497,15 @@ def title_agreement(titles: list[str]) -> float:
     return sum(shares) / len(shares)
 
 
-def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
+def headline_scores(rep: Representation, titles: list[str], agreement: float | None = None) -> np.ndarray:
     """How much of what the headlines say each sentence says: IDF-weighted share of its content
-    words found in the titles, each word counted by the share of titles that use it."""
+    words found in the titles, each word counted by the share of titles that use it. All zeros
+    when the titles agree less than ``agreement`` (TITLE_AGREEMENT when None)."""
     from collections import Counter
 
     from newsfuse.represent import STOP_WORDS, stem, words
 
-    if not titles or title_agreement(titles) < TITLE_AGREEMENT:
+    if not titles or title_agreement(titles) < (TITLE_AGREEMENT if agreement is None else agreement):
         return np.zeros(len(rep.sentences))
     in_titles: Counter[str] = Counter()
     for t in titles:
@@ -553,6 +557,12 @@ def select(
     concept_sum = rep.concept_sums(weights)
     leans = [leans_on_previous(s.text, d) for s, d in zip(rep.sentences, rep.dangling(), strict=True)]
     headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
+    # Headlines that tell one story from different angles agree little ("Ferry runs aground ...", "'Everybody stayed
+    # calm' ...", "With the ferry stuck on a shoal, ... braces for a week cut off"): the anchor is then the
+    # headline-like sentence only if most documents report it (ANCHOR_WIDE_SHARE), the story's shared news.
+    wide_only = False
+    if HEADLINE_ANCHOR and titles and len(titles) >= 2 and not headline.max() > 0:
+        headline, wide_only = headline_scores(rep, titles, agreement=0.0), True
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
@@ -565,9 +575,12 @@ def select(
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
             reported = rep.reports(top, list(range(n)))
             docs = [len({rep.sentences[j].doc for j in np.nonzero(reported[k])[0]}) for k in range(len(top))]
-            anchor = top[max(range(len(top)), key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))]
-            value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
-            cheap[anchor] = math.inf
+            pool = [k for k in range(len(top)) if not _FIRST_PERSON.search(_QUOTED.sub(" ", rep.sentences[top[k]].text))
+                    and (not wide_only or docs[k] >= ANCHOR_WIDE_SHARE * len(set(doc_groups)))]
+            if pool:
+                anchor = top[max(pool, key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))]
+                value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
+                cheap[anchor] = math.inf
         # the best by cheap score, ties in index order (a stable sort)
         cand = sorted([i for i in range(n) if cheap[i] >= 0], key=lambda i: -cheap[i])[:MAX_CANDIDATES]
         cand_set = set(cand)
