@@ -216,6 +216,12 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
            for p in paths}
     for s in data["sentences"]:
         assert " ".join(s["text"].split()) in raw[s["origin"]], s
+    # a quotation's tail ('When the boat stops, everything stops," said ...') comes only after its opening sentence
+    from newsfuse.select import _QUOTE_TAIL
+
+    for before, s in zip([None, *data["sentences"]], data["sentences"], strict=False):
+        if _QUOTE_TAIL.match(s["text"]):
+            assert before is not None and before["origin"] == s["origin"] and before["end"] <= s["start"], s
     return data
 
 

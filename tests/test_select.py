@@ -313,8 +313,10 @@ def test_quote_tails_lean_on_the_previous_sentence(text: str, leans: bool, monke
         ('"The bridge is safe," the mayor said.', False),  # the quotation opens here and names its speaker
     ],
 )
-def test_a_quote_tail_with_a_pronoun_speaker_leans_on_the_previous_sentence(text: str, leans: bool) -> None:
-    assert select_module.QUOTE_TAIL_PRONOUN_NEEDS_OPENING and not select_module.QUOTE_TAIL_NEEDS_OPENING  # the defaults
+def test_a_quote_tail_with_a_pronoun_speaker_leans_on_the_previous_sentence(text: str, leans: bool,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    assert select_module.QUOTE_TAIL_PRONOUN_NEEDS_OPENING and select_module.QUOTE_TAIL_NEEDS_OPENING  # the defaults
+    monkeypatch.setattr(select_module, "QUOTE_TAIL_NEEDS_OPENING", False)  # (only a pronoun's tail leans then)
     assert leans_on_previous(text) is leans
 
 
