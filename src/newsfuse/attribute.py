@@ -13,6 +13,7 @@ words and copies of one story (a wire story republished, lightly edited) count o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -20,10 +21,11 @@ from newsfuse.represent import Representation
 
 # Copies of one story: two documents that state a fact in the same words (case, quotation marks and spacing aside,
 # a sentence of COPY_MIN_WORDS words or more) carry one copy of it, and two documents that share COPY_SENTENCES
-# such sentences character for character are one story republished, every fact they both state one report (an edited sentence, "..., the department
-# said." / "..., the state Department of Public Health said.", and a quotation included). Outlets that write a fact
-# in their own words count apart, however many words they share ("Repairs are expected to take at least six weeks."
-# / "Raman said repairs are expected to take at least six weeks and could cost about $4.2 million.").
+# such sentences character for character are one story republished, every fact they both state one report (an
+# edited sentence, "..., the department said." / "..., the state Department of Public Health said.", and a
+# quotation included). Outlets that write a fact in their own words count apart, however many words they share
+# ("Repairs are expected to take at least six weeks." / "Raman said repairs are expected to take at least six weeks
+# and could cost about $4.2 million.").
 COPY_MIN_WORDS = 8
 COPY_SENTENCES = 2
 COPY_WIDE = 50  # a sentence shared by more documents than this makes them copies without counting pairs
@@ -31,9 +33,21 @@ _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'`´")
 _QUOTE_MARK = re.compile("[\"“”‘’'`´]")
 
 
-def supporting_documents(rep: Representation, selected: list[int]) -> list[list[int]]:
-    """For each selected sentence, the document indices that report it (its own first)."""
-    return attribute(rep, selected, [""] * rep.n_docs, list(range(rep.n_docs)))[0]
+class Groups:
+    """Union-find over ids: ``join(a, b)`` puts ``b``'s group under ``a``'s root, ``root(x)`` is ``x``'s group's root."""
+
+    def __init__(self, items: Iterable[int]) -> None:
+        self._owner = {x: x for x in items}
+
+    def root(self, x: int) -> int:
+        owner = self._owner
+        while owner[x] != x:
+            owner[x] = owner[owner[x]]
+            x = owner[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        self._owner[self.root(b)] = self.root(a)
 
 
 def attribute(rep: Representation, selected: list[int], names: list[str],
@@ -71,16 +85,10 @@ def _wording(text: str) -> str | None:
 def _copy_families(rep: Representation) -> list[int]:
     """Each document's family of copies: documents sharing COPY_SENTENCES sentences character for character (of
     COPY_MIN_WORDS words or more) are one story republished (a document of its own otherwise)."""
-    owner = list(range(rep.n_docs))
-
-    def find(x: int) -> int:
-        while owner[x] != x:
-            x = owner[x]
-        return x
-
-    holders: dict[str, set[int]] = {}
     if rep.n_docs < 2:
-        return owner
+        return list(range(rep.n_docs))
+    families = Groups(range(rep.n_docs))
+    holders: dict[str, set[int]] = {}
     for s in rep.sentences:  # (the text as it is: a copy's sentences are the same strings; cheap for 20,000 of them)
         if s.text.count(" ") >= COPY_MIN_WORDS - 1:
             holders.setdefault(s.text, set()).add(s.doc)
@@ -91,15 +99,15 @@ def _copy_families(rep: Representation) -> list[int]:
         ordered = sorted(docs)
         if len(ordered) > COPY_WIDE:
             for d in ordered[1:]:
-                owner[find(d)] = find(ordered[0])
+                families.join(ordered[0], d)
             continue
         for x, a in enumerate(ordered):
             for b in ordered[x + 1 :]:
                 pairs[a, b] = pairs.get((a, b), 0) + 1
     for (a, b), n in pairs.items():
         if n >= COPY_SENTENCES:
-            owner[find(b)] = find(a)
-    return [find(d) for d in range(rep.n_docs)]
+            families.join(a, b)
+    return [families.root(d) for d in range(rep.n_docs)]
 
 
 def _copy_groups(rep: Representation, stating: dict[int, set[int]]) -> dict[int, int]:
@@ -119,19 +127,12 @@ def _copy_groups(rep: Representation, stating: dict[int, set[int]]) -> dict[int,
 
 def _components(keys: dict[int, list[tuple[str, object]]]) -> int:
     """How many groups the documents (``keys``' keys) fall into when two documents sharing any key are one."""
-    docs = list(keys)
-    owner = {d: d for d in docs}
-
-    def find(x: int) -> int:
-        while owner[x] != x:
-            x = owner[x]
-        return x
-
+    groups = Groups(keys)
     first: dict[tuple[str, object], int] = {}
-    for d in docs:
-        for k in keys[d]:
+    for d, ks in keys.items():
+        for k in ks:
             if k in first:
-                owner[find(d)] = find(first[k])
+                groups.join(first[k], d)
             else:
                 first[k] = d
-    return len({find(d) for d in docs})
+    return len({groups.root(d) for d in keys})

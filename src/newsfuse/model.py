@@ -68,7 +68,7 @@ class BriefSentence:
     outlets: int
     start: int = 0
     end: int = 0
-    reports: int = 0  # independent reports among the sources (attribute.independent_reports); 0: not known
+    reports: int = 0  # independent reports among the sources (attribute.attribute); 0: not known
 
     def to_dict(self) -> dict[str, Any]:
         return {

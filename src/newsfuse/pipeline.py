@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.attribute import attribute
+from newsfuse.attribute import Groups, attribute
 from newsfuse.clean import clean_documents
 from newsfuse.errors import InputError, empty_cluster
 from newsfuse.load import domain_of, to_document
@@ -90,19 +90,12 @@ def _doc_similarity(rep: Representation, n_docs: int) -> list[tuple[int, int, fl
 
 def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
     """Union near-duplicate documents (wire copies) into one group each."""
-    groups = list(range(n_docs))
     if n_docs < 2 or not rep.sentences:
-        return groups
-
-    def find(x: int) -> int:
-        while groups[x] != x:
-            groups[x] = groups[groups[x]]
-            x = groups[x]
-        return x
-
+        return list(range(n_docs))
+    groups = Groups(range(n_docs))
     for a, b, _ in _doc_similarity(rep, n_docs):  # only pairs a < b at DUPLICATE_DOCUMENT or closer
-        groups[find(b)] = find(a)
-    return [find(i) for i in range(n_docs)]
+        groups.join(a, b)
+    return [groups.root(i) for i in range(n_docs)]
 
 
 def summarize(
