@@ -499,15 +499,14 @@ def title_agreement(titles: list[str]) -> float:
     return sum(shares) / len(shares)
 
 
-def headline_scores(rep: Representation, titles: list[str], agreement: float | None = None) -> np.ndarray:
+def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
     """How much of what the headlines say each sentence says: IDF-weighted share of its content
-    words found in the titles, each word counted by the share of titles that use it. All zeros
-    when the titles agree less than ``agreement`` (TITLE_AGREEMENT when None)."""
+    words found in the titles, each word counted by the share of titles that use it."""
     from collections import Counter
 
     from newsfuse.represent import STOP_WORDS, stem, words
 
-    if not titles or title_agreement(titles) < (TITLE_AGREEMENT if agreement is None else agreement):
+    if not titles:
         return np.zeros(len(rep.sentences))
     in_titles: Counter[str] = Counter()
     for t in titles:
@@ -558,13 +557,15 @@ def select(
     ]
     concept_sum = rep.concept_sums(weights)
     leans = [leans_on_previous(s.text, d) for s, d in zip(rep.sentences, rep.dangling(), strict=True)]
-    headline = headline_scores(rep, titles or []) if HEADLINE_ANCHOR else np.zeros(n)
     # Headlines that tell one story from different angles agree little ("Ferry runs aground ...", "'Everybody stayed
     # calm' ...", "With the ferry stuck on a shoal, ... braces for a week cut off"): the anchor is then the
     # headline-like sentence only if most documents report it (ANCHOR_WIDE_SHARE), the story's shared news.
-    wide_only = False
-    if HEADLINE_ANCHOR and titles and len(titles) >= 2 and not headline.max() > 0:
-        headline, wide_only = headline_scores(rep, titles, agreement=0.0), True
+    headline, wide_only = np.zeros(n), False
+    if HEADLINE_ANCHOR and titles:
+        agreed = title_agreement(titles) >= TITLE_AGREEMENT
+        if agreed or len(titles) >= 2:
+            headline = headline_scores(rep, titles)
+            wide_only = not agreed
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
 
     def choose(ok: list[bool]) -> Selection:
