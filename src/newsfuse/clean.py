@@ -966,9 +966,9 @@ TITLE_LEAD_WORDS = 2  # a headline shares this many content words with the story
 # - a social-media page's name with its counts ("Corlis Falls Police Department 3,419 likes · 4.8K followers",
 #   "12K subscribers"): an abbreviated count, a "·" between counts, or two counts (a headline's "hits 500,000 followers"
 #   is none of these)
-_COUNT = r"\d[\d.,]*\s?[KkMm]?\s+(?:likes?|followers?|following|subscribers?|members)\b"
-_SOCIAL_COUNTS_RE = re.compile(rf"\d[\d.,]*\s?[KkMm]\s+(?:likes?|followers?|following|subscribers?|members)\b"
-                               rf"|{_COUNT}\s*[·•|,]?\s*{_COUNT}")
+_COUNT_UNIT = r"\s+(?:likes?|followers?|following|subscribers?|members)\b"
+_COUNT = r"\d[\d.,]*\s?[KkMm]?" + _COUNT_UNIT
+_SOCIAL_COUNTS_RE = re.compile(rf"\d[\d.,]*\s?[KkMm]{_COUNT_UNIT}|{_COUNT}\s*[·•|,]?\s*{_COUNT}")
 # - an agency's or a court's name set in capitals, over a transcript, a release or an order ("HADLEY COUNTY OFFICE OF
 #   EMERGENCY MANAGEMENT", "IN THE SUPERIOR COURT OF HADLEY COUNTY", "U.S. DEPARTMENT OF JUSTICE"): the name's head
 #   word followed by nothing or by "of ..." ("COUNTY BOARD APPROVES DAM REPAIRS" is a headline in capitals)
