@@ -620,9 +620,11 @@ _DATE_INTRODUCERS = (
     r"opens|close|closes|launch|debut|circa|around|about|late|early|mid|last|next|this|that|the|a|every|each|set|"
     r"morning|afternoon|evening|night|\w+ed"
 )
+# (a full date closing a caption: "April 20, 2016." / "Oct. 3 2024.")
+_FULL_DATE_END = r"(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$"
 CAPTION_PLACE_DATE_RE = re.compile(
     r"(?<![\w.'’-])(?!(?:" + _DATE_INTRODUCERS + "|" + WEEKDAY + r")\b)[\w.'’)-]+,?\s+"
-    r"(?:" + WEEKDAY + r",?\s+)?(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
+    r"(?:" + WEEKDAY + r",?\s+)?" + _FULL_DATE_END,
     re.IGNORECASE,
 )
 # ... and one whose weekday and full date follow "on" ("... in eden prairie on monday, sept. 15, 2014.", "... in
@@ -632,7 +634,8 @@ CAPTION_PLACE_DATE_RE = re.compile(
 # beyond the two patterns above, and the 43 this takes were all captions; clusters 3000-5621: 48 of 48.
 CAPTION_ON_DATE_RE = re.compile(
     r"(?:^|(?<=\s))(?:(?!(?:" + _DATE_INTRODUCERS + r"|opens|begins|starts|ends|runs|closes|airs|premieres|falls|happens|"
-    r"comes|goes|arrives|place|polls|due|scheduled|planned|slated)\b)[\w.,'’)-]+\s+)on\s+" + WEEKDAY + r",?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},?\s+(?:1[89]|20)\d\d\s*\.[\"”’']?\s*$",
+    r"comes|goes|arrives|place|polls|due|scheduled|planned|slated)\b)[\w.,'’)-]+\s+)on\s+" + WEEKDAY + r",?\s+"
+    + _FULL_DATE_END,
     re.IGNORECASE,
 )
 _LOOKS_AHEAD = re.compile(
