@@ -254,6 +254,76 @@ def test_a_wire_copy_republished_by_several_outlets_counts_as_one_report() -> No
     assert first.to_dict()["reports"] == 2
 
 
+def test_a_copy_cut_short_is_the_same_report() -> None:
+    """An aggregator's snippet of an outlet's lead (its first words, cut before the end) carries that outlet's report,
+    not one of its own; a sentence that only opens with the same few words is its own."""
+    lead = ("A county judge on Thursday ordered the owner of the Fenwick Lake Dam to lower the lake by 10 feet within "
+            "72 hours, a day after inspectors found a sinkhole on the dam's downstream face.")
+    snippet = lead[: lead.index(" on the dam's")] + "..."
+    own = ("On Thursday a judge ordered the dam's owner to lower the lake by 10 feet within 72 hours, after the "
+           "inspectors' findings.")
+    rest = " About 1,100 people along Pell Creek were told to leave their homes on Wednesday night."
+    docs = [
+        {"text": lead + rest, "source": "Corlis Falls Ledger", "id": "ledger"},
+        {"text": snippet, "source": "NewsHive", "id": "aggregator"},
+        {"text": own + rest, "source": "Pell Creek Dispatch", "id": "dispatch"},
+    ]
+    brief = newsfuse.summarize(docs, words=40)
+    s = next(s for s in brief.sentences if "10 feet" in s.text)
+    assert set(s.sources) == {"ledger", "aggregator", "dispatch"} and s.outlets == 3
+    assert s.reports == 2  # the Ledger's (with the snippet cut from it) and the Dispatch's own
+
+
+def test_fenwick_aggregator_snippet_is_the_ledgers_report() -> None:
+    """The Fenwick fixture's aggregator page carries the Ledger's lead cut short: with the Ledger, one report."""
+    from pathlib import Path
+
+    from newsfuse.load import load_inputs
+
+    brief = newsfuse.summarize(load_inputs([str(Path(__file__).parent / "fixtures" / "fenwick-dam")]), words=120)
+    s = next(s for s in brief.sentences if "10 feet within 72 hours" in s.text)
+    assert {"01-corlis-falls-ledger", "05-newshive"} <= set(s.sources)
+    assert s.reports == s.outlets - 1
+
+
+@pytest.mark.parametrize(("a", "b", "copy"), [
+    ("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders.",
+     "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders, "
+     "officials said.", True),
+    ("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel …",
+     "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders.", True),
+    # eleven words: too few to tell a copy from two outlets' plain opening
+    ("The city closed the Fulton Street Bridge on Tuesday after inspectors.",
+     "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders.", False),
+    # the words go on within a word, or differ before the end
+    ("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel.",
+     "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steelworks.", False),
+    ("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in all three girders.",
+     "The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two steel girders.", False),
+])
+def test_a_sentence_cut_from_another(a: str, b: str, copy: bool) -> None:
+    from newsfuse.attribute import _cut_from, _wording
+
+    wa, wb = _wording(a), _wording(b)
+    assert wa is not None and wb is not None
+    assert _cut_from(wa, wb) is copy
+    assert not _cut_from(wb, wa)
+
+
+def test_a_quotation_without_its_speaker_is_no_copy_cut_short() -> None:
+    """One outlet gives a quotation as a sentence of its own, another the same words with the speaker: each quoted
+    the speaker, two reports."""
+    words = "We will not gamble with the lives of the drivers who cross that bridge every single day"
+    docs = [
+        {"text": f"The bridge closed at noon on Tuesday, and detours were posted across the city. “{words}.”",
+         "source": "Ledger", "id": "a"},
+        {"text": f"“{words},” Ortiz said.", "source": "Harbor Daily", "id": "b"},
+    ]
+    brief = newsfuse.summarize(docs, words=60)
+    s = next(s for s in brief.sentences if "gamble" in s.text)
+    assert s.outlets == 2 and s.reports == 2
+
+
 def test_a_shared_quotation_is_no_shared_copy() -> None:
     """Two outlets quoting one speaker's words, each in its own sentence, are two reports: words inside quotation
     marks do not make a copy."""

@@ -7,7 +7,8 @@ paraphrases pass; sentences that merely share a name do not.
 
 How many independent reports those documents make (``attribute``): one outlet's
 documents, near-duplicate documents, documents that state the fact in the same
-words and copies of one story (a wire story republished, lightly edited) count once.
+words (or in another's first words, cut short: an aggregator's snippet) and copies
+of one story (a wire story republished, lightly edited) count once.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ from newsfuse.represent import Representation
 COPY_MIN_WORDS = 8
 COPY_SENTENCES = 2
 COPY_WIDE = 50  # a sentence shared by more documents than this makes them copies without counting pairs
+# A copy cut short (an aggregator's snippet of an outlet's lead, a teaser): a sentence whose first
+# TRUNCATED_COPY_MIN_WORDS words or more are all of another's, word for word, before its end ("..., a day after
+# inspectors found a sinkhole." / "..., a day after inspectors found a sinkhole on the dam's downstream face.").
+TRUNCATED_COPY_MIN_WORDS = 12
+_QUOTATION = re.compile(r"[\"“”«»]|(?<!\w)['‘’`]|['‘’`](?!\w)")  # (not an apostrophe inside a word: "dam's")
+_CUT_END = re.compile(r"(?:\s*(?:\.{3}|…))?[\s.,;:!?\"“”‘’'`´)\]]*$")
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'`´")
 _QUOTE_MARK = re.compile("[\"“”‘’'`´]")
 
@@ -111,18 +118,33 @@ def _copy_families(rep: Representation) -> list[int]:
 
 
 def _copy_groups(rep: Representation, stating: dict[int, set[int]]) -> dict[int, int]:
-    """Each document's copy of the fact: documents stating it in the same words are one (a document of its own
-    otherwise)."""
+    """Each document's copy of the fact: documents stating it in the same words, or one in the first words of the
+    other's sentence cut short (``_cut_from``; not a quotation, which outlets quote on their own), are one (a
+    document of its own otherwise)."""
     if len(stating) < 2:
         return {d: d for d in stating}
-    first: dict[str, int] = {}
-    out = {}
-    for d in sorted(stating):
-        keys = {w for j in stating[d] if (w := _wording(rep.sentences[j].text)) is not None}
-        out[d] = min((first[w] for w in keys if w in first), default=d)
-        for w in keys:
-            first.setdefault(w, out[d])
-    return out
+    docs = sorted(stating)
+    wordings: dict[int, list[tuple[str, bool]]] = {d: [] for d in docs}  # (wording, holds a quotation mark)
+    for d in docs:
+        for j in sorted(stating[d]):
+            text = rep.sentences[j].text
+            if (w := _wording(text)) is not None:
+                wordings[d].append((w, _QUOTATION.search(text) is not None))
+    groups = Groups(docs)
+    for x, a in enumerate(docs):
+        for b in docs[x + 1 :]:
+            if any(u == v or (not qu and not qv and (_cut_from(u, v) or _cut_from(v, u)))
+                   for u, qu in wordings[a] for v, qv in wordings[b]):
+                groups.join(a, b)
+    return {d: groups.root(d) for d in docs}
+
+
+def _cut_from(short: str, long: str) -> bool:
+    """Whether the wording ``short`` is ``long``'s first TRUNCATED_COPY_MIN_WORDS words or more, cut before its end
+    (its closing punctuation or ellipsis aside)."""
+    head = _CUT_END.sub("", short)
+    return (len(head) < len(long) and long.startswith(head) and long[len(head)] in " ,;:"
+            and head.count(" ") >= TRUNCATED_COPY_MIN_WORDS - 1)
 
 
 def _components(keys: dict[int, list[tuple[str, object]]]) -> int:
