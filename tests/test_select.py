@@ -112,6 +112,30 @@ def test_a_relaxed_candidate_is_a_statement_with_a_verb_when_short(text: str, ok
     assert is_candidate(s, word_count(text), relaxed=True, teasers=True) is (ok or text.endswith("..."))
 
 
+@pytest.mark.parametrize(("text", "ok"), [
+    # the outlet telling its reader to do something: a pointer to the page, a request, a farewell
+    ("Please stay away from the creek and the dam.", False),
+    ("See the presidential debate schedule for more details.", False),
+    ("Watch the full and exclusive interview on the program this sunday at 10 a.m.", False),
+    ("Read the clouse family's heartbreaking story here.", False),
+    ("Check back soon for further information about the closures.", False),
+    ("Click on the map for a larger view of the flooded streets.", False),
+    ("See you in three to ten years, everybody.", False),
+    # reported speech whose opening quotation mark was lost; prose that opens with such a word
+    ('Please give me my baby, " she said, as tears ran down her face.', True),
+    ("See, the senator does not agree with the governor's stance on the budget.", True),
+    ("Seeing the damage, the governor declared a state of emergency on Tuesday.", True),
+    ("Readers of the paper sent more than 2,000 letters about the closure.", True),
+    ("Watchdog groups said the agency had ignored the warnings for years.", True),
+    ("Visitors were evacuated from the park on Tuesday afternoon.", True),
+    ("Checkpoints were set up on every road into the town overnight.", True),
+])
+def test_a_sentence_addressed_to_the_reader_is_no_candidate(text: str, ok: bool) -> None:
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text)) is ok
+    assert is_candidate(s, word_count(text), relaxed=True) is ok
+
+
 def test_a_teaser_cut_short_is_quoted_only_when_nothing_else_is_left() -> None:
     teaser = "The mayor told reporters that the trucks hauling gravel to the quarry on route 9 would..."
     whole = "The harbor bridge will stay closed until the spring, the city engineer said on monday."

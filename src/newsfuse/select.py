@@ -181,6 +181,14 @@ _FIRST_SINGULAR = re.compile(r"(?<![\w'’])(?:(?<!war )i(?=\s|\s?['’]\s?(?:m|
 # 0.14 / 0.15 at 250 on the first 1,000 Multi-News clusters (scripts/tune.py --set select.FIRST_PERSON_RULE=True),
 # whose human briefs retell what such first-person pieces say; the brief cites the outlet whose words they are.
 FIRST_PERSON_RULE = False
+
+# A sentence that tells the reader to do something: a pointer to the page ("See the list of nominees ...", "Watch the
+# report", "Read the full text below:", "Check back soon for further information."), a request ("Please verify you're
+# not a robot", "Please stay away from the creek."), a farewell ("See you next year!"). A brief reports; it does not
+# address its reader in the outlet's voice. (Not a quotation whose opening mark was lost, which names its speaker:
+# "Please give me my baby, " she uttered.)
+READER_IMPERATIVE_RULE = True
+_READER_IMPERATIVE = re.compile(r"(?:please|see|read|watch|check|click|visit|subscribe)\b(?![,'’-])", re.I)
 LONE_OPENING_QUOTE_RULE = True  # no candidate opens with a straight quote and holds no other (it runs on, or is stray)
 
 
@@ -365,6 +373,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     if ")" in t and closes_unopened(t) and _LIST_MARKER.search(t[: t.find(")")]) is None:
         return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
+        return False
+    if READER_IMPERATIVE_RULE and _READER_IMPERATIVE.match(t) and _SPEECH.search(t) is None:
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
