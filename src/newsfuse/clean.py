@@ -422,11 +422,12 @@ def _strip_stamp(line: str) -> str | None:
 
 
 # A social-media post's furniture around its sentences: a thread's number ("2/ At the peak, ...", "🧵 1/ THREAD on
-# ..."), and the emoji and hashtags after its last sentence ("... at noon. 📷", "... in order. #IceStorm #Wrenford").
-# (Not a fraction or a date: "1/2 cup", "9/11 changed"; not a hashtag inside a sentence.)
+# ..."), and the emoji after its last sentence ("... at noon. 📷"). (Not a fraction or a date: "1/2 cup", "9/11
+# changed". Hashtags stay: a post ending in them is a tweet quoted whole, "... in cooby. #murdochlpt3", which a
+# Multi-News page keeps as its headline, not as sentences to quote.)
 _THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=\S)")
 _PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
-_POST_TAIL_RE = re.compile(rf"(?<=[.!?\"”’)])(?:\s+(?:#\w+|[{_PICTOGRAPHS}]+))+\s*$")
+_POST_TAIL_RE = re.compile(rf"(?<=[.!?\"”’)])\s*[{_PICTOGRAPHS}]+(?:\s+[{_PICTOGRAPHS}]+)*\s*$")
 POSTED_BY_MAX_PROSE_ABOVE = 2  # (a forum's description above it; not an article that quotes a forum post)
 # A forum's post header ("Posted by u/nferraro_beacon", with its age: "Posted by u/name 5h", "· 5 hr. ago").
 _POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[hmd]|hr|hrs|min|mo|yr)\.?(?: ago)?)?$")
