@@ -1332,3 +1332,240 @@ def test_a_wiki_tagline_names_the_site_not_the_title() -> None:
     [d] = clean_documents([Document(text=text, id="07-ashwiki", source="Ashwiki")])
     assert d.source == "AshWiki"  # (the page's own spelling, not the file name's "Ashwiki")
     assert d.title == "Ashgrove reservoir drawdown"
+
+
+# --- the wren-blackout fixture: a forum thread, a social thread, Markdown, a feed, a forwarded e-mail, a print page -
+
+WREN = Path(__file__).parent / "fixtures" / "wren-blackout"
+
+
+@pytest.fixture(scope="module")
+def wren() -> dict[str, Document]:
+    return cleaned(WREN)
+
+
+WREN_KEEP = [
+    ("01-reddit", "Calloway says it hopes to have power back for most customers by Sunday night."),
+    ("01-reddit", "Gov. Evelyn Marsh declared a state of emergency Friday for Ashgrove County and four neighboring counties."),
+    # a thread's posts without their numbers, emoji and hashtags
+    ("02-priscilla-vance", "At the peak, around 6 a.m. Friday, about 180,000 @CallowayElectric customers had no power"),
+    ("02-priscilla-vance", "I watched a convoy of bucket trucks from out of state roll down Route 14 at noon."),
+    # Markdown's words without its markup
+    ("03-ashgrove-ledger", "The outage peaked shortly after 6 a.m. Friday, when Calloway Electric reported about 180,000 "
+                           "of its roughly 310,000 customers without power."),
+    ("03-ashgrove-ledger", "cut power to about 180,000 homes and businesses"),
+    # the feed's item about the story, its HTML unescaped
+    ("04-wrenford-beacon-1", "Calloway has about 1,300 line workers in the field"),
+    ("04-wrenford-beacon-1", "“We are asking people to plan for a long weekend,” Harrow said."),
+    # the forwarded update
+    ("05-calloway-electric", "We expect to restore power to most customers by Sunday night."),
+    ("05-calloway-electric", "said Marcus Feld, Calloway's vice president for operations."),
+    ("06-tallow-river-times", "About 190 people slept at the Wrenford Civic Center"),
+    ("07-wrfd-12", "Rural customers north of the Tallow River could be in the dark until Wednesday."),
+]
+WREN_DROP = [
+    "level 1", "Posted by", "u/genny_guy", "Continue this thread", "Upvoted", "Are pets allowed",
+    "Volunteers are great", "the river city",  # the forum thread: its comments and the forum's description
+    "2/ ", "🧵", "#WrenfordIceStorm", "📷", "See new posts", "Relevant people", "Show replies",  # the social thread
+    "**", "](", "![", "title:", "> ",  # Markdown
+    "boat ramp", "rate increase", "bakery", "Keisha Mallory", "appeared first on", "<p>",  # the feed's other items
+    "Forwarded message", "From:", "Subject:", "wrote:", "How many customers are still out", "storm desk line",
+    "Powering Ashgrove", "CONFIDENTIALITY", "intended recipient", "consider the environment", "555-0148",  # the e-mail
+    "Print this page", "Close window", "tallowrivertimes.example", "Printed from",  # the print page
+    "Watch our report above", "generated automatically", "[music]", "dana whitlock",  # the TV page
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), WREN_KEEP)
+def test_wren_keeps_story(wren: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in wren[doc].text
+
+
+@pytest.mark.parametrize("snippet", WREN_DROP)
+def test_wren_drops_clutter(wren: dict[str, Document], snippet: str) -> None:
+    for d in wren.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_wren_titles_and_outlets(wren: dict[str, Document]) -> None:
+    titles = {k: d.title or "" for k, d in wren.items()}
+    assert titles["01-reddit"].startswith("Ice storm: what we know Friday afternoon")  # (the post's, not "User account menu")
+    assert "See new posts" not in titles["02-priscilla-vance"]
+    assert titles["03-ashgrove-ledger"] == "Ice storm leaves 180,000 without power; two die from generator fumes"
+    assert titles["04-wrenford-beacon-1"].startswith("Ice storm knocks out power to 180,000")
+    assert titles["05-calloway-electric"] == "Calloway restoration update, 4:30 p.m. Friday"
+    assert titles["06-tallow-river-times"] == "Ice storm, day two: out-of-state crews arrive as cold deepens"
+    assert wren["04-wrenford-beacon-1"].source == "Wrenford Beacon"  # (the channel's title without its section)
+    assert wren["04-wrenford-beacon-1"].date == "2026-01-23"
+    # a forwarded message's sender is the page's, not the colleague who forwarded it
+    assert wren["05-calloway-electric"].source.startswith("Calloway Electric")
+    assert set(wren) == {"01-reddit", "02-priscilla-vance", "03-ashgrove-ledger", "04-wrenford-beacon-1",
+                         "05-calloway-electric", "06-tallow-river-times", "07-wrfd-12", "08-correio-do-vale"}
+
+
+# --- Markdown ------------------------------------------------------------------------------------------------
+
+
+def test_markdown_becomes_the_text_a_reader_sees() -> None:
+    from newsfuse.markdown_text import looks_like_markdown, markdown_to_text
+
+    page = ('---\ntitle: "Bridge closes for repairs"\nauthor: Jane Roe\n---\n\n# Bridge closes for repairs\n\n'
+            "![The Fulton Street bridge on Tuesday.](https://example.org/b.jpg)\n\n"
+            "The **Fulton Street** bridge closed on Tuesday after [inspectors](https://example.org/report) found "
+            "cracks in two *steel* beams, the city said.\n\n> \"We will not take chances,\" the mayor said.\n\n"
+            "## Detours\n\n- Take Elm Street\n- Or the ferry\n\n---\n\nRepairs will take six weeks.\n")
+    assert looks_like_markdown(page)
+    text, title = markdown_to_text(page)
+    assert title == "Bridge closes for repairs"
+    assert ("The Fulton Street bridge closed on Tuesday after inspectors found cracks in two steel beams, the city said."
+            in text)
+    assert '"We will not take chances," the mayor said.' in text
+    assert "\n\nTake Elm Street\n\n" in text and "](" not in text and "**" not in text and "![" not in text
+    assert "title:" not in text and "---" not in text and "Repairs will take six weeks." in text
+
+
+PLAIN_TEXT_NOT_MARKDOWN = [
+    # a story with an asterisk's footnote and a bracketed editor's note
+    "The plant cut 40 jobs* in March, the company said.\n\n* Figures from the state labor office.\n\n"
+    "[Editor's note: this story was updated.] The union said it would appeal.",
+    # an e-mail with quoted lines
+    "From: Jane <jane@example.org>\nSubject: Re: the vote\n\n> Did the council vote?\n> Yes, 6-1.\n\nThanks,\nJane",
+    # a bold word alone (a page's text copied from a browser keeps no markup; one sign is not enough)
+    "The **only** survivor was found on Tuesday, the police said.",
+    "# 1 seed Duke beat Vermont 80-62 on Friday night in the first round of the tournament.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXT_NOT_MARKDOWN)
+def test_plain_text_is_not_taken_for_markdown(text: str) -> None:
+    from newsfuse.markdown_text import looks_like_markdown
+
+    assert not looks_like_markdown(text)
+
+
+# --- an e-mail's forwarded message, quoted lines and signature --------------------------------------------------
+
+
+def test_a_forwarded_messages_sender_and_subject_are_the_pages() -> None:
+    page = ("From: Sam Ode <sam@paper.example>\nSent: Friday, March 6, 2026 4:52 PM\nTo: Desk <desk@paper.example>\n"
+            "Subject: Fwd: update\n\nFYI, see below.\n\n---------- Forwarded message ---------\n"
+            "From: Acme Water Media <media@acme.example>\nDate: Fri, Mar 6, 2026 at 4:37 PM\n"
+            "Subject: RE: Main break update, 4 p.m. Friday\nTo: Sam Ode <sam@paper.example>\n\nHi Sam,\n\n"
+            "Crews repaired the 24-inch main on Elm Street on Friday afternoon, and water service was restored to "
+            "about 3,000 homes by 4 p.m., the utility said.\n\nThe boil-water notice stays in place until Sunday "
+            "while the state tests samples from the repaired line.\n\n> On Fri, Mar 6, 2026 at 3:58 PM Sam Ode "
+            "<sam@paper.example> wrote:\n> How many homes are still without water this afternoon?\n\nThanks,\n\n"
+            "Dana Reyes\nMedia Relations | Acme Water\nOffice: 555-0148\nServing the valley since 1921.\n")
+    [d] = clean_documents([Document(text=page, id="05-acme-water", source="Acme Water")])
+    assert d.source == "Acme Water Media" and d.title == "Main break update, 4 p.m. Friday"
+    assert d.date == "2026-03-06"
+    assert "water service was restored to about 3,000 homes" in d.text
+    assert "boil-water notice stays in place" in d.text
+    for clutter in ("Forwarded", "From:", "wrote:", "How many homes", "Serving the valley", "555-0148"):
+        assert clutter not in d.text, clutter
+
+
+def test_quoted_lines_and_sign_offs_outside_an_email_stay() -> None:
+    page = ("The council voted 6-1 on Tuesday night to rebuild the boat ramp, which has been closed since a flood "
+            "cracked its concrete in 2024.\n\n> The ramp is a lifeline for the marina, the harbor master wrote in a "
+            "letter to the council read aloud before the vote.\n\nThanks,\nJane Roe\n\nThe mayor said work would "
+            "start in April and finish by the end of the summer, before the fishing season closes.\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "The ramp is a lifeline for the marina" in d.text
+    assert "The mayor said work would start in April" in d.text
+
+
+# --- furniture lines --------------------------------------------------------------------------------------------
+
+WREN_FURNITURE = [
+    "The post Ice storm knocks out power to 180,000; Calloway aims for Sunday night appeared first on Wrenford Beacon.",
+    "CONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended "
+    "recipient(s) and may contain confidential and privileged information.",
+    "This message is intended only for the use of the individual or entity to which it is addressed.",
+    "Please consider the environment before printing this e-mail.",
+    "Print this page | Close window",
+    "Print this article",
+    "https://www.tallowrivertimes.example/news/2026/01/24/ice-storm-day-two/print",
+    "Watch our report above.",
+    "The transcript below was generated automatically and may contain errors.",
+    "See new posts",
+    "Show replies",
+    "Relevant people",
+]
+WREN_FURNITURE_LIKE_PROSE = [
+    "The post office on Main Street appeared first on a list of closures, the postmaster said.",
+    "The post Smith left in March appeared first on the board's agenda.",
+    "This message is intended for the governor, he said.",
+    "This e-mail is for the sole use of investigators, the judge ruled on Friday.",
+    "The transcript was generated automatically by the court's software, the clerk said.",
+    "Watch our report on the flood, the anchor said, and then the weather.",
+    "Print the page and bring it to the polling place, the clerk said.",
+    "Consider the environment before you build, the planning board told the developer.",
+    "The website, https://example.org, went live on Monday.",
+]
+
+
+@pytest.mark.parametrize("line", WREN_FURNITURE)
+def test_feed_mail_print_and_social_furniture_is_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", WREN_FURNITURE_LIKE_PROSE)
+def test_prose_like_feed_mail_print_and_social_furniture_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)
+
+
+# --- a social thread's numbers, a post's trailing emoji and hashtags; a forum post's header -------------------
+
+
+def test_a_threads_numbers_and_a_posts_emoji_go() -> None:
+    page = ("🧵 1/ Here is what we know about the flood on Friday, in order. #RiverFlood #Ashby\n\n"
+            "2/ The river crested at 31 feet on Friday morning, two feet above the record set in 1987. 📷\n\n"
+            "3/ About 400 homes were evacuated along the east bank, the fire chief said. 🙏\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "The river crested at 31 feet on Friday morning, two feet above the record set in 1987." in d.text
+    assert "About 400 homes were evacuated along the east bank, the fire chief said." in d.text
+    assert "2/" not in d.text and "📷" not in d.text and "🧵" not in d.text
+    assert "#RiverFlood" not in d.text  # (a post ending in hashtags is no sentence of the story's)
+
+
+SOCIAL_LIKE_PROSE = [
+    "1/2 cup of flour was all that was left in the pantry when the snow stopped, she said.",
+    "9/11 changed the way the airport screened its passengers, the director said.",
+    "The #MeToo movement reached the statehouse in March, and three lawmakers resigned.",
+    "The coach called it the best win of the season. #1 seed Duke plays on Sunday.",
+    "Are ur saturdays hectic like this!!! to do list located at search warrant in cooby. #murdochlpt3",
+]
+
+
+@pytest.mark.parametrize("line", SOCIAL_LIKE_PROSE)
+def test_prose_like_a_threads_furniture_stays_whole(line: str) -> None:
+    from newsfuse.clean import _social_post_line
+
+    assert _social_post_line(line) == line
+
+
+def test_a_forum_posts_header_gives_the_title_and_ends_the_forums_own_lines() -> None:
+    page = ("r/Ashby\nAshby, the mill town. News and questions about Ashby and its county.\n41.2k\nMembers\n\n"
+            "Posted by u/river_watcher\n5h\nFlood: the river crested at 31 feet on Friday morning\n\n"
+            "The river crested at 31 feet on Friday morning, two feet above the record set in 1987, the weather "
+            "service said.\n\nAbout 400 homes were evacuated along the east bank overnight, the fire chief said.\n\n"
+            "Shelters at the high school and the armory will stay open all weekend, the county said.\n\n1.2k\nShare\nSave\n96% Upvoted\n\nSort by: best\n\nlevel 1\nu/bankside\n· 4h\n"
+            "We are fine on the west side, the water never reached our street.\n")
+    [d] = clean_documents([Document(text=page, id="01-reddit", source="Reddit")])
+    assert d.title == "Flood: the river crested at 31 feet on Friday morning"
+    assert "The river crested at 31 feet" in d.text and "About 400 homes were evacuated" in d.text
+    assert "the mill town" not in d.text and "west side" not in d.text
+
+
+def test_an_article_quoting_a_forum_post_keeps_its_lines() -> None:
+    page = ("The river crested at 31 feet on Friday morning, two feet above the record set in 1987, the weather "
+            "service said.\n\nAbout 400 homes were evacuated along the east bank overnight, the fire chief said.\n\n"
+            "Residents traded news on the town's forum all night, where the first report came in a post.\n\n"
+            "Posted by u/river_watcher\n\nThe fire chief said shelters at the high school would stay open all weekend.\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "The river crested at 31 feet" in d.text and "Residents traded news" in d.text

@@ -1,6 +1,7 @@
 """End-to-end through the CLI entry point: exit codes, one-line errors, formats."""
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -212,10 +213,21 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
     assert data["stats"]["words"] <= words
     for c in clutter:
         assert c not in data["summary"], c
-    raw = {Path(p).stem: " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", html.unescape(Path(p).read_text())).split())
-           for p in paths}
+    from newsfuse.markdown_text import markdown_to_text
+
+    def page_text(p: Path) -> str:
+        text = html.unescape(p.read_text())
+        if p.suffix == ".md":  # (a Markdown page's sentences are its rendered text's)
+            text = markdown_to_text(p.read_text())[0]
+        elif p.suffix == ".xml":  # (a feed's items hold their HTML escaped: its entities once more)
+            text = html.unescape(text)
+        return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split())
+
+    raw = {Path(p).stem: page_text(Path(p)) for p in paths}
     for s in data["sentences"]:
-        assert " ".join(s["text"].split()) in raw[s["origin"]], s
+        # (a feed's items are documents of their own: "04-wrenford-beacon-1")
+        origin = next(k for k in raw if s["origin"] == k or s["origin"].startswith(k + "-"))
+        assert " ".join(s["text"].split()) in raw[origin], s
     # a quotation's tail ('When the boat stops, everything stops," said ...') comes only after its opening sentence
     from newsfuse.select import _QUOTE_TAIL
 
@@ -304,6 +316,41 @@ def test_fenwick_brief(capsys, words: int) -> None:
     assert max(len(s["sources"]) for s in data["sentences"]) >= 3
     if words >= 120:
         assert "10 feet within 72 hours" in data["summary"]
+
+
+WREN = Path(__file__).parent / "fixtures" / "wren-blackout"
+WREN_CLUTTER = [
+    "u/", "level 1", "Reply", "Upvoted", "Continue this thread", "more replies", "Posted by",  # the forum thread
+    "1/", "2/", "🧵", "#Wrenford", "Repost", "Views",  # the numbered social thread
+    "**", "](", "![", "> ", "http",  # Markdown
+    "boat ramp", "Riverside Park", "rate increase", "7 percent", "Public Service Commission", "bakery",
+    "Keisha Mallory", "appeared first on", "<p>", "&lt;",  # the feed's other items and its markup
+    "Forwarded", "From:", "Subject:", "wrote:", "555-01", "CONFIDENTIAL", "intended recipient", "environment",
+    "Powering Ashgrove",  # the forwarded e-mail
+    "[1]", "[2]", "Print this page", "Printed from", "All rights reserved",  # the print page
+    ">>", "[music]", "transcript", "Watch our report",  # the TV station's page
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_wren_brief(capsys, words: int) -> None:
+    """A forum thread, a numbered social-media thread, a Markdown file, an RSS feed of five stories, a forwarded
+    press-office e-mail, a print page, a TV story over its machine transcript and a Portuguese copy: the brief quotes
+    the outage's story in plain English sentences, none of the feed's other news or the pages' furniture, and cites
+    its facts to several outlets."""
+    data = _fixture_brief(capsys, WREN, words, WREN_CLUTTER)
+    origins = {s["origin"] for s in data["sentences"]}
+    assert "08-correio-do-vale" not in origins  # (the Portuguese copy is not quoted in an English brief)
+    assert not any(o.startswith("04-wrenford-beacon-") and o != "04-wrenford-beacon-1" for o in origins)
+    assert "180,000" in data["summary"] or words < 120
+    assert "Sunday night" in data["summary"]
+    assert re.search(r"carbon monoxide", data["summary"])
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 4
+    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 5
+    names = {s["name"] for s in data["sources"]}
+    assert {"Reddit", "Ashgrove Ledger", "Wrenford Beacon", "Tallow River Times", "WRFD 12"} <= names, names
+    if words >= 120:
+        assert re.search(r"1,300 line workers", data["summary"])
 
 
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:

@@ -547,3 +547,95 @@ def test_html_title_without_the_outlets_name(tmp_path: Path, title: str, shown: 
             f"<body><p>{STORY}</p></body></html>")
     [doc] = load_inputs([str(write(tmp_path / "p.html", page))])
     assert doc.title == shown
+
+
+# --- RSS and Atom feeds -----------------------------------------------------------------------------------------
+
+_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Ashby Herald - Local News</title><link>https://ashbyherald.example/</link>
+<item><title>River crests at 31 feet; 400 homes evacuated</title><link>https://ashbyherald.example/flood</link>
+<pubDate>Fri, 06 Mar 2026 20:48:00 -0500</pubDate>
+<description>&lt;p&gt;The Ashby River crested at 31 feet on Friday morning, two feet above the record set in 1987, and about
+400 homes along the east bank were evacuated, the county said.&lt;/p&gt;&lt;p&gt;Shelters at the high school and the
+armory will stay open through the weekend while the river falls, the fire chief said.&lt;/p&gt;</description></item>
+<item><title>Council approves new library hours</title><link>https://ashbyherald.example/library</link>
+<pubDate>Thu, 05 Mar 2026 22:15:00 -0500</pubDate>
+<description><![CDATA[<p>The Ashby council voted 6-1 on Thursday to keep the main library open until 9 p.m. on weeknights
+starting in April, at a cost of about $80,000 a year.</p>]]></description></item>
+</channel></rss>
+"""
+
+_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Valley Wire</title>
+<entry><title>River crests in Ashby</title><link href="https://valleywire.example/ashby-flood"/>
+<published>2026-03-06T21:00:00Z</published>
+<content type="html">&lt;p&gt;The river reached 31 feet in Ashby on Friday & about 400 homes were evacuated.&lt;/p&gt;</content>
+</entry></feed>
+"""
+
+_FLOOD_PAGE = ("The Ashby River crested at 31 feet on Friday morning, the highest on record, and about 400 homes along "
+               "the east bank were evacuated overnight, the county's emergency manager said.\n\nShelters at the high "
+               "school and the armory will stay open through the weekend, the fire chief said, while the river falls.\n")
+
+
+def test_a_feed_read_with_a_storys_pages_gives_only_its_items_on_that_story(tmp_path: Path) -> None:
+    write(tmp_path / "01-ashby-herald.xml", _RSS)
+    write(tmp_path / "02-valley-wire.xml", _ATOM)
+    write(tmp_path / "03-county-news.txt", _FLOOD_PAGE)
+    notes: list[str] = []
+    docs = load_inputs([str(tmp_path)], warn=notes.append)
+    assert [d.id for d in docs] == ["01-ashby-herald-1", "02-valley-wire-1", "03-county-news"]
+    herald, wire = docs[0], docs[1]
+    assert herald.source == "Ashby Herald" and herald.title == "River crests at 31 feet; 400 homes evacuated"
+    assert herald.date == "2026-03-06" and herald.url == "https://ashbyherald.example/flood" and herald.is_html
+    assert herald.text.startswith("<p>The Ashby River crested")
+    assert wire.source == "Valley Wire" and wire.date == "2026-03-06" and wire.url == "https://valleywire.example/ashby-flood"
+    assert any("1 of the feed's 2 items are other news" in n for n in notes), notes
+
+
+def test_a_feed_read_alone_gives_its_first_items_story(tmp_path: Path) -> None:
+    notes: list[str] = []
+    docs = load_inputs([str(write(tmp_path / "feed.rss", _RSS))], warn=notes.append)
+    assert [d.title for d in docs] == ["River crests at 31 feet; 400 homes evacuated"]  # (not the library's hours)
+    assert any("1 of the feed's 2 items are other news" in n for n in notes), notes
+    second = _RSS.replace("Council approves new library hours", "Ashby River falls below flood stage").replace(
+        "The Ashby council voted 6-1 on Thursday to keep the main library open until 9 p.m. on weeknights\nstarting in "
+        "April, at a cost of about $80,000 a year.", "The Ashby River crested at 31 feet on Friday morning and fell "
+        "below flood stage on Sunday; the 400 evacuated homes along the east bank reopened, the fire chief said.")
+    docs = load_inputs([str(write(tmp_path / "feed.rss", second))])
+    assert len(docs) == 2 and docs[1].text.startswith("<p>The Ashby River crested")  # (CDATA's HTML as it is)
+
+
+def test_a_feed_with_no_item_on_the_story_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "01-feed.xml", _RSS.replace("River crests at 31 feet; 400 homes evacuated", "Bakery opens")
+          .replace("The Ashby River crested at 31 feet on Friday morning, two feet above the record set in 1987, and about"
+                   "\n400 homes along the east bank were evacuated, the county said.", "A bakery opened on Main Street.")
+          .replace("Shelters at the high school and the\narmory will stay open through the weekend while the river falls, "
+                   "the fire chief said.", "The sisters who run it restored the old firehouse."))
+    write(tmp_path / "02-county-news.txt", _FLOOD_PAGE)
+    notes: list[str] = []
+    docs = load_inputs([str(tmp_path)], warn=notes.append)
+    assert [d.id for d in docs] == ["02-county-news"]
+    assert any("none of the feed's items" in n for n in notes), notes
+
+
+@pytest.mark.parametrize("text", [
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>',
+    '<rss><channel><title>Broken & bare</title><item><title>No end',
+    '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><summary></summary></entry></feed>',
+])
+def test_a_feed_without_item_text_is_skipped_not_a_crash(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "feed.xml", text)
+    write(tmp_path / "page.txt", _FLOOD_PAGE)
+    notes: list[str] = []
+    docs = load_inputs([str(tmp_path)], warn=notes.append)
+    assert [d.id for d in docs] == ["page"]
+    assert any("feed with no item text" in n for n in notes), notes
+
+
+def test_xml_that_is_not_a_feed_is_text(tmp_path: Path) -> None:
+    from newsfuse.feed import looks_like_feed
+
+    assert not looks_like_feed('<?xml version="1.0"?><catalog><book>The river</book></catalog>')
+    assert looks_like_feed('<?xml version="1.0"?>\n<!-- generator -->\n<rss version="2.0">')
+    assert looks_like_feed('<feed xmlns="http://www.w3.org/2005/Atom">')

@@ -58,6 +58,7 @@ from newsfuse.clutter import (
     pitch_matches,
     reads_as_caption,
 )
+from newsfuse.markdown_text import looks_like_markdown, markdown_to_text
 from newsfuse.model import Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 
@@ -420,6 +421,23 @@ def _strip_stamp(line: str) -> str | None:
     return rest or None
 
 
+# A social-media post's furniture around its sentences: a thread's number ("2/ At the peak, ...", "🧵 1/ THREAD on
+# ..."), and the emoji after its last sentence ("... at noon. 📷"). (Not a fraction or a date: "1/2 cup", "9/11
+# changed". Hashtags stay: a post ending in them is a tweet quoted whole, "... in cooby. #murdochlpt3", which a
+# Multi-News page keeps as its headline, not as sentences to quote.)
+_THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=\S)")
+_PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+_POST_TAIL_RE = re.compile(rf"(?<=[.!?\"”’)])\s*[{_PICTOGRAPHS}]+(?:\s+[{_PICTOGRAPHS}]+)*\s*$")
+POSTED_BY_MAX_PROSE_ABOVE = 2  # (a forum's description above it; not an article that quotes a forum post)
+# A forum's post header ("Posted by u/nferraro_beacon", with its age: "Posted by u/name 5h", "· 5 hr. ago").
+_POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[hmd]|hr|hrs|min|mo|yr)\.?(?: ago)?)?$")
+
+
+def _social_post_line(line: str) -> str:
+    line = _THREAD_NUMBER_RE.sub("", line, count=1)
+    return _POST_TAIL_RE.sub("", line, count=1) if line else line
+
+
 # An HTML character reference left in plain text by a scraper ("AT&amp;T", "New York &#124; ..."): named
 # ones in lower case with their semicolon, and numeric ones. Newswire layout codes (&UR;, &LR;) are upper case.
 _ENTITY_RE = re.compile(r"&(?:[a-z][a-z0-9]{1,7}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
@@ -479,8 +497,11 @@ def _clean_one(doc: Document) -> _Page:
         text = _from_newswire(text, page)
     elif doc.is_html or looks_like_html(text):
         text = _from_html(text, page)
-    elif "&" in text:
-        text = _ENTITY_RE.sub(_unescape_entity, text)
+    else:
+        if looks_like_markdown(text):
+            text, page.title = markdown_to_text(text)
+        if "&" in text:
+            text = _ENTITY_RE.sub(_unescape_entity, text)
     text = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]
@@ -496,6 +517,7 @@ def _clean_one(doc: Document) -> _Page:
     total_chars = sum(len(x) for x in raw_lines) or 1
     done_chars = 0
     kept_at = -1  # the raw line that cands[-1] came from
+    posted_by = post_title = False  # a forum post's "Posted by u/name" line seen; its title not yet read
     for i, raw in enumerate(raw_lines):
         done_chars += len(raw)
         if not raw:
@@ -539,6 +561,22 @@ def _clean_one(doc: Document) -> _Page:
             continue
         if "-" in line[-30:]:
             line = _SLUG_TAIL_RE.sub("", line)
+        if line[-1] not in TERMINAL or "/" in line[:6]:
+            line = _social_post_line(line)
+            if not line:
+                continue
+        if (not posted_by and _POSTED_BY_RE.match(line)
+                and sum(_is_prose(x) for _, x in cands) <= POSTED_BY_MAX_PROSE_ABOVE):
+            # a forum thread's post ("Posted by u/name" / "5h" / its title / the post): the lines above it are the
+            # forum's own (its name, its description, its counts), and the post's title is the page's
+            posted_by = True
+            cands.clear()
+            post_title = True
+            continue
+        if post_title and 3 <= len(line.split()) <= 30 and not _is_nav(line) and not is_clutter_line(line):
+            page.title = page.title or line
+            post_title = False
+            continue
         if _is_prose(line):
             page.prose_like.append(line)
         short = len(line) < 300
@@ -1012,27 +1050,67 @@ MAIL_HEADER_LINES = 12  # the header block is looked for among the page's first 
 
 def _read_mail_headers(lines: list[str], page: _Page) -> None:
     """An e-mail's header block opening a page (with a "From:" and a "Subject:" line) is not the story: its
-    lines are blanked; the subject is the title, the sender's name the outlet and its date the page's."""
-    head = [i for i, x in enumerate(lines[: MAIL_HEADER_LINES * 2]) if x][:MAIL_HEADER_LINES]
+    lines are blanked; the subject is the title, the sender's name the outlet and its date the page's. A message
+    forwarded under the first one's note ("FYI, see below." / "---------- Forwarded message ---------" / its own
+    headers) is the page's content: its headers are blanked too, and its sender, subject and date win. In an
+    e-mail, the quoted lines of earlier messages ("> ...", "On Fri, Jan 23 ... wrote:") and the sender's
+    sign-off with the signature under it ("Thanks," / name, title, phone numbers, notices) are not the story."""
+    opening = _mail_block(lines, 0)
+    if opening is None:
+        return
+    blocks = [opening]
+    end = opening[1]
+    for i in range(end, min(len(lines), end + MAIL_FORWARD_LINES)):
+        if _FORWARD_MARK_RE.match(lines[i]) and (inner := _mail_block(lines, i)) is not None:
+            blocks.append(inner)
+            end = inner[1]
+            break
+    for fields, _ in reversed(blocks):  # the forwarded message's fields first
+        subject = _SUBJECT_PREFIX_RE.sub("", fields["Subject"][1]).strip()
+        page.title = page.title or subject or None
+        if (m := _MAIL_FROM_RE.match(fields["From"][1])) is not None:
+            page.sitename = page.sitename or m.group("name").strip()
+        if "Date" in fields or "Sent" in fields:
+            page.date = page.date or find_date(fields.get("Date", fields.get("Sent", (0, "")))[1])
+    for fields, _ in blocks:
+        for i, _value in fields.values():
+            lines[i] = ""
+    signed = False
+    for i in range(end, len(lines)):
+        x = lines[i]
+        if _FORWARD_MARK_RE.match(x):
+            signed = False
+        elif signed or x.startswith(">") or _QUOTE_INTRO_RE.match(x):
+            lines[i] = ""
+        elif _VALEDICTION_RE.match(x) and any(_NAME_LINE_RE.match(y) for y in lines[i + 1: i + 3] if y):
+            signed = True  # (a sign-off over the sender's name: the signature follows)
+            lines[i] = ""
+
+
+MAIL_FORWARD_LINES = 40  # a forwarded message's mark is looked for within this many lines under the first headers
+_QUOTE_INTRO_RE = re.compile(r"^On .{5,200}\bwrote:$")
+_VALEDICTION_RE = re.compile(
+    r"^(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|warm regards|warmly|sincerely|cheers|"
+    r"all the best)[,.!]?$", re.IGNORECASE)
+
+
+def _mail_block(lines: list[str], start: int) -> tuple[dict[str, tuple[int, str]], int] | None:
+    """The header block at ``start`` (blank lines and a forward mark before it skipped): its fields (line number,
+    value) and the line after it, or None without a "From:" and a "Subject:" line."""
+    head = [i for i, x in enumerate(lines[start: start + MAIL_HEADER_LINES * 2], start) if x][:MAIL_HEADER_LINES]
     fields: dict[str, tuple[int, str]] = {}
-    marks = []
+    end = start
     for i in head:
         if (m := _MAIL_HEADER_RE.match(lines[i])) is not None:
             fields.setdefault(m.group("key"), (i, m.group("value").strip()))
         elif _FORWARD_MARK_RE.match(lines[i]):
-            marks.append(i)
+            fields.setdefault("mark", (i, ""))
         else:  # the block opens the page: an e-mail a story quotes under its first lines is the story's
             break
+        end = i + 1
     if "From" not in fields or "Subject" not in fields:
-        return
-    subject = _SUBJECT_PREFIX_RE.sub("", fields["Subject"][1]).strip()
-    page.title = page.title or subject or None
-    if (m := _MAIL_FROM_RE.match(fields["From"][1])) is not None:
-        page.sitename = page.sitename or m.group("name").strip()
-    if "Date" in fields or "Sent" in fields:
-        page.date = page.date or find_date(fields.get("Date", fields.get("Sent", (0, "")))[1])
-    for i in [i for i, _ in fields.values()] + marks:
-        lines[i] = ""
+        return None
+    return fields, end
 
 
 # A sponsor's label over its message in a newsletter ("PRESENTED BY FRESHTRACK", "SPONSORED", "A message from our

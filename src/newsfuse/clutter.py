@@ -194,6 +194,25 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"you (?:are receiving|received) this (?:e-?mail|newsletter|message)\b.{0,160}",
     r"that(?:'|’)?s (?:it|all) for (?:today|this week|this weekend|this morning|now)[.!]?(?:\s*see you \w+[.!]?)?",
     r"(?:\d{1,2}[- ]day|hourly|extended) forecast",
+    # a blog feed's footer under each item ("The post Storm knocks out power appeared first on Wrenford Beacon.")
+    r"the post (?-i:[A-Z0-9\"“‘']).{1,300} appeared first on (?-i:[A-Z]).{1,100}",
+    # an e-mail's legal and printing footers ("CONFIDENTIALITY NOTICE: This e-mail message ... is for the sole use of
+    # the intended recipient(s) ...", "Please consider the environment before printing this e-mail.")
+    r"(?:(?:confidentiality|privileged|legal) (?:notice|note|disclaimer)\s*:?\s*)?this (?:e-?mail|message|communication|"
+    r"transmission)\b.{0,80}\b(?:is|are) (?:for the sole use of|intended (?:only |solely )?for(?: the (?:sole )?use of)?) "
+    r"the (?:intended|named|individual|addressee)\b.{0,600}",
+    r"(?:please )?(?:consider|think of) the environment before printing\b.{0,40}",
+    # a social site's buttons over and under a post or thread ("See new posts", "Show replies", "Relevant people")
+    r"see new posts|show (?:more )?replies|show this thread|relevant people|who to follow",
+    # a print page's buttons ("Print this page | Close window")
+    r"print (?:this )?(?:page|article|story)(?:\s*[|·]\s*close (?:this )?window)?|close (?:this )?window",
+    # a bare address, alone on its line (a printed page's URL at its top)
+    r"(?:https?://|www\.)[^\s<>\"]{3,500}",
+    # a station's notes on its video and the machine transcript under it ("Watch our report above. The transcript
+    # below was generated automatically and may contain errors.")
+    r"watch (?:our|the) (?:full )?(?:report|video|story|segment|newscast) (?:above|below)[.!]?",
+    r"(?:the |this )?(?:video )?transcript (?:below|above) (?:was|is|has been) (?:generated|created|produced) "
+    r"(?:automatically|by (?:a )?(?:machine|computer|software))\b.{0,80}",
     # a weather widget's readings ("72°", "H: 78° L: 55°", "High 78°F / Low 55°F")
     r"(?:(?:h(?:igh)?|l(?:ow)?|feels like|now)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?"
     r"(?:\s*[/|·,]?\s*(?:(?:h(?:igh)?|l(?:ow)?|feels like)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?)*",
@@ -850,7 +869,9 @@ TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IG
 # same words link to the comments from the byline's line at the top of a page ("3 Comments"): such a heading ends the
 # article only under COMMENT_HEADING_MIN_PROSE lines of prose (a dek above the byline is one).
 COMMENT_HEADING_RE = re.compile(
-    r"^(?:(?:show|view|read|see) (?:all )?)?(?:\d[\d,]*\s+comments?|comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*))\s*:?$",
+    r"^(?:(?:show|view|read|see) (?:all )?)?(?:\d[\d,]*\s+comments?|comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*))\s*:?$"
+    # ... or its sort control ("Sort by: best", "Sort by Newest")
+    r"|^sort(?: comments)? by:?\s*(?:best|top|new|newest|old|oldest|controversial|q&a|most liked|popular)\b.{0,12}$",
     re.IGNORECASE,
 )
 COMMENT_HEADING_MIN_PROSE = 3

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import InputError
+from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed
 from newsfuse.model import Cluster, Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 
@@ -520,6 +521,8 @@ class _Loader:
         self.warn: Warn = self.notes.append
         self.docs: list[Document] = []
         self.skipped: list[str] = []
+        # each feed's name and its items' documents (kept only if about the other inputs' story: see load_inputs)
+        self.feeds: list[tuple[str, list[Document]]] = []
 
     def skip(self, why: str) -> None:
         self.skipped.append(why)
@@ -534,6 +537,9 @@ class _Loader:
             return
         if looks_like_newswire(stripped):
             self._add_newswire(stripped, stem, name)
+            return
+        if looks_like_feed(stripped):
+            self._add_feed(stripped, stem, name)
             return
         if MULTINEWS_SEP in text[:2_000_000]:
             self._add_multinews(text, stem, name)
@@ -559,6 +565,18 @@ class _Loader:
             doc_id = w.number or (stem if len(wire) == 1 else f"{stem}-{n}")
             self.docs.append(Document(text=w.text, id=doc_id, source=w.agency or outlet_from_stem(stem),
                                       title=w.title, date=w.date))
+
+    def _add_feed(self, text: str, stem: str, name: str) -> None:
+        """An RSS or Atom feed: one document per item, under the channel's name."""
+        channel, items = parse_feed(text)
+        if not items:
+            self.skip(f"{name} is a feed with no item text")
+            return
+        source = outlet_of(channel, items) or outlet_from_stem(stem)
+        docs = [Document(text=it.html, id=f"{stem}-{n}", source=source, title=it.title, url=it.link, date=it.date,
+                         is_html=True) for n, it in enumerate(items, 1)]
+        self.docs.extend(docs)
+        self.feeds.append((name, docs))
 
     def _add_multinews(self, text: str, stem: str, name: str) -> None:
         self.cluster_used = self.cluster_used or self.cluster is not None
@@ -699,7 +717,7 @@ class _Loader:
             self.skip(f"{name} is a binary or undecodable file, not text")
             return
         stem = p.name
-        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src"):
+        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom"):
             if stem.lower().endswith(suffix) and len(stem) > len(suffix):
                 stem = stem[: -len(suffix)]
         if lower.endswith((".json", ".json.gz")):
@@ -726,6 +744,40 @@ class _Loader:
                 self.warn(f"standard input is larger than {MAX_FILE_BYTES // 1_000_000} MB: reading only the first part")
                 text = text[:MAX_FILE_BYTES]
         self.add_text(text, "stdin", "standard input")
+
+
+def _keep_feed_items_on_topic(loader: _Loader) -> None:
+    """A brief tells one story, and a feed is a list of stories: a feed read with other documents gives only its
+    items about their story (a feed saved beside the pages of one story holds other news too); feeds read alone
+    give the first item's story (its first item and the items about the same story)."""
+    if not loader.feeds:
+        return
+    in_feeds = {id(d) for _, items in loader.feeds for d in items}
+    others = [strip_markup(d.text) if d.is_html else d.text for d in loader.docs if id(d) not in in_feeds]
+    first = None
+    if not others:
+        first = loader.feeds[0][1][0]
+        others = [f"{first.title or ''} {strip_markup(first.text)}"]
+    dropped: set[int] = set()
+    for name, items in loader.feeds:
+        rest = [d for d in items if d is not first]  # (the first item of feeds read alone is their story)
+        judged = dict(zip(map(id, rest), on_topic([f"{d.title or ''} {strip_markup(d.text)}" for d in rest], others),
+                          strict=True))
+        keep = [judged.get(id(d), True) for d in items]
+        dropped.update(id(d) for d, k in zip(items, keep, strict=True) if not k)
+        if not any(keep):
+            loader.skip(f"{name}: none of the feed's items is about the other inputs' story")
+        elif not all(keep):
+            loader.notes.append(f"{name}: {keep.count(False)} of the feed's {len(keep)} items are other news, not read")
+    loader.docs = [d for d in loader.docs if id(d) not in dropped]
+
+
+_MARKUP_RE = re.compile(r"<[^<>]*>")
+
+
+def strip_markup(text: str) -> str:
+    """Markup's words only (a rough cut, for comparing words)."""
+    return _MARKUP_RE.sub(" ", text)
 
 
 def load_inputs(
@@ -765,6 +817,7 @@ def load_inputs(
             loader.add_path(raw)
     for url in urls or []:
         fetch(url)
+    _keep_feed_items_on_topic(loader)
     docs = [d for d in loader.docs if d.text.strip()]
     for d in loader.docs:
         if not d.text.strip():
