@@ -972,3 +972,36 @@ def test_a_surname_alone_labels_a_remark_after_the_full_label() -> None:
 def test_a_briefings_speaker_label_is_trimmed(sentence: str, kept: str) -> None:
     [s] = split_document(sentence, 0)
     assert s.text == kept
+
+
+# --- the tarn-quake fixture: wire datelines with a date, and with the country in brackets ---------------------
+
+WIRE_DATELINES = [
+    ("TARNOVO VELIKI, Velmaria, March 3 (Meridian) - A magnitude 6.4 earthquake struck near the city on Tuesday.",
+     "A magnitude 6.4 earthquake struck near the city on Tuesday."),
+    ("LONDON, Jan 5 (Reuters) - British stocks fell on Monday as miners slid.", "British stocks fell on Monday as miners slid."),
+    ("NEW YORK, Dec. 12 (Reuters Breakingviews) - The deal makes sense for both sides.",
+     "The deal makes sense for both sides."),
+    ("Tarnovo Veliki (Velmaria) (ACP) - A powerful earthquake shook the mountain city before dawn on Tuesday.",
+     "A powerful earthquake shook the mountain city before dawn on Tuesday."),
+    ("Kyiv (Ukraine) (AFP) - Russia said on Monday it had shot down 40 drones.",
+     "Russia said on Monday it had shot down 40 drones."),
+]
+WIRE_DATELINE_LIKE_PROSE = [
+    "The senator, March 3 (Reuters) - the vote was held late at night.",
+    "ON MARCH 3, 2020 - the vote was held by the council in the town hall.",
+    "The company (Acme) (NYSE) said profits rose by a fifth in the quarter.",
+    "Smith, who joined in March 2019, said the plan would work.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), WIRE_DATELINES)
+def test_a_wire_dateline_with_its_date_or_its_country_in_brackets_is_trimmed(sentence: str, kept: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == kept
+
+
+@pytest.mark.parametrize("sentence", WIRE_DATELINE_LIKE_PROSE)
+def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
+    [s] = split_document(sentence, 0)
+    assert s.text == sentence

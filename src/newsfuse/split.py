@@ -396,8 +396,12 @@ _CJK_END = re.compile(r"(?<=[。！？])(?=\S)|(?<=[।॥؟])(?=\s+\S)")
 # "Damascus, syria ( ap ) —" (Multi-News spacing), optionally after a byline "By Mark Hosenball".
 _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
-    r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?(?:\s*\([^()]{1,30}\))?"
-    r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
+    r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?"
+    # (a wire's date before its name: "WASHINGTON, March 3 (Reuters) -", "LONDON, Jan 5 (Reuters) -")
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2}(?=\s*\())?"
+    r"(?:\s*\([^()]{1,30}\))?"
+    # (the country in brackets before the agency: "Kyiv (Ukraine) (AFP) -")
+    r"|[A-Z][A-Za-z.'’ ,]{1,40}?(?:\s*\(\s*[A-Z][A-Za-z.'’ ]{1,30}\))?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\|\s*[A-Za-z][A-Za-z.'’ ,]{1,40}?\s*\(\s*(?:AP|Reuters|AFP|UPI|ap|reuters|afp|upi)\s*\)"
     # (a wire page's header run into its dateline: "Philadelphia | Philadelphia (Reuters) -")
     # lower-cased corpora: "new york ( ap ) —", "beijing, dec. 9 ( upi ) --", "berlin/athens ( reuters ) -", a stamp
