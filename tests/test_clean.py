@@ -1569,3 +1569,158 @@ def test_an_article_quoting_a_forum_post_keeps_its_lines() -> None:
             "Posted by u/river_watcher\n\nThe fire chief said shelters at the high school would stay open all weekend.\n")
     [d] = clean_documents([Document(text=page, id="x", source="X")])
     assert "The river crested at 31 feet" in d.text and "Residents traded news" in d.text
+
+
+# --- the tarn-quake fixture: wire copies (their update notes, credits, standards and writers' boxes), a financial
+# --- service's story, a newest-first live blog, a ministry's statement, a Japanese copy, an aftershock table -------
+
+TARN = Path(__file__).parent / "fixtures" / "tarn-quake"
+
+
+@pytest.fixture(scope="module")
+def tarn() -> dict[str, Document]:
+    return cleaned(TARN)
+
+
+TARN_KEEP = [
+    ("01-meridian", "A magnitude 6.4 earthquake struck near the mountain city of Tarnovo Veliki in central Velmaria early "
+                    "on Tuesday, killing at least 19 people"),
+    ("01-meridian", "Rescuers worked under floodlights as night fell"),
+    ("02-calder", "A magnitude 6.4 earthquake killed at least 19 people in the Velmarian mountain city of Tarnovo Veliki"),
+    ("02-calder", "The country’s last deadly earthquake, a magnitude 5.8 tremor in 1963"),  # (the story's last line)
+    ("03-acp", "killing at least 12 people and bringing down part of an old hospital"),
+    ("03-acp", "said Dario Lenk, a 27-year-old student"),  # (the story's last line, above the slugline)
+    ("04-allied-press", "More than 340 people were injured, officials said"),
+    ("04-allied-press", "A magnitude 5.8 earthquake killed 11 people there in 1963."),
+    ("05-northgate-standard", "The number of people killed in the earthquake has risen to 19"),
+    ("05-northgate-standard", "At least 12 people have been killed in an earthquake in central Velmaria"),  # (the first post)
+    ("06-velmaria-ministry-of-interior", "the competent services have confirmed that 19 persons have lost their lives"),
+    ("06-velmaria-ministry-of-interior", "2. Three days of national mourning have been proclaimed, from 4 March to 6 March"),
+    ("08-national-institute-of-seismology", "By 18:00 the Institute's network had recorded 43 aftershocks"),
+]
+TARN_DROP = [
+    "UPDATE 3-", "(Adds death toll", "Reporting by", "Editing by", "Our Standards", "Trust Principles",
+    "Acquire Licensing", "Ilse Marek covers", "reported on two earthquakes",  # the first wire copy
+    "With assistance", "To contact", "calder.net", "Most Read", "Chipmaker", "Calder L.P.", "Listen to this article",
+    "Gift this article", "Europe Daily", "EUR/VLK",  # the financial service's page
+    "burs-", "-- ACP", "Agence Continentale de Presse", "Read more ACP", "Flooding in northern Ostrelia",  # the second
+    "___", "At a glance", "contributed to this report", "Follow AlP", "corrected to show", "Voss covers",
+    "Horek is an Allied Press", "Link copied", "1 of 9",  # the copy from a browser
+    "Key events", "Show key events", "JavaScript", "min ago", "Updated at", "14:32 GMT", "We will bring you",
+    "Most viewed", "Rail fares", "Photograph:",  # the live blog
+    "Home | The Ministry", "Press Centre", "No. 114/2026", "Download PDF", "Related statements", "winter road",
+    "Boulevard of the Republic", "Press Office", "011 4400", "Working hours",  # the ministry's page
+    "Did you feel it", "Download CSV", "4 Observatory Road", "06:52:40",  # the institute's page
+    "アクセスランキング", "有料会員",  # the Japanese page's furniture
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), TARN_KEEP)
+def test_tarn_keeps_story(tarn: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in tarn[doc].text
+
+
+@pytest.mark.parametrize("snippet", TARN_DROP)
+def test_tarn_drops_clutter(tarn: dict[str, Document], snippet: str) -> None:
+    for d in tarn.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_tarn_titles_outlets_and_dates(tarn: dict[str, Document]) -> None:
+    titles = {k: d.title or "" for k, d in tarn.items()}
+    # (a wire's tag for its clients' editors is no part of the headline)
+    assert titles["01-meridian"] == "Quake kills 19 in Velmaria's Tarnovo Veliki, hospital wing and old bridge collapse"
+    assert titles["03-acp"] == "Quake hits Velmaria mountain city, at least 12 dead"
+    assert titles["04-allied-press"].startswith("Earthquake in Velmaria kills 19")
+    # (the statement's title, not the site's menu bar or its breadcrumb; its day-first date)
+    assert titles["06-velmaria-ministry-of-interior"].startswith("STATEMENT OF THE MINISTRY")
+    assert tarn["06-velmaria-ministry-of-interior"].date == "2026-03-03"
+    assert titles["08-national-institute-of-seismology"].startswith("Earthquake of 3 March 2026")
+    assert {k: d.source for k, d in tarn.items() if k != "06-velmaria-ministry-of-interior"} == {
+        "01-meridian": "Meridian", "02-calder": "Calder", "03-acp": "Agence Continentale de Presse",
+        "04-allied-press": "The Allied Press", "05-northgate-standard": "The Northgate Standard",
+        "07-choyo-shinpo": "朝陽新報デジタル", "08-national-institute-of-seismology": "National Institute of Seismology"}
+
+
+TARN_FURNITURE = [
+    "Allied Press writers Petra Sandor in Lirsk, Velmaria, and Oskar Veit in Brenna, Dravonia, contributed to this "
+    "report.",
+    "Associated Press writers Jon Roe in Dubai, United Arab Emirates, and Sam Doe in Tehran, Iran, contributed to this "
+    "report.",
+    "Our Standards: The Meridian Trust Principles.",
+    "The Thomson Reuters Trust Principles.",
+    "We will bring you the latest as we get it.",
+    "We'll keep you updated.",
+]
+TARN_FURNITURE_LIKE_PROSE = [
+    "Writers in the city said the blockade contributed to the famine, and the report agreed.",
+    "Several reporters were hurt in the crush, police said.",
+    "The committee said the trust principles adopted in 2019 had been ignored by the board.",
+    "We will bring you home, the captain told the stranded passengers over the radio.",
+    "\"We will keep fighting,\" the mayor said.",
+]
+
+
+@pytest.mark.parametrize("line", TARN_FURNITURE)
+def test_wire_credits_standards_and_a_live_pages_promise_are_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", TARN_FURNITURE_LIKE_PROSE)
+def test_prose_like_wire_credits_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)
+
+
+def test_a_wires_writer_box_under_the_story_goes() -> None:
+    story = ("The quake struck at 6:47 a.m. about 9 miles southwest of the city, the institute said.\n\n"
+             "Rescuers pulled 12 people alive from two collapsed apartment blocks by evening, the mayor said.\n\n")
+    page = ("By JANE ROE and SAM DOE\n\n" + story + "JANE ROE\nRoe covers central Europe for The Allied Press.\n\n"
+            "SAM DOE\nDoe is an Allied Press video journalist based in Lirsk.\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "Rescuers pulled 12 people" in d.text and "covers" not in d.text and "video journalist" not in d.text
+    # the byline's writer's beat alone ("covers ... from Lirsk"), under the story
+    page = "By Ilse Marek\n\n" + story + "Ilse Marek covers central and eastern Europe from Lirsk.\n"
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "covers" not in d.text
+    # a person the story names, not the writer, stays: "Li Wei covers the cost of her own medication."
+    page = "By Ilse Marek\n\n" + story + "Li Wei covers the cost of her own medication, she said.\n"
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "Li Wei covers the cost" in d.text
+
+
+def test_a_menu_bar_or_a_breadcrumb_is_no_headline() -> None:
+    from newsfuse.clean import _not_a_headline
+
+    assert _not_a_headline("Home | The Ministry | Press Centre | Civil Protection | Citizens' Services | Contact | EN")
+    assert _not_a_headline("Press Centre > Statements > 2026")
+    assert not _not_a_headline("Quake kills 19 in Velmaria | World news")
+    assert not _not_a_headline("Velmaria quake: death toll rises to 19 as rescuers search collapsed hospital wing")
+    assert not _not_a_headline("Profits > forecasts as the bank beats estimates > again")
+
+
+@pytest.mark.parametrize(("title", "want"), [
+    ("UPDATE 3-Quake kills 19 in Velmaria", "Quake kills 19 in Velmaria"),
+    ("CORRECTED-UPDATE 1-Stocks fall as oil jumps", "Stocks fall as oil jumps"),
+    ("EXCLUSIVE-Bank weighs sale of unit", "Bank weighs sale of unit"),
+    ("COVID-19 cases rise in the city", "COVID-19 cases rise in the city"),
+    ("Update 3-year plan approved by council", "Update 3-year plan approved by council"),
+    ("UPDATE: Bridge reopens after repairs", "UPDATE: Bridge reopens after repairs"),
+])
+def test_a_wires_tag_on_a_headline_is_no_part_of_the_title(title: str, want: str) -> None:
+    [d] = clean_documents([Document(text="The bridge reopened on Tuesday after six weeks of repairs, the city said.",
+                                    id="x", source="X", title=title)])
+    assert d.title == want
+
+
+def test_a_day_first_date_is_read() -> None:
+    from newsfuse.clutter import find_date
+
+    assert find_date("Lirsk, 3 March 2026, 18:00 hours") == "2026-03-03"
+    assert find_date("Tue 3 Mar 2026 16.34 GMT") == "2026-03-03"
+    assert find_date("Posted March 4, 2026; first filed 3 March 2026") == "2026-03-04"  # (month first still wins)
+    assert find_date("The plant made 1.5 March 2026 shipments") is None
+    assert find_date("31 February 2026") is None

@@ -353,6 +353,47 @@ def test_wren_brief(capsys, words: int) -> None:
         assert re.search(r"1,300 line workers", data["summary"])
 
 
+TARN = Path(__file__).parent / "fixtures" / "tarn-quake"
+TARN_CLUTTER = [
+    "UPDATE 3-", "Adds death toll", "Reporting by", "Editing by", "Our Standards", "Trust Principles", "(Meridian)",
+    "Licensing", "Ilse Marek",  # the first wire copy
+    "With assistance", "To contact", "calder.net", "Most Read", "L.P.", "Listen to this", "newsletter",  # the service's
+    "burs-", "-- ACP", "(ACP)", "Agence", "Read more",  # the second wire copy
+    "___", "At a glance", "- ", "contributed to this report", "Follow AlP", "corrected", "(AlP)", "covers central",
+    "Link copied",  # the copy from a browser
+    "Key events", "Show key events", "JavaScript", "min ago", "Updated at", "14:32", "16.32", "We will bring you",
+    "Most viewed", "Photograph",  # the live blog
+    "Press Centre", "Press Office", "No. 114", "Download", "Tel.",  # the ministry's page
+    "Did you feel it", "06:52:40", "ML:",  # the institute's page
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_tarn_brief(capsys, words: int) -> None:
+    """Three wire copies (an update with its credit lines, an earlier one with its slugline, one copied from a browser
+    with its separators, contributors and correction), a financial service's story, a newest-first live blog, a
+    ministry's statement, a Japanese copy and an aftershock table: the brief quotes the quake's story in English
+    without the wires' furniture, prefers the death toll most outlets carry (19, not the first reports' 12) and cites
+    its facts to several outlets."""
+    data = _fixture_brief(capsys, TARN, words, TARN_CLUTTER)
+    summary = data["summary"]
+    assert all(s["origin"] != "07-choyo-shinpo" for s in data["sentences"])  # (no Japanese in an English brief)
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]", summary)
+    lead = data["sentences"][0]["text"]
+    assert "earthquake" in lead and "19" in lead and "12" not in lead, lead
+    assert "6.4" in summary and "Tarnovo Veliki" in summary
+    assert "at least 12" not in summary  # (the first reports' toll)
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 4
+    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 4
+    if words >= 120:
+        assert "Iskra" in summary and "aftershock" in summary
+    if words >= 250:
+        assert "national mourning" in summary and "1,200 buildings" in summary
+    titles = {s["name"]: s["title"] for s in data["sources"]}
+    assert titles["Meridian"].startswith("Quake kills 19")
+    assert titles["Ministry of the Interior and Civil Protection"].startswith("STATEMENT OF THE MINISTRY")
+
+
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
     _one_line_error(code, err)

@@ -179,9 +179,19 @@ def clean_documents(docs: list[Document]) -> list[Document]:
             named = (_named_in_text(source, d.text[:200_000]) if page.sitename_from_footer and source and source != d.id
                      and not _share_a_word(source, page.sitename) else None)
             source = named or page.sitename
-        out.append(replace(d, text=text, is_html=False, title=d.title or page.title,
+        title = d.title or page.title
+        if title and "-" in title[:40]:
+            title = _WIRE_TITLE_PREFIX_RE.sub("", title) or title
+        out.append(replace(d, text=text, is_html=False, title=title,
                            date=d.date or page.date, source=source or d.id or None))
     return out
+
+
+# A wire's tag on a headline, for its clients' editors ("UPDATE 3-Quake kills 19 ...", "CORRECTED-UPDATE 1-...",
+# "RPT-...", "EXCLUSIVE-...", "WRAPUP 2-..."): in capitals, glued to the headline by a hyphen
+_WIRE_TITLE_PREFIX_RE = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|RPT|REFILE|CORRECTED|CORRECTION|EXCLUSIVE|INSIGHT|ANALYSIS|FACTBOX|EXPLAINER|BREAKINGVIEWS|"
+    r"INTERVIEW|PREVIEW|TIMELINE|URGENT|FOCUS|FEATURE|GRAPHIC)(?: \d{1,2})?-)+(?=\S)")
 
 
 def clean_text(text: str) -> str:
@@ -588,9 +598,9 @@ def _clean_one(doc: Document) -> _Page:
                 cands.pop()  # the photo's caption, on the line right above its credit
                 kept_at = -1
             continue
-        if kept_at == i - 1 and cands and _is_author_bio(line, cands[-1][1]):
+        if kept_at == i - 1 and cands and _is_author_bio(line, cands[-1][1], cands[-1][1] in page.bylines):
             continue
-        if seen_prose and any(_is_author_bio(line, name) for name in page.bylines):
+        if seen_prose and any(_is_author_bio(line, name, True) for name in page.bylines):
             continue  # the writer's bio under the story, without the author box's name line ("Jane Roe covers ...")
         if len(line) < 120 and line[:3].lower() == "by " and not _is_prose(line):
             page.bylines.extend(_byline_names(line))
@@ -867,15 +877,22 @@ def _byline_names(line: str) -> list[str]:
     return out
 
 
-def _is_author_bio(line: str, prev: str) -> bool:
-    """Whether ``line`` is an author box's text under the line ``prev`` holding the writer's name."""
+def _is_author_bio(line: str, prev: str, byline: bool = False) -> bool:
+    """Whether ``line`` is an author box's text under the line ``prev`` holding the writer's name. ``byline``: the
+    name is one the page's byline gave, so its beat alone makes a bio ("Jane Roe covers Europe from Paris.")."""
     name = prev[6:] if prev.startswith("About ") else prev
-    if not line.startswith(name) or _NAME_LINE_RE.match(name) is None:
+    if _NAME_LINE_RE.match(name) is None:
         return False
+    if not line.startswith(name):
+        # a wire's writer box: the name in capitals, the bio opening with the surname ("JANE ROE" / "Roe covers ...")
+        surname = name.rsplit(" ", 1)[-1].title()
+        if not (name.isupper() and " " in name and line.startswith(surname + " ")):
+            return False
+        name = surname
     m = _AUTHOR_BIO_RE.match(line, len(name))
     if m is None:
         return False
-    if m.group().lstrip().startswith("is "):
+    if byline or m.group().lstrip().startswith("is "):
         return True
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]
     return _NEWSROOM_RE.search(first) is not None
@@ -1021,11 +1038,27 @@ _SITE_TAGLINE_RE = re.compile(
     r"(?:encyclopa?edia|dictionary|wiki|knowledge base)")
 
 
+# - a site's menu as a bar of short items ("Home | The Ministry | Press Centre | Contact | EN", four items or more) or a
+#   breadcrumb ("Press Centre > Statements > 2026", three or more; a headline with its section and site has fewer:
+#   "Quake kills 19 | World news")
+_BAR_SPLIT_RE = re.compile(r"\s+\|\s+")
+_CRUMB_SPLIT_RE = re.compile(r"\s+[>›»]\s+")
+MENU_ITEM_WORDS = 3
+
+
+def _is_menu_bar(line: str) -> bool:
+    for rx, least in ((_BAR_SPLIT_RE, 4), (_CRUMB_SPLIT_RE, 3)):
+        items = rx.split(line)
+        if len(items) >= least and all(0 < len(x.split()) <= MENU_ITEM_WORDS for x in items):
+            return True
+    return False
+
+
 def _not_a_headline(line: str) -> bool:
     """A line above the story that is page furniture: a social page's counts, an agency's or court's name in capitals,
-    a wiki's tagline."""
+    a wiki's tagline, a menu's bar or a breadcrumb."""
     return (_SOCIAL_COUNTS_RE.search(line) is not None or _INSTITUTION_LINE_RE.fullmatch(line) is not None
-            or _SITE_TAGLINE_RE.fullmatch(line) is not None)
+            or _SITE_TAGLINE_RE.fullmatch(line) is not None or _is_menu_bar(line))
 
 
 def _headline_of(heads: list[str], lead: list[str]) -> str | None:

@@ -59,6 +59,9 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?",
     r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
+    # a live page's promise of more ("We will bring you the latest as we get it.", "We'll keep you updated.")
+    r"(?:we(?:'|’)ll|we will) (?:bring you (?:the latest|more|updates|all the)|keep (?:you )?(?:updated|posted)|"
+    r"update (?:this|you))\b[^\"“”]{0,120}",
     r"this (?:story|article|post) (?:has been|was|will be) updated\b.*",
     # a correction note over or under a story ("This story has been corrected to show that the fire started on
     # Saturday, not Friday.", "An earlier version of this article misstated the number of homes destroyed.")
@@ -77,6 +80,12 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:and (?:[\w.'’-]+ ){1,3})?(?:in [\w.,'’ -]{2,40} )?contributed"
     r"(?: (?:to (?:this|the) (?:report|story|article)|reporting))?(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",
     r".{0,120}\bcontributed reporting\b.{0,120}",
+    # ... naming each writer's place ("Associated Press writers Jane Roe in Denver, and John Doe in Paris, France,
+    # contributed to this report.")
+    r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
+    r"(?:report|story|article)[.!]?",
+    # a wire's pointer to its code of practice ("Our Standards: The Thomson Reuters Trust Principles.")
+    r"(?:our standards\s*:\s*)?the (?:[\w.'’&-]+ ){0,3}trust principles\.?",
     r"(?:©|\(c\)|copyright\b).{0,200}",
     r".{0,80}\ball rights reserved\b.{0,80}",
     r"(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us)\b.{0,120}",
@@ -273,6 +282,9 @@ LINE_RE = _line_re(LINE_PATTERNS)
 _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
     r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
+    r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
+    r"(?:report|story|article)[.!]?": ("contributed to this",),
+    r"(?:our standards\s*:\s*)?the (?:[\w.'’&-]+ ){0,3}trust principles\.?": ("trust principles",),
     r".{0,80}\ball rights reserved\b.{0,80}": ("all rights reserved",),
     r".{0,60}\b(?:community guidelines|comment policy|keep comments civil|comment form|comments ?'? factual accuracy)\b.*": (
         "community guidelines", "comment policy", "keep comments civil", "comment form", "factual accuracy"),
@@ -951,6 +963,8 @@ BYLINE_LINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w
 # Date lines: "October 15, 2024", "Oct. 15, 2024", "March 2, 2017 5:01 PM", "2024-10-15".
 DATE_RE = re.compile(r"\b(" + MONTHS + r")\.?\s+(\d{1,2}),\s+(\d{4})\b")
 ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# the day first, as European pages and official statements write it ("Lirsk, 3 March 2026, 18:00 hours")
+DAY_FIRST_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2})\s+(" + MONTHS + r")\.?,?\s+(\d{4})\b")
 
 SOCIAL_WORDS = frozenset(
     """facebook twitter instagram pinterest linkedin linked in youtube tiktok reddit whatsapp snapchat flipboard
@@ -1036,7 +1050,8 @@ def month_number(name: str) -> int:
 
 
 def find_date(text: str) -> str | None:
-    """The first "Month D, YYYY" or ISO date in ``text``, as YYYY-MM-DD."""
+    """The first "Month D, YYYY" date in ``text``, else its first ISO date, else its first "D Month YYYY" date, as
+    YYYY-MM-DD."""
     m = DATE_RE.search(text)
     if m:
         try:
@@ -1047,6 +1062,12 @@ def find_date(text: str) -> str | None:
     if m:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    m = DAY_FIRST_DATE_RE.search(text)
+    if m:
+        try:
+            return date(int(m.group(3)), month_number(m.group(2)), int(m.group(1))).isoformat()
         except ValueError:
             return None
     return None
