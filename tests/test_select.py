@@ -902,3 +902,22 @@ def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_i
           "Die Reparaturen dauern mindestens sechs Wochen und kosten etwa vier Millionen Euro, sagte der Ingenieur der Stadt."]
     assert german in [s.text for s in newsfuse.summarize(de, words=250).sentences]
 
+
+
+# --- the tarn-quake fixture: a sentence pointing at the page's own list, table or chart ---------------------------
+
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("The list below gives the aftershocks of magnitude 3.5 or greater.", False),
+    ("The chart below documents national polls on same-sex marriage since 1996.", False),
+    ("The video above shows the moment the bridge fell into the river.", False),
+    # prose about a list, a table, a map or a video in the story
+    ("The table was set for 40 guests below the old chandelier, she said.", True),
+    ("The map showed the fault running below the city's old town.", True),
+    ("Temperatures stayed below freezing for the third night in a row.", True),
+    ("The list of the dead, released on Tuesday, included two children.", True),
+    ("The video, posted above a church's notice board, drew 2 million views.", True),
+])
+def test_a_sentence_pointing_at_the_pages_furniture_is_no_candidate(text: str, ok: bool) -> None:
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text)) is ok

@@ -189,6 +189,11 @@ FIRST_PERSON_RULE = False
 # "Please give me my baby, " she uttered.)
 READER_IMPERATIVE_RULE = True
 _READER_IMPERATIVE = re.compile(r"(?:please|see|read|watch|check|click|visit|subscribe)\b(?![,'’-])", re.I)
+# ... or points at the page's own furniture ("The list below gives the aftershocks of magnitude 3.5 or greater.", "The
+# chart below documents national polls ...", "The video above shows ..."): a brief has no list, chart or video
+_PAGE_POINTER = re.compile(
+    r"(?:the|this|these) (?:list|table|chart|map|graphic|graph|figure|timeline|gallery|video|clip|photos?|pictures?|"
+    r"images?) (?:below|above)\b", re.I)
 LONE_OPENING_QUOTE_RULE = True  # no candidate opens with a straight quote and holds no other (it runs on, or is stray)
 
 
@@ -374,7 +379,7 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
-    if READER_IMPERATIVE_RULE and _READER_IMPERATIVE.match(t) and _SPEECH.search(t) is None:
+    if READER_IMPERATIVE_RULE and (_READER_IMPERATIVE.match(t) or _PAGE_POINTER.match(t)) and _SPEECH.search(t) is None:
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
