@@ -434,8 +434,10 @@ _POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[h
 
 
 def _social_post_line(line: str) -> str:
-    line = _THREAD_NUMBER_RE.sub("", line, count=1)
-    return _POST_TAIL_RE.sub("", line, count=1) if line else line
+    # (each pattern only where it can match: a "/" near the start, a character outside ASCII at the end)
+    if "/" in line[:8]:
+        line = _THREAD_NUMBER_RE.sub("", line, count=1)
+    return _POST_TAIL_RE.sub("", line, count=1) if line and not line[-1].isascii() else line
 
 
 # An HTML character reference left in plain text by a scraper ("AT&amp;T", "New York &#124; ..."): named
