@@ -902,3 +902,14 @@ def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_i
           "Die Reparaturen dauern mindestens sechs Wochen und kosten etwa vier Millionen Euro, sagte der Ingenieur der Stadt."]
     assert german in [s.text for s in newsfuse.summarize(de, words=250).sentences]
 
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Cleanup of the riverbank and the river itself will take at least three weeks, he said.", True),
+    ("The intake will stay closed until the weekend, she added.", True),
+    ("Cleanup of the river will take at least three weeks, the railroad's spokesman said.", False),
+    ("Dale Prentiss said cleanup of the river would take at least three weeks.", False),
+    ("The mayor, who has said little, said the river would reopen to boats by May, as she said.", False),
+])
+def test_a_reported_statement_with_a_pronoun_speaker_needs_the_sentence_naming_it(text: str, leans: bool) -> None:
+    assert leans_on_previous(text) is leans

@@ -33,6 +33,14 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"skip to (?:main )?(?:content|navigation|site index|search)\b.*",
     r"ie ?11 is not supported\b.*",
     r"(?:this|your) browser (?:is not|isn't) supported\b.*",
+    # a player's fallback text for a browser without it ("Your browser doesn't support HTML5 audio.", "Your browser
+    # does not support the video tag.")
+    r"(?:sorry, )?(?:this|your) browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play) (?:the |this |"
+    r"these |embedded |html5? |inline |playback of )*(?:audio|video|media|iframe|element|tag|format|player|content|file)s?"
+    r"\b[^.!?,]{0,40}[.!]?",
+    # a paywall offer's fine print ("Offer valid for new subscribers only. Taxes may apply.")
+    r"(?:this )?offer (?:is )?(?:only )?(?:valid|available|open) (?:for|to) new (?:digital )?(?:subscribers|customers|members)"
+    r"\b(?![^\"“”]{0,150}\b(?:said|says|according)\b).{0,150}",
     r"advertisement|supported by|sponsored(?: content)?|ad choices",
     r"(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?)\b.*",
     r"(?:get|receive)\b.{0,60}\b(?:newsletters?|in your inbox|delivered to your inbox)\b.*",
@@ -77,6 +85,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:and (?:[\w.'’-]+ ){1,3})?(?:in [\w.,'’ -]{2,40} )?contributed"
     r"(?: (?:to (?:this|the) (?:report|story|article)|reporting))?(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",
     r".{0,120}\bcontributed reporting\b.{0,120}",
+    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",  # ("KMRW 7's Sienna Marsh contributed to this report.")
     r"(?:©|\(c\)|copyright\b).{0,200}",
     r".{0,80}\ball rights reserved\b.{0,80}",
     r"(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us)\b.{0,120}",
@@ -273,6 +282,7 @@ LINE_RE = _line_re(LINE_PATTERNS)
 _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
     r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
+    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?": ("contributed to this",),
     r".{0,80}\ball rights reserved\b.{0,80}": ("all rights reserved",),
     r".{0,60}\b(?:community guidelines|comment policy|keep comments civil|comment form|comments ?'? factual accuracy)\b.*": (
         "community guidelines", "comment policy", "keep comments civil", "comment form", "factual accuracy"),
@@ -884,6 +894,9 @@ INLINE_BOX_HEADINGS: tuple[str, ...] = (
     "more on this story", "we recommend", "recommended", "recommended for you", "recommended stories",
     "you may also like", "you might also like", "editor'?s picks", "don'?t miss", "read next", "what to read next",
     "further reading",
+    # a list of the site's popular headlines set between two paragraphs ("Trending Now" mid-article): the story's prose
+    # after it, about the story above, shows the article goes on
+    "trending", "trending now", "trending stories", "most popular", "most read", "popular now",
 )
 INLINE_BOX_RE = re.compile(r"^(?:" + "|".join(INLINE_BOX_HEADINGS) + r")\s*:?$", re.IGNORECASE)
 if not set(INLINE_BOX_HEADINGS) <= set(TRAILER_HEADINGS):  # pragma: no cover - a heading added to one table only
