@@ -667,6 +667,13 @@ CAPTION_ON_DATE_RE = re.compile(
     + _FULL_DATE_END,
     re.IGNORECASE,
 )
+# ... and AP's place after such a date ("An 1873 dime from carson city, nev., is displayed on friday, aug. 10, 2012, in
+# philadelphia."), with the same tests of tense
+CAPTION_ON_DATE_PLACE_RE = re.compile(
+    r"\bon\s+" + WEEKDAY + r",?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4},\s+in\s+"
+    r"[\w.'’-]+(?: [\w.'’-]+){0,3}(?:, [\w.'’-]+(?: [\w.'’-]+){0,2})?\.?[\"”’']?\s*$",  # (a place: "provo", "lakeport, ohio")
+    re.IGNORECASE,
+)
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|shall|takes effect|is due|are due|is scheduled|are scheduled|expires|deadline)\b", re.IGNORECASE)
 # a past tense (a regular one, or a common irregular one) or a reporting verb: not a passive's or a perfect's
@@ -694,7 +701,11 @@ def is_dated_caption(text: str) -> bool:
         return False
     tail = t[-200:]
     if not t.rstrip(".\"”’' ")[-4:].isdigit():  # (a year must end it, or a place after it: asked of every picked sentence)
-        return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None and _caption_tense(t)
+        if ", in " not in tail:
+            return False
+        if CAPTION_DATE_RE.search(tail) is not None:
+            return _caption_tense(t)
+        return CAPTION_ON_DATE_PLACE_RE.search(tail) is not None and _caption_tense(t) and _on_date_caption_tense(t)
     if CAPTION_DATE_RE.search(tail) is not None:
         return True
     if CAPTION_PLACE_DATE_RE.search(tail) is not None:
