@@ -1571,6 +1571,177 @@ def test_an_article_quoting_a_forum_post_keeps_its_lines() -> None:
     assert "The river crested at 31 feet" in d.text and "Residents traded news" in d.text
 
 
+
+
+# --- the Osprey Landing fixture: an infinite-scroll page with a second article appended, a script-built page whose
+# story is only in its JSON-LD, a paywalled page, ads and boxes between paragraphs, an AMP page, a photo gallery, a
+# Windows-1252 text file with a correction, a French copy --------------------------------------------------------
+
+OSPREY = Path(__file__).parent / "fixtures" / "osprey-spill"
+
+
+@pytest.fixture(scope="module")
+def osprey() -> dict[str, Document]:
+    return cleaned(OSPREY)
+
+
+OSPREY_KEEP = [
+    # the story of a page that appends the next article as its reader scrolls
+    ("01-marrow-county-courier", "Osprey Landing, a town of about 1,900 people, sits where State Highway 14 crosses the river."),
+    # a script-built page's story, only in its JSON-LD articleBody
+    ("02-calder-springs-post", "City Manager Ruben Ashdown said crews closed the intake at 8:15 a.m., before any of the"),
+    ("02-calder-springs-post", "No one was injured in the derailment. The National Rail Safety Board is investigating its cause."),
+    # the paywalled page's two paragraphs
+    ("03-tamsen-valley-tribune", "The derailment of 21 cars at about 4:40 a.m. sent a sharp, sweet odor"),
+    # the story after the "Trending Now" list set between two of its paragraphs
+    ("04-midstate-now", "Investigators from the National Rail Safety Board arrived Tuesday afternoon"),
+    ("04-midstate-now", "\"You never think about what's in them.\""),
+    ("05-northwind-public-radio", "The National Rail Safety Board is investigating what caused the derailment."),
+    ("06-osprey-landing-beacon", "and three tank cars leaked vinyl acetate into the river."),
+    # Windows-1252 bytes: curly quotes and an em dash decoded
+    ("07-kmrw-7-news", "“Our first job was to stop the leaks, and that’s done,” Prentiss said."),
+    ("07-kmrw-7-news", "about 26,000 gallons spilled — some of it burning off"),
+]
+OSPREY_DROP = [
+    "Pinehurst", "Llewellyn", "Nadine Coyle", "Next article", "Loading next",  # the appended article
+    "Loading…", "enable JavaScript", "Tamsen River to its taps on Tuesday morning, hours after a freight train derailed "
+    "upstream at Osprey Landing and spilled vinyl acetate into the river. City",  # (the articleBody's paragraphs apart)
+    "Subscribe", "$1 for 6 months", "Already a subscriber", "Offer valid", "which began sampling the river Tuesday",  # paywall
+    "Story continues", "ADVERTISEMENT", "Morning Brief", "Recommended Video", "Drone video", "Sponsored", "PureFlow",
+    "Trending Now", "volleyball",  # inserts between paragraphs
+    "browser", "Listen ·", "Close menu", "Emil Sorensen reports", "listener-supported", "Tags:",  # AMP page
+    "/ 12", "Courtesy", "Hank Ostrowski", "Buy this photo", "Dead fish collect", "The derailment in photos",  # gallery
+    "Correction", "An earlier version", "Updated:", "Sienna Marsh contributed", "Download the KMRW", "Copyright",  # TV
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), OSPREY_KEEP)
+def test_osprey_keeps_story(osprey: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in osprey[doc].text
+
+
+@pytest.mark.parametrize("snippet", OSPREY_DROP)
+def test_osprey_drops_clutter(osprey: dict[str, Document], snippet: str) -> None:
+    for d in osprey.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_osprey_titles_and_outlets(osprey: dict[str, Document]) -> None:
+    assert [(d.source, d.title) for d in osprey.values()][:2] == [
+        ("Marrow County Courier", "Train derails at Osprey Landing, spilling chemical into Tamsen River"),
+        ("Calder Springs Post", "Calder Springs shuts river intake after upstream chemical spill, asks residents to halve "
+                                "water use"),
+    ]
+    # a byline right under a text file's headline is no part of it
+    assert osprey["07-kmrw-7-news"].title == "Railroad: Osprey Landing line to reopen by Sunday; river cleanup to take weeks"
+    assert osprey["07-kmrw-7-news"].source.startswith("KMRW")
+
+
+def _ld_page(body: str, visible: str = "<div id=\"root\">Loading…</div>", kind: str = "NewsArticle") -> str:
+    import json
+
+    ld = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "x"},
+                                                      {"@type": kind, "headline": "Quarry blast rattles homes", "articleBody": body}]}
+    return (f"<!DOCTYPE html><html><head><title>Quarry blast rattles homes</title>"
+            f"<script type=\"application/ld+json\">{json.dumps(ld)}</script></head><body>{visible}"
+            f"<noscript>You need to enable JavaScript to run this app.</noscript></body></html>")
+
+
+_QUARRY = ["A blast at the Hillcrest quarry on Monday shook homes as far as two miles away and cracked windows on "
+           "Birch Lane, the county said.",
+           "The quarry's owner, Stonefield Aggregates, said the charge was larger than planned and that it would pay "
+           "for the damage. Inspectors from the state mine safety office visited the site on Tuesday.",
+           "Residents said they had complained about blasting for months. \"The whole house jumped,\" said Ana Ruiz, "
+           "who has lived on Birch Lane for 20 years. The county will hold a hearing on the quarry's permit next month, "
+           "when neighbors may speak for three minutes each."]
+
+
+def test_a_script_built_pages_story_is_read_from_its_json_ld() -> None:
+    text = clean_text(_ld_page("\n".join(_QUARRY)))
+    assert _QUARRY[0] in text and "\"The whole house jumped,\" said Ana Ruiz" in text
+    assert "Loading" not in text and "JavaScript" not in text
+    assert _QUARRY[0] + " The quarry" not in text  # (one paragraph a line)
+
+
+def test_a_page_showing_its_story_is_read_from_its_markup_not_its_json_ld() -> None:
+    shown = "".join(f"<p>{p}</p>" for p in _QUARRY[:2])
+    text = clean_text(_ld_page("\n".join([*_QUARRY, "A paragraph only the structured data holds, about the quarry."]),
+                               f"<article><h1>Quarry blast rattles homes</h1>{shown}</article>"))
+    assert _QUARRY[1] in text and "only the structured data holds" not in text
+
+
+def test_a_short_json_ld_body_or_a_non_article_is_not_the_story() -> None:
+    assert "Hillcrest" not in clean_text(_ld_page("A blast at the Hillcrest quarry shook homes on Monday."))
+    assert "Hillcrest" not in clean_text(_ld_page("\n".join(_QUARRY), kind="Recipe"))
+
+
+def test_a_trending_list_between_paragraphs_does_not_end_the_story() -> None:
+    page = ("<html><body><article><h1>Quarry blast rattles homes</h1>" + "".join(f"<p>{p}</p>" for p in _QUARRY[:2])
+            + "<div><h3>Trending Now</h3><ol><li><a href='/a'>Hollis volleyball stuns top seed</a></li>"
+            "<li><a href='/b'>First frost expected this weekend</a></li></ol></div>"
+            "<p>Inspectors from the state mine safety office said the quarry's blasting records for the past year "
+            "would be reviewed, and Stonefield Aggregates said it would pause blasting at the quarry until then.</p>"
+            "<p>Residents of Birch Lane said cracked windows and fallen plaster were the least of it, and the county said "
+            "the quarry's permit hearing next month would hear the homeowners.</p></article>"
+            "<aside><h3>Most Read</h3><ul><li><a href='/c'>Council approves new fire station on Elm Street</a></li>"
+            "<li><a href='/d'>Cardinals cruise past Hollis in district opener</a></li></ul></aside></body></html>")
+    text = clean_text(page)
+    assert "would be reviewed" in text and "permit hearing next month" in text
+    assert "Trending" not in text and "volleyball" not in text and "Cardinals" not in text and "Most Read" not in text
+
+
+PLAYER_AND_PAYWALL_LINES = [
+    "Your browser doesn't support HTML5 audio.",
+    "Your browser does not support the video tag.",
+    "Sorry, your browser doesn't support embedded videos.",
+    "Offer valid for new subscribers only. Taxes may apply.",
+    "This offer is only available to new digital subscribers.",
+    "KMRW 7’s Sienna Marsh contributed to this report.",
+    "The Associated Press and Reuters contributed to this story.",
+]
+PLAYER_AND_PAYWALL_LIKE_PROSE = [
+    "Your browser does not support some of the county's older forms, the clerk said, so residents should call.",
+    "Offer valid for new customers through Sunday, the store's manager said.",
+    "The offer is valid for new subscribers who sign up before March, according to the filing.",
+    "Heavy rain contributed to this report's grim forecast, the agency said.",
+    "\"Everyone contributed to this story,\" said the mayor.",
+]
+
+
+@pytest.mark.parametrize("line", PLAYER_AND_PAYWALL_LINES)
+def test_a_players_fallback_a_paywalls_fine_print_and_a_contributor_line_are_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", PLAYER_AND_PAYWALL_LIKE_PROSE)
+def test_prose_like_a_players_fallback_or_a_paywalls_fine_print_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)
+
+
+def test_a_writers_bio_named_by_the_pages_metadata_is_dropped() -> None:
+    page = ("<html><head><meta name=\"author\" content=\"Emil Sorensen\"></head><body><article>"
+            "<h1>Quarry blast rattles homes</h1>" + "".join(f"<p>{p}</p>" for p in _QUARRY)
+            + "<p>Emil Sorensen reports on agriculture and the environment for Northwind Public Radio from its Hollis "
+            "bureau.</p></article></body></html>")
+    text = clean_text(page)
+    assert _QUARRY[2][-40:] in text and "Emil Sorensen reports" not in text
+
+
+def test_a_byline_under_a_text_files_headline_is_not_joined_to_it() -> None:
+    text = ("Quarry blast rattles homes along Birch Lane; county schedules hearing\nBy Darnell Whitaker, KMRW 7 News\n"
+            "Published: Oct. 13, 2026 at 6:12 PM CDT\n\n" + "\n\n".join(_QUARRY) + "\n")
+    [d] = clean_documents([Document(text=text, id="kmrw")])
+    assert d.title == "Quarry blast rattles homes along Birch Lane; county schedules hearing"
+    # a wrapped line that opens with "By" and a name inside a paragraph still joins
+    wrapped = ("The county said the blast at the quarry was heard in three towns and was felt\nBy Tuesday morning the "
+               "county had received more than 40 calls from residents about cracked walls.\n")
+    assert "was felt By Tuesday morning" in clean_text(wrapped).replace("\n", " ")
+
+
 # --- the tarn-quake fixture: wire copies (their update notes, credits, standards and writers' boxes), a financial
 # --- service's story, a newest-first live blog, a ministry's statement, a Japanese copy, an aftershock table -------
 

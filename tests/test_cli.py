@@ -213,14 +213,19 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
     assert data["stats"]["words"] <= words
     for c in clutter:
         assert c not in data["summary"], c
+    from newsfuse.load import decode_bytes
     from newsfuse.markdown_text import markdown_to_text
 
     def page_text(p: Path) -> str:
-        text = html.unescape(p.read_text())
+        # (a page read as the loader reads it, a Windows-1252 file too; a JSON string's escaped quotes and line
+        # breaks, a JSON-LD articleBody's, as the text they stand for)
+        source = decode_bytes(p.read_bytes()) or ""
         if p.suffix == ".md":  # (a Markdown page's sentences are its rendered text's)
-            text = markdown_to_text(p.read_text())[0]
-        elif p.suffix == ".xml":  # (a feed's items hold their HTML escaped: its entities once more)
-            text = html.unescape(text)
+            text = markdown_to_text(source)[0]
+        else:
+            text = html.unescape(source.replace('\\"', '"').replace("\\n", "\n"))
+            if p.suffix == ".xml":  # (a feed's items hold their HTML escaped: its entities once more)
+                text = html.unescape(text)
         return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split())
 
     raw = {Path(p).stem: page_text(Path(p)) for p in paths}
@@ -351,6 +356,47 @@ def test_wren_brief(capsys, words: int) -> None:
     assert {"Reddit", "Ashgrove Ledger", "Wrenford Beacon", "Tallow River Times", "WRFD 12"} <= names, names
     if words >= 120:
         assert re.search(r"1,300 line workers", data["summary"])
+
+
+OSPREY = Path(__file__).parent / "fixtures" / "osprey-spill"
+OSPREY_CLUTTER = [
+    "Pinehurst", "school board", "Llewellyn", "Eastgate", "Nadine Coyle", "Next article",  # the appended article
+    "Loading", "JavaScript", "__NEXT_DATA__",  # the script-built page's shell
+    "Subscribe", "subscriber", "$1", "Sign in", "Offer valid",  # the paywall
+    "advertisement", "ADVERTISEMENT", "Advertisement", "Midstate Morning Brief", "Sign up", "Recommended Video",
+    "Drone video", "Sponsored", "Water Filter", "Trending", "volleyball",  # the inserts between paragraphs
+    "browser", "Listen", "Donate", "Give now", "Emil Sorensen reports", "Share this story",  # the AMP page
+    "1 / 12", "/ 12", "Beacon photographers", "Courtesy", "Buy this photo",  # the gallery
+    "Hank Ostrowski", "Priya Lindgren", "Dana Kemper",  # (the gallery's credits)
+    "Correction", "earlier version", "Updated", "contributed to this report", "Download the",  # the TV station's copy
+    "Copyright", "All rights reserved",
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_osprey_brief(capsys, words: int) -> None:
+    """A page that appends a second, unrelated article as its reader scrolls, a script-built page whose story is only
+    in its JSON-LD articleBody, a paywalled page cut after two paragraphs, a page with ads, a newsletter box, a video
+    label, sponsored links and a "Trending Now" list between its paragraphs, an AMP page, a photo gallery, a TV
+    station's text in Windows-1252 with a correction note, and a French copy: the brief quotes the derailment's facts
+    from the story's own sentences, cites them to several outlets and carries none of the rest."""
+    data = _fixture_brief(capsys, OSPREY, words, OSPREY_CLUTTER)
+    for before, s in zip([None, *data["sentences"]], data["sentences"], strict=False):
+        assert s["origin"] != "08-le-courrier-des-plaines", s  # (no French in an English brief)
+        assert s["origin"] != "06-osprey-landing-beacon" or "derailed" in s["text"], s  # (no gallery caption)
+        if s["text"].endswith((", he said.", ", she said.")):  # (only after the sentence that names "he")
+            assert before is not None and before["origin"] == s["origin"] and before["end"] <= s["start"], s
+    summary = data["summary"]
+    assert "derail" in summary and "vinyl acetate" in summary
+    assert "26,000 gallons" in summary or "21 of them derailed" in summary or "88 cars" in summary
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 4
+    assert len({i for s in data["sentences"] for i in s["sources"]}) >= 5
+    if words >= 120:
+        assert "Calder Springs" in summary and ("shelter in place" in summary or "shelter-in-place" in summary)
+    names = {src["name"]: src["title"] for src in data["sources"]}
+    assert names.get("KMRW", "Railroad: Osprey Landing line to reopen by Sunday; river cleanup to take weeks") == (
+        "Railroad: Osprey Landing line to reopen by Sunday; river cleanup to take weeks")  # (no byline in the title)
+    assert all("Pinehurst" not in t for t in names.values())
 
 
 TARN = Path(__file__).parent / "fixtures" / "tarn-quake"

@@ -589,6 +589,9 @@ GLUED = [
     "Crews clear debris from the river under the old Main Street bridge after a barge struck it in lakeport, ohio, "
     "on Thursday, Oct. 6, 2024.",
     "Residents repair a roof damaged by the storm after it crossed lakeport, ohio, on Friday, Oct. 7, 2024.",
+    # ... with AP's place after the date
+    "A steel girder from the Main Street bridge is displayed on friday, oct. 7, 2024, in lakeport.",
+    "Crews lift a beam onto the bridge at the Main Street crossing on Monday, Oct. 3, 2024, in Lakeport, Ohio.",
     "( Jane Doe/The Lakeport Ledger ) the council voted on Monday to pay for the bridge repairs.",
     "jane doe/ap jane doe/ap the council voted on Monday to pay for the bridge repairs.",
     "The latest on the bridge closure ( all times local ): 2: 44 p.m. The council voted to pay for repairs.",
@@ -666,6 +669,10 @@ GLUED = [
     "| andrew harnik/ap photo the director said the agency completed its inquiry last year.",
 ]
 NOT_GLUED = [
+    # prose that dates an event after "on", with the place after the date
+    "The trial began on Monday, May 5, 2014, in Boston, and lasted three weeks.",
+    "The bridge was closed on Monday, Oct. 3, 2024, in Lakeport, after inspectors found cracks.",
+    "The hearing is expected to resume on Monday, Jan. 6, 2020, in Boston.",
     "The council approved [the] repair budget of $4.2 million on Monday, the mayor said.",
     "Lane 2 [of 4] stays closed until May, the city said.",
     "The city's new parking app was downloaded 40,000 times in its first week, the mayor said.",
@@ -887,6 +894,19 @@ def test_only_letters_of_another_script_outside_brackets_count_as_foreign(text: 
     assert (foreign_letters(text) >= FOREIGN_LETTERS) is foreign
 
 
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("Saber máis vaites, produciuse un problema na conexión co servidor.", True),  # a Galician error widget
+    ("Os reparos vão levar seis semanas, disse o engenheiro da prefeitura.", True),
+    ("Mayor Ana Costa said no one was hurt when the bridge closed on Tuesday.", False),
+    ("Um, we were all in shock, the passenger told reporters on Monday.", False),
+    ("Follow her at bbritto@baltsun.com or twitter.com/brittanybritto for updates.", False),
+])
+def test_a_sentence_in_portuguese_or_galician_reads_foreign(text: str, foreign: bool) -> None:
+    from newsfuse.language import reads_foreign
+
+    assert reads_foreign(text) is foreign
+
+
 def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_its_own() -> None:
     german = "Das geht aus geheimen Unterlagen der Behörde hervor, die der Spiegel ausgewertet hat."
     en = [
@@ -902,6 +922,17 @@ def test_a_copy_in_another_language_is_left_out_of_an_english_story_but_not_of_i
           "Die Reparaturen dauern mindestens sechs Wochen und kosten etwa vier Millionen Euro, sagte der Ingenieur der Stadt."]
     assert german in [s.text for s in newsfuse.summarize(de, words=250).sentences]
 
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Cleanup of the riverbank and the river itself will take at least three weeks, he said.", True),
+    ("The intake will stay closed until the weekend, she added.", True),
+    ("Cleanup of the river will take at least three weeks, the railroad's spokesman said.", False),
+    ("Dale Prentiss said cleanup of the river would take at least three weeks.", False),
+    ("The mayor, who has said little, said the river would reopen to boats by May, as she said.", False),
+])
+def test_a_reported_statement_with_a_pronoun_speaker_needs_the_sentence_naming_it(text: str, leans: bool) -> None:
+    assert leans_on_previous(text) is leans
 
 
 # --- the tarn-quake fixture: a sentence pointing at the page's own list, table or chart ---------------------------

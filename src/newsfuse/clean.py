@@ -264,6 +264,51 @@ _NOTE_SUP_RE = re.compile(
     r"\s*</sup>", re.IGNORECASE)
 
 
+# A page whose visible body is a script-built app's shell ("Loading…", "You need to enable JavaScript") carries its
+# story only in its structured data: a JSON-LD NewsArticle's "articleBody". It is taken when the extracted text holds
+# fewer than ARTICLE_BODY_SHARE of its words (a page that shows its story is read from its markup, as before) and it
+# is an article's length (ARTICLE_BODY_MIN_WORDS: a teaser or a description is no body).
+_LD_JSON_RE = re.compile(
+    r"<script\b[^<>]*\btype=[\"']?application/ld\+json[\"']?[^<>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+                            "opinionnewsarticle", "backgroundnewsarticle", "reportnewsarticle", "reviewnewsarticle"})
+ARTICLE_BODY_SHARE = 0.25
+ARTICLE_BODY_MIN_WORDS = 80
+
+
+def _ld_article_body(html: str) -> str:
+    """The longest ``articleBody`` of a JSON-LD article (of _ARTICLE_TYPES, in a list or an "@graph" too) on the
+    page, its markup and entities taken out, one paragraph a line; "" when there is none."""
+    import json
+
+    best = ""
+    for m in _LD_JSON_RE.finditer(html):
+        if "articleBody" not in m.group(1):
+            continue
+        try:
+            data = json.loads(m.group(1), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        todo = [data]
+        while todo:
+            x = todo.pop()
+            if isinstance(x, list):
+                todo.extend(x)
+            elif isinstance(x, dict):
+                kinds = x.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                body = x.get("articleBody")
+                if (isinstance(body, str) and len(body) > len(best)
+                        and any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds)):
+                    best = body
+                todo.extend(v for v in x.values() if isinstance(v, (list, dict)))
+    if "<" in best:
+        best = strip_tags(best)
+    else:
+        best = html_lib.unescape(best)
+    return "\n\n".join(p.strip() for p in best.split("\n") if p.strip())
+
+
 def _from_html(html: str, page: _Page) -> str:
     if "<sup" in html or "<SUP" in html:
         html = _NOTE_SUP_RE.sub("", html)
@@ -279,6 +324,9 @@ def _from_html(html: str, page: _Page) -> str:
             get = res.get if isinstance(res, dict) else lambda k: getattr(res, k, None)
             text = _LIST_ITEM_MARK_RE.sub("", get("text") or "")
             page.title = get("title") or None
+            # the writers the page's metadata names ("Emil Sorensen; Northwind Public Radio"): their bio under the
+            # story goes like one under a byline line the extraction dropped
+            page.bylines.extend(n.strip() for n in (get("author") or "").split(";") if _NAME_LINE_RE.match(n.strip()))
             page.sitename = get("sitename") or None
             page.date = get("date") or None
     except (Exception, RecursionError) as e:  # noqa: BLE001 - a hostile page must not stop the run
@@ -286,6 +334,11 @@ def _from_html(html: str, page: _Page) -> str:
     page.title = page.title or meta.get("title")
     page.sitename = meta.get("sitename") or page.sitename
     page.date = page.date or meta.get("date")
+    if "articleBody" in html:
+        body = _ld_article_body(html)
+        n = len(body.split())
+        if n >= ARTICLE_BODY_MIN_WORDS and len(text.split()) < ARTICLE_BODY_SHARE * n:
+            return body
     if not text.strip():
         text = strip_tags(html)
     return text
@@ -444,8 +497,10 @@ _POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[h
 
 
 def _social_post_line(line: str) -> str:
-    line = _THREAD_NUMBER_RE.sub("", line, count=1)
-    return _POST_TAIL_RE.sub("", line, count=1) if line else line
+    # (each pattern only where it can match: a "/" near the start, a character outside ASCII at the end)
+    if "/" in line[:8]:
+        line = _THREAD_NUMBER_RE.sub("", line, count=1)
+    return _POST_TAIL_RE.sub("", line, count=1) if line and not line[-1].isascii() else line
 
 
 # An HTML character reference left in plain text by a scraper ("AT&amp;T", "New York &#124; ..."): named
@@ -1209,6 +1264,10 @@ def _column_rows(text: str) -> set[int]:
     return rows
 
 
+# a byline's opening: "By" and a capitalized name of two words or more
+_BYLINE_START_RE = re.compile(r"By [A-Z][\w.'’-]+ (?:[A-Z]\.? )?[A-Z][\w.'’-]+(?:,|\s*[|·]|\s+and\s|$)")
+
+
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
     """Lines of one block that are a hard-wrapped paragraph, joined with a space (a word hyphenated at a line's end
     rejoined); a heading in capitals stays apart from the paragraph under it, and a wrapped paragraph cut by a page
@@ -1242,6 +1301,8 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
         cur = lines[0]
         for x in lines[1:]:
             cont = cur[-1] not in TERMINAL and (wrapped or x[:1].islower() or x[:1].isdigit())
+            if cont and x.startswith("By ") and _BYLINE_START_RE.match(x) and not _is_prose(x):
+                cont = False  # (a byline under its headline, no blank line between: "By Darnell Whitaker, KMRW 7 News")
             if cont and wrapped and _caps_heading(cur) and not x.isupper():
                 cont = False
             if cont:

@@ -33,6 +33,14 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"skip to (?:main )?(?:content|navigation|site index|search)\b.*",
     r"ie ?11 is not supported\b.*",
     r"(?:this|your) browser (?:is not|isn't) supported\b.*",
+    # a player's fallback text for a browser without it ("Your browser doesn't support HTML5 audio.", "Your browser
+    # does not support the video tag.")
+    r"(?:sorry, )?(?:this|your) browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play) (?:the |this |"
+    r"these |embedded |html5? |inline |playback of )*(?:audio|video|media|iframe|element|tag|format|player|content|file)s?"
+    r"\b[^.!?,]{0,40}[.!]?",
+    # a paywall offer's fine print ("Offer valid for new subscribers only. Taxes may apply.")
+    r"(?:this )?offer (?:is )?(?:only )?(?:valid|available|open) (?:for|to) new (?:digital )?(?:subscribers|customers|members)"
+    r"\b(?![^\"“”]{0,150}\b(?:said|says|according)\b).{0,150}",
     r"advertisement|supported by|sponsored(?: content)?|ad choices",
     r"(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?)\b.*",
     r"(?:get|receive)\b.{0,60}\b(?:newsletters?|in your inbox|delivered to your inbox)\b.*",
@@ -80,6 +88,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:and (?:[\w.'’-]+ ){1,3})?(?:in [\w.,'’ -]{2,40} )?contributed"
     r"(?: (?:to (?:this|the) (?:report|story|article)|reporting))?(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",
     r".{0,120}\bcontributed reporting\b.{0,120}",
+    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",  # ("KMRW 7's Sienna Marsh contributed to this report.")
     # ... naming each writer's place ("Associated Press writers Jane Roe in Denver, and John Doe in Paris, France,
     # contributed to this report.")
     r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
@@ -282,6 +291,7 @@ LINE_RE = _line_re(LINE_PATTERNS)
 _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
     r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
+    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?": ("contributed to this",),
     r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
     r"(?:report|story|article)[.!]?": ("contributed to this",),
     r"(?:our standards\s*:\s*)?the (?:[\w.'’&-]+ ){0,3}trust principles\.?": ("trust principles",),
@@ -669,6 +679,13 @@ CAPTION_ON_DATE_RE = re.compile(
     + _FULL_DATE_END,
     re.IGNORECASE,
 )
+# ... and AP's place after such a date ("An 1873 dime from carson city, nev., is displayed on friday, aug. 10, 2012, in
+# philadelphia."), with the same tests of tense
+CAPTION_ON_DATE_PLACE_RE = re.compile(
+    r"\bon\s+" + WEEKDAY + r",?\s+(?:" + MONTHS + r")\.?\s+\d{1,2},\s+\d{4},\s+in\s+"
+    r"[\w.'’-]+(?: [\w.'’-]+){0,3}(?:, [\w.'’-]+(?: [\w.'’-]+){0,2})?\.?[\"”’']?\s*$",  # (a place: "provo", "lakeport, ohio")
+    re.IGNORECASE,
+)
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|shall|takes effect|is due|are due|is scheduled|are scheduled|expires|deadline)\b", re.IGNORECASE)
 # a past tense (a regular one, or a common irregular one) or a reporting verb: not a passive's or a perfect's
@@ -696,7 +713,11 @@ def is_dated_caption(text: str) -> bool:
         return False
     tail = t[-200:]
     if not t.rstrip(".\"”’' ")[-4:].isdigit():  # (a year must end it, or a place after it: asked of every picked sentence)
-        return ", in " in tail and CAPTION_DATE_RE.search(tail) is not None and _caption_tense(t)
+        if ", in " not in tail:
+            return False
+        if CAPTION_DATE_RE.search(tail) is not None:
+            return _caption_tense(t)
+        return CAPTION_ON_DATE_PLACE_RE.search(tail) is not None and _caption_tense(t) and _on_date_caption_tense(t)
     if CAPTION_DATE_RE.search(tail) is not None:
         return True
     if CAPTION_PLACE_DATE_RE.search(tail) is not None:
@@ -896,6 +917,9 @@ INLINE_BOX_HEADINGS: tuple[str, ...] = (
     "more on this story", "we recommend", "recommended", "recommended for you", "recommended stories",
     "you may also like", "you might also like", "editor'?s picks", "don'?t miss", "read next", "what to read next",
     "further reading",
+    # a list of the site's popular headlines set between two paragraphs ("Trending Now" mid-article): the story's prose
+    # after it, about the story above, shows the article goes on
+    "trending", "trending now", "trending stories", "most popular", "most read", "popular now",
 )
 INLINE_BOX_RE = re.compile(r"^(?:" + "|".join(INLINE_BOX_HEADINGS) + r")\s*:?$", re.IGNORECASE)
 if not set(INLINE_BOX_HEADINGS) <= set(TRAILER_HEADINGS):  # pragma: no cover - a heading added to one table only

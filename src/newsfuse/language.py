@@ -19,14 +19,18 @@ FOREIGN_LETTERS = 2  # a sentence holding this many letters of another script ..
 LATIN_SHARE = 0.9    # ... in a cluster whose letters are at least this share Latin
 
 # Function words of English and of the languages whose copies turn up in English news clusters (Multi-News: German,
-# Spanish, French, Italian; 18 sentences of the 5,622 briefs at 250 words quoted them). A sentence with two or more
-# of the others' and under half as many English ones, in a cluster whose function words are more than 3:1 English.
+# Spanish, French, Italian, Galician; 18 sentences of the 5,622 briefs at 250 words quoted them). A sentence with two
+# or more of the others' and under half as many English ones, in a cluster whose function words are more than 3:1
+# English.
 _ENGLISH_WORDS = frozenset(
     "the a an of to in and is was are were for on with that this by from at as it he she they his her their be has "
     "have had not but or which who said".split())
 _OTHER_WORDS = frozenset(
     "de la el en un una los las del que y es por con para le les des et est pour dans une qui au aux der die und das "
-    "ist nicht ein eine mit von zu auf sich il di che per non sono della gli nel".split())
+    "ist nicht ein eine mit von zu auf sich il di che per non sono della gli nel "
+    # Portuguese and Galician (a Galician server-error widget, "Saber máis vaites, produciuse un problema na conexión
+    # co servidor.", reached a brief; not "com", which web addresses spell)
+    "não uma um ao em na nas os da das dos pelo pela co coa unha máis também está são".split())
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -42,6 +42,9 @@ _STRONG_SIGNS = frozenset({"front", "heading", "link", "image"})
 
 def looks_like_markdown(text: str) -> bool:
     head = text[:50_000]
+    # (a strong sign needs one of these literals: most plain text has none, and the six searches are skipped)
+    if "](" not in head and "\n#" not in head and not head.lstrip("\ufeff").startswith(("#", "---")):
+        return False
     found = {k for k, rx in _SIGNS.items() if rx.search(head)}
     return len(found) >= 2 and bool(found & _STRONG_SIGNS)
 

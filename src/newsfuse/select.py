@@ -137,6 +137,11 @@ _QUOTE_TAIL_PRONOUN = re.compile(_TAIL_OPENING + r"(?:he|she|they|we|i)\s+" + _T
 QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT = True
 _QUOTE_PRONOUN_SPEAKER = re.compile(
     r"^(?:[\"“]|``)[^\"“”]{3,}?[,.!?]\s*(?:[\"”]|'')\s*,?\s*(?:he|she|they)\s+" + _TAIL_VERB, re.IGNORECASE)
+# ... and a reported statement that ends on a pronoun speaker ("Cleanup of the river will take at least three weeks, he
+# said."): without the sentence before it, nothing says who "he" is.
+REPORTED_PRONOUN_SPEAKER_NEEDS_ANTECEDENT = True
+_REPORTED_PRONOUN_SPEAKER = re.compile(r",\s*(?:he|she|they)\s+(?:said|says|added|noted|explained|wrote)\s*[.!]?\s*$",
+                                       re.IGNORECASE)
 _CLOSERS = "\"”’')]"
 # ... with the space a re-tokenized corpus sets before them (Multi-News: `... " drunk in love. "`)
 _CLOSERS_SPACED = _CLOSERS + " "
@@ -231,6 +236,10 @@ def leans_on_previous(text: str, needs: bool | None = None) -> bool:
         return True
     if (QUOTE_PRONOUN_SPEAKER_NEEDS_ANTECEDENT and text.lstrip()[:1] in "\"“`"
             and _QUOTE_PRONOUN_SPEAKER.match(text.strip()) is not None):
+        return True
+    if (REPORTED_PRONOUN_SPEAKER_NEEDS_ANTECEDENT and ("said" in text or "says" in text or "added" in text
+                                                       or "noted" in text or "explained" in text or "wrote" in text)
+            and _REPORTED_PRONOUN_SPEAKER.search(text) is not None):
         return True
     return _ends_quotation(text)
 
