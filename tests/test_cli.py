@@ -279,8 +279,8 @@ def test_kestrel_brief(capsys, words: int) -> None:
     and titles right and carries none of the pages' clutter."""
     data = _fixture_brief(capsys, KESTREL, words, KESTREL_CLUTTER)
     assert all(s["origin"] != "07-el-heraldo-del-valle" for s in data["sentences"])  # (no Spanish in an English brief)
-    if words >= 120:  # (at 80 words the death of one patient leads, backed by two headlines: not fixed)
-        assert "listeri" in data["sentences"][0]["text"]
+    # the recall leads at every length: the Spanish copy's headline does not count against the English ones' agreement
+    assert "recalled" in data["sentences"][0]["text"] and "listeri" in data["sentences"][0]["text"]
     assert "48,000 pounds" in data["summary"]
     names = {src["name"]: src["title"] for src in data["sources"]}
     assert names.get("WKVD 4", "Ashby Falls cheesemaker recalls queso fresco, ricotta; 1 dead in listeria outbreak") == (

@@ -352,3 +352,20 @@ def test_kestrel_wire_copies_are_one_report() -> None:
             assert s.reports == 1 + len(others), (s.text, s.sources, s.reports)
         assert 1 <= s.reports <= s.outlets
     assert any(set(s.sources) >= wire for s in brief.sentences)
+
+
+def test_a_copy_in_another_language_gives_no_headline_to_agree_with() -> None:
+    """Headlines of the documents in the cluster's language decide whether they announce one story: a Spanish copy's
+    headline shares no words with them."""
+    from newsfuse import Document
+    from newsfuse.pipeline import _titles
+
+    en = ("The council closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two of the girders. "
+          "Repairs to the bridge will take at least six weeks, and the detour adds ten minutes to the commute of most "
+          "drivers, the city engineer said. The bridge carries about 18,000 vehicles a day across the river.")
+    es = "El consejo cerró el puente de la calle Fulton el martes después de que los inspectores encontraran grietas."
+    docs = [Document(text=en, id="a", title="Cracks close Fulton Street Bridge"),
+            Document(text=en, id="b", title="Fulton Street Bridge closed over cracked girders"),
+            Document(text=es, id="c", title="Grietas cierran el puente de la calle Fulton")]
+    assert _titles(docs, [0, 1, 2]) == ["Cracks close Fulton Street Bridge", "Fulton Street Bridge closed over cracked girders"]
+    assert _titles(docs[2:], [0]) == ["Grietas cierran el puente de la calle Fulton"]  # (one alone: nothing to compare)

@@ -16,6 +16,7 @@ import numpy as np
 from newsfuse.attribute import Groups, attribute
 from newsfuse.clean import clean_documents
 from newsfuse.errors import InputError, empty_cluster
+from newsfuse.language import ForeignTest
 from newsfuse.load import domain_of, to_document
 from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Stats
 from newsfuse.options import Budget
@@ -98,6 +99,17 @@ def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
     return [groups.root(i) for i in range(n_docs)]
 
 
+def _titles(cleaned: list[Document], keep: list[int]) -> list[str]:
+    """The headlines of the documents written in the cluster's language: a copy in another language ("Quesería de
+    Ashby Falls retira ...") shares no words with the others' headlines, so it would only lower their agreement
+    (``select.title_agreement``)."""
+    titled = [k for k in keep if cleaned[k].title]
+    if len(titled) < 2:
+        return [cleaned[k].title or "" for k in titled]
+    foreign = ForeignTest([cleaned[k].text for k in keep])
+    return [cleaned[k].title or "" for k in titled if not foreign(cleaned[k].text)]
+
+
 def summarize(
     documents: Iterable[str | Document | dict[str, Any]],
     words: int | None = None,
@@ -144,7 +156,7 @@ def summarize(
 
     rep = represent(all_sentences, len(cleaned))
     groups = _doc_groups(rep, len(cleaned))
-    titles = [d.title for k, d in enumerate(cleaned) if d.title and k in keep]
+    titles = _titles(cleaned, keep)
     selection = select(rep, budget, groups, titles=titles)
     if not selection.indices:
         # a larger budget helps only if some sentence could be chosen at all (one that leans on a sentence
