@@ -1075,26 +1075,23 @@ def month_number(name: str) -> int:
 
 def find_date(text: str) -> str | None:
     """The first "Month D, YYYY" date in ``text``, else its first ISO date, else its first "D Month YYYY" date, as
-    YYYY-MM-DD."""
-    m = DATE_RE.search(text)
-    if m:
-        try:
-            return date(int(m.group(3)), month_number(m.group(1)), int(m.group(2))).isoformat()
-        except ValueError:
-            return None
-    m = ISO_DATE_RE.search(text)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            return None
-    m = DAY_FIRST_DATE_RE.search(text)
-    if m:
-        try:
-            return date(int(m.group(3)), month_number(m.group(2)), int(m.group(1))).isoformat()
-        except ValueError:
-            return None
+    YYYY-MM-DD (None when the first form found is no real date)."""
+    for rx, year, month, day in _DATE_FORMS:
+        m = rx.search(text)
+        if m:
+            try:
+                return date(int(m.group(year)), _month(m.group(month)), int(m.group(day))).isoformat()
+            except ValueError:
+                return None
     return None
+
+
+def _month(value: str) -> int:
+    return int(value) if value.isdigit() else month_number(value)
+
+
+# each form of date find_date reads, in its order: the pattern and its groups for the year, the month and the day
+_DATE_FORMS = ((DATE_RE, 3, 1, 2), (ISO_DATE_RE, 1, 2, 3), (DAY_FIRST_DATE_RE, 3, 2, 1))
 
 
 # --- cheap HTML sniffing (no parser: used by load and fetch on raw pages) ---------------------------------
