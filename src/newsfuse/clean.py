@@ -478,10 +478,12 @@ def _strip_stamp(line: str) -> str | None:
 # ..."), and the emoji after its last sentence ("... at noon. 📷"). (Not a fraction or a date: "1/2 cup", "9/11
 # changed". Hashtags stay: a post ending in them is a tweet quoted whole, "... in cooby. #murdochlpt3", which a
 # Multi-News page keeps as its headline, not as sentences to quote.)
-_THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=\S)")
+_THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=[^\s\d])")  # (not "9/ 11", "1/ 2 cup")
 _PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
 _POST_TAIL_RE = re.compile(rf"(?<=[.!?\"”’)])\s*[{_PICTOGRAPHS}]+(?:\s+[{_PICTOGRAPHS}]+)*\s*$")
 POSTED_BY_MAX_PROSE_ABOVE = 2  # (a forum's description above it; not an article that quotes a forum post)
+# ... under the forum's name ("r/Wrenford"): an article's lead paragraphs over a post it quotes are not a forum's lines
+_SUBREDDIT_RE = re.compile(r"^r/\w{2,21}$")
 # A forum's post header ("Posted by u/nferraro_beacon", with its age: "Posted by u/name 5h", "· 5 hr. ago").
 _POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[hmd]|hr|hrs|min|mo|yr)\.?(?: ago)?)?$")
 
@@ -621,7 +623,8 @@ def _clean_one(doc: Document) -> _Page:
             if not line:
                 continue
         if (not posted_by and _POSTED_BY_RE.match(line)
-                and sum(_is_prose(x) for _, x in cands) <= POSTED_BY_MAX_PROSE_ABOVE):
+                and ((prose_above := sum(_is_prose(x) for _, x in cands)) == 0
+                     or (prose_above <= POSTED_BY_MAX_PROSE_ABOVE and any(map(_SUBREDDIT_RE.match, raw_lines[:i]))))):
             # a forum thread's post ("Posted by u/name" / "5h" / its title / the post): the lines above it are the
             # forum's own (its name, its description, its counts), and the post's title is the page's
             posted_by = True
@@ -1115,6 +1118,14 @@ def _read_mail_headers(lines: list[str], page: _Page) -> None:
         return
     blocks = [opening]
     end = opening[1]
+    body = range(end, len(lines))
+    if (not any(_is_prose(lines[i]) for i in body if not lines[i].startswith(">"))
+            and any(_is_prose(_QUOTE_MARKS_RE.sub("", lines[i])) for i in body if lines[i].startswith(">"))):
+        # a message forwarded as quoted lines under a note of no prose ("FYI" / "> From: ..." / "> The county ..."):
+        # the quoted message is the page's content, not an earlier message of a thread
+        for i in body:
+            if lines[i].startswith(">"):
+                lines[i] = _QUOTE_MARKS_RE.sub("", lines[i])
     for i in range(end, min(len(lines), end + MAIL_FORWARD_LINES)):
         if _FORWARD_MARK_RE.match(lines[i]) and (inner := _mail_block(lines, i)) is not None:
             blocks.append(inner)
@@ -1135,11 +1146,26 @@ def _read_mail_headers(lines: list[str], page: _Page) -> None:
         x = lines[i]
         if _FORWARD_MARK_RE.match(x):
             signed = False
+        elif signed and not lines[i - 1] and _ends_signature(x):
+            signed = False  # (the story after the signature, past a blank line: "Best," / name / title / "" / story)
         elif signed or x.startswith(">") or _QUOTE_INTRO_RE.match(x):
             lines[i] = ""
         elif _VALEDICTION_RE.match(x) and any(_NAME_LINE_RE.match(y) for y in lines[i + 1: i + 3] if y):
             signed = True  # (a sign-off over the sender's name: the signature follows)
             lines[i] = ""
+
+
+_QUOTE_MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
+# A paragraph after a signature that is a story's, not the signature's tagline ("Powering Ashgrove County since
+# 1938.") or its notices ("This email and any files transmitted with it are confidential ..."): prose of this many words
+SIGNATURE_END_MIN_WORDS = 12
+_MAIL_NOTICE_WORDS_RE = re.compile(
+    r"\b(?:e-?mails?|messages?|recipients?|attachments?|unsubscribe|confidential|transmi(?:tted|ssion))\b", re.IGNORECASE)
+
+
+def _ends_signature(line: str) -> bool:
+    return (len(line.split()) >= SIGNATURE_END_MIN_WORDS and _is_prose(line) and not is_clutter_line(line)
+            and _MAIL_NOTICE_WORDS_RE.search(line) is None)
 
 
 MAIL_FORWARD_LINES = 40  # a forwarded message's mark is looked for within this many lines under the first headers
