@@ -1844,3 +1844,38 @@ def test_new_furniture_lines_are_still_clutter(line: str) -> None:
     from newsfuse.clutter import is_clutter_line
 
     assert is_clutter_line(line)
+
+
+def test_another_storys_json_ld_body_listed_by_the_page_is_not_its_story() -> None:
+    import json
+
+    other = " ".join(["The city council approved a new budget for the coming year with more money for parks."] * 12)
+    listed = {"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "headline": "Budget",
+                                                        "articleBody": other}]}
+    page = ("<html><head><title>Quarry blast rattles homes</title><script type=\"application/ld+json\">"
+            + json.dumps(listed) + "</script></head><body><article><h1>Quarry blast rattles homes</h1><p>"
+            + _QUARRY[0] + "</p></article></body></html>")
+    text = clean_text(page)
+    assert _QUARRY[0] in text and "budget" not in text
+    # a page's "mainEntity" is its own article
+    main = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "articleBody": "\n".join(_QUARRY)}}
+    shell = ("<html><head><script type=\"application/ld+json\">" + json.dumps(main) + "</script></head>"
+             "<body><div id=\"root\">Loading…</div></body></html>")
+    assert _QUARRY[2][-40:] in clean_text(shell)
+
+
+@pytest.mark.parametrize("line", [
+    "By Maria Lopez and her neighbors on Birch Lane, who held bake sales",
+    "By Maria Lopez, who held bake sales and car washes on Birch Lane",
+])
+def test_a_wrapped_sentences_agent_opening_a_line_is_no_byline(line: str) -> None:
+    text = f"The scholarship fund was started in 2019 and was raised almost entirely\n{line}\nevery summer, the county said.\n"
+    assert "raised almost entirely By Maria Lopez" in clean_text(text).replace("\n", " ")
+
+
+@pytest.mark.parametrize("byline", ["By Darnell Whitaker and Ana Ruiz", "By Darnell Whitaker, staff writer"])
+def test_a_byline_of_two_names_or_a_title_is_not_joined_to_its_headline(byline: str) -> None:
+    text = ("Quarry blast rattles homes along Birch Lane; county schedules hearing\n" + byline + "\n"
+            "Published: Oct. 13, 2026 at 6:12 PM CDT\n\n" + "\n\n".join(_QUARRY) + "\n")
+    [d] = clean_documents([Document(text=text, id="kmrw")])
+    assert d.title == "Quarry blast rattles homes along Birch Lane; county schedules hearing"

@@ -267,8 +267,8 @@ ARTICLE_BODY_MIN_WORDS = 80
 
 
 def _ld_article_body(html: str) -> str:
-    """The longest ``articleBody`` of a JSON-LD article (of _ARTICLE_TYPES, in a list or an "@graph" too) on the
-    page, its markup and entities taken out, one paragraph a line; "" when there is none."""
+    """The longest ``articleBody`` of a JSON-LD article (of _ARTICLE_TYPES, in a list, an "@graph" or a "mainEntity")
+    on the page, its markup and entities taken out, one paragraph a line; "" when there is none."""
     import json
 
     best = ""
@@ -291,7 +291,9 @@ def _ld_article_body(html: str) -> str:
                 if (isinstance(body, str) and len(body) > len(best)
                         and any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds)):
                     best = body
-                todo.extend(v for v in x.values() if isinstance(v, (list, dict)))
+                # (the page's own article: at the top, in its "@graph" or as a page's "mainEntity"; not one that a
+                # node only lists or links, as an ItemList's element or a "relatedLink": another story's body)
+                todo.extend(v for k, v in x.items() if k in ("@graph", "mainEntity") and isinstance(v, (list, dict)))
     if "<" in best:
         best = strip_tags(best)
     else:
@@ -1257,8 +1259,12 @@ def _column_rows(text: str) -> set[int]:
     return rows
 
 
-# a byline's opening: "By" and a capitalized name of two words or more
-_BYLINE_START_RE = re.compile(r"By [A-Z][\w.'’-]+ (?:[A-Z]\.? )?[A-Z][\w.'’-]+(?:,|\s*[|·]|\s+and\s|$)")
+# a byline's opening: "By" and a capitalized name of two words or more (and another name, or the writer's title or
+# outlet after a comma; not a sentence's agent going on: "raised almost entirely\nBy Maria Lopez and her neighbors ...",
+# "... By Maria Lopez, who held bake sales")
+_BYLINE_START_RE = re.compile(
+    r"By [A-Z][\w.'’-]+ (?:[A-Z]\.? )?[A-Z][\w.'’-]+"
+    r"(?:,(?!\s*(?:who|whom|whose|which|and|but|or|as|after|when|while|because)\b)|\s*[|·]|\s+and\s+[A-Z]|$)")
 
 
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
