@@ -1879,3 +1879,13 @@ def test_a_byline_of_two_names_or_a_title_is_not_joined_to_its_headline(byline: 
             "Published: Oct. 13, 2026 at 6:12 PM CDT\n\n" + "\n\n".join(_QUARRY) + "\n")
     [d] = clean_documents([Document(text=text, id="kmrw")])
     assert d.title == "Quarry blast rattles homes along Birch Lane; county schedules hearing"
+
+
+def test_an_email_with_a_markdown_link_keeps_its_quoted_lines_out() -> None:
+    page = ("From: Dana Reyes <dana@county.example>\nDate: Fri, Mar 6, 2026 at 4:37 PM\nSubject: Re: shelters\n\n"
+            "The county opened four warming shelters on Friday as temperatures fell below zero; the list is on "
+            "[our site](https://county.example/shelters).\n\n> On Fri, Mar 6, 2026 at 3:58 PM Sam Ode "
+            "<sam@paper.example> wrote:\n> How many shelters are open tonight and where are they, and will buses run "
+            "to them?\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "the list is on our site." in d.text and "How many shelters" not in d.text

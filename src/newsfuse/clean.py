@@ -58,7 +58,7 @@ from newsfuse.clutter import (
     pitch_matches,
     reads_as_caption,
 )
-from newsfuse.markdown_text import looks_like_markdown, markdown_to_text
+from newsfuse.markdown_text import looks_like_markdown, markdown_inline, markdown_to_text
 from newsfuse.model import Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 
@@ -558,7 +558,10 @@ def _clean_one(doc: Document) -> _Page:
         text = _from_html(text, page)
     else:
         if looks_like_markdown(text):
-            text, page.title = markdown_to_text(text)
+            if _mail_block([_norm_line(x) for x in text.split("\n", 40)[:40]], 0) is None:
+                text, page.title = markdown_to_text(text)
+            else:  # (an e-mail written in Markdown: its "> " lines are an earlier message's, read as such below)
+                text = "\n".join(map(markdown_inline, text.split("\n")))
         if "&" in text:
             text = _ENTITY_RE.sub(_unescape_entity, text)
     text = repair_mojibake(text)

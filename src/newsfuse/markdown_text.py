@@ -67,6 +67,11 @@ def _inline(line: str) -> str:
     return line.strip()
 
 
+def markdown_inline(line: str) -> str:
+    """One line's text without its inline markup (links keep their words; images, emphasis and code marks go)."""
+    return _inline(line)
+
+
 def markdown_to_text(text: str) -> tuple[str, str | None]:
     """The text a reader of the rendered page sees, one paragraph or block a line group, and its title (the
     front matter's, else the first top-level heading's)."""
