@@ -1895,3 +1895,154 @@ def test_a_day_first_date_is_read() -> None:
     assert find_date("Posted March 4, 2026; first filed 3 March 2026") == "2026-03-04"  # (month first still wins)
     assert find_date("The plant made 1.5 March 2026 shipments") is None
     assert find_date("31 February 2026") is None
+
+
+
+
+# --- review of the new rules for false positives: ordinary prose and input they must leave alone --------------------
+
+
+def _md_body(line: str) -> str:
+    from newsfuse.markdown_text import markdown_to_text
+
+    text, _ = markdown_to_text("---\ntitle: T\n---\n\n# Head\n\nSee [the site](https://x.example).\n\n" + line + "\n")
+    return text.split("See the site.", 1)[1].strip()
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a word starred out is not bold ("f***"), nor a row of stars
+    ("What the f*** is going on, he said, and who the s*** cares.", None),
+    ("The critic gave it a ***** review.", None),
+    # an editor's note in brackets is no link definition
+    ("[Update 3:45 p.m.]: Police said the suspect was arrested.", None),
+    ("[Editor's note]: This story has been updated.", None),
+    # an address with parentheses keeps none of its tail
+    ("Read about [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) today.", "Read about Mercury today."),
+    # an underscore inside an address is no emphasis
+    ("The notes were at https://x.example/_drafts_/post on Friday.", None),
+    # a number other than 1 at a wrapped line's start is the paragraph's text
+    ("The measure passed 52-48 after a recount, officials said, and\n5. The next vote is in May.", None),
+    # the original positives
+    ("The **Fulton Street** bridge closed, *the city* said.", "The Fulton Street bridge closed, the city said."),
+    ("***Breaking:*** the bridge closed.", "Breaking: the bridge closed."),
+    ("[1]: https://x.example/report \"The report\"", ""),
+    ("Detours:\n\n2. Take Elm Street", "Detours:\n\nTake Elm Street"),
+])
+def test_markdown_leaves_prose_that_only_looks_like_markup(line: str, expected: str | None) -> None:
+    assert _md_body(line) == (line if expected is None else expected)
+
+
+_SHELTER_STORY = ("The county opened four warming shelters on Friday as overnight temperatures were forecast to fall below "
+                  "zero, the emergency management office said.\n\nThe shelters at Lincoln Middle School and three "
+                  "churches will stay open through Monday morning, and buses will run free to each of them until "
+                  "midnight.\n")
+_SHELTER_MAIL = ("From: Dana Reyes <dana@county.example>\nDate: Fri, Mar 6, 2026 at 4:37 PM\n"
+                 "Subject: County opens warming shelters\nTo: Desk <desk@paper.example>\n\n")
+
+
+def test_an_emails_story_after_its_sign_off_stays() -> None:
+    page = (_SHELTER_MAIL + "Dear editors,\n\nPlease find our statement below.\n\nBest,\nDana Reyes\n"
+            "Communications Director\nPowering Ashgrove County since 1938.\n\n" + _SHELTER_STORY
+            + "\nThanks.\nDana Reyes\n\nThe office also asked residents to check on elderly neighbors and to keep "
+            "pets indoors overnight.\n\nThis email and any files transmitted with it are confidential and intended "
+            "solely for the use of the individual to whom they are addressed.\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "four warming shelters on Friday" in d.text and "buses will run free" in d.text
+    assert "check on elderly neighbors" in d.text
+    for clutter in ("Best", "Communications Director", "Powering Ashgrove", "transmitted with it"):
+        assert clutter not in d.text, clutter
+
+
+def test_a_message_forwarded_as_quoted_lines_is_the_pages_story() -> None:
+    page = ("From: Sam Ode <sam@paper.example>\nSubject: Fwd: shelters\n\nFYI\n\n> "
+            + _SHELTER_STORY.replace("\n\n", "\n>\n> "))
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "four warming shelters on Friday" in d.text and "buses will run free" in d.text
+    # (a reply's quoted earlier message still goes: see test_a_forwarded_messages_sender_and_subject_are_the_pages)
+
+
+def test_an_article_quoting_a_forum_post_under_its_lead_keeps_the_lead() -> None:
+    page = ("The county opened four warming shelters on Friday as overnight temperatures were forecast to fall below "
+            "zero, officials said.\n\nThe warning first spread on a neighborhood forum on Thursday night.\n\n"
+            "Posted by u/ashgrove_mom\n\nPower is out on our whole street and the shelters are full already, one "
+            "resident wrote in the post.\n\nThe county said two more shelters would open on Saturday morning.\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "four warming shelters on Friday" in d.text and "first spread on a neighborhood forum" in d.text
+    assert d.title is None or "Power is out" not in d.title
+
+
+@pytest.mark.parametrize("line", [
+    "1/ 2 cup of salt per gallon of water melts ice on steps, the utility advised in a post on Friday.",
+    "9/ 11 first responders were honored at the ceremony on Friday, the county said in a statement.",
+])
+def test_a_fraction_or_a_date_split_by_a_space_is_no_threads_number(line: str) -> None:
+    [d] = clean_documents([Document(text=_SHELTER_STORY + "\n" + line + "\n", id="x", source="X")])
+    assert line in d.text
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the fire was accidental. Jane Doe contributed to this report.",
+    "This offer is open to new members who sign up before the deadline, the club's president wrote in a letter.",
+    "The transcript below was generated automatically by the court's new software, the clerk said.",
+])
+def test_prose_on_a_line_with_or_like_new_furniture_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Q. Doe contributed to this report.",
+    "John Smith Jr. and Ann Lee contributed to this report from St. Louis.",
+    "This offer is valid for new subscribers only. Taxes may apply.",
+    "The transcript below was generated automatically and may contain errors.",
+])
+def test_new_furniture_lines_are_still_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+def test_another_storys_json_ld_body_listed_by_the_page_is_not_its_story() -> None:
+    import json
+
+    other = " ".join(["The city council approved a new budget for the coming year with more money for parks."] * 12)
+    listed = {"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "headline": "Budget",
+                                                        "articleBody": other}]}
+    page = ("<html><head><title>Quarry blast rattles homes</title><script type=\"application/ld+json\">"
+            + json.dumps(listed) + "</script></head><body><article><h1>Quarry blast rattles homes</h1><p>"
+            + _QUARRY[0] + "</p></article></body></html>")
+    text = clean_text(page)
+    assert _QUARRY[0] in text and "budget" not in text
+    # a page's "mainEntity" is its own article
+    main = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "articleBody": "\n".join(_QUARRY)}}
+    shell = ("<html><head><script type=\"application/ld+json\">" + json.dumps(main) + "</script></head>"
+             "<body><div id=\"root\">Loading…</div></body></html>")
+    assert _QUARRY[2][-40:] in clean_text(shell)
+
+
+@pytest.mark.parametrize("line", [
+    "By Maria Lopez and her neighbors on Birch Lane, who held bake sales",
+    "By Maria Lopez, who held bake sales and car washes on Birch Lane",
+])
+def test_a_wrapped_sentences_agent_opening_a_line_is_no_byline(line: str) -> None:
+    text = f"The scholarship fund was started in 2019 and was raised almost entirely\n{line}\nevery summer, the county said.\n"
+    assert "raised almost entirely By Maria Lopez" in clean_text(text).replace("\n", " ")
+
+
+@pytest.mark.parametrize("byline", ["By Darnell Whitaker and Ana Ruiz", "By Darnell Whitaker, staff writer"])
+def test_a_byline_of_two_names_or_a_title_is_not_joined_to_its_headline(byline: str) -> None:
+    text = ("Quarry blast rattles homes along Birch Lane; county schedules hearing\n" + byline + "\n"
+            "Published: Oct. 13, 2026 at 6:12 PM CDT\n\n" + "\n\n".join(_QUARRY) + "\n")
+    [d] = clean_documents([Document(text=text, id="kmrw")])
+    assert d.title == "Quarry blast rattles homes along Birch Lane; county schedules hearing"
+
+
+def test_an_email_with_a_markdown_link_keeps_its_quoted_lines_out() -> None:
+    page = ("From: Dana Reyes <dana@county.example>\nDate: Fri, Mar 6, 2026 at 4:37 PM\nSubject: Re: shelters\n\n"
+            "The county opened four warming shelters on Friday as temperatures fell below zero; the list is on "
+            "[our site](https://county.example/shelters).\n\n> On Fri, Mar 6, 2026 at 3:58 PM Sam Ode "
+            "<sam@paper.example> wrote:\n> How many shelters are open tonight and where are they, and will buses run "
+            "to them?\n")
+    [d] = clean_documents([Document(text=page, id="x", source="X")])
+    assert "the list is on our site." in d.text and "How many shelters" not in d.text

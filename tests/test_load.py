@@ -639,3 +639,34 @@ def test_xml_that_is_not_a_feed_is_text(tmp_path: Path) -> None:
     assert not looks_like_feed('<?xml version="1.0"?><catalog><book>The river</book></catalog>')
     assert looks_like_feed('<?xml version="1.0"?>\n<!-- generator -->\n<rss version="2.0">')
     assert looks_like_feed('<feed xmlns="http://www.w3.org/2005/Atom">')
+
+
+# --- review of the feed rules for false positives ---------------------------------------------------------------------
+
+
+def test_a_feed_cut_short_keeps_its_last_items_text(tmp_path: Path) -> None:
+    cut = _RSS[: _RSS.rindex("</item>")]  # (a download stopped inside the last item, after its text)
+    write(tmp_path / "01-ashby-herald.xml", cut.replace("Council approves new library hours", "River falls in Ashby")
+          .replace("The Ashby council voted 6-1 on Thursday to keep the main library open until 9 p.m. on weeknights\n"
+                   "starting in April, at a cost of about $80,000 a year.",
+                   "The Ashby River crested at 31 feet on Friday morning and about 400 homes along the east bank were "
+                   "evacuated overnight; shelters at the high school and the armory will stay open through the "
+                   "weekend, the fire chief said."))
+    write(tmp_path / "02-county-news.txt", _FLOOD_PAGE)
+    docs = load_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["01-ashby-herald-1", "01-ashby-herald-2", "02-county-news"]
+
+
+def test_a_huge_feed_is_read_fast(tmp_path: Path) -> None:
+    import time
+
+    item = ("<item><title>Council approves new library hours {n}</title><link>https://ashbyherald.example/{n}</link>"
+            "<description>&lt;p&gt;The Ashby council voted 6-1 on Thursday to keep library branch {n} open until 9 "
+            "p.m.&lt;/p&gt;</description></item>")
+    head, tail = _RSS.split("</channel>")
+    write(tmp_path / "01-feed.xml", head + "".join(item.format(n=n) for n in range(1000)) + "</channel>" + tail)
+    write(tmp_path / "02-county-news.txt", _FLOOD_PAGE)
+    t = time.perf_counter()
+    docs = load_inputs([str(tmp_path)], warn=lambda _m: None)
+    assert time.perf_counter() - t < 5
+    assert [d.id for d in docs] == ["01-feed-1", "02-county-news"]

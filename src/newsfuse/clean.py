@@ -58,7 +58,7 @@ from newsfuse.clutter import (
     pitch_matches,
     reads_as_caption,
 )
-from newsfuse.markdown_text import looks_like_markdown, markdown_to_text
+from newsfuse.markdown_text import looks_like_markdown, markdown_inline, markdown_to_text
 from newsfuse.model import Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 
@@ -277,8 +277,8 @@ ARTICLE_BODY_MIN_WORDS = 80
 
 
 def _ld_article_body(html: str) -> str:
-    """The longest ``articleBody`` of a JSON-LD article (of _ARTICLE_TYPES, in a list or an "@graph" too) on the
-    page, its markup and entities taken out, one paragraph a line; "" when there is none."""
+    """The longest ``articleBody`` of a JSON-LD article (of _ARTICLE_TYPES, in a list, an "@graph" or a "mainEntity")
+    on the page, its markup and entities taken out, one paragraph a line; "" when there is none."""
     import json
 
     best = ""
@@ -301,7 +301,9 @@ def _ld_article_body(html: str) -> str:
                 if (isinstance(body, str) and len(body) > len(best)
                         and any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds)):
                     best = body
-                todo.extend(v for v in x.values() if isinstance(v, (list, dict)))
+                # (the page's own article: at the top, in its "@graph" or as a page's "mainEntity"; not one that a
+                # node only lists or links, as an ItemList's element or a "relatedLink": another story's body)
+                todo.extend(v for k, v in x.items() if k in ("@graph", "mainEntity") and isinstance(v, (list, dict)))
     if "<" in best:
         best = strip_tags(best)
     else:
@@ -488,10 +490,12 @@ def _strip_stamp(line: str) -> str | None:
 # ..."), and the emoji after its last sentence ("... at noon. 📷"). (Not a fraction or a date: "1/2 cup", "9/11
 # changed". Hashtags stay: a post ending in them is a tweet quoted whole, "... in cooby. #murdochlpt3", which a
 # Multi-News page keeps as its headline, not as sentences to quote.)
-_THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=\S)")
+_THREAD_NUMBER_RE = re.compile(r"^(?:\U0001F9F5\s*)?\d{1,2}/\s+(?=[^\s\d])")  # (not "9/ 11", "1/ 2 cup")
 _PICTOGRAPHS = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
 _POST_TAIL_RE = re.compile(rf"(?<=[.!?\"”’)])\s*[{_PICTOGRAPHS}]+(?:\s+[{_PICTOGRAPHS}]+)*\s*$")
 POSTED_BY_MAX_PROSE_ABOVE = 2  # (a forum's description above it; not an article that quotes a forum post)
+# ... under the forum's name ("r/Wrenford"): an article's lead paragraphs over a post it quotes are not a forum's lines
+_SUBREDDIT_RE = re.compile(r"^r/\w{2,21}$")
 # A forum's post header ("Posted by u/nferraro_beacon", with its age: "Posted by u/name 5h", "· 5 hr. ago").
 _POSTED_BY_RE = re.compile(r"^Posted by u/[\w-]{3,20}(?:\s*·?\s*\d{1,2}\s?(?:[hmd]|hr|hrs|min|mo|yr)\.?(?: ago)?)?$")
 
@@ -564,7 +568,10 @@ def _clean_one(doc: Document) -> _Page:
         text = _from_html(text, page)
     else:
         if looks_like_markdown(text):
-            text, page.title = markdown_to_text(text)
+            if _mail_block([_norm_line(x) for x in text.split("\n", 40)[:40]], 0) is None:
+                text, page.title = markdown_to_text(text)
+            else:  # (an e-mail written in Markdown: its "> " lines are an earlier message's, read as such below)
+                text = "\n".join(map(markdown_inline, text.split("\n")))
         if "&" in text:
             text = _ENTITY_RE.sub(_unescape_entity, text)
     text = repair_mojibake(text)
@@ -631,7 +638,8 @@ def _clean_one(doc: Document) -> _Page:
             if not line:
                 continue
         if (not posted_by and _POSTED_BY_RE.match(line)
-                and sum(_is_prose(x) for _, x in cands) <= POSTED_BY_MAX_PROSE_ABOVE):
+                and ((prose_above := sum(_is_prose(x) for _, x in cands)) == 0
+                     or (prose_above <= POSTED_BY_MAX_PROSE_ABOVE and any(map(_SUBREDDIT_RE.match, raw_lines[:i]))))):
             # a forum thread's post ("Posted by u/name" / "5h" / its title / the post): the lines above it are the
             # forum's own (its name, its description, its counts), and the post's title is the page's
             posted_by = True
@@ -1148,6 +1156,14 @@ def _read_mail_headers(lines: list[str], page: _Page) -> None:
         return
     blocks = [opening]
     end = opening[1]
+    body = range(end, len(lines))
+    if (not any(_is_prose(lines[i]) for i in body if not lines[i].startswith(">"))
+            and any(_is_prose(_QUOTE_MARKS_RE.sub("", lines[i])) for i in body if lines[i].startswith(">"))):
+        # a message forwarded as quoted lines under a note of no prose ("FYI" / "> From: ..." / "> The county ..."):
+        # the quoted message is the page's content, not an earlier message of a thread
+        for i in body:
+            if lines[i].startswith(">"):
+                lines[i] = _QUOTE_MARKS_RE.sub("", lines[i])
     for i in range(end, min(len(lines), end + MAIL_FORWARD_LINES)):
         if _FORWARD_MARK_RE.match(lines[i]) and (inner := _mail_block(lines, i)) is not None:
             blocks.append(inner)
@@ -1168,11 +1184,26 @@ def _read_mail_headers(lines: list[str], page: _Page) -> None:
         x = lines[i]
         if _FORWARD_MARK_RE.match(x):
             signed = False
+        elif signed and not lines[i - 1] and _ends_signature(x):
+            signed = False  # (the story after the signature, past a blank line: "Best," / name / title / "" / story)
         elif signed or x.startswith(">") or _QUOTE_INTRO_RE.match(x):
             lines[i] = ""
         elif _VALEDICTION_RE.match(x) and any(_NAME_LINE_RE.match(y) for y in lines[i + 1: i + 3] if y):
             signed = True  # (a sign-off over the sender's name: the signature follows)
             lines[i] = ""
+
+
+_QUOTE_MARKS_RE = re.compile(r"^(?:>[ \t]?)+")
+# A paragraph after a signature that is a story's, not the signature's tagline ("Powering Ashgrove County since
+# 1938.") or its notices ("This email and any files transmitted with it are confidential ..."): prose of this many words
+SIGNATURE_END_MIN_WORDS = 12
+_MAIL_NOTICE_WORDS_RE = re.compile(
+    r"\b(?:e-?mails?|messages?|recipients?|attachments?|unsubscribe|confidential|transmi(?:tted|ssion))\b", re.IGNORECASE)
+
+
+def _ends_signature(line: str) -> bool:
+    return (len(line.split()) >= SIGNATURE_END_MIN_WORDS and _is_prose(line) and not is_clutter_line(line)
+            and _MAIL_NOTICE_WORDS_RE.search(line) is None)
 
 
 MAIL_FORWARD_LINES = 40  # a forwarded message's mark is looked for within this many lines under the first headers
@@ -1264,8 +1295,12 @@ def _column_rows(text: str) -> set[int]:
     return rows
 
 
-# a byline's opening: "By" and a capitalized name of two words or more
-_BYLINE_START_RE = re.compile(r"By [A-Z][\w.'’-]+ (?:[A-Z]\.? )?[A-Z][\w.'’-]+(?:,|\s*[|·]|\s+and\s|$)")
+# a byline's opening: "By" and a capitalized name of two words or more (and another name, or the writer's title or
+# outlet after a comma; not a sentence's agent going on: "raised almost entirely\nBy Maria Lopez and her neighbors ...",
+# "... By Maria Lopez, who held bake sales")
+_BYLINE_START_RE = re.compile(
+    r"By [A-Z][\w.'’-]+ (?:[A-Z]\.? )?[A-Z][\w.'’-]+"
+    r"(?:,(?!\s*(?:who|whom|whose|which|and|but|or|as|after|when|while|because)\b)|\s*[|·]|\s+and\s+[A-Z]|$)")
 
 
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:

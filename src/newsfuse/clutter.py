@@ -40,7 +40,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\b[^.!?,]{0,40}[.!]?",
     # a paywall offer's fine print ("Offer valid for new subscribers only. Taxes may apply.")
     r"(?:this )?offer (?:is )?(?:only )?(?:valid|available|open) (?:for|to) new (?:digital )?(?:subscribers|customers|members)"
-    r"\b(?![^\"“”]{0,150}\b(?:said|says|according)\b).{0,150}",
+    r"\b(?![^\"“”]{0,150}\b(?:said|says|according|wrote|told|announced|added)\b).{0,150}",
     r"advertisement|supported by|sponsored(?: content)?|ad choices",
     r"(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?)\b.*",
     r"(?:get|receive)\b.{0,60}\b(?:newsletters?|in your inbox|delivered to your inbox)\b.*",
@@ -88,7 +88,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:and (?:[\w.'’-]+ ){1,3})?(?:in [\w.,'’ -]{2,40} )?contributed"
     r"(?: (?:to (?:this|the) (?:report|story|article)|reporting))?(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",
     r".{0,120}\bcontributed reporting\b.{0,120}",
-    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",  # ("KMRW 7's Sienna Marsh contributed to this report.")
+    r"(?:[^\"“”.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Jr|Sr|St|Dr|Mr|Ms))\.|(?<=\bMrs)\.){0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?",  # ("KMRW 7's Sienna Marsh contributed to this report.")
     # ... naming each writer's place ("Associated Press writers Jane Roe in Denver, and John Doe in Paris, France,
     # contributed to this report.")
     r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
@@ -217,7 +217,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     # an e-mail's legal and printing footers ("CONFIDENTIALITY NOTICE: This e-mail message ... is for the sole use of
     # the intended recipient(s) ...", "Please consider the environment before printing this e-mail.")
     r"(?:(?:confidentiality|privileged|legal) (?:notice|note|disclaimer)\s*:?\s*)?this (?:e-?mail|message|communication|"
-    r"transmission)\b.{0,80}\b(?:is|are) (?:for the sole use of|intended (?:only |solely )?for(?: the (?:sole )?use of)?) "
+    r"transmission)\b.{0,80}\b(?:is|are) (?:confidential and |privileged and )?(?:for the sole use of|intended (?:only |solely )?for(?: the (?:sole )?use of)?) "
     r"the (?:intended|named|individual|addressee)\b.{0,600}",
     r"(?:please )?(?:consider|think of) the environment before printing\b.{0,40}",
     # a social site's buttons over and under a post or thread ("See new posts", "Show replies", "Relevant people")
@@ -230,7 +230,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     # below was generated automatically and may contain errors.")
     r"watch (?:our|the) (?:full )?(?:report|video|story|segment|newscast) (?:above|below)[.!]?",
     r"(?:the |this )?(?:video )?transcript (?:below|above) (?:was|is|has been) (?:generated|created|produced) "
-    r"(?:automatically|by (?:a )?(?:machine|computer|software))\b.{0,80}",
+    r"(?:automatically|by (?:a )?(?:machine|computer|software))\b(?![^\"“”]{0,80}\b(?:said|says|according)\b).{0,80}",
     # a weather widget's readings ("72°", "H: 78° L: 55°", "High 78°F / Low 55°F")
     r"(?:(?:h(?:igh)?|l(?:ow)?|feels like|now)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?"
     r"(?:\s*[/|·,]?\s*(?:(?:h(?:igh)?|l(?:ow)?|feels like)\s*:?\s*)?-?\d{1,3}\s?°\s?[fc]?)*",
@@ -291,7 +291,7 @@ LINE_RE = _line_re(LINE_PATTERNS)
 _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r".{0,80}\bnewsletters?\b.{0,40}\b(?:inbox|sign up|subscribe)\b.*": ("newsletter",),
     r".{0,120}\bcontributed reporting\b.{0,120}": ("contributed reporting",),
-    r"[^\"“”]{0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?": ("contributed to this",),
+    r"(?:[^\"“”.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Jr|Sr|St|Dr|Mr|Ms))\.|(?<=\bMrs)\.){0,120}\bcontributed to this (?:report|story|article)(?: (?:from|in) [\w.,'’ -]{2,60})?[.!]?": ("contributed to this",),
     r"(?:[\w.'’-]+ ){0,3}(?:writers|reporters|correspondents|journalists) [^!?]{2,240}? contributed to this "
     r"(?:report|story|article)[.!]?": ("contributed to this",),
     r"(?:our standards\s*:\s*)?the (?:[\w.'’&-]+ ){0,3}trust principles\.?": ("trust principles",),
@@ -697,7 +697,7 @@ _PAST_TENSE = re.compile(
     r"(?<!\bhad )(?<!\bnewly )(?<!\bget )(?<!\bgets )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )"
     r"(?<!\btheir )(?<!\brecently )(?<!\bformer )(?<!-)\b(?!(?:mohamed|mohammed|ahmed|united|hundred|associated)\b)"
     r"(?:\w{3,}ed|was|were|had|did|fell|went|began|won|lost|gave|made|took|came|hit|broke|sank|shot|spoke|met|left|held|"
-    r"led|ran|saw|found|wrote|became|got|sent|struck|rose|flew|fled|told|sold|paid|built|say|says|said)\b"
+    r"led|ran|saw|found|wrote|became|got|sent|struck|rose|flew|fled|told|sold|paid|built|died|say|says|said)\b"
     r"(?! (?:by|to|in|at|from)\b)",
     re.IGNORECASE,
 )
@@ -737,6 +737,12 @@ _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose", "after", "
                              "while", "because", "until"))
 
 
+def _last_clause_opener(before: str) -> int | None:
+    """Where the last of _CLAUSE_OPENERS among the last five words of ``before`` starts (None when none is)."""
+    words = list(re.finditer(r"[^\s,]+", before))[-5:]
+    return next((w.start() for w in reversed(words) if w.group() in _CLAUSE_OPENERS), None)
+
+
 def _on_date_caption_tense(t: str) -> bool:
     if _ON_DATE_AHEAD.search(t) is not None:
         return False
@@ -744,8 +750,9 @@ def _on_date_caption_tense(t: str) -> bool:
     for m in _PAST_TENSE.finditer(t):
         if t[m.end():m.end() + 4].lower() in (" of ", " wit", " for", " on "):
             continue  # a participle after a noun ("priests accused of ...")
-        if not _CLAUSE_OPENERS.intersection(t[: m.start()].lower().replace(",", " ").split()[-5:]):
-            return False
+        before = t[: m.start()].lower()
+        if (opener := _last_clause_opener(before)) is None or "," in before[opener:]:
+            return False  # (a clause closed by its comma before the main verb: "smith, who grew up in ohio, died on ...")
     return True
 
 

@@ -81,15 +81,19 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def _item_blocks(text: str) -> list[str]:
-    """Each item's or entry's inside, in one pass over the text (an opening tag left unclosed is not an item)."""
+    """Each item's or entry's inside, in one pass over the text (an opening tag left unclosed is not an item, unless
+    it is the last one: a feed cut short, its last item read to the end)."""
     closes = [(m.start(), m.group(1).lower()) for m in _CLOSE_RE.finditer(text)]
     blocks, k = [], 0
-    for m in _OPEN_RE.finditer(text):
+    opens = list(_OPEN_RE.finditer(text))
+    for n, m in enumerate(opens):
         while k < len(closes) and closes[k][0] < m.end():
             k += 1
         if k < len(closes) and closes[k][1] == m.group(1).lower():
             blocks.append(text[m.end():closes[k][0]])
             k += 1
+        elif k >= len(closes) and n == len(opens) - 1:
+            blocks.append(text[m.end():])
     return blocks
 
 

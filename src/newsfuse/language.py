@@ -29,8 +29,9 @@ _OTHER_WORDS = frozenset(
     "de la el en un una los las del que y es por con para le les des et est pour dans une qui au aux der die und das "
     "ist nicht ein eine mit von zu auf sich il di che per non sono della gli nel "
     # Portuguese and Galician (a Galician server-error widget, "Saber máis vaites, produciuse un problema na conexión
-    # co servidor.", reached a brief; not "com", which web addresses spell)
-    "não uma um ao em na nas os da das dos pelo pela co coa unha máis também está são".split())
+    # co servidor.", reached a brief; not "com", which web addresses spell, nor the words of English news's names and
+    # abbreviations: "da Silva", "dos Santos", "São Paulo", "Los Angeles DA", "Acme Co.", "Nas", "Das")
+    "não uma um ao em na os pelo pela coa unha máis também está vão disse".split())
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -17,12 +17,19 @@ import re
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*(?:[\w-]+:.*|-.*|#.*|)\n){1,60}?)---[ \t]*\n")
 _FRONT_TITLE_RE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{1,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_LINK_RE = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\((?:[^)\s]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
+# a link's address, with one level of parentheses inside it ("https://en.wikipedia.org/wiki/Mercury_(planet)")
+_ADDRESS = r"(?:[^()\s]|\([^()\s]{0,200}\)){%d,2000}"
+_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\]\(" + _ADDRESS % 1 + r"(?:\s+\"[^\"\n]{0,300}\")?\)")
+_LINK_RE = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\(" + _ADDRESS % 0 + r"(?:\s+\"[^\"\n]{0,300}\")?\)")
 _REF_LINK_RE = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]")
-_LINK_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:\s+\S+.*$")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# a reference link's definition: its label, one address and an optional title ("[1]: https://example.org/report
+# "The report""; not an editor's note in brackets, "[Update 3:45 p.m.]: Police said ...")
+_LINK_DEF_RE = re.compile(
+    r"^ {0,3}\[[^\]\n]{1,100}\]:[ \t]+(?:<[^>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$")
+# (not a word's letters starred out, "f***", "s***"; nor an underscore inside an address, "example.org/_drafts_/")
+_STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_/])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_/])")
+_LETTER_RE = re.compile(r"[^\W_]")
 _CODE_RE = re.compile(r"`([^`\n]{1,300})`")
 _QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
 _LIST_RE = re.compile(r"^ {0,6}(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -55,9 +62,14 @@ def _inline(line: str) -> str:
     line = _REF_LINK_RE.sub(r"\1", line)
     line = _CODE_RE.sub(r"\1", line)
     for _ in range(2):  # (***both***)
-        line = _STRONG_RE.sub(r"\2", line)
+        line = _STRONG_RE.sub(lambda m: m.group(2) if _LETTER_RE.search(m.group(2)) else m.group(), line)
     line = _EMPHASIS_RE.sub(lambda m: m.group(1) or m.group(2), line)
     return line.strip()
+
+
+def markdown_inline(line: str) -> str:
+    """One line's text without its inline markup (links keep their words; images, emphasis and code marks go)."""
+    return _inline(line)
 
 
 def markdown_to_text(text: str) -> tuple[str, str | None]:
@@ -71,9 +83,11 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
             title = t.group(1).strip().strip("\"'").strip() or None
         text = text[m.end():]
     out: list[str] = []
+    in_paragraph = False  # the line above is a paragraph's text
     for raw in text.splitlines():
         if _RULE_RE.match(raw) or _LINK_DEF_RE.match(raw):
             out.append("")
+            in_paragraph = False
             continue
         line = raw
         quoted = False
@@ -86,17 +100,24 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
             if title is None and len(h.group(1)) == 1:
                 title = heading
             out.extend(["", heading, ""])
+            in_paragraph = False
             continue
         item = _LIST_RE.match(line)
-        if item is not None:  # each item a block of its own (a list is not a wrapped paragraph)
+        if item is not None and not (in_paragraph and item.group().strip().rstrip(".)") not in "-*+1"):
+            # each item a block of its own (a list is not a wrapped paragraph); a number other than 1 at the start of
+            # a wrapped paragraph's line is its text ("... officials said, and\n5. The next vote ...")
             out.extend(["", _inline(line[item.end():]), ""])
+            in_paragraph = False
             continue
         line = _inline(line)
         if quoted and not line:
             out.append("")
+            in_paragraph = False
             continue
         if not line and raw.strip():  # an image alone on its line
             out.append("")
+            in_paragraph = False
             continue
         out.append(line)
+        in_paragraph = bool(line)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n") + "\n", title

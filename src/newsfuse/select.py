@@ -193,7 +193,13 @@ FIRST_PERSON_RULE = False
 # address its reader in the outlet's voice. (Not a quotation whose opening mark was lost, which names its speaker:
 # "Please give me my baby, " she uttered.)
 READER_IMPERATIVE_RULE = True
-_READER_IMPERATIVE = re.compile(r"(?:please|see|read|watch|check|click|visit|subscribe)\b(?![,'’-])", re.I)
+# (Not a name or a noun opening a sentence: "Check Point Software disclosed ...", "Visit Scotland reported ...", "Read
+# Hastings, a former ...": the word after it capitalized.)
+_READER_IMPERATIVE = re.compile(
+    r"(?:please|see|read|watch|check|click|visit|subscribe)\b(?![,'’-])(?!\s+(?-i:[A-Z])(?!(?-i:[A-Z])))", re.I)
+# (a quotation whose opening mark was lost, its first quote mark a closing one after its words: "Please give me my
+# baby, " she hoarsely uttered, ...)
+_CLOSED_BEFORE_OPENED = re.compile(r"[^\"“”]{3,}?[,.!?]\s*[\"”]\s*,?\s+\w")
 # ... or points at the page's own furniture ("The list below gives the aftershocks of magnitude 3.5 or greater.", "The
 # chart below documents national polls ...", "The video above shows ..."): a brief has no list, chart or video
 _PAGE_POINTER = re.compile(
@@ -388,7 +394,8 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
-    if READER_IMPERATIVE_RULE and (_READER_IMPERATIVE.match(t) or _PAGE_POINTER.match(t)) and _SPEECH.search(t) is None:
+    if (READER_IMPERATIVE_RULE and (_READER_IMPERATIVE.match(t) or _PAGE_POINTER.match(t)) and _SPEECH.search(t) is None
+            and _CLOSED_BEFORE_OPENED.match(t) is None):
         return False
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
