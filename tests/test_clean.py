@@ -2046,3 +2046,192 @@ def test_an_email_with_a_markdown_link_keeps_its_quoted_lines_out() -> None:
             "to them?\n")
     [d] = clean_documents([Document(text=page, id="x", source="X")])
     assert "the list is on our site." in d.text and "How many shelters" not in d.text
+
+
+
+
+# --- the quill-strike fixture: pages in broken or unusual formats (an all-capitals teletype copy, a mailing-list
+# --- archive hard-wrapped at 72, <div>s and <br><br>, mojibake, a story twice, interleaved PDF columns, a radio
+# --- bulletin without punctuation, invisible characters) ---------------------------------------------------------
+
+QUILL = Path(__file__).parent / "fixtures" / "quill-strike"
+
+
+@pytest.fixture(scope="module")
+def quill() -> dict[str, Document]:
+    return cleaned(QUILL)
+
+
+QUILL_KEEP = [
+    ("01-interstate-news-service", "BUS DRIVERS, TRAM OPERATORS AND MECHANICS OF QUILLFORD METRO TRANSIT WALKED OFF"),
+    ("01-interstate-news-service", "TOP-SCALE OPERATORS EARN $31.40 AN HOUR"),  # (after "(MORE)" and "ADD 1 ...")
+    # a line ending in a comma runs on into the next, which starts with a name
+    ("02-quillford-riders-alliance", "WHAT NEXT. The state Mediation Board named a mediator this afternoon, Ruth "
+                                     "Achterberg, and talks are supposed to resume Thursday at 10 a.m."),
+    ("02-quillford-riders-alliance", "went out at 4 a.m. this morning"),  # (wrapped between "4" and "a.m.")
+    ("03-quillford-courier", "Some 2,900 members of the Amalgamated Transit Workers Local 418"),  # (two <span>s)
+    ("03-quillford-courier", "The city woke up Monday to empty bus shelters"),  # (a drop cap's <span>)
+    ("03-quillford-courier", "Quillford General Hospital and St. Brigid's Medical Center began running shuttles"),
+    ("04-eastbank-observer", "“We found out at midnight,” said Noémie Castellanos"),  # (the mojibake mended)
+    ("04-eastbank-observer", "“The hospital is running a shuttle from the Fairgrounds lot"),
+    ("04-eastbank-observer", "Café Lumière"),
+    ("05-harbourline-news", "Transit workers in Quillford went on strike early Monday"),
+    ("06-quillford-chamber-of-commerce", "Transit strike: what employers should know. Quillford Metro Transit buses "
+                                         "and trams stopped running at 4 a.m. on Monday, March 9"),  # (a column)
+    ("06-quillford-chamber-of-commerce", "After three years of work, the old Pemberton woolen mill"),  # (the other)
+    ("06-quillford-chamber-of-commerce", "The state Mediation Board has appointed a mediator, Ruth Achterberg"),
+    ("07-wqfm-news", "About 240,000 people ride the system on a weekday"),
+    ("08-the-quillford-review", "Amalgamated Transit Workers Local 418 would end"),  # (soft hyphen, no-break space)
+    ("08-the-quillford-review", "a one-time payment of $1,200"),  # (a non-breaking hyphen)
+    ("08-the-quillford-review", "The state Mediation Board appointed Ruth Achterberg as mediator on Monday."),
+]
+QUILL_DROP = [
+    "BC-QUILLFORD", "WRITETHRU", "EDS:", "(MORE)", "ADD 1", "ENDIT", "LV/JT", "1142EST", "A217",  # the teletype copy
+    "Previous message", "Next message", "Messages sorted by", "next part", "attachment was scrubbed", "pipermail",
+    "mailing list", "Better transit for everyone",  # the mailing-list archive
+    "ADVERTISEMENT", "RELATED:", "Most Read", "cmadsen@", "Warehouse fire",  # the <div> page
+    "â€", "Ã", "More from Eastbank", "donate today",  # the mojibake page
+    "Top Stories", "Read more", "Ferry fares", "Harbour ferry", "Port volumes",  # the page with its story twice
+    "Member spotlight: Pemberton Food Hall. know.", "should Member", "Quillford Business Bulletin 2",  # the PDF
+    "News | Music", "produced automatically", "may contain errors", "Listen 5:12", "Become a member",  # the radio's
+    "\u00ad", "\u200b", "\ufeff", "\u2011", "reader-funded", "become a supporter",  # the smart-punctuation page
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), QUILL_KEEP)
+def test_quill_keeps_story(quill: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in quill[doc].text
+
+
+@pytest.mark.parametrize("snippet", QUILL_DROP)
+def test_quill_drops_clutter(quill: dict[str, Document], snippet: str) -> None:
+    for d in quill.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_quill_titles_and_outlets(quill: dict[str, Document]) -> None:
+    titles = {k: d.title or "" for k, d in quill.items()}
+    # (the teletype copy's headline, not its slug line; the mojibake page's title mended; not a masthead)
+    assert titles["01-interstate-news-service"] == "TRANSIT WORKERS STRIKE IN QUILLFORD, HALTING BUSES AND TRAMS"
+    assert titles["04-eastbank-observer"] == "‘A city on foot’: Quillford’s first day without buses or trams"
+    assert titles["03-quillford-courier"].startswith("Transit strike shuts down Quillford buses and trams")
+    assert not titles["07-wqfm-news"].startswith("WQFM")
+    # (the story once, though the page carries a hidden copy of it and a teaser of its lead)
+    assert quill["05-harbourline-news"].text.count("Transit workers in Quillford went on strike") == 1
+    assert quill["05-harbourline-news"].text.count("The last transit strike in Quillford") == 1
+    assert {k: d.source for k, d in quill.items()} == {
+        "01-interstate-news-service": "Interstate News Service", "02-quillford-riders-alliance": "Quillford Riders Alliance",
+        "03-quillford-courier": "Quillford Courier", "04-eastbank-observer": "Eastbank Observer",
+        "05-harbourline-news": "Harbourline News", "06-quillford-chamber-of-commerce": "Quillford Chamber of Commerce",
+        "07-wqfm-news": "WQFM Quillford Public Radio", "08-the-quillford-review": "The Quillford Review"}
+
+
+QUILL_FURNITURE = [
+    "R A BC-QUILLFORD-TRANSIT-STRIKE 1STLD-WRITETHRU 560",
+    "BC-QUILLFORD TRANSIT STRIKE, 1ST LD-WRITETHRU,560",
+    "BC-Chile-Pinochet,0567",
+    "EDS: UPDATES WITH MAYOR'S STATEMENT, MEDIATOR, SHUTTLES. SUBS 6TH GRAF, BGNG 'INGRID FAULKNER.'",
+    "Eds: Moves on general news services.",
+    "* Previous message: [Riders] Tram line 3 delays this week?",
+    "Next message: [Riders] Strike day one: what we know (long)",
+    "An HTML attachment was scrubbed...",
+    "A non-text attachment was scrubbed...",
+    "This transcript was produced automatically from the broadcast and lightly edited. It may contain errors.",
+    "This transcript was generated by a machine and may contain errors.",
+]
+QUILL_FURNITURE_LIKE_PROSE = [
+    "BC-based Teck Resources said on Monday it would cut 500 jobs.",
+    "The BC-Alberta pipeline dispute deepened on Friday.",
+    "Eds said the plan would fail, according to two people at the meeting.",
+    "The previous message from the kidnappers arrived on Tuesday, police said.",
+    "Next message: the union said it would answer the offer on Friday.",
+    "The transcript was produced automatically, the court clerk said, and it omitted his answer.",
+    "The transcript was produced by court reporters and shows the judge warned him twice.",
+]
+
+
+@pytest.mark.parametrize("line", QUILL_FURNITURE)
+def test_a_teletype_slug_a_mailing_lists_links_and_a_machine_transcripts_note_are_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line)
+
+
+@pytest.mark.parametrize("line", QUILL_FURNITURE_LIKE_PROSE)
+def test_prose_like_a_slug_or_a_mailing_lists_links_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert not is_clutter_line(line)
+
+
+def test_a_wrapped_line_ending_in_a_comma_runs_on() -> None:
+    text = ("The Arden Bridge was backed up almost two miles at 7:30 this morning. If\n"
+            "you can work from home, please do.\n\n"
+            "WHAT NEXT. The state Mediation Board named a mediator this afternoon,\n"
+            "Ruth Achterberg, and talks are supposed to resume Thursday at 10 a.m.\n"
+            "The last strike, in 2009, lasted 11 days.\n")
+    out = clean_text(text)
+    assert "named a mediator this afternoon, Ruth Achterberg, and talks are supposed to resume" in out
+    # a letter's sign-off over the writer's name stays apart; so does a line ending a sentence
+    out = clean_text("The survey's results will go to the mediator and to both sides of the dispute.\n\n"
+                     "Warm regards,\nAnnika Roos\n")
+    assert "Warm regards, Annika" not in out
+
+
+def test_interleaved_columns_are_read_apart() -> None:
+    from newsfuse.clean import _two_columns
+
+    left = ["Road closures: what drivers should", "know. The Elm Street bridge closed at",
+            "6 a.m. on Monday, when inspectors found", "cracks in two steel beams. The city has",
+            "asked drivers to use the Route 9 bypass.", "Repairs are expected to take at least",
+            "six weeks, the public works office said."]
+    right = ["Library news: the reading room reopens.", "After a year of work, the old reading",
+             "room on Canal Street opens again on", "April 4, with new lights and new",
+             "chairs for its readers. The library", "will hold an open house in April."]
+    mixed = [x for pair in zip(left, right, strict=False) for x in pair] + left[len(right):]
+    out = clean_text("\n".join(mixed) + "\n")
+    assert " ".join(left[:5]) in out and " ".join(right[1:]) in out and "six weeks, the public works" in out
+    assert "should Library" not in out and "reopens. know." not in out
+    # one column, wrapped as it stands; lines in lower case after a sentence's end in text without capitals
+    assert " ".join(left[:5]) in clean_text("\n".join(left) + "\n")
+    lines = ["the mayor said the city would pay.", "it was the first such payment.", "officials said it was legal.",
+             "critics said it was not.", "the council will vote on it.", "a hearing is set for may.",
+             "the union welcomed the plan.", "riders were less sure."]
+    assert _two_columns(lines) is None
+
+
+def test_a_mojibake_pages_markup_and_title_are_mended() -> None:
+    page = ("<html><head><meta charset='utf-8'><title>â€˜A city on footâ€™: Quillfordâ€™s first day</title></head>"
+            "<body><article><h1>â€˜A city on footâ€™</h1><p>â€œWe found out at midnight,â€\x9d said NoÃ©mie "
+            "Castellanos, 34, who works the early shift in the hospitalâ€™s emergency department. â€œThe hospital "
+            "is running a shuttle, but I donâ€™t have a car.â€\x9d</p><p>The strike stopped all 62 bus routes and "
+            "four tram lines on Monday, leaving about 240,000 riders to find another way to work.</p>"
+            "</article></body></html>")
+    [d] = clean_documents([Document(text=page, id="x", source="X", is_html=True,
+                                    title="â€˜A city on footâ€™: Quillfordâ€™s first day")])
+    assert "“We found out at midnight,” said Noémie Castellanos" in d.text
+    assert "“The hospital is running a shuttle, but I don’t have a car.”" in d.text
+    assert d.title == "‘A city on foot’: Quillford’s first day"
+    # a page without mojibake keeps its letters ("Â" and "â" in names)
+    page = "<html><body><article><p>Ângela Sá and Zoë Brontë met the mayor on Monday to discuss the strike.</p>" \
+           "<p>The talks resume on Thursday, the mediator said in a short statement to reporters.</p></article></body></html>"
+    [d] = clean_documents([Document(text=page, id="x", source="X", is_html=True)])
+    assert "Ângela Sá and Zoë Brontë" in d.text
+
+
+def test_a_typographic_hyphen_is_a_hyphen_and_invisible_characters_go() -> None:
+    text = ("The authority offered 8\u00a0percent over three years plus a one\u2011time pay\u00adment of $1,200.\u200b "
+            "Shuttles ran from park\u2010and\u2010ride lots.\n")
+    out = clean_text(text)
+    assert "8 percent over three years plus a one-time payment of $1,200. Shuttles ran from park-and-ride lots." in out
+
+
+def test_a_menu_bar_under_the_sites_name_is_no_part_of_the_title() -> None:
+    page = ("WQFM 90.3 Quillford Public Radio\nNews | Music | Schedule | Podcasts | Donate\n\n"
+            "Transit strike halts buses and trams across Quillford\n\n"
+            "Transit workers walked off the job at 4 a.m. on Monday after talks broke down, halting all buses.\n\n"
+            "The union wants raises of 15 percent over three years, and the authority has offered 8 percent.\n\n"
+            "© 2026 WQFM Quillford Public Radio\n")
+    [d] = clean_documents([Document(text=page, id="07-wqfm-news", source="WQFM News")])
+    assert d.title == "Transit strike halts buses and trams across Quillford"
+    assert "News | Music" not in d.text

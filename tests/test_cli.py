@@ -226,6 +226,19 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
             text = html.unescape(source.replace('\\"', '"').replace("\\n", "\n"))
             if p.suffix == ".xml":  # (a feed's items hold their HTML escaped: its entities once more)
                 text = html.unescape(text)
+        # (a page saved with mojibake, invisible characters and typographic hyphens: as clean mends them)
+        from newsfuse.clean import repair_mojibake
+
+        text = re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", repair_mojibake(text))
+        text = text.replace("\u2010", "-").replace("\u2011", "-")
+        if p.suffix == ".html":  # (a word styled in two halves: "<span class=b>Quill</span>ford")
+            text += "\n\n" + re.sub(r"</?(?:span|b|i|em|strong|a)\b[^>]*>", "", text)
+        # (a PDF's two columns whose lines a copy interleaved: their sentences are the columns', read apart)
+        from newsfuse.clean import _two_columns
+
+        for block in text.split("\n\n"):
+            columns = _two_columns([x.strip() for x in block.strip().split("\n") if x.strip()])
+            text += "".join("\n\n" + "\n".join(c) for c in columns or [])
         return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split())
 
     raw = {Path(p).stem: page_text(Path(p)) for p in paths}
@@ -439,6 +452,52 @@ def test_tarn_brief(capsys, words: int) -> None:
     assert titles["Meridian"].startswith("Quake kills 19")
     assert titles["Ministry of the Interior and Civil Protection"].startswith("STATEMENT OF THE MINISTRY")
 
+
+
+QUILL = Path(__file__).parent / "fixtures" / "quill-strike"
+QUILL_CLUTTER = [
+    "BC-", "WRITETHRU", "EDS:", "(MORE)", "MORE)", "ADD 1", "ENDIT", "(INS)",  # the teletype copy
+    "Previous message", "attachment", "pipermail", "Hi all", "Theo",  # the mailing-list archive
+    "ADVERTISEMENT", "RELATED:", "Most Read", "cmadsen",  # the <div> page
+    "â€", "Ã", "\x9d", "donate",  # the mojibake page
+    "Top Stories", "Read more", "ferry", "Port volumes",  # the page with its story twice and a teaser
+    "Member spotlight", "Pemberton", "woolen mill", "ribbon", "Calendar",  # the PDF's other column
+    "produced automatically", "may contain errors", "News | Music", "Listen",  # the radio bulletin's page
+    "\u00ad", "\u200b", "\u2060", "\ufeff", "\u2011", "supporter",  # the smart-punctuation page
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_quill_brief(capsys, words: int) -> None:
+    """An all-capitals teletype copy with its slug lines and "(MORE)"/"ENDIT", a mailing-list archive hard-wrapped at
+    72, a story in <div>s and <br><br>, a page saved with mojibake, a page carrying its story twice and a teaser of it,
+    a PDF newsletter whose two columns' lines alternate, a radio bulletin transcribed without punctuation and a page
+    with invisible characters: the brief quotes the strike's facts in normal case from the mended text, no sentence
+    twice, no line of the other column run into the story's, no unpunctuated run, and cites them to several outlets."""
+    data = _fixture_brief(capsys, QUILL, words, QUILL_CLUTTER)
+    summary = data["summary"]
+    texts = [s["text"] for s in data["sentences"]]
+    for t in texts:
+        assert any(ch.islower() for ch in t), t  # (no shouting: every fact has a copy in normal case)
+        assert not re.search("[\u00ad\u200b-\u200d\u2060\ufeff\u2011]", t), t
+        assert s_words(t) < 45 or re.search(r",(?!\d)", t), t  # (no run of the radio transcript)
+    assert len({" ".join(t.lower().split()) for t in texts}) == len(texts)  # (no sentence twice)
+    assert "strike" in summary and "Quillford" in summary
+    assert "15 percent" in summary or "15%" in summary or "8 percent" in summary
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 5
+    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 6
+    if words >= 120:
+        assert "15 percent" in summary or "15%" in summary
+        assert "Renwick" in summary and ("shuttle" in summary or "yellow buses" in summary)
+    if words >= 250:
+        assert "Achterberg" in summary and "Thursday" in summary and "240,000" in summary
+    titles = {s["name"]: s["title"] for s in data["sources"]}
+    assert titles["Interstate News Service"] == "TRANSIT WORKERS STRIKE IN QUILLFORD, HALTING BUSES AND TRAMS"
+    assert titles["Eastbank Observer"].startswith("‘A city on foot’")
+
+
+def s_words(text: str) -> int:
+    return len(text.split())
 
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")

@@ -1008,3 +1008,69 @@ def test_a_sentence_dated_on_a_day_with_its_place_is_a_caption_only_in_a_caption
 def test_a_plea_whose_quotation_lost_its_opening_mark_is_no_order_to_the_reader(text: str, candidate: bool) -> None:
     s = Sentence(text=text, doc=0, position=3, start=0, end=len(text))
     assert is_candidate(s, len(text.split())) is candidate
+
+
+
+
+# --- the quill-strike fixture: a copy in capitals throughout, a transcript's runs without punctuation ------------
+
+
+@pytest.mark.parametrize(("text", "loud"), [
+    ("MAYOR TOBIAS RENWICK CALLED THE STRIKE A HARDSHIP AND URGED BOTH SIDES TO GO BACK TO THE TABLE.", True),
+    ('"WE DID NOT WANT THIS," LOCAL 418 PRESIDENT MARCUS DELANEY TOLD REPORTERS.', True),
+    ("The NAACP and the ACLU sued the FBI and the DOJ in U.S. District Court on Monday.", False),
+    ("NASA SAID IT.", False),  # (too few capitals to tell)
+])
+def test_a_sentence_in_capitals_throughout_shouts(text: str, loud: bool) -> None:
+    assert select_module.shouting(text) is loud
+
+
+def _brief(docs: list[str], words: int = 60) -> list[str]:
+    sents = [s for k, d in enumerate(docs) for s in split_document(d, k)]
+    rep = represent(sents, len(docs))
+    return [rep.sentences[i].text for i in select(rep, Budget(words=words)).indices]
+
+
+def test_a_sentence_in_capitals_is_quoted_only_when_nothing_else_can_be() -> None:
+    caps = ("TRANSIT WORKERS WALKED OFF THE JOB AT 4 A.M. MONDAY, HALTING ALL 62 BUS ROUTES AND FOUR TRAM LINES. "
+            "THE UNION IS SEEKING RAISES TOTALING 15 PERCENT OVER THREE YEARS, ACCORDING TO BOTH SIDES.")
+    plain = ("Transit workers walked off the job at 4 a.m. Monday, halting all 62 bus routes and four tram lines. "
+             "The union wants raises of 15 percent over three years, and the authority has offered 8 percent.")
+    chosen = _brief([caps, plain])
+    assert chosen and all(not select_module.shouting(t) for t in chosen)
+    assert _brief([caps])  # (a cluster of capitals only: its sentences are still quoted)
+
+
+def test_a_transcripts_runs_without_punctuation_are_quoted_only_when_nothing_else_can_be() -> None:
+    radio = " ".join([
+        "Good morning it is seven o'clock and Quillford is waking up to a city without buses or trams the drivers and "
+        "mechanics of the transit union walked off the job at four this morning after talks broke down just before "
+        "midnight.",
+        "About 240,000 people ride the system on a weekday and this morning all 62 bus routes and all four tram lines "
+        "are stopped the union represents about 2,900 workers and this is the first strike since 2009.",
+        "The two sides are still far apart on pay the union wants raises of 15 percent over three years the authority "
+        "has offered 8 percent over three years and a one time payment of 1,200 dollars.",
+        "Mayor Tobias Renwick says the strike is a hardship for every family that depends on a bus or a tram and he "
+        "is urging both sides to go back to the table we will bring you his statement when we get it.",
+    ])
+    plain = ("Transit workers walked off the job at 4 a.m. Monday, halting all 62 bus routes and four tram lines. "
+             "The union wants raises of 15 percent over three years, and the authority has offered 8 percent.")
+    sents = [s for k, d in enumerate([radio, plain]) for s in split_document(d, k)]
+    rep = represent(sents, 2)
+    runs = select_module.run_ons(rep, rep.word_counts())
+    assert len(runs) == 4 and all(rep.sentences[i].doc == 0 for i in runs)
+    assert all(rep.sentences[i].doc == 1 for i in select(rep, Budget(words=80)).indices)
+    assert _brief([radio], 80)  # (nothing else to quote)
+    # a story with some long sentences without a comma is no transcript
+    story = " ".join([
+        "A federal judge in Ohio on Friday granted a request from the campaign to give all voters in the swing state "
+        "the option of casting their ballot in person during the three days before election day.",
+        "The ruling restores early voting on the final weekend before the election for all voters and not only for "
+        "members of the military and their families who live overseas.",
+        "The state's top election official said he would appeal the ruling to the federal appeals court in Cincinnati "
+        "as soon as possible on Monday morning.",
+        "The judge wrote that the state had not shown any good reason to treat the two groups of voters differently "
+        "under the law, according to the order.",
+    ])
+    sents = split_document(story, 0)
+    assert not select_module.run_ons(represent(sents, 1), represent(sents, 1).word_counts())

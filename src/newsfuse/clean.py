@@ -179,7 +179,7 @@ def clean_documents(docs: list[Document]) -> list[Document]:
             named = (_named_in_text(source, d.text[:200_000]) if page.sitename_from_footer and source and source != d.id
                      and not _share_a_word(source, page.sitename) else None)
             source = named or page.sitename
-        title = d.title or page.title
+        title = repair_mojibake(d.title) if d.title else page.title  # (the loader reads an HTML page's title as is)
         if title and "-" in title[:40]:
             title = _WIRE_TITLE_PREFIX_RE.sub("", title) or title
         out.append(replace(d, text=text, is_html=False, title=title,
@@ -397,12 +397,15 @@ _SPACE_CHANGE_RE = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u30
 
 
 def _norm_line(line: str) -> str:
-    """``_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()``, skipping the substitutions that change nothing."""
+    """``_SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", line)).strip()`` with typographic hyphens as "-", skipping the
+    substitutions that change nothing."""
     if line.isascii():  # no invisible characters; the only spacing _SPACE_RE changes is "  ", tab, \f, \v, "&..;"
         if "  " in line or "\t" in line or "\f" in line or "\v" in line or "&" in line:
             line = _SPACE_RE.sub(" ", line)
         return line.strip()
     line = _INVISIBLE_RE.sub("", line)
+    if "\u2010" in line or "\u2011" in line:  # (a hyphen a word processor set, a non-breaking one: "one\u2011time")
+        line = line.replace("\u2010", "-").replace("\u2011", "-")
     if _SPACE_CHANGE_RE.search(line) is not None:
         line = _SPACE_RE.sub(" ", line)
     return line.strip()
@@ -565,7 +568,9 @@ def _clean_one(doc: Document) -> _Page:
     if looks_like_newswire(text):  # DUC/TAC SGML handed over as one string (a JSONL cluster's document)
         text = _from_newswire(text, page)
     elif doc.is_html or looks_like_html(text):
-        text = _from_html(text, page)
+        # (a page saved with mojibake is mended before its markup is read: the extraction drops the C1 control a
+        # closing quote's "â€\x9d" holds, and the title is read from the markup)
+        text = _from_html(repair_mojibake(text), page)
     else:
         if looks_like_markdown(text):
             if _mail_block([_norm_line(x) for x in text.split("\n", 40)[:40]], 0) is None:
@@ -690,7 +695,7 @@ def _clean_one(doc: Document) -> _Page:
         # (the first TITLE_LINES lines of three words or more: a menu of one-word sections above the headline is
         # not counted)
         heads = [x for x in joined[:first_prose] if 3 <= len(x.split()) <= 25 and not _is_nav(x)
-                 and not _not_a_headline(x)][:TITLE_LINES]
+                 and not _not_a_headline(x) and not _names_the_site(x, page.sitename)][:TITLE_LINES]
         long_heads = [x for x in heads if len(x.split()) >= 5]
         page.title = _headline_of(long_heads or heads, [x for x in joined[first_prose:] if _is_prose(x)][:3])
     if page.sitename is None:  # a wiki's tagline names the site ("From LocalWiki, the community encyclopedia")
@@ -1117,6 +1122,15 @@ def _is_menu_bar(line: str) -> bool:
     return False
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _names_the_site(line: str, site: str | None) -> bool:
+    """Whether ``line`` is the site's masthead: the name its copyright line gives it, with a number at most ("WQFM
+    90.3 Quillford Public Radio" over a page whose footer reads "© 2026 WQFM Quillford Public Radio")."""
+    return bool(site) and _NAME_WORD_RE.findall(line.lower()) == _NAME_WORD_RE.findall((site or "").lower())
+
+
 def _not_a_headline(line: str) -> bool:
     """A line above the story that is page furniture: a social page's counts, an agency's or court's name in capitals,
     a wiki's tagline, a menu's bar or a breadcrumb."""
@@ -1303,6 +1317,38 @@ _BYLINE_START_RE = re.compile(
     r"(?:,(?!\s*(?:who|whom|whose|which|and|but|or|as|after|when|while|because)\b)|\s*[|·]|\s+and\s+[A-Z]|$)")
 
 
+# Two columns of a PDF whose lines a copy interleaved (left line, right line, ...; the longer column's last lines
+# after the shorter one's end): a block of COLUMN_MIN_LINES narrow lines or more (COLUMN_MAX_CHARS at most) where a
+# line starts in lower case under one that ends a sentence ("Member spotlight: Pemberton Food Hall." over "know.
+# Quillford Metro Transit buses and") at least COLUMN_MIN_BREAKS times, read as two columns with no such break.
+COLUMN_MIN_LINES = 8
+COLUMN_MAX_CHARS = 60
+COLUMN_MIN_BREAKS = 2
+_SENTENCE_END_LINE_RE = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]*$")
+
+
+def _breaks(lines: list[str]) -> int:
+    return sum(1 for a, b in zip(lines, lines[1:], strict=False) if b[:1].islower() and _SENTENCE_END_LINE_RE.search(a))
+
+
+def _two_columns(lines: list[str]) -> list[list[str]] | None:
+    """``lines`` as the two columns they interleave, or None when they read as they stand."""
+    n = len(lines)
+    if n < COLUMN_MIN_LINES or any(len(x) > COLUMN_MAX_CHARS for x in lines) or _breaks(lines) < COLUMN_MIN_BREAKS:
+        return None
+    if not any(x[:1].isupper() for x in lines):
+        return None  # (text without case: a line in lower case after a sentence's end is no sign)
+    for pairs in range(n // 2, COLUMN_MIN_LINES // 2 - 1, -1):
+        left, right, tail = lines[: 2 * pairs : 2], lines[1 : 2 * pairs : 2], lines[2 * pairs :]
+        for a, b in ((left + tail, right), (left, right + tail)):
+            if _breaks(a) == 0 and _breaks(b) == 0:
+                return [a, b]
+    return None
+
+
+WRAPPED_COMMA_MIN = 40  # (shorter lines ending in a comma are a letter's greeting or sign-off: "Warm regards,")
+
+
 def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
     """Lines of one block that are a hard-wrapped paragraph, joined with a space (a word hyphenated at a line's end
     rejoined); a heading in capitals stays apart from the paragraph under it, and a wrapped paragraph cut by a page
@@ -1320,6 +1366,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             blocks.append([])
             last = b
         blocks[-1].append(x)
+    blocks = [part for lines in blocks for part in (_two_columns(lines) or [lines])]
     out: list[str] = []
     open_wrapped = False  # out[-1] is a hard-wrapped paragraph that stops mid-sentence
     for lines in blocks:
@@ -1335,11 +1382,17 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             wrapped = sum(1 for x in body if 30 <= len(x) <= 120 and x[-1] not in TERMINAL) >= max(1, 2 * len(body) / 3)
         cur = lines[0]
         for x in lines[1:]:
-            cont = cur[-1] not in TERMINAL and (wrapped or x[:1].islower() or x[:1].isdigit())
+            # (a wrapped line that ends in a comma runs on, whatever the next one starts with: "... named a mediator
+            # this afternoon," over "Ruth Achterberg, and talks ...", where a line ending a sentence by chance makes
+            # the block look unwrapped)
+            cont = cur[-1] not in TERMINAL and (wrapped or x[:1].islower() or x[:1].isdigit() or (
+                cur[-1] == "," and WRAPPED_COMMA_MIN <= len(cur) <= 120))
             if cont and x.startswith("By ") and _BYLINE_START_RE.match(x) and not _is_prose(x):
                 cont = False  # (a byline under its headline, no blank line between: "By Darnell Whitaker, KMRW 7 News")
             if cont and wrapped and _caps_heading(cur) and not x.isupper():
                 cont = False
+            if cont and ("|" in x or ">" in x) and _is_menu_bar(x):
+                cont = False  # (a menu's bar under the site's name: "WQFM 90.3 ..." over "News | Music | Podcasts")
             if cont:
                 cur = _glue(cur, x, compounds, words) if wrapped else f"{cur} {x}"
             else:

@@ -151,6 +151,11 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:transcript note:?\s*)?(?:this |our |[\w.]+ )?transcripts? (?:is|are|was|were) (?:created|produced|prepared) "
     r"on a rush deadline\b.*",
     r"accuracy and availability may vary[.!]?",
+    # (and one made by a machine: "This transcript was produced automatically from the broadcast and lightly edited.
+    # It may contain errors.")
+    r"(?:transcript note:?\s*)?(?:this |the )?transcript (?:is|was|has been) (?:produced|generated|created) "
+    r"(?:automatically|by (?:a )?(?:machine|computer|automated|speech)\b)[^.!?,]{0,100}[.!]"
+    r"(?: (?:it|this transcript) may contain (?:errors|mistakes|inaccuracies)[.!])?",
     r"the authoritative record of\b.{0,80}\bprogramming is the audio record[.!]?",
     r"this text may not be in its final form\b.{0,120}",
     # a wiki page's furniture: a reference list's entry, opened by its caret back-link ("^ a b c Roe, Jane (April 16,
@@ -248,6 +253,14 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\(?(?:story can end here|optional (?:add|trim|2nd take)|(?:begin|end) optional (?:trim|add))\b[^()]{0,80}\)?",
     r"\((?:more|end|ends)\)",
     r"endit|(?:nyt|ap(?:-[a-z]{2})?)-\d\d-\d\d-\d\d(?: \d{3,4}\s?[ecmp][sd]t)?",
+    # a teletype copy's slug line, after its priority and category letters ("R A BC-QUILLFORD-TRANSIT-STRIKE
+    # 1STLD-WRITETHRU 560", "BC-Chile-Pinochet,0567"), and its note to editors ("EDS: UPDATES WITH ...")
+    r"(?-i:(?:[A-Z] ){0,3}BC-(?:[A-Z0-9 ,'’-]{2,100}|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:[ ,]+[\w'’-]+){0,6}))",
+    r"(?-i:EDS|Eds):\s.*",
+    # a mailing-list archive's links between messages and its note on an attachment it removed
+    r"\* ?(?:previous|next) message(?: \(by thread\))?: .*",
+    r"(?:previous|next) message(?: \(by thread\))?: (?:\[[^\]]{1,40}\]|re:).*",
+    r"(?:an html|a non-text) attachment was scrubbed\.*",
 )
 # Notices recognised anywhere in a short line or sentence (searched, not matched: a leading ".{0,160}"
 # in LINE_RE would cost every sentence of a 5 MB page a backtracking scan).
