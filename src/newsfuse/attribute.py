@@ -35,7 +35,7 @@ COPY_WIDE = 50  # a sentence shared by more documents than this makes them copie
 # inspectors found a sinkhole." / "..., a day after inspectors found a sinkhole on the dam's downstream face.").
 TRUNCATED_COPY_MIN_WORDS = 12
 _QUOTATION = re.compile(r"[\"“”«»]|(?<!\w)['‘’`]|['‘’`](?!\w)")  # (not an apostrophe inside a word: "dam's")
-_CUT_END = re.compile(r"(?:\s*(?:\.{3}|…))?[\s.,;:!?\"“”‘’'`´)\]]*$")
+_CUT_END = " .,;:!?\"“”‘’'`´)]…"  # (a cut sentence's closing punctuation or ellipsis, stripped from its end)
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'`´")
 _QUOTE_MARK = re.compile("[\"“”‘’'`´]")
 
@@ -124,25 +124,36 @@ def _copy_groups(rep: Representation, stating: dict[int, set[int]]) -> dict[int,
     if len(stating) < 2:
         return {d: d for d in stating}
     docs = sorted(stating)
-    wordings: dict[int, list[tuple[str, bool]]] = {d: [] for d in docs}  # (wording, holds a quotation mark)
+    groups = Groups(docs)
+    holder: dict[str, int] = {}  # each wording's first document
+    # the distinct wordings outside quotation marks by their first words (a sentence cut from another shares them), so
+    # that only those are compared: linear for a thousand documents that share no opening
+    by_opening: dict[str, list[str]] = {}
     for d in docs:
         for j in sorted(stating[d]):
             text = rep.sentences[j].text
-            if (w := _wording(text)) is not None:
-                wordings[d].append((w, _QUOTATION.search(text) is not None))
-    groups = Groups(docs)
-    for x, a in enumerate(docs):
-        for b in docs[x + 1 :]:
-            if any(u == v or (not qu and not qv and (_cut_from(u, v) or _cut_from(v, u)))
-                   for u, qu in wordings[a] for v, qv in wordings[b]):
-                groups.join(a, b)
+            w = _wording(text)
+            if w is None:
+                continue
+            if w in holder:
+                groups.join(holder[w], d)
+                continue
+            holder[w] = d
+            if _QUOTATION.search(text) is None:
+                by_opening.setdefault(" ".join(w.split(" ", TRUNCATED_COPY_MIN_WORDS)[: TRUNCATED_COPY_MIN_WORDS - 1]),
+                                      []).append(w)
+    for ws in by_opening.values():
+        for x, u in enumerate(ws):
+            for v in ws[x + 1 :]:
+                if _cut_from(u, v) or _cut_from(v, u):
+                    groups.join(holder[u], holder[v])
     return {d: groups.root(d) for d in docs}
 
 
 def _cut_from(short: str, long: str) -> bool:
     """Whether the wording ``short`` is ``long``'s first TRUNCATED_COPY_MIN_WORDS words or more, cut before its end
     (its closing punctuation or ellipsis aside)."""
-    head = _CUT_END.sub("", short)
+    head = short.rstrip(_CUT_END)
     return (len(head) < len(long) and long.startswith(head) and long[len(head)] in " ,;:"
             and head.count(" ") >= TRUNCATED_COPY_MIN_WORDS - 1)
 
