@@ -3,7 +3,9 @@
     python scripts/bench_limits.py
 
 1. one 5 MB article (synthetic news-like prose, 5 sentences a paragraph);
-2. a cluster of 1,000 documents of about 300 words each.
+2. a cluster of 1,000 documents of about 300 words each;
+3. one article hard-wrapped at 40 characters into 100,000 lines with no blank line (a mailing-list archive's or a
+   PDF's text): joining wrapped lines must stay linear (it was quadratic: 20,000 such lines took 166 s).
 Each runs in its own process so the peak RSS printed is that case's alone.
 """
 
@@ -28,8 +30,14 @@ if sys.argv[1] == "5mb":
         paras.append(p)
         size += len(p) + 2
     docs = ["\n\n".join(paras)]
-else:
+elif sys.argv[1] == "1000docs":
     docs = [" ".join(sentence() for _ in range(20)) for _ in range(1000)]
+else:
+    import textwrap
+    lines = []
+    while len(lines) < 100_000:
+        lines += textwrap.wrap(" ".join(sentence() for _ in range(200)), 40)
+    docs = ["\n".join(lines[:100_000])]
 t = time.perf_counter()
 brief = newsfuse.summarize(docs, words=120)
 print(json.dumps({"case": sys.argv[1], "chars": sum(map(len, docs)), "seconds": round(time.perf_counter() - t, 2),
@@ -39,7 +47,7 @@ print(json.dumps({"case": sys.argv[1], "chars": sum(map(len, docs)), "seconds": 
 
 
 def main() -> int:
-    for case in ("5mb", "1000docs"):
+    for case in ("5mb", "1000docs", "wrapped"):
         out = subprocess.run([sys.executable, "-c", "import json\n" + CASE, case], capture_output=True, text=True)
         if out.returncode:
             print(f"{case}: failed: {out.stderr.strip().splitlines()[-1]}")

@@ -1061,8 +1061,8 @@ def _glue(cur: str, x: str, compounds: frozenset[str], words: frozenset[str] = f
     compound with it elsewhere (``compounds``), or when both halves are common words ("long-" over "term", "follow-"
     over "up": a plain-text copy wrapped at a compound's hyphen) unless the page writes the word whole elsewhere
     (``words``); a word broken at a syllable ("identi-" over "fied", "investi-" over "gation") is rejoined."""
-    if x[:1].islower() and _LINE_END_HYPHEN_RE.search(cur):
-        head = cur[:-1].rsplit(None, 1)[-1]
+    if x[:1].islower() and cur.endswith("-") and _LINE_END_HYPHEN_RE.search(cur, len(cur) - 1):
+        head = cur.rsplit(None, 1)[-1][:-1]  # (the word before the hyphen: found from the end, not by copying cur)
         tail = x.split(None, 1)[0]
         m = _HYPHENATED_RE.match(f"{head}-{tail}".lstrip("\"“‘(["))
         if m is None:
@@ -1322,6 +1322,7 @@ _BYLINE_START_RE = re.compile(
 # line starts in lower case under one that ends a sentence ("Member spotlight: Pemberton Food Hall." over "know.
 # Quillford Metro Transit buses and") at least COLUMN_MIN_BREAKS times, read as two columns with no such break.
 COLUMN_MIN_LINES = 8
+COLUMN_MAX_LINES = 400  # (a page's two columns; a longer block of narrow lines is a hard-wrapped text, not looked into)
 COLUMN_MAX_CHARS = 60
 COLUMN_MIN_BREAKS = 2
 _SENTENCE_END_LINE_RE = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]*$")
@@ -1334,15 +1335,23 @@ def _breaks(lines: list[str]) -> int:
 def _two_columns(lines: list[str]) -> list[list[str]] | None:
     """``lines`` as the two columns they interleave, or None when they read as they stand."""
     n = len(lines)
-    if n < COLUMN_MIN_LINES or any(len(x) > COLUMN_MAX_CHARS for x in lines) or _breaks(lines) < COLUMN_MIN_BREAKS:
+    if (n < COLUMN_MIN_LINES or n > COLUMN_MAX_LINES or any(len(x) > COLUMN_MAX_CHARS for x in lines)
+            or _breaks(lines) < COLUMN_MIN_BREAKS):
         return None
     if not any(x[:1].isupper() for x in lines):
         return None  # (text without case: a line in lower case after a sentence's end is no sign)
+    # (each line's two tests once: the splits below only pair them up differently)
+    ends = [_SENTENCE_END_LINE_RE.search(x) is not None for x in lines]
+    lower = [x[:1].islower() for x in lines]
+
+    def clean(order: list[int]) -> bool:  # no line in lower case under a sentence's end
+        return not any(ends[i] and lower[j] for i, j in zip(order, order[1:], strict=False))
+
     for pairs in range(n // 2, COLUMN_MIN_LINES // 2 - 1, -1):
-        left, right, tail = lines[: 2 * pairs : 2], lines[1 : 2 * pairs : 2], lines[2 * pairs :]
+        left, right, tail = list(range(0, 2 * pairs, 2)), list(range(1, 2 * pairs, 2)), list(range(2 * pairs, n))
         for a, b in ((left + tail, right), (left, right + tail)):
-            if _breaks(a) == 0 and _breaks(b) == 0:
-                return [a, b]
+            if clean(a) and clean(b):
+                return [[lines[i] for i in a], [lines[i] for i in b]]
     return None
 
 
@@ -1367,40 +1376,80 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             last = b
         blocks[-1].append(x)
     blocks = [part for lines in blocks for part in (_two_columns(lines) or [lines])]
-    out: list[str] = []
+    out: list[_Paragraph] = []
     open_wrapped = False  # out[-1] is a hard-wrapped paragraph that stops mid-sentence
     for lines in blocks:
         if open_wrapped and lines[0][:1].islower():
-            lines = [_glue(out.pop(), lines[0], compounds, words), *lines[1:]]
+            para = out.pop()
+            para.glue(lines[0], compounds, words)
+            lines = lines[1:]
             wrapped = True
         elif len(lines) == 1:
-            out.extend(lines)
+            out.append(_Paragraph(lines[0]))
             open_wrapped = False
             continue
         else:
             body = lines[:-1]
             wrapped = sum(1 for x in body if 30 <= len(x) <= 120 and x[-1] not in TERMINAL) >= max(1, 2 * len(body) / 3)
-        cur = lines[0]
-        for x in lines[1:]:
+            para = _Paragraph(lines[0])
+            lines = lines[1:]
+        for x in lines:
+            cur = para.end
             # (a wrapped line that ends in a comma runs on, whatever the next one starts with: "... named a mediator
             # this afternoon," over "Ruth Achterberg, and talks ...", where a line ending a sentence by chance makes
             # the block look unwrapped)
             cont = cur[-1] not in TERMINAL and (wrapped or x[:1].islower() or x[:1].isdigit() or (
-                cur[-1] == "," and WRAPPED_COMMA_MIN <= len(cur) <= 120))
+                cur[-1] == "," and not para.pieces and WRAPPED_COMMA_MIN <= len(cur) <= 120))
             if cont and x.startswith("By ") and _BYLINE_START_RE.match(x) and not _is_prose(x):
                 cont = False  # (a byline under its headline, no blank line between: "By Darnell Whitaker, KMRW 7 News")
-            if cont and wrapped and _caps_heading(cur) and not x.isupper():
+            if cont and wrapped and not para.pieces and _caps_heading(cur) and not x.isupper():
                 cont = False
             if cont and ("|" in x or ">" in x) and _is_menu_bar(x):
                 cont = False  # (a menu's bar under the site's name: "WQFM 90.3 ..." over "News | Music | Podcasts")
             if cont:
-                cur = _glue(cur, x, compounds, words) if wrapped else f"{cur} {x}"
+                if wrapped:
+                    para.glue(x, compounds, words)
+                else:
+                    para.add(x)
             else:
-                out.append(cur)
-                cur = x
-        out.append(cur)
-        open_wrapped = wrapped and len(lines) > 1 and cur[-1] not in TERMINAL and 30 <= len(lines[-1]) <= 120
-    return out
+                out.append(para)
+                para = _Paragraph(x)
+        out.append(para)
+        open_wrapped = (wrapped and len(lines) > 0 and para.end[-1] not in TERMINAL
+                        and 30 <= len(lines[-1]) <= 120)
+    return [p.text() for p in out]
+
+
+class _Paragraph:
+    """A paragraph joined from wrapped lines: its settled text in pieces and its open end, which holds its last word
+    (all that joining the next line looks at), so that joining a line costs that line and not the paragraph so far
+    (a text of 100,000 short lines stays linear)."""
+
+    __slots__ = ("end", "pieces")
+    SETTLE = 4096  # an end longer than this settles all but its last KEEP characters or so, cut at a space
+    KEEP = 1024
+
+    def __init__(self, first: str) -> None:
+        self.pieces: list[str] = []
+        self.end = first
+
+    def glue(self, x: str, compounds: frozenset[str], words: frozenset[str]) -> None:
+        self.end = _glue(self.end, x, compounds, words)
+        self._settle()
+
+    def add(self, x: str) -> None:
+        self.end = f"{self.end} {x}"
+        self._settle()
+
+    def _settle(self) -> None:
+        if len(self.end) > self.SETTLE:
+            cut = self.end.rfind(" ", 0, len(self.end) - self.KEEP)
+            if cut > 0:
+                self.pieces.append(self.end[:cut])
+                self.end = self.end[cut:]
+
+    def text(self) -> str:
+        return "".join(self.pieces) + self.end if self.pieces else self.end
 
 
 # --- a page flattened onto one line --------------------------------------------------------------------
