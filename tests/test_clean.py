@@ -2235,3 +2235,53 @@ def test_a_menu_bar_under_the_sites_name_is_no_part_of_the_title() -> None:
     [d] = clean_documents([Document(text=page, id="07-wqfm-news", source="WQFM News")])
     assert d.title == "Transit strike halts buses and trams across Quillford"
     assert "News | Music" not in d.text
+
+
+# --- hostile and huge input stays linear: each case below took minutes with a quadratic path (a regex's lazy match run
+# again from every unclosed opening, a paragraph rebuilt for every wrapped line); with none, each takes well under a
+# second ------------------------------------------------------------------------------------------------------------
+
+
+def test_unclosed_json_ld_scripts_are_read_once() -> None:
+    from newsfuse.clean import _ld_json_blocks
+
+    page = ('<script type="application/ld+json">{"a": 1}</script><p>x</p>'
+            '<script type="application/ld+json">{"b": 2}</script>'
+            + '<script type="application/ld+json">{"articleBody": "a"' * 20_000)
+    assert list(_ld_json_blocks(page)) == ['{"a": 1}', '{"b": 2}']
+    [d] = clean_documents([Document(text="<html><body><p>The council met.</p>" + page + "</body></html>", id="x",
+                                    is_html=True)])
+    assert "articleBody" not in d.text
+
+
+def test_a_feeds_unclosed_titles_and_cdata_sections_are_read_once() -> None:
+    from newsfuse.feed import _cdata, _uncdata, parse_feed
+
+    assert _cdata("<![CDATA[a]]> and <![CDATA[b]]>" + "<![CDATA[x" * 20_000) == ["a", "b"]
+    assert _uncdata("T<![CDATA[ one]]>, two<![CDATA[ open") == "T one, two<![CDATA[ open"
+    story = "The mayor closed the bridge on Tuesday after inspectors found cracks in two girders, officials said."
+    channel, items = parse_feed('<?xml version="1.0"?><rss><channel>' + "<title>x" * 20_000
+                                + f"<item><title>T</title><description>{story}</description></item></channel></rss>")
+    assert channel is None and [i.title for i in items] == ["T"]
+
+
+def test_a_line_of_unclosed_markdown_marks_is_read_once() -> None:
+    from newsfuse.markdown_text import markdown_to_text
+
+    text, title = markdown_to_text("# Bridge closes\n\nThe **council** met. " + "**a _b " * 20_000 + "\n")
+    assert title == "Bridge closes" and text.startswith("Bridge closes\n\nThe council met.")
+
+
+def test_a_text_of_many_short_wrapped_lines_is_joined_in_one_pass() -> None:
+    import random
+    import textwrap
+
+    rng = random.Random(0)
+    words = "bridge city council cracks girders inspectors mayor repairs traffic river harbor engineers steel".split()
+    # (no line ends a sentence and each opens in lower case: every line runs on from the one above, one paragraph of
+    # over 20,000 lines, as a transcript without punctuation can be)
+    prose = "The " + " ".join(rng.choice(words) for _ in range(120_000)) + "."
+    lines = textwrap.wrap(prose, 40)
+    assert len(lines) > 20_000
+    [d] = clean_documents([Document(text="\n".join(lines), id="x")])
+    assert len(d.text) > 0.9 * len(prose) and d.text.count("\n") < 10

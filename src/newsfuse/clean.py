@@ -268,12 +268,24 @@ _NOTE_SUP_RE = re.compile(
 # story only in its structured data: a JSON-LD NewsArticle's "articleBody". It is taken when the extracted text holds
 # fewer than ARTICLE_BODY_SHARE of its words (a page that shows its story is read from its markup, as before) and it
 # is an article's length (ARTICLE_BODY_MIN_WORDS: a teaser or a description is no body).
-_LD_JSON_RE = re.compile(
-    r"<script\b[^<>]*\btype=[\"']?application/ld\+json[\"']?[^<>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_LD_JSON_OPEN_RE = re.compile(r"<script\b[^<>]*\btype=[\"']?application/ld\+json[\"']?[^<>]*>", re.IGNORECASE)
+_SCRIPT_CLOSE_RE = re.compile(r"</script\s*>", re.IGNORECASE)
 _ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                             "opinionnewsarticle", "backgroundnewsarticle", "reportnewsarticle", "reviewnewsarticle"})
 ARTICLE_BODY_SHARE = 0.25
 ARTICLE_BODY_MIN_WORDS = 80
+
+
+def _ld_json_blocks(html: str) -> Iterator[str]:
+    """The text of each JSON-LD script, each found from where the last one closed (a regex's lazy match to its closing
+    tag would scan the rest of a page again for every script left unclosed: quadratic on a hostile page)."""
+    pos = 0
+    while (m := _LD_JSON_OPEN_RE.search(html, pos)) is not None:
+        end = _SCRIPT_CLOSE_RE.search(html, m.end())
+        if end is None:
+            return
+        yield html[m.end() : end.start()]
+        pos = end.end()
 
 
 def _ld_article_body(html: str) -> str:
@@ -282,11 +294,11 @@ def _ld_article_body(html: str) -> str:
     import json
 
     best = ""
-    for m in _LD_JSON_RE.finditer(html):
-        if "articleBody" not in m.group(1):
+    for block in _ld_json_blocks(html):
+        if "articleBody" not in block:
             continue
         try:
-            data = json.loads(m.group(1), strict=False)
+            data = json.loads(block, strict=False)
         except (ValueError, RecursionError):
             continue
         todo = [data]

@@ -23,8 +23,8 @@ _START_RE = re.compile(r"\s*(?:<\?xml[^>]{0,300}\?>\s*)?(?:<!--.{0,2000}?-->\s*)
                        r"<(?:rss|rdf:RDF|feed)\b", re.IGNORECASE | re.DOTALL)
 _OPEN_RE = re.compile(r"<(item|entry)\b[^<>]{0,2000}>", re.IGNORECASE)
 _CLOSE_RE = re.compile(r"</(item|entry)\s*>", re.IGNORECASE)
-_CHANNEL_TITLE_RE = re.compile(r"<title\b[^>]{0,200}>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_TITLE_OPEN_RE = re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE)
+_TITLE_CLOSE_RE = re.compile(r"</title\s*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^<>]*>")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " :: ", " · ")
 # an item's text elements, the fullest first
@@ -56,9 +56,34 @@ def _element(block: str, tag: str) -> str | None:
     if end is None:
         return None
     inner = block[m.end():end.start()]
-    if _CDATA_RE.search(inner):
-        return "".join(_CDATA_RE.findall(inner))
+    sections = _cdata(inner)
+    if sections:
+        return "".join(sections)
     return html_lib.unescape(inner)  # escaped HTML (or plain text) becomes itself
+
+
+def _cdata(text: str) -> list[str]:
+    """The insides of ``text``'s CDATA sections, each from where the last one closed (a regex's lazy match would scan
+    the rest of the text again for every section left unclosed)."""
+    out, pos = [], 0
+    while (start := text.find("<![CDATA[", pos)) >= 0:
+        end = text.find("]]>", start + 9)
+        if end < 0:
+            break
+        out.append(text[start + 9 : end])
+        pos = end + 3
+    return out
+
+
+def _uncdata(text: str) -> str:
+    """``text`` with each CDATA section replaced by its inside."""
+    if "<![CDATA[" not in text:
+        return text
+    out, pos = [], 0
+    while (start := text.find("<![CDATA[", pos)) >= 0 and (end := text.find("]]>", start + 9)) >= 0:
+        out += [text[pos:start], text[start + 9 : end]]
+        pos = end + 3
+    return "".join(out) + text[pos:]
 
 
 def _plain(text: str | None) -> str | None:
@@ -101,8 +126,10 @@ def parse_feed(text: str) -> tuple[str | None, list[FeedItem]]:
     """The feed's title and its items that hold any text, in the feed's order."""
     first = _OPEN_RE.search(text)
     head = text[: first.start()] if first else text
-    m = _CHANNEL_TITLE_RE.search(head)
-    channel = _plain(_CDATA_RE.sub(r"\1", m.group(1))) if m else None
+    # (the first title's: when it is left unclosed, so is every later one)
+    m = _TITLE_OPEN_RE.search(head)
+    close = _TITLE_CLOSE_RE.search(head, m.end()) if m else None
+    channel = _plain(_uncdata(head[m.end() : close.start()])) if m and close else None
     items = []
     for block in _item_blocks(text):
         body = next((b for t in _BODY_TAGS if (b := _element(block, t)) and b.strip()), None)

@@ -27,8 +27,10 @@ _REF_LINK_RE = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]")
 _LINK_DEF_RE = re.compile(
     r"^ {0,3}\[[^\]\n]{1,100}\]:[ \t]+(?:<[^>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$")
 # (not a word's letters starred out, "f***", "s***"; nor an underscore inside an address, "example.org/_drafts_/")
-_STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_/])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_/])")
+# (spans of at most 500 characters: an unclosed mark must not send each search to its line's end, quadratic on a
+# line of thousands of marks)
+_STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1(?!\w)")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=[^\s*])\*(?![\w*])|(?<![\w_/])_(?=[^\s_])([^_\n]{1,500}?)(?<=[^\s_])_(?![\w_/])")
 _LETTER_RE = re.compile(r"[^\W_]")
 _CODE_RE = re.compile(r"`([^`\n]{1,300})`")
 _QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
