@@ -86,10 +86,15 @@ def _uncdata(text: str) -> str:
     return "".join(out) + text[pos:]
 
 
+def strip_markup(text: str) -> str:
+    """Markup's words only, each tag a space (a rough cut: for an item's title, and for comparing words)."""
+    return _TAG_RE.sub(" ", text)
+
+
 def _plain(text: str | None) -> str | None:
     if text is None:
         return None
-    text = " ".join(html_lib.unescape(_TAG_RE.sub(" ", text)).split())
+    text = " ".join(html_lib.unescape(strip_markup(text)).split())
     return text or None
 
 

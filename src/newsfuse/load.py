@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import InputError
-from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed
+from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup
 from newsfuse.model import Cluster, Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 
@@ -770,14 +770,6 @@ def _keep_feed_items_on_topic(loader: _Loader) -> None:
         elif not all(keep):
             loader.notes.append(f"{name}: {keep.count(False)} of the feed's {len(keep)} items are other news, not read")
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
-
-
-_MARKUP_RE = re.compile(r"<[^<>]*>")
-
-
-def strip_markup(text: str) -> str:
-    """Markup's words only (a rough cut, for comparing words)."""
-    return _MARKUP_RE.sub(" ", text)
 
 
 def load_inputs(
