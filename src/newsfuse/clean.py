@@ -1340,21 +1340,18 @@ COLUMN_MIN_BREAKS = 2
 _SENTENCE_END_LINE_RE = re.compile(r"[^\W\d_]{2}[.!?][\"”’)]*$")
 
 
-def _breaks(lines: list[str]) -> int:
-    return sum(1 for a, b in zip(lines, lines[1:], strict=False) if b[:1].islower() and _SENTENCE_END_LINE_RE.search(a))
-
-
 def _two_columns(lines: list[str]) -> list[list[str]] | None:
     """``lines`` as the two columns they interleave, or None when they read as they stand."""
     n = len(lines)
-    if (n < COLUMN_MIN_LINES or n > COLUMN_MAX_LINES or any(len(x) > COLUMN_MAX_CHARS for x in lines)
-            or _breaks(lines) < COLUMN_MIN_BREAKS):
+    if n < COLUMN_MIN_LINES or n > COLUMN_MAX_LINES or any(len(x) > COLUMN_MAX_CHARS for x in lines):
         return None
-    if not any(x[:1].isupper() for x in lines):
-        return None  # (text without case: a line in lower case after a sentence's end is no sign)
     # (each line's two tests once: the splits below only pair them up differently)
     ends = [_SENTENCE_END_LINE_RE.search(x) is not None for x in lines]
     lower = [x[:1].islower() for x in lines]
+    if sum(ends[i] and lower[i + 1] for i in range(n - 1)) < COLUMN_MIN_BREAKS:
+        return None
+    if not any(x[:1].isupper() for x in lines):
+        return None  # (text without case: a line in lower case after a sentence's end is no sign)
 
     def clean(order: list[int]) -> bool:  # no line in lower case under a sentence's end
         return not any(ends[i] and lower[j] for i, j in zip(order, order[1:], strict=False))
