@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import WEEKDAY, holds_key, keys_are_exact
+from newsfuse.clutter import MONTHS, WEEKDAY, holds_key, keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -398,7 +398,7 @@ _DATELINE = re.compile(
     r"^(?:By [A-Z][A-Za-z.'’ -]{2,40}?\s+)?(?:"
     r"[A-Z][A-Z.'’ ,]{2,40}(?:,\s*[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?"
     # (a wire's date before its name: "WASHINGTON, March 3 (Reuters) -", "LONDON, Jan 5 (Reuters) -")
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2}(?=\s*\())?"
+    r"(?:,\s*(?:" + MONTHS + r")\.?\s\d{1,2}(?=\s*\())?"
     r"(?:\s*\([^()]{1,30}\))?"
     # (the country in brackets before the agency: "Kyiv (Ukraine) (AFP) -")
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?(?:\s*\(\s*[A-Z][A-Za-z.'’ ]{1,30}\))?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
