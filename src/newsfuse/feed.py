@@ -175,7 +175,7 @@ ON_TOPIC_SHARE = 0.5  # of an item's words that the other documents use
 ON_TOPIC_OF_BEST = 0.75  # ... and at least this share of the best item's
 
 
-def _words(text: str) -> set[str]:
+def words_of(text: str) -> set[str]:
     return {w for w in _WORD_RE.findall(text.lower()) if len(w) > 3 and w not in STOP_WORDS}
 
 
@@ -185,13 +185,13 @@ def on_topic(items: list[str], others: list[str]) -> list[bool]:
     much as the best item does. A feed's other stories -- even one about the same company -- share far less."""
     vocab: dict[str, int] = {}
     for t in others:
-        for w in _words(t):
+        for w in words_of(t):
             vocab[w] = vocab.get(w, 0) + 1
     need = 2 if len(others) >= 2 else 1
     shared = {w for w, n in vocab.items() if n >= need}
     scores = []
     for t in items:
-        words = _words(t)
+        words = words_of(t)
         scores.append(len(words & shared) / len(words) if words else 0.0)
     best = max(scores, default=0.0)
     return [s >= ON_TOPIC_SHARE and s >= ON_TOPIC_OF_BEST * best for s in scores]

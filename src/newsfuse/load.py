@@ -1,7 +1,8 @@
 """Stage 1, load: turn paths, URLs, JSON(L) clusters and stdin into Documents.
 
 A path may be a text file, an HTML page, a directory of them, a JSON / JSONL(.gz) file of
-clusters, a Multi-News style file (articles separated by ``|||||``) or ``-`` for stdin.
+clusters, a Multi-News style file (articles separated by ``|||||``), a subtitle file (SRT, WebVTT),
+a news API's JSON answer, a CSV/TSV export of articles or ``-`` for stdin.
 Unreadable files (binary, undecodable, empty) are skipped with a warning on the
 ``newsfuse`` logger as long as something readable remains; otherwise the loader raises
 :class:`InputError` with one line saying why.
@@ -24,9 +25,12 @@ from urllib.parse import urlsplit
 
 from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import InputError
-from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup
+from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup, words_of
 from newsfuse.model import Cluster, Document
+from newsfuse.news_api import api_articles, looks_like_news_api, read_articles
 from newsfuse.newswire import looks_like_newswire, parse_newswire
+from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
+from newsfuse.table import MAX_ROWS, read_table
 
 log = logging.getLogger("newsfuse")
 
@@ -42,6 +46,7 @@ MULTINEWS_SEP = "|||||"
 HIDDEN_OR_META = re.compile(r"^(?:\.|_|~)|^(?:readme|license|licence|copying|changelog)(?:\.\w+)?$", re.IGNORECASE)
 CLUSTER_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+TABLE_SUFFIXES = (".csv", ".tsv")
 
 Warn = Callable[[str], None]
 
@@ -480,7 +485,13 @@ def outlet_from_stem(stem: str) -> str:
         return stem
     if not any(w.isalpha() and len(w) > 2 for w in words):
         return stem
-    return " ".join(w if w.isupper() else w if k and w in _MINOR_WORDS else w.capitalize() for k, w in enumerate(words))
+    return " ".join(w if w.isupper() else w.upper() if _ACRONYM_RE.match(w) else w if k and w in _MINOR_WORDS
+                    else w.capitalize() for k, w in enumerate(words))
+
+
+# a word of a file name without a vowel is letters said one by one: a station's call sign or an outlet's initials
+# ("kcdw-11-news" -> "KCDW 11 News", "npr", "wsj")
+_ACRONYM_RE = re.compile(r"^[b-df-hj-np-tv-xz]{3,5}$", re.IGNORECASE)
 
 
 # words a name's title case leaves in lower case after its first word ("Department of Public Health", "The Times of
@@ -521,8 +532,9 @@ class _Loader:
         self.warn: Warn = self.notes.append
         self.docs: list[Document] = []
         self.skipped: list[str] = []
-        # each feed's name and its items' documents (kept only if about the other inputs' story: see load_inputs)
-        self.feeds: list[tuple[str, list[Document]]] = []
+        # each feed's or export's name, its items' documents (kept only if about the other inputs' story: see
+        # load_inputs) and what it and its items are called (("feed", "items"), ("export", "articles"))
+        self.feeds: list[tuple[str, list[Document], tuple[str, str]]] = []
 
     def skip(self, why: str) -> None:
         self.skipped.append(why)
@@ -533,7 +545,10 @@ class _Loader:
         if not stripped:
             self.skip(f"{name} is empty")
             return
-        if stripped[:1] in "[{" and self._try_json(stripped, name):
+        if stripped[:1] in "[{" and self._try_json(stripped, name, stem):
+            return
+        if looks_like_subtitles(stripped):
+            self._add_subtitles(stripped, stem, name)
             return
         if looks_like_newswire(stripped):
             self._add_newswire(stripped, stem, name)
@@ -576,7 +591,48 @@ class _Loader:
         docs = [Document(text=it.html, id=f"{stem}-{n}", source=source, title=it.title, url=it.link, date=it.date,
                          is_html=True) for n, it in enumerate(items, 1)]
         self.docs.extend(docs)
-        self.feeds.append((name, docs))
+        self.feeds.append((name, docs, ("feed", "items")))
+
+    def _add_subtitles(self, text: str, stem: str, name: str) -> None:
+        """An SRT or WebVTT caption file: what its cues say, as one document."""
+        spoken = subtitles_to_text(text)
+        if not spoken.strip():
+            self.skip(f"{name} is a subtitle file with no caption text")
+            return
+        if not punctuated(spoken):
+            self.skip(f"{name}: its captions have no punctuation (automatic captions?), so they cannot be read as sentences")
+            return
+        self.docs.append(Document(text=spoken, id=stem, source=outlet_from_stem(stem)))
+
+    def _add_news_api(self, obj: Any, stem: str, name: str) -> None:
+        """A news API's answer: one document per article, under its source's name."""
+        arts = api_articles(obj)
+        if isinstance(arts, str):
+            raise InputError(f"{name}: {arts}")
+        read = read_articles(arts)
+        if not read:
+            self.skip(f"{name} is a news API export with no article text")
+            return
+        docs = [Document(text=a.text, id=f"{stem}-{n}", source=a.source or (domain_of(a.url) if a.url else None)
+                         or outlet_from_stem(stem), title=a.title, url=a.url, date=a.date) for n, a in enumerate(read, 1)]
+        self.docs.extend(docs)
+        self.feeds.append((name, docs, ("export", "articles")))
+
+    def _add_table(self, text: str, stem: str, name: str, tsv: bool) -> None:
+        """A CSV/TSV export of articles: one document per row with text."""
+        if not text.strip():
+            self.skip(f"{name} is empty")
+            return
+        rows, extra = read_table(text, name, tsv)
+        if extra:
+            self.warn(f"{name} has more than {MAX_ROWS:,} rows: reading only the first {MAX_ROWS:,}")
+        if not rows:
+            self.skip(f"{name} is a table with no article text")
+            return
+        docs = [Document(text=r.text, id=f"{stem}-{n}", source=r.source or (domain_of(r.url) if r.url else None)
+                         or outlet_from_stem(stem), title=r.title, url=r.url, date=r.date) for n, r in enumerate(rows, 1)]
+        self.docs.extend(docs)
+        self.feeds.append((name, docs, ("export", "articles")))
 
     def _add_multinews(self, text: str, stem: str, name: str) -> None:
         self.cluster_used = self.cluster_used or self.cluster is not None
@@ -598,7 +654,7 @@ class _Loader:
         if not n:
             self.skip(f"{name} is empty")
 
-    def _try_json(self, text: str, name: str) -> bool:
+    def _try_json(self, text: str, name: str, stem: str = "json") -> bool:
         try:
             obj = loads(text)
         except json.JSONDecodeError:
@@ -609,14 +665,17 @@ class _Loader:
                 return False
             self._add_jsonl(io.StringIO(text), name)
             return True
-        self._add_json_obj(obj, name)
+        self._add_json_obj(obj, name, stem)
         return True
 
-    def _add_json_obj(self, obj: Any, name: str) -> None:
+    def _add_json_obj(self, obj: Any, name: str, stem: str = "json") -> None:
         if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
             clusters = [_in_file(name, cluster_from_json, obj)]
         elif isinstance(obj, list) and obj and all(isinstance(c, dict) and "documents" in c for c in obj):
             clusters = [_in_file(name, cluster_from_json, c, i + 1) for i, c in enumerate(obj)]
+        elif looks_like_news_api(obj):
+            self._add_news_api(obj, stem, name)
+            return
         elif isinstance(obj, list) and all(isinstance(d, (str, dict)) for d in obj):
             clusters = [_in_file(name, cluster_from_json, {"id": "1", "documents": obj})]
         else:
@@ -717,7 +776,8 @@ class _Loader:
             self.skip(f"{name} is a binary or undecodable file, not text")
             return
         stem = p.name
-        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom"):
+        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom", ".srt",
+                       ".vtt", *TABLE_SUFFIXES):
             if stem.lower().endswith(suffix) and len(stem) > len(suffix):
                 stem = stem[: -len(suffix)]
         if lower.endswith((".json", ".json.gz")):
@@ -725,7 +785,10 @@ class _Loader:
                 obj = loads(text)
             except json.JSONDecodeError as e:
                 raise InputError(f"{name} is not valid JSON ({json_problem(e)} at line {e.lineno})") from None
-            self._add_json_obj(obj, name)
+            self._add_json_obj(obj, name, stem)
+            return
+        if lower.endswith(TABLE_SUFFIXES):
+            self._add_table(text, stem, name, tsv=lower.endswith(".tsv"))
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
 
@@ -750,26 +813,84 @@ def _keep_feed_items_on_topic(loader: _Loader) -> None:
     """A brief tells one story, and a feed is a list of stories: a feed read with other documents gives only its
     items about their story (a feed saved beside the pages of one story holds other news too); feeds read alone
     give the first item's story (its first item and the items about the same story)."""
-    if not loader.feeds:
+    _keep_export_articles_on_topic(loader)
+    if not any(kind == ("feed", "items") for _, _, kind in loader.feeds):
         return
-    in_feeds = {id(d) for _, items in loader.feeds for d in items}
+    in_feeds = {id(d) for _, items, _ in loader.feeds for d in items}
     others = [strip_markup(d.text) if d.is_html else d.text for d in loader.docs if id(d) not in in_feeds]
     first = None
     if not others:
         first = loader.feeds[0][1][0]
         others = [f"{first.title or ''} {strip_markup(first.text)}"]
     dropped: set[int] = set()
-    for name, items in loader.feeds:
+    for name, items, (owner, what) in loader.feeds:
+        if owner != "feed":
+            continue
         rest = [d for d in items if d is not first]  # (the first item of feeds read alone is their story)
         judged = dict(zip(map(id, rest), on_topic([f"{d.title or ''} {strip_markup(d.text)}" for d in rest], others),
                           strict=True))
         keep = [judged.get(id(d), True) for d in items]
         dropped.update(id(d) for d, k in zip(items, keep, strict=True) if not k)
         if not any(keep):
-            loader.skip(f"{name}: none of the feed's items is about the other inputs' story")
+            loader.skip(f"{name}: none of the {owner}'s {what} is about the other inputs' story")
         elif not all(keep):
-            loader.notes.append(f"{name}: {keep.count(False)} of the feed's {len(keep)} items are other news, not read")
+            loader.notes.append(f"{name}: {keep.count(False)} of the {owner}'s {len(keep)} {what} are other news, not read")
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
+
+
+# an export's article is about the story when this share of its words (feed._words) is used by another document too
+EXPORT_ON_TOPIC_SHARE = 0.3
+
+
+def _keep_export_articles_on_topic(loader: _Loader) -> None:
+    """An export of articles (a news API's answer, a monitoring tool's table) is a search's result: it can hold other
+    news. Its articles are whole stories, not a feed's short items, so each is judged by how much of its vocabulary
+    the other documents (every input, the exports' other articles too) use; read alone, an export whose articles
+    share nothing gives its first article's story."""
+    exports = [(name, items) for name, items, kind in loader.feeds if kind == ("export", "articles")]
+    if not exports:
+        return
+    vocab = [words_of(strip_markup(d.text) if d.is_html else d.text) | words_of(d.title or "") for d in loader.docs]
+    df: dict[str, int] = {}
+    for ws in vocab:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    vocab_of = {id(d): ws for d, ws in zip(loader.docs, vocab, strict=True)}
+    alone = all(any(d is x for _, items in exports for x in items) for d in loader.docs)
+    dropped: set[int] = set()
+    for name, items in exports:
+        keep = []
+        for d in items:
+            ws = vocab_of[id(d)]
+            keep.append(bool(ws) and sum(df[w] >= 2 for w in ws) >= EXPORT_ON_TOPIC_SHARE * len(ws))
+        if alone and not any(keep):
+            keep[0] = True
+        dropped.update(id(d) for d, k in zip(items, keep, strict=True) if not k)
+        if not any(keep):
+            loader.skip(f"{name}: none of the export's articles is about the other inputs' story")
+        elif not all(keep):
+            loader.notes.append(f"{name}: {keep.count(False)} of the export's {len(keep)} articles are other news, not read")
+    loader.docs = [d for d in loader.docs if id(d) not in dropped]
+
+
+def _drop_repeated_urls(loader: _Loader) -> None:
+    """One article read twice, from two exports of it (a news API's answer and a monitoring tool's table, a feed and
+    the page): the documents with the same url are one, the fuller text kept in the first one's place."""
+    by_url: dict[str, int] = {}
+    keep: list[Document | None] = list(loader.docs)
+    for i, d in enumerate(loader.docs):
+        if not d.url:
+            continue
+        first = by_url.setdefault(d.url, i)
+        if first == i:
+            continue
+        kept = keep[first]
+        assert kept is not None
+        if len(d.text) > len(kept.text):
+            keep[first] = Document(**{**d.__dict__, "id": kept.id})
+        keep[i] = None
+        loader.notes.append(f"{d.id} is {kept.id} again (the same url): read once")
+    loader.docs = [d for d in keep if d is not None]
 
 
 def load_inputs(
@@ -810,6 +931,7 @@ def load_inputs(
     for url in urls or []:
         fetch(url)
     _keep_feed_items_on_topic(loader)
+    _drop_repeated_urls(loader)
     docs = [d for d in loader.docs if d.text.strip()]
     for d in loader.docs:
         if not d.text.strip():
