@@ -1074,3 +1074,33 @@ def test_a_transcripts_runs_without_punctuation_are_quoted_only_when_nothing_els
     ])
     sents = split_document(story, 0)
     assert not select_module.run_ons(represent(sents, 1), represent(sents, 1).word_counts())
+
+
+@pytest.mark.parametrize("text", [
+    "For Pennick Public Radio, I'm Nora Halvorsen in Caddow Falls.",
+    "I'm Graham Sutter.",
+    "This is Pennick Morning from Pennick Public Radio.",
+    "Reporting live from Caddow Falls, I'm Lisa Okafor.",
+    "Pennick Public Radio's Nora Halvorsen reports.",
+    "Nora Halvorsen reports from Caddow Falls.",
+    "Welcome to The Noon Report.",
+])
+def test_a_broadcasts_sign_on_and_sign_off_are_never_quoted(text: str) -> None:
+    # (a radio or TV transcript's own furniture: the presenter or reporter naming the station)
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert is_clutter_sentence(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is a disaster from start to finish, the mayor said.",
+    "For the city, I'm told, the repairs will cost about $4.2 million.",
+    "Police reports show the car was stolen in Caddow Falls on Tuesday.",
+    "Nora Halvorsen reports that the road will stay closed for at least two weeks.",
+    "I'm not going back into that house until the geologists say it is safe, said Edith Marrow.",
+    "This is the second slide on Tamsin Ridge since 2019, county records show.",
+])
+def test_sentences_that_look_like_a_sign_off_are_kept(text: str) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert not is_clutter_sentence(text)

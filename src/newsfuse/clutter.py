@@ -899,7 +899,29 @@ def is_clutter_sentence(text: str) -> bool:
         return True  # a related link or a note in brackets: "[ take the quiz — which season are you? ]"
     if "[" in t and _NOTE_MARK_RE.search(t) is not None:
         return True
+    if len(t) <= SIGN_OFF_CHARS and BROADCAST_SIGN_OFF_RE.match(t) is not None:
+        return True
     return is_dated_caption(t)
+
+
+# A broadcast's own furniture in its transcript: the presenter's or reporter's sign-on and sign-off, naming the station
+# ("For Pennick Public Radio, I'm Nora Halvorsen in Caddow Falls.", "I'm Graham Sutter.", "This is Pennick Morning from
+# Pennick Public Radio.", "Welcome to The Noon Report.") and the hand-over to a report ("Pennick Public Radio's Nora
+# Halvorsen reports.", "Nora Halvorsen reports from Caddow Falls."): names in capitals, and nothing else in the
+# sentence. (Not "This is a disaster from start to finish.", "For the city, I'm told, it is ...", "Police reports
+# show ...".)
+_CAP_WORDS = r"(?:[A-Z0-9][\w'’&.-]*)(?:[ \t]+(?:[A-Z0-9][\w'’&.-]*|of|the|and|on|de|la))*"
+_PERSON = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}"
+BROADCAST_SIGN_OFF_RE = re.compile(
+    rf"(?:(?:For|From|With|Reporting for|Reporting from|Reporting live from|Reporting live in)[ \t]+{_CAP_WORDS},?[ \t]+)?"
+    rf"(?:I'm|I’m|I am|this is|This is)[ \t]+{_PERSON}"
+    rf"(?:,?[ \t]+(?:in|at|from|outside|near|for|with)[ \t]+{_CAP_WORDS})?[ \t]*[.!]?[\"”’']?$"
+    rf"|(?:This is|You're listening to|You’re listening to|You are listening to|You're watching|You’re watching|"
+    rf"You are watching|Welcome to|Welcome back to)[ \t]+{_CAP_WORDS}[ \t]*[.!]$"
+    rf"|(?:{_CAP_WORDS}['’]s[ \t]+)?{_PERSON}[ \t]+(?:reports|has more|has the story|has this report)"
+    rf"(?:[ \t]+(?:from|in|on)[ \t]+{_CAP_WORDS})?[ \t]*[.!]$"
+)
+SIGN_OFF_CHARS = 160
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.
