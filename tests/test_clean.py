@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.clean import clean_documents, clean_text, split_sentences, strip_tags
-from newsfuse.load import load_inputs
+from newsfuse.load import load_inputs, outlet_from_stem
 from newsfuse.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -977,10 +977,11 @@ def test_a_footer_naming_the_owner_does_not_rename_the_outlet_the_page_calls_its
         "girders, officials told KVTR 9 News.\n\nRepairs will take at least six weeks, the county engineer said on "
         "Tuesday.\n\nCopyright 2026 Ridgeline Broadcasting. All rights reserved.\n"
     )
-    station = Document(text=body, id="02-kvtr-9-news", source="Kvtr 9 News")
+    station = Document(text=body, id="02-kvtr-9-news", source=outlet_from_stem("02-kvtr-9-news"))  # (as the loader names it)
     courier = Document(text=body.replace("Ridgeline Broadcasting", "The Northshore Courier"),
                        id="05-northshore-courier", source="Northshore Courier")
-    owner_only = Document(text=body.replace("KVTR 9 News", "the station"), id="03-kvtr-9-news", source="Kvtr 9 News")
+    owner_only = Document(text=body.replace("KVTR 9 News", "the station"), id="03-kvtr-9-news",
+                          source=outlet_from_stem("03-kvtr-9-news"))
     cleaned = clean_documents([station, courier, owner_only])
     assert [d.source for d in cleaned] == ["KVTR 9 News", "The Northshore Courier", "Ridgeline Broadcasting"]
 

@@ -222,6 +222,16 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
         source = decode_bytes(p.read_bytes()) or ""
         if p.suffix == ".md":  # (a Markdown page's sentences are its rendered text's)
             text = markdown_to_text(source)[0]
+        elif p.suffix in (".srt", ".vtt"):  # (a caption file's sentences run over its cues)
+            from newsfuse.subtitles import subtitles_to_text
+
+            text = subtitles_to_text(source)
+        elif p.suffix in (".csv", ".tsv"):  # (a table's cells, its quotes undoubled)
+            import csv
+            import io
+
+            text = "\n\n".join(c for row in csv.reader(io.StringIO(source.lstrip("\ufeff"), newline=""),
+                                                         delimiter=";" if ";" in source[:500] else ",") for c in row)
         else:
             text = html.unescape(source.replace('\\"', '"').replace("\\n", "\n"))
             if p.suffix == ".xml":  # (a feed's items hold their HTML escaped: its entities once more)
@@ -499,6 +509,55 @@ def test_quill_brief(capsys, words: int) -> None:
 def s_words(text: str) -> int:
     return len(text.split())
 
+
+CADDOW = Path(__file__).parent / "fixtures" / "caddow-slide"
+CADDOW_CLUTTER = ["[+", "chars]", "…", ">>", "[Music]", "[NEWS THEME]", "(MUSIC)", "<i>", "</i>", "<c>", "{\\an8}",
+                  "-->", "00:0", "HALVORSEN:", "I'm", "reports.", "our website", "[Removed]", "library", "Alder Street",
+                  "Good morning", "ClipTrace", "Negative", "Online News"]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_caddow_brief(capsys, words: int) -> None:
+    """A TV station's rolling automatic captions without punctuation (.vtt), a radio newscast's captions with speaker
+    marks (.srt), a news API's answer (contents cut at 200 characters, a removed article, one about other news, a
+    syndicated copy), a monitoring tool's semicolon CSV and a page: the brief quotes whole sentences of them, never a
+    cut-off one, a cut mark, a caption's tag or sound note, or the newscast's sign-off, and cites the outlets."""
+    data = _fixture_brief(capsys, CADDOW, words, CADDOW_CLUTTER)
+    summary = data["summary"]
+    assert "Marrow" in summary or "71-year-old" in summary
+    names = {s["id"]: s["name"] for s in data["sources"]}
+    assert "01-kcdw-11-news" not in names  # (its captions have no punctuation: skipped with a warning)
+    assert names["02-pennick-public-radio"] == "Pennick Public Radio"
+    assert names["03-newsapi-export-5"] == "Coastline Daily"
+    assert not any(n == "Northridge Tribune" and t == "Council approves $12.8 million for Alder Street library"
+                   for n, t in ((s["name"], s["title"]) for s in data["sources"]))
+    cut = ("Rescuers freed Edith Marrow, 71, from her basement afte", "for nearly six hours after a landslide struck "
+           "three homes in this hillside town on Thu")
+    for s in data["sentences"]:
+        assert not s["text"].startswith(cut) and not s["text"].endswith(("afte", "Thu"))
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 3
+
+
+def test_exports_that_are_bad_give_one_line_and_status_2(capsys, tmp_path: Path) -> None:
+    cases = {
+        "only-stamps.vtt": "WEBVTT\n\n" + "00:00:01.000 --> 00:00:02.000\n\n" * 1000,
+        "auto.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nthe bridge closed on tuesday after cracks were found\n",
+        "n.json": json.dumps({"status": "ok", "totalResults": 1, "articles": "none"}),
+        "e.json": json.dumps({"status": "error", "code": "rateLimited", "message": "Too many requests."}),
+        "x.csv": "reach;country\n100;US\n",
+        "q.csv": 'title,text\nx,"' + "a" * 3_000_000,
+        "empty.csv": "",
+    }
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, "summarize", str(tmp_path / name))
+        _one_line_error(code, err)
+    good = tmp_path / "good.txt"
+    good.write_text("The city closed the Fulton Street Bridge on Tuesday after inspectors found cracks in two girders. "
+                    "Repairs will take at least six weeks, the city engineer said.\n", encoding="utf-8")
+    code, out, err = run(capsys, "summarize", str(good), str(tmp_path / "auto.vtt"))
+    assert code == 0 and "Fulton Street" in out and "no punctuation" in err
+
 def test_budget_too_small_for_any_sentence(capsys, example_paths) -> None:
     code, _, err = run(capsys, "summarize", str(EXAMPLE), "--words", "3")
     _one_line_error(code, err)
@@ -629,3 +688,22 @@ def test_a_signal_while_the_command_loads_is_one_line(sig: signal.Signals, statu
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == status, err
     assert err.strip() == f"newsfuse: {word}" and not out
+
+
+def test_captions_punctuated_only_at_each_turns_end_are_not_quoted(capsys, tmp_path: Path) -> None:
+    """Automatic captions with a point only where a speaker stops (long runs without a mark inside) are read, and left
+    to the other outlets' sentences as quill-strike's radio transcript is (select.run_ons)."""
+    import shutil
+
+    from newsfuse.subtitles import subtitles_to_text
+
+    for p in CADDOW.iterdir():
+        if p.name != "README.md" and not p.name.startswith("01-"):
+            shutil.copy(p, tmp_path / p.name)
+    turns = subtitles_to_text((CADDOW / "01-kcdw-11-news.vtt").read_text(encoding="utf-8")).split("\n\n")
+    (tmp_path / "01-kcdw-11-news.vtt").write_text("WEBVTT\n\n" + "".join(
+        f"00:00:{k:02d}.000 --> 00:00:{k:02d}.900\n>> {t}.\n\n" for k, t in enumerate(turns)), encoding="utf-8")
+    for words in (80, 250):
+        code, out, err = run(capsys, "summarize", str(tmp_path), "--words", str(words), "--format", "json")
+        assert code == 0, err
+        assert all(s["origin"] != "01-kcdw-11-news" for s in json.loads(out)["sentences"])
