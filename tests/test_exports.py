@@ -302,8 +302,11 @@ def test_caddow_fixture_loads_each_export() -> None:
     record = table["04-cliptrace-export-1"]
     assert record.date == "2026-04-16" and record.title.startswith("Hillside gives way")
     assert record.text.count("\n\n") >= 8  # (the cell's paragraphs)
-    # the same wire copy from the JSON and the CSV: the fuller one is kept
-    assert docs["03-newsapi-export-4"].text.startswith("Firefighters dug a tunnel")
+    # the same wire copy from the JSON (its description) and the CSV (its lead): one document holding both
+    assert docs["03-newsapi-export-4"].text.split("\n\n") == [
+        docs["03-newsapi-export-2"].text, "Firefighters dug a tunnel through mud and splintered timber to rescue a "
+        "71-year-old woman trapped for nearly six hours after a landslide struck three homes in this hillside town on "
+        "Thursday."]
 
 
 # --- hostile input: each in linear time, one line when it is bad ------------------------------------------------

@@ -875,7 +875,8 @@ def _keep_export_articles_on_topic(loader: _Loader) -> None:
 
 def _drop_repeated_urls(loader: _Loader) -> None:
     """One article read twice, from two exports of it (a news API's answer and a monitoring tool's table, a feed and
-    the page): the documents with the same url are one, the fuller text kept in the first one's place."""
+    the page): the documents with the same url are one, in the first one's place; when each holds text the other
+    lacks (the API's description, the table's opening paragraph), both texts, the first one's first."""
     by_url: dict[str, int] = {}
     keep: list[Document | None] = list(loader.docs)
     for i, d in enumerate(loader.docs):
@@ -886,8 +887,10 @@ def _drop_repeated_urls(loader: _Loader) -> None:
             continue
         kept = keep[first]
         assert kept is not None
-        if len(d.text) > len(kept.text):
-            keep[first] = Document(**{**d.__dict__, "id": kept.id})
+        if " ".join(kept.text.split()) in " ".join(d.text.split()):
+            keep[first] = Document(**{**kept.__dict__, "text": d.text, "is_html": d.is_html})
+        elif " ".join(d.text.split()) not in " ".join(kept.text.split()) and d.is_html == kept.is_html:
+            keep[first] = Document(**{**kept.__dict__, "text": f"{kept.text}\n\n{d.text}"})
         keep[i] = None
         loader.notes.append(f"{d.id} is {kept.id} again (the same url): read once")
     loader.docs = [d for d in keep if d is not None]
