@@ -200,9 +200,10 @@ MARIGOLD_CLUTTER = [
 ]
 
 
-def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict:
+def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str], merged: dict[str, str] | None = None) -> dict:
     """The JSON brief of a fixture's pages at ``words``: within the budget, none of ``clutter`` in it, and every
-    sentence verbatim in its origin page (its markup's entities decoded, a PDF's line-break hyphens rejoined)."""
+    sentence verbatim in its origin page (its markup's entities decoded, a PDF's line-break hyphens rejoined; an
+    article that two exports hold, read as one document, in either: ``merged`` maps a file's stem to the other's)."""
     import html
     import re
 
@@ -252,6 +253,8 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str]) -> dict
         return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split())
 
     raw = {Path(p).stem: page_text(Path(p)) for p in paths}
+    for stem, other in (merged or {}).items():
+        raw[stem] += " " + raw[other]
     for s in data["sentences"]:
         # (a feed's items are documents of their own: "04-wrenford-beacon-1")
         origin = next(k for k in raw if s["origin"] == k or s["origin"].startswith(k + "-"))
@@ -522,7 +525,7 @@ def test_caddow_brief(capsys, words: int) -> None:
     marks (.srt), a news API's answer (contents cut at 200 characters, a removed article, one about other news, a
     syndicated copy), a monitoring tool's semicolon CSV and a page: the brief quotes whole sentences of them, never a
     cut-off one, a cut mark, a caption's tag or sound note, or the newscast's sign-off, and cites the outlets."""
-    data = _fixture_brief(capsys, CADDOW, words, CADDOW_CLUTTER)
+    data = _fixture_brief(capsys, CADDOW, words, CADDOW_CLUTTER, merged={"03-newsapi-export": "04-cliptrace-export"})
     summary = data["summary"]
     assert "Marrow" in summary or "71-year-old" in summary
     names = {s["id"]: s["name"] for s in data["sources"]}
