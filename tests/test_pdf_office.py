@@ -372,3 +372,16 @@ def test_deeply_nested_or_huge_word_xml_is_read_in_one_pass() -> None:
     many = _body("<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 300_000)  # (about 5 MB of XML)
     got = read_office(_docx(many), "many.docx")
     assert got.text.count("x") == 300_000
+
+
+def test_the_largest_type_is_a_title_only_in_the_pages_top_half() -> None:
+    """A manual's title page: its one-word name in the largest type, its authors in larger type than the body at the
+    foot of the page: neither is a headline."""
+    from newsfuse.pdf_text import _largest_type_title
+
+    body = [(1.2, "This manual describes the library and its functions in some detail.", 10.0)] * 6
+    page = [(0.0, "Libtasn1", 20.0), (2.0, "Abstract Syntax Notation One library", 11.0), *body,
+            (9.0, "Fabio Fiorina and Simon Josefsson", 14.0)]
+    assert _largest_type_title(page) is None
+    page = [(0.0, "THE VEYRA TIDINGS", 28.0), (2.0, "Court halts work on desalination pipes", 24.0), *body]
+    assert _largest_type_title(page) == "Court halts work on desalination pipes"

@@ -464,8 +464,9 @@ TITLE_MIN_SCALE = 1.3  # the title's type is at least this many times the body's
 
 def _largest_type_title(lines: list[Line]) -> str | None:
     """The first page's headline: the line of three words or more in the largest type, at least TITLE_MIN_SCALE
-    times the body's (with the lines right under it in the same type: a headline over two lines); not a line in
-    capitals (a letterhead, a masthead, a section's label). None when nothing stands out."""
+    times the body's (with the lines right under it in the same type: a headline over two lines), among the page's
+    first half of lines (not a title page's authors at its foot); not a line in capitals (a letterhead, a masthead, a
+    section's label). None when nothing stands out."""
     sizes: Counter[float] = Counter()
     for _, text, size in lines:
         sizes[round(size, 1)] += len(text)
@@ -473,7 +474,7 @@ def _largest_type_title(lines: list[Line]) -> str | None:
         return None
     body = sizes.most_common(1)[0][0]
     best = None
-    for i, (_, text, size) in enumerate(lines):
+    for i, (_, text, size) in enumerate(lines[: max(3, len(lines) // 2)]):  # (a headline is in the page's top half)
         if (size >= TITLE_MIN_SCALE * body and len(text.split()) >= 3 and not text.isupper()
                 and (best is None or size > lines[best][2] + 0.1)):
             best = i
