@@ -2285,3 +2285,29 @@ def test_a_text_of_many_short_wrapped_lines_is_joined_in_one_pass() -> None:
     assert len(lines) > 20_000
     [d] = clean_documents([Document(text="\n".join(lines), id="x")])
     assert len(d.text) > 0.9 * len(prose) and d.text.count("\n") < 10
+
+
+# --- a press release's end: its "- ends -" mark and its notes to editors ----------------------------------------------
+
+RELEASE_STORY = ("The ministry said on Friday that it would appeal the order to the Supreme Court within fourteen days.\n\n"
+                 "Work on the treatment hall on land will continue while the order is in force, the ministry said.\n\n")
+
+
+@pytest.mark.parametrize("end", ["- ends -", "– ENDS –", "ENDS", "-30-", "Notes to editors", "Notes for Editors:",
+                                 "Note to editors"])
+def test_a_press_releases_end_mark_or_notes_heading_ends_the_story(end: str) -> None:
+    [d] = clean_documents([Document(text=RELEASE_STORY + end + "\n\n1. Photographs of the site are available from "
+                                    "the press office on request.\n\nAbout the ministry: it runs the country's water "
+                                    "supply and its ports.", id="x")])
+    assert d.text.endswith("the ministry said.") and "Photographs" not in d.text
+
+
+@pytest.mark.parametrize("line", [
+    "The notes to editors were sent out on Tuesday, a spokesman said.",
+    "Ends of the pier were closed to walkers after the storm, the council said.",
+    "The strike ends on Friday, union leaders said.",
+])
+def test_prose_about_notes_or_ends_is_kept(line: str) -> None:
+    [d] = clean_documents([Document(text=RELEASE_STORY + line + "\n\nThe minister will visit the site on Monday, "
+                                    "her office said.", id="x")])
+    assert line in d.text and "visit the site on Monday" in d.text
