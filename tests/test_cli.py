@@ -485,6 +485,7 @@ def test_veyra_brief(capsys, words: int) -> None:
     assert titles["Ministry of Water and Infrastructure"].startswith("Ministry to appeal court order")
     assert titles["The Veyra Tidings"] == "Court halts work on desalination pipes"
     assert titles["Coastline Wire"] == "Fishers win pause in fight over Port Veyra desalination plant"
+    assert titles["Radio Norvalle West"] == "Port Veyra plant: work on sea pipes stopped by court"  # (footer "(c) Radio Norvalle 2026")
     origins = {s["origin"] for s in data["sentences"]}
     assert origins & {"01-ministry-of-water-and-infrastructure", "02-land-and-environment-court",
                       "03-the-veyra-tidings", "04-coastline-wire"}
