@@ -1072,6 +1072,33 @@ def test_a_copyright_line_names_the_outlet_whichever_mark_comes_first(footer: st
     assert d.source == name and d.text == STORY
 
 
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [("(c) Radio Norvalle 2026", "Radio Norvalle"),
+     ("© Harbor Daily News 2024-2026. All rights reserved.", "Harbor Daily News"),
+     ("Copyright The Lakeport Ledger, 2026", "The Lakeport Ledger")],
+)
+def test_a_copyright_lines_year_after_the_name_is_not_part_of_the_name(footer: str, name: str) -> None:
+    [d] = clean_documents([Document(text=f"{STORY}\n\n{footer}\n", id="d1")])
+    assert d.source == name and d.text == STORY
+
+
+def test_a_file_name_that_is_the_footers_name_and_more_wins_when_the_page_says_it() -> None:
+    # the file is named after the station, its footer gives the shorter company name, the page says the station's
+    text = f"{STORY} The mayor told Radio Norvalle West on Tuesday that repairs would start soon.\n\n(c) Radio Norvalle 2026\n"
+    named = Document(text=text, id="06-radio-norvalle-west", source="Radio Norvalle West")
+    unsaid = Document(text=text.replace("Radio Norvalle West", "the station"), id="07-radio-norvalle-west",
+                      source="Radio Norvalle West")
+    assert [d.source for d in clean_documents([named, unsaid])] == ["Radio Norvalle West", "Radio Norvalle"]
+
+
+def test_a_day_first_update_stamp_under_the_headline_is_not_part_of_the_title() -> None:
+    text = f"Port Veyra plant: work on sea pipes stopped by court\nUpdated 15 May 2026, 07:10\n\n{STORY}\n"
+    [d] = clean_documents([Document(text=text, id="d1")])
+    assert d.title == "Port Veyra plant: work on sea pipes stopped by court" and d.date == "2026-05-15"
+    assert d.text == STORY
+
+
 def test_list_items_of_a_page_lose_the_extractors_mark() -> None:
     page = ("<html><body><article><h1>Bridge closed</h1><p>" + STORY + "</p><ul><li>Repairs will take at least six weeks, the "
             "city engineer said.</li><li>About 18,000 vehicles cross the bridge every day.</li></ul><p>" + STORY.replace(
@@ -2286,3 +2313,29 @@ def test_a_text_of_many_short_wrapped_lines_is_joined_in_one_pass() -> None:
     assert len(lines) > 20_000
     [d] = clean_documents([Document(text="\n".join(lines), id="x")])
     assert len(d.text) > 0.9 * len(prose) and d.text.count("\n") < 10
+
+
+# --- a press release's end: its "- ends -" mark and its notes to editors ----------------------------------------------
+
+RELEASE_STORY = ("The ministry said on Friday that it would appeal the order to the Supreme Court within fourteen days.\n\n"
+                 "Work on the treatment hall on land will continue while the order is in force, the ministry said.\n\n")
+
+
+@pytest.mark.parametrize("end", ["- ends -", "– ENDS –", "ENDS", "-30-", "Notes to editors", "Notes for Editors:",
+                                 "Note to editors"])
+def test_a_press_releases_end_mark_or_notes_heading_ends_the_story(end: str) -> None:
+    [d] = clean_documents([Document(text=RELEASE_STORY + end + "\n\n1. Photographs of the site are available from "
+                                    "the press office on request.\n\nAbout the ministry: it runs the country's water "
+                                    "supply and its ports.", id="x")])
+    assert d.text.endswith("the ministry said.") and "Photographs" not in d.text
+
+
+@pytest.mark.parametrize("line", [
+    "The notes to editors were sent out on Tuesday, a spokesman said.",
+    "Ends of the pier were closed to walkers after the storm, the council said.",
+    "The strike ends on Friday, union leaders said.",
+])
+def test_prose_about_notes_or_ends_is_kept(line: str) -> None:
+    [d] = clean_documents([Document(text=RELEASE_STORY + line + "\n\nThe minister will visit the site on Monday, "
+                                    "her office said.", id="x")])
+    assert line in d.text and "visit the site on Monday" in d.text

@@ -207,7 +207,7 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str], merged:
     import html
     import re
 
-    paths = sorted(str(p) for p in folder.iterdir() if p.name != "README.md")
+    paths = sorted(str(p) for p in folder.iterdir() if p.name != "README.md" and not p.name.startswith("_"))
     code, out, err = run(capsys, "summarize", *paths, "--words", str(words), "--format", "json")
     assert code == 0, err
     data = json.loads(out)
@@ -221,6 +221,10 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str], merged:
         # (a page read as the loader reads it, a Windows-1252 file too; a JSON string's escaped quotes and line
         # breaks, a JSON-LD articleBody's, as the text they stand for)
         source = decode_bytes(p.read_bytes()) or ""
+        if p.suffix in (".pdf", ".docx"):  # (a PDF's or Word file's sentences are its text layer's, as read)
+            from newsfuse.load import load_inputs
+
+            return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", load_inputs([str(p)])[0].text).split())
         if p.suffix == ".md":  # (a Markdown page's sentences are its rendered text's)
             text = markdown_to_text(source)[0]
         elif p.suffix in (".srt", ".vtt"):  # (a caption file's sentences run over its cues)
@@ -465,6 +469,39 @@ def test_tarn_brief(capsys, words: int) -> None:
     assert titles["Meridian"].startswith("Quake kills 19")
     assert titles["Ministry of the Interior and Civil Protection"].startswith("STATEMENT OF THE MINISTRY")
 
+
+
+VEYRA = Path(__file__).parent / "fixtures" / "veyra-plant"
+VEYRA_CLUTTER = [
+    "REPUBLIC OF NORVALLE", "PRESS RELEASE", "immediate release", "Page 1", "Quay Street", "Notes to editors",
+    "Tel.", "E-mail", "- ends -", "registry",  # the ministry's release
+    "Case No.", "Applicant,", "Respondent.", "- 1 -", "Dated:", "28 ",  # the court's order (and its margin)
+    "TIDINGS", "No. 4,812", "By Solveig", "Photo:", "IN BRIEF", "Library", "ADVERTISEMENT", "Aune Marine",  # e-paper
+    "two-month", "about 200", "fishers were happy", "cost nothing", "Check the distance", "para. 2", "STRINGER",
+    "ENDS", "word count",  # the stringer's copy
+    "Subscribe", "Coast Briefing", "newsletter", "Photograph", "amended", "More from", "Saltmarsh Media",  # the page
+    "Listen 2:14", "Share this story", "More West Coast",  # the radio's page
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_veyra_brief(capsys, words: int) -> None:
+    """A ministry's press release, a court's order on pleading paper and an e-paper page (PDFs), a stringer's Word
+    file with tracked changes and a comment, a web page and a radio station's text: the brief quotes the story
+    without the documents' furniture, and cites the PDFs and the Word file as outlets."""
+    data = _fixture_brief(capsys, VEYRA, words, VEYRA_CLUTTER)
+    summary = data["summary"]
+    assert "sixty days" in summary or "sixty-day" in summary
+    cited = {o for s in data["sentences"] for o in s["sources"]}
+    assert len(cited) >= 4
+    titles = {src["name"]: src["title"] for src in data["sources"]}
+    assert titles["Ministry of Water and Infrastructure"].startswith("Ministry to appeal court order")
+    assert titles["The Veyra Tidings"] == "Court halts work on desalination pipes"
+    assert titles["Coastline Wire"] == "Fishers win pause in fight over Port Veyra desalination plant"
+    assert titles["Radio Norvalle West"] == "Port Veyra plant: work on sea pipes stopped by court"  # (footer "(c) Radio Norvalle 2026")
+    origins = {s["origin"] for s in data["sentences"]}
+    assert origins & {"01-ministry-of-water-and-infrastructure", "02-land-and-environment-court",
+                      "03-the-veyra-tidings", "04-coastline-wire"}
 
 
 QUILL = Path(__file__).parent / "fixtures" / "quill-strike"

@@ -24,6 +24,9 @@ PAGE = (
 BIG = b"x" * 2_000_000
 
 
+VEYRA = Path(__file__).parent / "fixtures" / "veyra-plant"
+
+
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass
@@ -80,6 +83,10 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(byte)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/release":  # a PDF press release, its address without a suffix
+            self.send(200, (VEYRA / "01-ministry-of-water-and-infrastructure.pdf").read_bytes(), "application/pdf")
+        elif path == "/broken.pdf":
+            self.send(200, b"%PDF-1.4\n1 0 obj <<", "application/pdf")
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")
         elif path == "/binary":
@@ -283,3 +290,17 @@ def test_a_cancelled_fetch_stops_waiting_for_a_hung_host_name_lookup(monkeypatch
         assert time.perf_counter() - t < 1.0
     finally:
         release.set()
+
+
+def test_a_pdf_is_fetched_and_read(server: str) -> None:
+    """``application/pdf`` is read as the PDF it is (its text layer, its title), not refused as binary."""
+    doc = fetch_url(server + "/release")
+    assert doc.title == "Ministry to appeal court order halting work on Port Veyra desalination pipelines"
+    assert "will comply with the\norder in full from today." in doc.text and "Page 1 of 2" not in doc.text
+    assert doc.source == "127.0.0.1" and doc.date == "2026-05-15" and not doc.is_html
+
+
+def test_a_broken_pdf_fetched_is_one_line(server: str) -> None:
+    with pytest.raises(FetchError) as e:
+        fetch_url(server + "/broken.pdf")
+    assert "not a readable PDF" in str(e.value) and "\n" not in str(e.value)

@@ -176,8 +176,9 @@ def clean_documents(docs: list[Document]) -> list[Document]:
         if page.sitename and (not source or source == d.id or _is_file_name_outlet(source, d.id)):
             # a copyright line often names the owner ("Ridgeline Broadcasting"), not the outlet the file is named after
             # and the page calls itself ("02-kvtr-9-news.txt", "... told KVTR 9 News"): the page's own spelling wins
+            # (so does the file's name when it is the footer's and more: "Radio Norvalle West" / "(c) Radio Norvalle")
             named = (_named_in_text(source, d.text[:200_000]) if page.sitename_from_footer and source and source != d.id
-                     and not _share_a_word(source, page.sitename) else None)
+                     and (not _share_a_word(source, page.sitename) or _name_words(source) > _name_words(page.sitename)) else None)
             source = named or page.sitename
         title = repair_mojibake(d.title) if d.title else page.title  # (the loader reads an HTML page's title as is)
         if title and "-" in title[:40]:
@@ -208,9 +209,13 @@ def _named_in_text(name: str, text: str) -> str | None:
     return m.group() if m else None
 
 
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", name)} - {"the"}
+
+
 def _share_a_word(a: str, b: str) -> bool:
     """Whether two names share a word ("Northshore Courier" / "The Northshore Courier": one outlet's two spellings)."""
-    return bool({w.lower() for w in re.findall(r"\w+", a)} & {w.lower() for w in re.findall(r"\w+", b)} - {"the"})
+    return bool(_name_words(a) & _name_words(b))
 
 
 def _is_file_name_outlet(source: str, doc_id: str) -> bool:
@@ -381,7 +386,7 @@ _STAMP_RE = re.compile(
 )
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:published|updated|posted)(?: on)?:? )?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
-    r"(?:(?:" + MONTHS + r")\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:(?:" + MONTHS + r")\.? \d{1,2},? \d{4}|\d{1,2} (?:" + MONTHS + r")\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:,? (?:at |/ )?\d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)?(?: [A-Z]{2,4})?)?\.?$",  # ("Sep 13, 2026 / 04:18 PM PDT")
     re.IGNORECASE,
 )
@@ -389,7 +394,7 @@ _DATE_LINE_RE = re.compile(
 _COPYRIGHT_RE = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)(?:,? (?:Inc|LLC|Ltd|Company|Co|Corp|Media|Group)\.?)?"
-    r"(?:[.,;|]|\s+all rights reserved|$)",
+    r"(?:,? \d{4}(?:\s*[-–]\s*\d{4})?)?(?:[.,;|]|\s+all rights reserved|$)",  # (the year after the name: "(c) Radio Norvalle 2026")
     re.IGNORECASE,
 )
 # In a page flattened to one line, the footer's "© 2018 The New York Times Company Contact Us ...": the name
@@ -397,7 +402,7 @@ _COPYRIGHT_RE = re.compile(
 _FLAT_COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|\bCopyright\b)\s*(?:(?:©|Copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}?)"
-    r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|\.?\s+All rights reserved)"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|(?:,?\s+\d{4})?\.?\s+All rights reserved)"
 )
 FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened line's last characters only
 _CLOSED_RE = re.compile(r"[.!?…。！？।॥؟][\s)\"”’'»]*[)\"”’'»]$")

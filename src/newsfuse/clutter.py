@@ -938,6 +938,8 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     # wrapped line "forward-looking statements" inside a sentence is not one)
     "(?-i:C)autionary (?:note|statement) (?:regarding|concerning|about) forward-looking statements",
     "(?-i:F)orward-looking statements", "(?-i:S)afe harbor statement", "(?-i:[MPI])(?:edia|ress|nvestor) contacts?",
+    # ... its notes to editors and the mark that ends its story ("- ends -", "ENDS", "-30-")
+    "(?-i:N)otes? (?:to|for) editors", "[-–—] ?ends ?[-–—]", "(?-i:ENDS)", "[-–—] ?30 ?[-–—]",
 )
 TRAILER_RE = re.compile(r"^(?:" + "|".join(TRAILER_HEADINGS) + r")\s*:?$", re.IGNORECASE)
 # A comment section's heading with its count ("Comments (38)", "38 Comments", "Comments 38", "Show 38 comments"). The

@@ -17,6 +17,7 @@ import ssl
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import weakref
 from http.client import HTTPMessage
@@ -30,6 +31,9 @@ from newsfuse.model import Document
 USER_AGENT = "newsfuse/0.1 (multi-document news summarizer; +https://github.com/newsfuse/newsfuse)"
 CHUNK = 65536
 TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom", "application/json")
+# documents read by their own readers (load.binary_document): PDF, Word, OpenDocument text
+DOCUMENT_TYPES = ("application/pdf", "application/x-pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml",
+                  "application/vnd.oasis.opendocument.text")
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -304,7 +308,7 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
         if length and length.isdigit() and int(length) > max_bytes:
             raise FetchError(f"cannot fetch {shown}: larger than {_mb(max_bytes)}")
         ctype = (resp.headers.get_content_type() or "").lower()
-        if ctype and not ctype.startswith(TEXT_TYPES) and ctype != "application/octet-stream":
+        if ctype and not ctype.startswith(TEXT_TYPES + DOCUMENT_TYPES) and ctype != "application/octet-stream":
             raise FetchError(f"cannot fetch {shown}: not a text page (content type {ctype})")
         chunks: list[bytes] = []
         size = 0
@@ -328,6 +332,9 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
         final_url = resp.geturl() or url
         charset = resp.headers.get_content_charset()
     data = b"".join(chunks)
+    document = _document(data, final_url, shown, ctype)
+    if document is not None:
+        return document
     text = _decode(data, charset)
     if text is None:
         raise FetchError(f"cannot fetch {shown}: the page is binary or undecodable, not text")
@@ -344,6 +351,32 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
         date=meta.get("date"),
         is_html=is_html,
     )
+
+
+def _document(data: bytes, url: str, shown: str, ctype: str) -> Document | None:
+    """A PDF or Word file fetched (by its content or content type) as a Document; None for a page."""
+    import logging
+
+    from newsfuse.errors import InputError
+    from newsfuse.load import binary_document
+
+    path = urllib.parse.urlsplit(url).path if "://" in url else ""
+    filename = path.rsplit("/", 1)[-1]
+    if "pdf" in ctype and not filename.lower().endswith(".pdf"):
+        filename += ".pdf"
+    elif "wordprocessingml" in ctype and not filename.lower().endswith(".docx"):
+        filename += ".docx"
+    elif "opendocument.text" in ctype and not filename.lower().endswith(".odt"):
+        filename += ".odt"
+    try:
+        doc = binary_document(data, filename, shown, domain_of(url) or "url", logging.getLogger("newsfuse").warning)
+    except FetchError:
+        raise
+    except InputError as e:
+        raise FetchError(str(e)) from None
+    if doc is None:
+        return None
+    return Document(text=doc.text, id=doc.id, title=doc.title, url=url, source=domain_of(url), date=doc.date)
 
 
 def printable(text: str) -> str:

@@ -29,6 +29,8 @@ from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, stri
 from newsfuse.model import Cluster, Document
 from newsfuse.news_api import api_articles, looks_like_news_api, read_articles
 from newsfuse.newswire import looks_like_newswire, parse_newswire
+from newsfuse.office_text import looks_like_zip, read_office
+from newsfuse.pdf_text import looks_like_pdf, read_pdf
 from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
 from newsfuse.table import MAX_ROWS, read_table
 
@@ -47,6 +49,10 @@ HIDDEN_OR_META = re.compile(r"^(?:\.|_|~)|^(?:readme|license|licence|copying|cha
 CLUSTER_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TABLE_SUFFIXES = (".csv", ".tsv")
+PDF_SUFFIX = ".pdf"
+OFFICE_SUFFIXES = (".docx", ".odt")
+STRIPPED_SUFFIXES = (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom", PDF_SUFFIX,
+                     *OFFICE_SUFFIXES, ".srt", ".vtt", *TABLE_SUFFIXES)
 
 Warn = Callable[[str], None]
 
@@ -462,6 +468,36 @@ def _read_capped(fh: IO[bytes] | gzip.GzipFile, name: str, warn: Warn) -> bytes:
     return data
 
 
+# --- PDF and Word files -------------------------------------------------------------------------------------
+
+
+def binary_document(data: bytes, filename: str, name: str, stem: str, warn: Warn) -> Document | None:
+    """A PDF, Word (.docx) or OpenDocument text (.odt) file as a Document, known by its content (``%PDF-``, a ZIP
+    archive) or its name's suffix; None for anything else. InputError says in one line why such a file cannot be
+    read (encrypted, corrupt, no text layer, a ZIP bomb ...)."""
+    lower = filename.lower()
+    head = data[:1024]
+    if head.lstrip().startswith(b"%PDF-") or (lower.endswith(PDF_SUFFIX) and looks_like_pdf(data)):
+        pdf = read_pdf(data, name, warn)
+        return Document(text=pdf.text, id=stem, source=outlet_from_stem(stem), title=pdf.title, date=pdf.date)
+    if lower.endswith(PDF_SUFFIX):
+        raise InputError(f"{name} is not a PDF (it does not start with %PDF-)")
+    if looks_like_zip(data):
+        office = read_office(data, name)
+        return Document(text=office.text, id=stem, source=outlet_from_stem(stem), title=office.title, date=office.date)
+    if lower.endswith(OFFICE_SUFFIXES):
+        raise InputError(f"{name} is not a Word or OpenDocument file (not a ZIP archive)")
+    return None
+
+
+def strip_suffix(filename: str) -> str:
+    stem = filename
+    for suffix in STRIPPED_SUFFIXES:
+        if stem.lower().endswith(suffix) and len(stem) > len(suffix):
+            stem = stem[: -len(suffix)]
+    return stem
+
+
 # --- names -----------------------------------------------------------------------------------------------
 
 
@@ -766,20 +802,22 @@ class _Loader:
                 return
             if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
                 raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
+            if lower.endswith((PDF_SUFFIX, *OFFICE_SUFFIXES)) and p.stat().st_size > MAX_FILE_BYTES:
+                # (a PDF or a ZIP archive cut short cannot be read: the whole file is refused)
+                self.skip(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: not read")
+                return
             with (gzip.open(p, "rb") if lower.endswith(".gz") else open(p, "rb")) as bfh:
                 data = _read_capped(bfh, name, self.warn)
         except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
             self.skip(f"cannot read {name} ({describe_read_error(e)})")
             return
+        stem = strip_suffix(p.name)
+        if self._add_binary(data, p.name, name, stem):
+            return
         text = decode_bytes(data)
         if text is None:
             self.skip(f"{name} is a binary or undecodable file, not text")
             return
-        stem = p.name
-        for suffix in (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom", ".srt",
-                       ".vtt", *TABLE_SUFFIXES):
-            if stem.lower().endswith(suffix) and len(stem) > len(suffix):
-                stem = stem[: -len(suffix)]
         if lower.endswith((".json", ".json.gz")):
             try:
                 obj = loads(text)
@@ -792,12 +830,27 @@ class _Loader:
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
 
+    def _add_binary(self, data: bytes, filename: str, name: str, stem: str) -> bool:
+        """A PDF or Word file read into a document (or skipped, saying why); False for other files."""
+        try:
+            doc = binary_document(data, filename, name, stem, self.warn)
+        except InputError as e:
+            self.skip(str(e))
+            return True
+        if doc is None:
+            return False
+        self.docs.append(doc)
+        return True
+
     def add_stdin(self, stdin: TextIO | None) -> None:
         if stdin is None:  # started with standard input closed (`<&-`)
             raise InputError("standard input is closed: there is nothing to read for '-'")
         buf = getattr(stdin, "buffer", None)
         if buf is not None:
-            text = decode_bytes(_read_capped(buf, "standard input", self.warn))
+            data = _read_capped(buf, "standard input", self.warn)
+            if self._add_binary(data, "", "standard input", "stdin"):
+                return
+            text = decode_bytes(data)
             if text is None:
                 self.skip("standard input is binary or undecodable, not text")
                 return

@@ -73,10 +73,9 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         return s.position / max(rep.doc_lengths[s.doc], 1)
 
     most = max(support.get(u, 1) for u in units)
-    heads = list(units)
-    echo = dict(zip(heads, rep.opening_echo(heads).tolist(), strict=True))
-
     lead_salience = salience if LEAD_BY_SALIENCE and salience and any(salience.values()) else None
+    # (the echo of the openings scores a lead only without salience)
+    echo = {} if lead_salience is not None else dict(zip(units, rep.opening_echo(list(units)).tolist(), strict=True))
 
     def lead_score(u: int) -> float:
         if lead_salience is not None:

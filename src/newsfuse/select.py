@@ -892,18 +892,15 @@ def branch_and_bound(
 
     def dfs(room: float, value: float, pool: list[tuple[float, int]], ranked: bool = False) -> bool:
         # pool: the parent's open sentences, ranked (shut counts only grow and room only shrinks down
-        # the tree, so a node's open sentences are among its parent's). ``ranked``: the parent's ranking
-        # still holds (the exclude child: the same room and, once the include branch is undone, the same
-        # gains; only the excluded sentences are shut), so it is filtered instead of computed and sorted again
+        # the tree, so a node's open sentences are among its parent's). ``ranked``: this node's open sentences
+        # in the parent's ranking, which still holds (the exclude child, see below)
         nonlocal best_value, best, nodes, unmet
         nodes += 1
         if nodes > node_limit:
             return False
         if value > best_value + 1e-12 and not unmet:
             best_value, best = value, list(chosen)
-        if ranked:
-            pool = [(r, k) for r, k in pool if not shut[k]]
-        else:
+        if not ranked:
             # ranked by (-gain per length, index): ties go to the lower index, as a stable sort of 0..n-1 would
             pool = sorted([(-gain[k] / safe_length[k], k) for _, k in pool if not shut[k] and lengths[k] <= room])
         if not pool:
@@ -962,7 +959,14 @@ def branch_and_bound(
         for d in undo:
             state[d] = 2
             shut[d] += 1
-        ok = dfs(room, value, pool, ranked=True)
+        # the same room and, once the include branch is undone, the same gains, and only k and ``undo`` newly shut:
+        # the parent's ranking less those
+        rest = [(r, d) for r, d in pool[1:] if not shut[d]] if undo else pool[1:]
+        if rest:
+            ok = dfs(room, value, rest, ranked=True)
+        else:  # a leaf holding this node's choice, already weighed above: only counted
+            nodes += 1
+            ok = nodes <= node_limit
         for d in undo:
             state[d] = 0
             shut[d] -= 1
