@@ -205,7 +205,8 @@ def drop_capture_header(text: str) -> str:
     """``text`` without a web archive's header copied with it: the archive's name line among its first lines and
     the toolbar lines after it (counts of captures, the calendar's months and years, "About this capture", ...),
     up to the first line that is none of those."""
-    if "wayback machine" not in text[:20_000].lower() and "capture" not in text[:20_000].lower():
+    head = text[:20_000].lower()
+    if "wayback machine" not in head and "capture" not in head:
         return text
     lines = text.split("\n", HEADER_SEARCH_LINES + 1)
     for i, line in enumerate(lines[:HEADER_SEARCH_LINES]):
