@@ -272,6 +272,13 @@ def test_mhtml_five_megabytes_linear(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="none of its 150000 parts"):
         load_inputs([str(f)])
     assert time.perf_counter() - t < HANG
+    # many short parts whose headers never end (each header looked for in its own part, not 64 kB ahead)
+    f.write_bytes(b"From: <Saved by Blink>\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                  + b"--b\r\nContent-Type: text/html\r\n" * 200_000)
+    t = time.perf_counter()
+    with pytest.raises(InputError, match="none of its 200000 parts"):
+        load_inputs([str(f)])
+    assert time.perf_counter() - t < HANG
 
 
 # --- Safari web archives ---------------------------------------------------------------------------------

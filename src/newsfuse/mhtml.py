@@ -57,9 +57,11 @@ def _headers(block: bytes) -> email.message.Message:
     return email.message_from_string(block.decode("ascii", errors="replace"))
 
 
-def _split_header(data: bytes, start: int) -> tuple[email.message.Message, int] | None:
-    """The MIME header at ``start`` and where its body begins; None when no blank line ends it soon enough."""
-    m = _BLANK_LINE_RE.search(data, start, start + MAX_HEADER_BYTES)
+def _split_header(data: bytes, start: int, end: int | None = None) -> tuple[email.message.Message, int] | None:
+    """The MIME header at ``start`` and where its body begins; None when no blank line ends it soon enough (within
+    MAX_HEADER_BYTES, and before ``end``: a part's header is looked for in its part only, or a file of many short
+    parts without one would be searched 64 kB ahead from each)."""
+    m = _BLANK_LINE_RE.search(data, start, min(start + MAX_HEADER_BYTES, len(data) if end is None else end))
     if m is None:
         return None
     return _headers(data[start:m.start()]), m.end()
@@ -111,8 +113,8 @@ def parse_mhtml(data: bytes) -> MhtmlPage:
         part_end = len(data) if end < 0 else end
         parts += 1
         line_end = data.find(b"\n", start, part_end)
-        split = _split_header(data, line_end + 1) if line_end >= 0 else None
-        if split is not None and split[1] <= part_end:
+        split = _split_header(data, line_end + 1, part_end) if line_end >= 0 else None
+        if split is not None:
             part, content_start = split
             if part.get_content_type() == "text/html":
                 content_end = part_end
