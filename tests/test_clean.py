@@ -1431,6 +1431,76 @@ def test_wren_titles_and_outlets(wren: dict[str, Document]) -> None:
                          "05-calloway-electric", "06-tallow-river-times", "07-wrfd-12", "08-correio-do-vale"}
 
 
+# --- the Penmarrow pier fixture: saved pages (MHTML, web archive, WARC, Wayback capture, "saved from url") ---------
+
+PIER = Path(__file__).parent / "fixtures" / "penmarrow-pier"
+
+
+@pytest.fixture(scope="module")
+def pier() -> dict[str, Document]:
+    return cleaned(PIER)
+
+
+PIER_KEEP = [
+    # MHTML: quoted-printable undone, its curly quotes (split over soft line breaks) whole
+    ("01-penmarrow-post", "The Grand Pavilion at the end of Penmarrow’s Victoria Pier was destroyed by fire early on Sunday"),
+    ("01-penmarrow-post", "“When I got to the turnstiles the whole roof was glowing,” Mr Aldous, 61, told the Post."),
+    # the web archive's page, declared ISO-8859-1, its Windows-1252 quotes read as such
+    ("02-coast-radio", "Chief Fire Officer Hester Quaid told Coast Radio News: “It's too early to say how this started."),
+    ("03-crawl-1", "Ostry Bay councillor Ruth Amberley, who danced at the pavilion as a teenager"),
+    # the gzip-encoded, chunked response
+    ("03-crawl-2", "Penmarrow woke on Sunday to the smell of smoke and a gap at the end of the pier"),
+    ("03-crawl-3", "Penmarrow has about 24,000 residents."),
+    ("04-wayback-capture", "All that remained of the Grand Pavilion on Sunday evening was a blackened steel frame"),
+    ("05-saved-page", "Here is what we know so far, and what we don't."),
+]
+PIER_DROP = [
+    "Wayback Machine", "captures", "12 Apr 2026 - 14 Apr 2026", "success", "About this capture", "COLLECTED BY",
+    "Organization:", "TIMESTAMPS", "web crawls", "FILE ARCHIVED",  # the Wayback toolbar
+    "=3D", "=E2", "MultipartBoundary", "Saved by Blink", "cid:",  # MHTML
+    "Advertisement", "Win a weekend", "HTTP/1.1", "Moved Permanently", "Disallow", "outlink",  # frames, the crawl
+    "Listen live", "Most read", "Read next", "Become a member", "Sign up", "TRAVEL:", "Picture: Ollie Brennick",
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), PIER_KEEP)
+def test_pier_keeps_story(pier: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in pier[doc].text
+
+
+@pytest.mark.parametrize("snippet", PIER_DROP)
+def test_pier_drops_clutter(pier: dict[str, Document], snippet: str) -> None:
+    for d in pier.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_pier_titles_outlets_and_addresses(pier: dict[str, Document]) -> None:
+    got = {k: (d.source, d.title, d.url) for k, d in pier.items()}
+    assert got == {
+        "01-penmarrow-post": ("The Penmarrow Post", "Fire destroys Victoria Pier’s Grand Pavilion weeks before reopening",
+                              "https://www.penmarrowpost.example/news/2026/04/12/fire-destroys-victoria-pier-pavilion/"),
+        "02-coast-radio": ("Coast Radio News", "Penmarrow's pier pavilion burns to the ground",
+                           "https://www.coastradio.example/news/local/penmarrow-pier-pavilion-fire"),
+        "03-crawl-1": ("Ostry Bay Echo", "Fire guts Penmarrow pier pavilion",
+                       "https://www.ostrybayecho.example/local/penmarrow-pier-pavilion-fire-2026-04-12"),
+        "03-crawl-2": ("Harbour Light", "Grand Pavilion lost to overnight fire",
+                       "https://www.harbourlight.example/news/penmarrow-pavilion-fire/"),
+        # the AMP cache's copy: the publisher's site, not the cache's
+        "03-crawl-3": ("westcountrywire.example", "Historic pier pavilion destroyed by fire in Penmarrow",
+                       "https://www-westcountrywire-example.cdn.ampproject.org/c/s/www.westcountrywire.example/amp/2026/04/12/"
+                       "penmarrow-victoria-pier-pavilion-fire"),
+        # the capture: the archived site's name (its <title>'s, which its host spells), not web.archive.org
+        "04-wayback-capture": ("Kellacombe Chronicle", "Pier's Grand Pavilion destroyed in overnight blaze",
+                               "https://web.archive.org/web/20260413081502/https://www.kellacombechronicle.example/news/"
+                               "pier-pavilion-fire"),
+        # saved "HTML only" with no canonical link: the "saved from url" comment's address
+        "05-saved-page": ("tidewaterledger.example", "Penmarrow pier fire: what we know about the loss of the Grand Pavilion",
+                          "https://tidewaterledger.example/2026/04/12/penmarrow-pier-fire-what-we-know/"
+                          "?utm_source=newsletter&utm_medium=email"),
+    }
+    assert all(d.date == "2026-04-12" for d in pier.values())
+
+
 # --- Markdown ------------------------------------------------------------------------------------------------
 
 

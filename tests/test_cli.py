@@ -200,6 +200,9 @@ MARIGOLD_CLUTTER = [
 ]
 
 
+SAVED_PAGE_SUFFIXES = (".mhtml", ".mht", ".webarchive", ".warc", ".warc.gz")
+
+
 def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str], merged: dict[str, str] | None = None) -> dict:
     """The JSON brief of a fixture's pages at ``words``: within the budget, none of ``clutter`` in it, and every
     sentence verbatim in its origin page (its markup's entities decoded, a PDF's line-break hyphens rejoined; an
@@ -256,7 +259,13 @@ def _fixture_brief(capsys, folder: Path, words: int, clutter: list[str], merged:
             text += "".join("\n\n" + "\n".join(c) for c in columns or [])
         return " ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split())
 
-    raw = {Path(p).stem: page_text(Path(p)) for p in paths}
+    raw = {Path(p).stem: page_text(Path(p)) for p in paths if not p.endswith(SAVED_PAGE_SUFFIXES)}
+    for p in paths:  # (a saved page's file holds its page encoded: its text is the page the loader reads out of it)
+        if p.endswith(SAVED_PAGE_SUFFIXES):
+            from newsfuse.load import load_inputs
+
+            for d in load_inputs([p]):
+                raw[d.id] = " ".join(html.unescape(d.text).split())
     for stem, other in (merged or {}).items():
         raw[stem] += " " + raw[other]
     for s in data["sentences"]:
@@ -386,6 +395,37 @@ def test_wren_brief(capsys, words: int) -> None:
     assert {"Reddit", "Ashgrove Ledger", "Wrenford Beacon", "Tallow River Times", "WRFD 12"} <= names, names
     if words >= 120:
         assert re.search(r"1,300 line workers", data["summary"])
+
+
+PIER = Path(__file__).parent / "fixtures" / "penmarrow-pier"
+PIER_CLUTTER = [
+    "Wayback", "captures", "About this capture", "COLLECTED BY", "TIMESTAMPS", "success", "Internet Archive",  # the capture
+    "web.archive.org", "ampproject", "Saved by", "MultipartBoundary", "=3D", "=E2", "Content-",  # the formats' own text
+    "WARC", "HTTP/1.1", "robots", "Moved Permanently", "Advertisement", "Win a weekend",  # the crawl, the ad frame
+    "Listen live", "Subscribe", "Most read", "Read next", "newsletter", "Become a member", "TRAVEL:",  # the pages
+    "Picture:", "photo)", "(West Country Wire/", "Share", "cookies", "07700", "All rights reserved",
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_penmarrow_brief(capsys, words: int) -> None:
+    """A page in each way people save one: Chrome's MHTML, Safari's web archive, a WARC crawl of three outlets (one
+    through a redirect, gzip-encoded and chunked; one from the AMP cache), a Wayback Machine capture saved as HTML
+    and a page saved "HTML only": the brief quotes the fire's story with none of the archives' toolbars or the
+    formats' encodings, and names each outlet by its own site, never the archive's or the cache's."""
+    data = _fixture_brief(capsys, PIER, words, PIER_CLUTTER)
+    names = {s["id"]: s["name"] for s in data["sources"]}
+    assert names == {
+        "01-penmarrow-post": "The Penmarrow Post", "02-coast-radio": "Coast Radio News", "03-crawl-1": "Ostry Bay Echo",
+        "03-crawl-2": "Harbour Light", "03-crawl-3": "westcountrywire.example", "04-wayback-capture": "Kellacombe Chronicle",
+        "05-saved-page": "tidewaterledger.example",
+    }, names
+    urls = {s["id"]: s["url"] for s in data["sources"]}
+    assert urls["05-saved-page"].startswith("https://tidewaterledger.example/2026/04/12/penmarrow-pier-fire")
+    assert urls["04-wayback-capture"].startswith("https://web.archive.org/web/20260413081502/")
+    assert "Grand Pavilion" in data["sentences"][0]["text"]
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 5
+    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 6
 
 
 OSPREY = Path(__file__).parent / "fixtures" / "osprey-spill"

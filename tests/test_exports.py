@@ -375,3 +375,11 @@ def test_an_export_read_alone_gives_its_story_without_the_other_news(tmp_path: P
             _article(url="https://x.example/2", description=other, content=None, title="B")]
     (tmp_path / "b.json").write_text(json.dumps(arts), encoding="utf-8")
     assert [d.title for d in loaded(tmp_path / "b.json")["docs"].values()] == ["A"]
+
+
+def test_only_exports_articles_with_one_url_are_read_as_one(tmp_path: Path) -> None:
+    # (a cluster's documents, or two captures of one page, that share an address are left as they are)
+    docs = [{"text": "The bridge closed on Tuesday.", "url": "https://x.example/a"},
+            {"text": "The bridge reopened on Friday.", "url": "https://x.example/a"}]
+    (tmp_path / "c.json").write_text(json.dumps({"id": "1", "documents": docs}), encoding="utf-8")
+    assert len(loaded(tmp_path / "c.json")["docs"]) == 2

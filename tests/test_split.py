@@ -1008,3 +1008,25 @@ def test_a_wire_dateline_with_its_date_or_its_country_in_brackets_is_trimmed(sen
 def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
     [s] = split_document(sentence, 0)
     assert s.text == sentence
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clock time ending a sentence before a word that only opens one: Punkt kept them together
+    ("The roof collapsed just before 4 a.m., and the fire was under control at 7:15 a.m. No one was injured.",
+     ["The roof collapsed just before 4 a.m., and the fire was under control at 7:15 a.m.", "No one was injured."]),
+    ("The boat failed to return as planned by 5 p.m. A coast guard helicopter is searching for the men.",
+     ["The boat failed to return as planned by 5 p.m.", "A coast guard helicopter is searching for the men."]),
+    ("He left the prom around 9:30 p.m. His jacket was found near the car.",
+     ["He left the prom around 9:30 p.m.", "His jacket was found near the car."]),
+    # must keep: a day, a zone, a name or a lower-case word after the time, and "That" (a complementizer in a corpus
+    # that capitalized a word after its own wrong cut)
+    ("The meeting is at 7 p.m. Tuesday in the hall.", ["The meeting is at 7 p.m. Tuesday in the hall."]),
+    ("The show airs at 9 p.m. Eastern on Sundays.", ["The show airs at 9 p.m. Eastern on Sundays."]),
+    ("Deputies got a tip around 3:30 p.m. That garver was at his parents' house.",
+     ["Deputies got a tip around 3:30 p.m. That garver was at his parents' house."]),
+    ("They were due back by 5 p.m. that evening, officials said.", ["They were due back by 5 p.m. that evening, officials said."]),
+    ("Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans.",
+     ["Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans."]),
+])
+def test_a_clock_time_ends_a_sentence_before_an_opener(text: str, expected: list[str]) -> None:
+    assert split_text(text) == expected

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
+from newsfuse.archived import drop_capture_header, is_archive_name, original_url, strip_archive_toolbar
 from newsfuse.clutter import (
     ARCHIVE_NAME_RE,
     BYLINE_LINE_RE,
@@ -173,7 +174,10 @@ def clean_documents(docs: list[Document]) -> list[Document]:
                 paragraphs = page.prose_like
         text = "\n\n".join(paragraphs)
         source = d.source
-        if page.sitename and (not source or source == d.id or _is_file_name_outlet(source, d.id)):
+        if page.sitename and is_archive_name(page.sitename):  # (a capture's extractor names the archive's host)
+            page.sitename = None
+        if page.sitename and (not source or source == d.id or _is_file_name_outlet(source, d.id)
+                              or _is_address_outlet(source, d.url)):
             # a copyright line often names the owner ("Ridgeline Broadcasting"), not the outlet the file is named after
             # and the page calls itself ("02-kvtr-9-news.txt", "... told KVTR 9 News"): the page's own spelling wins
             # (so does the file's name when it is the footer's and more: "Radio Norvalle West" / "(c) Radio Norvalle")
@@ -216,6 +220,14 @@ def _name_words(name: str) -> set[str]:
 def _share_a_word(a: str, b: str) -> bool:
     """Whether two names share a word ("Northshore Courier" / "The Northshore Courier": one outlet's two spellings)."""
     return bool(_name_words(a) & _name_words(b))
+
+
+def _is_address_outlet(source: str, url: str | None) -> bool:
+    """Whether ``source`` is only the host of the page's address ("tidewaterledger.example"), which the page's own
+    name for itself beats."""
+    from newsfuse.load import domain_of
+
+    return url is not None and source == domain_of(original_url(url))
 
 
 def _is_file_name_outlet(source: str, doc_id: str) -> bool:
@@ -587,7 +599,7 @@ def _clean_one(doc: Document) -> _Page:
     elif doc.is_html or looks_like_html(text):
         # (a page saved with mojibake is mended before its markup is read: the extraction drops the C1 control a
         # closing quote's "â€\x9d" holds, and the title is read from the markup)
-        text = _from_html(repair_mojibake(text), page)
+        text = _from_html(repair_mojibake(strip_archive_toolbar(text)), page)
     else:
         if looks_like_markdown(text):
             if _mail_block([_norm_line(x) for x in text.split("\n", 40)[:40]], 0) is None:
@@ -596,6 +608,7 @@ def _clean_one(doc: Document) -> _Page:
                 text = "\n".join(map(markdown_inline, text.split("\n")))
         if "&" in text:
             text = _ENTITY_RE.sub(_unescape_entity, text)
+    text = drop_capture_header(text)
     text = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_norm_line(x) for x in text.split("\n")]

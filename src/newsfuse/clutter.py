@@ -1172,7 +1172,7 @@ def looks_like_html(text: str) -> bool:
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
-def _without_site_name(title: str, sitename: str | None) -> str:
+def without_site_name(title: str, sitename: str | None) -> str:
     """A page's <title> without the outlet's name its end repeats ("Ferry runs aground | North Coast Times")."""
     if sitename:
         for sep in _TITLE_SEPARATORS:
@@ -1201,7 +1201,7 @@ def html_meta(html: str) -> dict[str, str]:
     if "title" not in found:
         t = _TITLE_RE.search(head)
         if t and t.group(1).strip():
-            found["title"] = _without_site_name(" ".join(html_lib.unescape(t.group(1)).split()), found.get("sitename"))
+            found["title"] = without_site_name(" ".join(html_lib.unescape(t.group(1)).split()), found.get("sitename"))
     if "date" in found:
         d = find_date(found["date"])
         if d:

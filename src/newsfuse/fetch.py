@@ -23,9 +23,10 @@ import weakref
 from http.client import HTTPMessage
 from typing import IO, Any
 
-from newsfuse.clutter import html_meta, looks_like_html, sniff_charset
+from newsfuse.archived import original_url
+from newsfuse.clutter import html_meta, looks_like_html
 from newsfuse.errors import FetchError
-from newsfuse.load import decode_bytes, domain_of
+from newsfuse.load import decode_declared, domain_of
 from newsfuse.model import Document
 
 USER_AGENT = "newsfuse/0.1 (multi-document news summarizer; +https://github.com/newsfuse/newsfuse)"
@@ -335,7 +336,7 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
     document = _document(data, final_url, shown, ctype)
     if document is not None:
         return document
-    text = _decode(data, charset)
+    text = decode_declared(data, charset)
     if text is None:
         raise FetchError(f"cannot fetch {shown}: the page is binary or undecodable, not text")
     if not text.strip():
@@ -344,10 +345,10 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
     meta = html_meta(text) if is_html else {}
     return Document(
         text=text,
-        id=domain_of(final_url) or "url",
+        id=domain_of(original_url(final_url)) or "url",
         title=meta.get("title"),
         url=final_url,
-        source=meta.get("sitename") or domain_of(final_url),
+        source=meta.get("sitename") or domain_of(original_url(final_url)),
         date=meta.get("date"),
         is_html=is_html,
     )
@@ -388,20 +389,3 @@ def http_client_errors() -> type[Exception]:
     import http.client
 
     return http.client.HTTPException
-
-
-# Labels WHATWG decodes as Windows-1252: pages labelled latin-1 hold its curly quotes and dashes (0x93, 0x97),
-# which Latin-1 would turn into invisible control characters.
-WINDOWS_1252_LABELS = ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252")
-
-
-def _decode(data: bytes, charset: str | None) -> str | None:
-    for enc in (charset, sniff_charset(data)):
-        if enc and enc.strip().lower() in WINDOWS_1252_LABELS:
-            enc = "cp1252"
-        if enc:
-            try:
-                return data.decode(enc)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return decode_bytes(data)

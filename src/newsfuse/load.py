@@ -1,8 +1,10 @@
 """Stage 1, load: turn paths, URLs, JSON(L) clusters and stdin into Documents.
 
 A path may be a text file, an HTML page, a directory of them, a JSON / JSONL(.gz) file of
-clusters, a Multi-News style file (articles separated by ``|||||``), a subtitle file (SRT, WebVTT),
-a news API's JSON answer, a CSV/TSV export of articles or ``-`` for stdin.
+clusters, a Multi-News style file (articles separated by ``|||||``), a saved web page (MHTML:
+``mhtml.py``; a Safari web archive: ``webarchive.py``; a WARC file: ``warc.py``; their addresses and a
+capture's toolbar: ``archived.py``), a subtitle file (SRT, WebVTT: ``subtitles.py``), a news API's JSON answer
+(``news_api.py``), a CSV/TSV export of articles (``table.py``) or ``-`` for stdin.
 Unreadable files (binary, undecodable, empty) are skipped with a warning on the
 ``newsfuse`` logger as long as something readable remains; otherwise the loader raises
 :class:`InputError` with one line saying why.
@@ -20,12 +22,14 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, TextIO, TypeGuard
+from typing import IO, Any, TextIO, TypeGuard, cast
 from urllib.parse import urlsplit
 
-from newsfuse.clutter import html_meta, looks_like_html
+from newsfuse.archived import name_in_title, original_url, page_url
+from newsfuse.clutter import html_meta, looks_like_html, sniff_charset, without_site_name
 from newsfuse.errors import InputError
 from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup, words_of
+from newsfuse.mhtml import MhtmlError, looks_like_mhtml, parse_mhtml
 from newsfuse.model import Cluster, Document
 from newsfuse.news_api import api_articles, looks_like_news_api, read_articles
 from newsfuse.newswire import looks_like_newswire, parse_newswire
@@ -33,6 +37,8 @@ from newsfuse.office_text import looks_like_zip, read_office
 from newsfuse.pdf_text import looks_like_pdf, read_pdf
 from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
 from newsfuse.table import MAX_ROWS, read_table
+from newsfuse.warc import WarcError, looks_like_warc, read_warc
+from newsfuse.webarchive import MAX_WEBARCHIVE_BYTES, WebarchiveError, looks_like_webarchive, parse_webarchive
 
 log = logging.getLogger("newsfuse")
 
@@ -51,8 +57,13 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TABLE_SUFFIXES = (".csv", ".tsv")
 PDF_SUFFIX = ".pdf"
 OFFICE_SUFFIXES = (".docx", ".odt")
+# saved pages' files, by suffix (their content is sniffed too: see _saved_kind)
+SAVED_SUFFIXES = ((".mhtml", "mhtml"), (".mht", "mhtml"), (".webarchive", "webarchive"), (".warc", "warc"),
+                  (".warc.gz", "warc"))
+# a file's suffixes that are not part of its name (in this order: "x.warc.gz" -> "x.warc" -> "x")
 STRIPPED_SUFFIXES = (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom", PDF_SUFFIX,
-                     *OFFICE_SUFFIXES, ".srt", ".vtt", *TABLE_SUFFIXES)
+                     *OFFICE_SUFFIXES, ".mhtml", ".mht", ".webarchive", ".warc", ".srt", ".vtt", *TABLE_SUFFIXES)
+SNIFF_BYTES = 65_536
 
 Warn = Callable[[str], None]
 
@@ -449,6 +460,25 @@ def _clearly_better_latin(sample: bytes) -> str | None:
     return None
 
 
+# Labels WHATWG decodes as Windows-1252: pages labelled latin-1 hold its curly quotes and dashes (0x93, 0x97),
+# which Latin-1 would turn into invisible control characters.
+WINDOWS_1252_LABELS = ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252")
+
+
+def decode_declared(data: bytes, charset: str | None) -> str | None:
+    """A page's bytes as text: in the charset its header declares, else the one its markup's <meta> declares, else
+    as :func:`decode_bytes` guesses; None for binary data."""
+    for enc in (charset, sniff_charset(data)):
+        if enc and enc.strip().lower() in WINDOWS_1252_LABELS:
+            enc = "cp1252"
+        if enc:
+            try:
+                return data.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return decode_bytes(data)
+
+
 def _check_text(text: str) -> str | None:
     sample = text[:65536]
     if not sample:
@@ -597,14 +627,76 @@ class _Loader:
             return
         self.docs.append(self._document(text, stem, html_hint or looks_like_html(text)))
 
-    def _document(self, text: str, stem: str, is_html: bool) -> Document:
-        source = outlet_from_stem(stem)
+    def _document(self, text: str, stem: str, is_html: bool, url: str | None = None) -> Document:
+        """One page; ``url`` the address it was saved from, if the file says (a saved or archived HTML page's own
+        note of it is read here): its site, not the file's name, is then the outlet when the page names none."""
         title = date = None
+        source = None
         if is_html:
+            url = url or page_url(text)
             meta = html_meta(text)
-            source = meta.get("sitename") or source
+            source = meta.get("sitename")
             title, date = meta.get("title"), meta.get("date")
-        return Document(text=text, id=stem, source=source, title=title, date=date, is_html=is_html)
+        if source is None and url:
+            host = domain_of(original_url(url))
+            source = (name_in_title(text, host) if is_html else None) or host or None
+            if source and title and source != host:
+                title = without_site_name(title, source)
+        source = source or outlet_from_stem(stem)
+        return Document(text=text, id=stem, source=source, title=title, date=date, url=url, is_html=is_html)
+
+    def _add_page_bytes(self, data: bytes, charset: str | None, url: str | None, mime: str | None, stem: str,
+                        name: str) -> None:
+        """A saved page's bytes (an MHTML part, a web archive's main resource, a WARC response) as a document."""
+        text = decode_declared(data, charset)
+        if text is None:
+            self.skip(f"{name}: its page is binary or undecodable, not text")
+            return
+        if not text.strip():
+            self.skip(f"{name}: its page is empty")
+            return
+        is_html = mime in ("text/html", "application/xhtml+xml") or looks_like_html(text)
+        self.docs.append(self._document(text, stem, is_html, url))
+
+    def _add_saved(self, p: Path, kind: str, name: str) -> None:
+        """An MHTML file, a Safari web archive or a WARC file (see _saved_kind)."""
+        stem = strip_suffix(p.name)
+        if p.stat().st_size == 0:
+            self.skip(f"{name} is empty")
+            return
+        try:
+            if kind == "warc":
+                self._add_warc(p, stem, name)
+            elif kind == "webarchive":
+                if p.stat().st_size > MAX_WEBARCHIVE_BYTES:
+                    self.skip(f"{name} is larger than {MAX_WEBARCHIVE_BYTES // 1_000_000} MB: too large a web archive")
+                    return
+                page = parse_webarchive(p.read_bytes())
+                self._add_page_bytes(page.data, page.charset, page.url, page.mime, stem, name)
+            else:
+                with open(p, "rb") as fh:
+                    data = _read_capped(fh, name, self.warn)
+                m = parse_mhtml(data)
+                self._add_page_bytes(m.data, m.charset, m.url, "text/html", stem, name)
+        except MhtmlError as e:
+            self.skip(f"{name} is not a readable MHTML page: {e}")
+        except WebarchiveError as e:
+            self.skip(f"{name} is not a readable Safari web archive: {e}")
+        except WarcError as e:
+            self.skip(f"{name} is not a readable WARC file: {e}")
+
+    def _add_warc(self, p: Path, stem: str, name: str) -> None:
+        """A WARC file: one document per HTML page, each under its own site."""
+        with open(p, "rb") as raw:
+            gz = raw.read(2) == b"\x1f\x8b"
+            raw.seek(0)
+            fh = gzip.GzipFile(fileobj=raw) if gz else raw
+            pages = read_warc(cast(IO[bytes], fh), name, p.stat().st_size, self.warn)
+        if not pages:
+            self.skip(f"{name} is a WARC file with no HTML page in it")
+            return
+        for n, page in enumerate(pages, 1):
+            self._add_page_bytes(page.data, page.charset, page.url, page.mime, f"{stem}-{n}" if len(pages) > 1 else stem, name)
 
     def _add_newswire(self, text: str, stem: str, name: str) -> None:
         """DUC/TAC/TREC SGML: one document per ``<DOC>`` element, named by its number and agency."""
@@ -766,7 +858,7 @@ class _Loader:
         if not clusters[0].documents:
             self.skip(f"{name}: cluster {clusters[0].id} has no documents")
         for d in clusters[0].documents:
-            src = d.source or (domain_of(d.url) if d.url else None) or d.id
+            src = d.source or (domain_of(original_url(d.url)) if d.url else None) or d.id
             is_html = d.is_html or looks_like_html(d.text)
             self.docs.append(Document(**{**d.__dict__, "source": src, "is_html": is_html}))
 
@@ -799,6 +891,10 @@ class _Loader:
             if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
                 with open_text(p) as fh:
                     self._add_jsonl(fh, name)
+                return
+            kind = _saved_kind(p, lower)
+            if kind is not None:
+                self._add_saved(p, kind, name)
                 return
             if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
                 raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
@@ -860,6 +956,26 @@ class _Loader:
                 self.warn(f"standard input is larger than {MAX_FILE_BYTES // 1_000_000} MB: reading only the first part")
                 text = text[:MAX_FILE_BYTES]
         self.add_text(text, "stdin", "standard input")
+
+
+def _saved_kind(p: Path, lower: str) -> str | None:
+    """"warc", "webarchive" or "mhtml" for a saved page's file, by its first bytes, else by its suffix; None for
+    any other file. (OSError when it cannot be read.)"""
+    with open(p, "rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.open(p, "rb") as g:
+                head = g.read(16)
+        except (OSError, EOFError, zlib.error):
+            head = b""
+    if looks_like_warc(head):
+        return "warc"
+    if looks_like_webarchive(head):
+        return "webarchive"
+    if looks_like_mhtml(head):
+        return "mhtml"
+    return next((kind for suffix, kind in SAVED_SUFFIXES if lower.endswith(suffix)), None)
 
 
 def _keep_feed_items_on_topic(loader: _Loader) -> None:
@@ -927,13 +1043,15 @@ def _keep_export_articles_on_topic(loader: _Loader) -> None:
 
 
 def _drop_repeated_urls(loader: _Loader) -> None:
-    """One article read twice, from two exports of it (a news API's answer and a monitoring tool's table, a feed and
-    the page): the documents with the same url are one, in the first one's place; when each holds text the other
-    lacks (the API's description, the table's opening paragraph), both texts, the first one's first."""
+    """One article read twice from two exports of it (a news API's answer and a monitoring tool's table): the
+    exports' articles with the same url are one document, in the first one's place, holding both texts when each has
+    words the other lacks (the API's description, the table's opening paragraph), the first one's first. (Only the
+    exports' plain-text articles: two captures of one page, in a WARC file or saved twice, are left as they are.)"""
+    exported = {id(d) for _, items, kind in loader.feeds if kind == ("export", "articles") for d in items}
     by_url: dict[str, int] = {}
     keep: list[Document | None] = list(loader.docs)
     for i, d in enumerate(loader.docs):
-        if not d.url:
+        if not d.url or id(d) not in exported:
             continue
         first = by_url.setdefault(d.url, i)
         if first == i:
@@ -941,8 +1059,8 @@ def _drop_repeated_urls(loader: _Loader) -> None:
         kept = keep[first]
         assert kept is not None
         if " ".join(kept.text.split()) in " ".join(d.text.split()):
-            keep[first] = Document(**{**kept.__dict__, "text": d.text, "is_html": d.is_html})
-        elif " ".join(d.text.split()) not in " ".join(kept.text.split()) and d.is_html == kept.is_html:
+            keep[first] = Document(**{**kept.__dict__, "text": d.text})
+        elif " ".join(d.text.split()) not in " ".join(kept.text.split()):
             keep[first] = Document(**{**kept.__dict__, "text": f"{kept.text}\n\n{d.text}"})
         keep[i] = None
         loader.notes.append(f"{d.id} is {kept.id} again (the same url): read once")

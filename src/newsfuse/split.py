@@ -211,6 +211,38 @@ def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
     return out
 
 
+# A clock time that ends a sentence before a word that only opens one ("... under control at 7:15 a.m. No one was
+# injured.", "... at 2 a.m. She said ..."): Punkt takes "a.m." for an abbreviation inside the sentence unless the next
+# word is one it often saw open sentences ("The", "He"). Only closed-class words: a name or a day after the time
+# ("9 p.m. Tuesday", "7 a.m. Eastern") goes on the sentence, and so do "That", "This", "Then" (a lower-cased corpus
+# that its own splitter capitalized holds "around 10 p.m. That he was heading out ...", "by 5 p.m. That evening").
+_CLOCK_BEFORE_OPENER = re.compile(
+    r"(?<![\w.])[ap]\.m\.(?=\s+(?:No|Nobody|None|Nothing|She|They|We|It|There|Her|His|Its|Our|"
+    r"Their|But|So|A|An|I)\s)")
+
+
+# (a page's update stamp run into the story's first sentence is trimmed whole by trim_dateline: not cut off as a
+# sentence of its own)
+_STAMP_START = re.compile(r"\W{0,3}(?:last )?(?:updated?|posted|published)\b", re.IGNORECASE)
+CLOCK_CUT_MIN_WORDS = 4  # the sentence the time ends: "At 6 p.m." alone is no sentence
+
+
+def _cut_after_clock(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one cut after a clock time that ends a sentence (_CLOCK_BEFORE_OPENER), unless what it would
+    end is a short phrase or an update stamp."""
+    if ".m. " not in chunk:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _CLOCK_BEFORE_OPENER.finditer(chunk, s, e):
+            left = chunk[s:m.end()]
+            if len(left.split()) >= CLOCK_CUT_MIN_WORDS and not _STAMP_START.match(left.lstrip()):
+                out.append((s, m.end()))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
 def _opens_with_name(sentence: str, pattern: re.Pattern[str] = _NAME_START) -> bool:
     from newsfuse.represent import STOP_WORDS
 
@@ -246,7 +278,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             glue = False  # the previous piece was a lone abbreviation ("Mr."): join it to this one
             acronym = ""  # the previous piece ended in a dotted acronym ("upper" or "lower" case; "clock": a.m.,
             # p.m.): join it if this one opens with a name (with a time zone)
-            for s, e in _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk))):
+            for s, e in _cut_after_clock(chunk, _unglue(chunk, _cjk_split(chunk, tok.span_tokenize(chunk)))):
                 piece = chunk[s:e]
                 sentence = piece.strip()  # (text[span[0] : span[1]])
                 if not sentence:
