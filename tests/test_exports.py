@@ -290,7 +290,7 @@ def test_caddow_fixture_loads_each_export() -> None:
     api = {k: d for k, d in docs.items() if k.startswith("03-")}
     assert [d.source for d in api.values()] == ["Caddow Falls Gazette", "Northridge Tribune", "Harbor Valley Times",
                                                 "Coastline Daily"]  # (not the library story, not the removed one)
-    assert any("1 of the export's 5 articles are other news" in w for w in warnings)
+    assert any("1 of the export's 5 articles is other news" in w for w in warnings)
     for d in api.values():
         assert "chars]" not in d.text and "…" not in d.text and not d.text.rstrip().endswith(("afte", "Thu"))
     assert api["03-newsapi-export-1"].title == "Landslide buries homes on Orchard Lane; woman rescued after six hours"
@@ -368,7 +368,7 @@ def test_an_export_read_alone_gives_its_story_without_the_other_news(tmp_path: P
     (tmp_path / "a.json").write_text(json.dumps({"status": "ok", "articles": arts}), encoding="utf-8")
     got = loaded(tmp_path / "a.json")
     assert [d.title for d in got["docs"].values()] == ["T0", "T1", "T3"]
-    assert got["warnings"] == ["tmp_path/a.json: 1 of the export's 4 articles are other news, not read".replace(
+    assert got["warnings"] == ["tmp_path/a.json: 1 of the export's 4 articles is other news, not read".replace(
         "tmp_path", str(tmp_path))]
     # articles that share nothing (a "top headlines" answer): the first one's story
     arts = [_article(url="https://x.example/1", description=story[0], content=None, title="A"),

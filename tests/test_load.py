@@ -590,14 +590,14 @@ def test_a_feed_read_with_a_storys_pages_gives_only_its_items_on_that_story(tmp_
     assert herald.date == "2026-03-06" and herald.url == "https://ashbyherald.example/flood" and herald.is_html
     assert herald.text.startswith("<p>The Ashby River crested")
     assert wire.source == "Valley Wire" and wire.date == "2026-03-06" and wire.url == "https://valleywire.example/ashby-flood"
-    assert any("1 of the feed's 2 items are other news" in n for n in notes), notes
+    assert any("1 of the feed's 2 items is other news" in n for n in notes), notes
 
 
 def test_a_feed_read_alone_gives_its_first_items_story(tmp_path: Path) -> None:
     notes: list[str] = []
     docs = load_inputs([str(write(tmp_path / "feed.rss", _RSS))], warn=notes.append)
     assert [d.title for d in docs] == ["River crests at 31 feet; 400 homes evacuated"]  # (not the library's hours)
-    assert any("1 of the feed's 2 items are other news" in n for n in notes), notes
+    assert any("1 of the feed's 2 items is other news" in n for n in notes), notes
     second = _RSS.replace("Council approves new library hours", "Ashby River falls below flood stage").replace(
         "The Ashby council voted 6-1 on Thursday to keep the main library open until 9 p.m. on weeknights\nstarting in "
         "April, at a cost of about $80,000 a year.", "The Ashby River crested at 31 feet on Friday morning and fell "

@@ -1003,8 +1003,13 @@ def _keep_feed_items_on_topic(loader: _Loader) -> None:
         if not any(keep):
             loader.skip(f"{name}: none of the {owner}'s {what} is about the other inputs' story")
         elif not all(keep):
-            loader.notes.append(f"{name}: {keep.count(False)} of the {owner}'s {len(keep)} {what} are other news, not read")
+            loader.notes.append(_other_news(name, owner, what, keep))
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
+
+
+def _other_news(name: str, owner: str, what: str, keep: list[bool]) -> str:
+    n = keep.count(False)
+    return f"{name}: {n} of the {owner}'s {len(keep)} {what} {'is' if n == 1 else 'are'} other news, not read"
 
 
 # an export's article is about the story when this share of its words (feed._words) is used by another document too
@@ -1038,7 +1043,7 @@ def _keep_export_articles_on_topic(loader: _Loader) -> None:
         if not any(keep):
             loader.skip(f"{name}: none of the export's articles is about the other inputs' story")
         elif not all(keep):
-            loader.notes.append(f"{name}: {keep.count(False)} of the export's {len(keep)} articles are other news, not read")
+            loader.notes.append(_other_news(name, "export", "articles", keep))
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
 
 

@@ -96,7 +96,10 @@ _DANGLING = re.compile(
     # reported that ...", not "Later this year, ..."; "Still, ...", not "Still water ..."; "Similarly, ...", not
     # "Similarly sized bridges ...")
     r"|^(?:[\"“‘']\s*)?(?:later|still|similarly|likewise|otherwise|in turn|in response|in contrast|by contrast|"
-    r"on the other hand|at the same time),",
+    r"on the other hand|at the same time),"
+    # ... and a subject whose owner is a pronoun ("The search for her missing neighbor entered its second day.", "A
+    # letter from her attorney states ...": whose?)
+    r"|^(?:[\"“‘']\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){1,2}?(?:of|for|to|with|by|from|at|on|in|about)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)
