@@ -37,6 +37,15 @@ from newsfuse.split import split_document
         ("Still water under the bridge froze on Monday.", False),
         ("Similarly sized bridges upriver were inspected on Monday.", False),
         ("Otherwise healthy commuters were treated for smoke inhalation.", False),
+        # a subject whose owner is a pronoun: whose?
+        ("The search for her missing neighbor, a 44-year-old man, entered its second day.", True),
+        ("A letter from their attorney says the council broke the law.", True),
+        ("The cause of his death will be known after an autopsy.", True),
+        ("The search for survivors ended on Friday.", False),
+        ("A spokesman for the city said the road was closed.", False),
+        ("The mayor of Lakeport praised her staff on Tuesday.", False),
+        ("The death of Princess Diana shocked the world.", False),
+        ("The hearing in Brisk lasted two hours, and his lawyer spoke first.", False),
     ],
 )
 def test_needs_antecedent(text: str, dangling: bool) -> None:
