@@ -654,7 +654,10 @@ def test_non_english_text_gives_a_brief(capsys, tmp_path: Path) -> None:
     )
     zh = tmp_path / "zh.txt"
     zh.write_text("北京市政府周二宣布，由于检查人员发现两根钢梁出现裂缝，富尔顿街大桥将无限期关闭。维修工作预计至少需要六周。", encoding="utf-8")
-    for f in (de, zh):
+    ja = tmp_path / "ja.txt"  # (short sentences: each character counts as a word, however few there are)
+    ja.write_text("東京都は火曜日、橋を閉鎖した。検査官が二本の鋼桁に亀裂を発見した。修理には少なくとも六週間かかる見込みだ。",
+                  encoding="utf-8")
+    for f in (de, zh, ja):
         code, out, err = run(capsys, "summarize", str(f), "--words", "60", "--format", "json")
         assert code == 0, err
         data = json.loads(out)

@@ -88,7 +88,7 @@ def word_count(text: str) -> int:
     """Words as ROUGE's -l counts them: whitespace-separated tokens (in Chinese, Japanese and Korean,
     which do not separate words by spaces, each character counts as a word)."""
     n = len(text.split())
-    return n + len(CJK_RE.findall(text)) if n < len(text) // 12 else n
+    return n + len(CJK_RE.findall(text)) if n * 12 < len(text) else n
 
 
 # Two sentences report the same fact when they are lexically close (TF-IDF cosine >= SAME_COSINE)
