@@ -664,6 +664,17 @@ def test_non_english_text_gives_a_brief(capsys, tmp_path: Path) -> None:
         assert data["sentences"] and data["sentences"][0]["text"] in f.read_text(encoding="utf-8")
 
 
+def test_thai_text_says_why_it_gives_no_brief(capsys, tmp_path: Path) -> None:
+    """Thai is written without spaces between words and without a full stop: no sentence can be told apart. The
+    error said the page was "only web-page clutter"; it now names the script."""
+    th = tmp_path / "th.txt"
+    th.write_text("เทศบาลปิดสะพานถนนฟุลตันเมื่อวันอังคาร หลังผู้ตรวจสอบพบรอยร้าวในคานเหล็กสองต้น "
+                  "การซ่อมแซมจะใช้เวลาอย่างน้อยหกสัปดาห์\n", encoding="utf-8")
+    code, _, err = run(capsys, "summarize", str(th))
+    _one_line_error(code, err)
+    assert "Thai" in err and "clutter" not in err
+
+
 def test_readme_example_is_what_the_command_prints(capsys) -> None:
     """The README's first example shows the real output of its command (the lines it shows, up to "...")."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,6 +6,9 @@ exits with status 2, the server answers it with a 4xx JSON body.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 class NewsfuseError(Exception):
     """A problem with the user's input or request: one line, no traceback."""
@@ -49,5 +52,16 @@ class Stopped(BaseException):
         self.signum = signum
 
 
-def empty_cluster() -> InputError:
+# Scripts written without spaces between words and without a sentence-ending mark (Thai, Lao, Khmer, Burmese,
+# Tibetan): newsfuse cannot tell their sentences apart, so their text never makes a sentence to quote.
+_UNSPLITTABLE_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\u0f00-\u0fff]")
+
+
+def empty_cluster(texts: Iterable[str] = ()) -> InputError:
+    """The error for a cluster with nothing left to summarize (``texts``: the documents as given, to say why)."""
+    sample = "".join(t[:2000] for t in texts)
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters and len(_UNSPLITTABLE_SCRIPT.findall(sample)) > letters / 2:
+        return InputError("no sentence to quote: the text is written in Thai, Lao, Khmer, Burmese or Tibetan script, "
+                          "which newsfuse cannot split into sentences")
     return InputError("no article text left: every document is empty or only web-page clutter")

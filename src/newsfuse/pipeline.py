@@ -143,12 +143,12 @@ def summarize(
     cleaned = clean_documents(docs) if clean else docs
     keep = [k for k, d in enumerate(cleaned) if d.text.strip()]
     if not keep:
-        raise empty_cluster()
+        raise empty_cluster(d.text for d in docs)
 
     per_doc = {k: split_document(cleaned[k].text, k) for k in keep}
     n_split = sum(len(v) for v in per_doc.values())
     if n_split == 0:
-        raise empty_cluster()
+        raise empty_cluster(d.text for d in docs)
     # Bounded work on huge input (a 5 MB article, a thousand documents): news puts its key facts
     # first, so each document contributes at most its first `cap` sentences.
     cap = max(MIN_SENTENCES_PER_DOCUMENT, min(MAX_SENTENCES_PER_DOCUMENT, MAX_SENTENCES // len(keep)))
