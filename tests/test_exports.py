@@ -400,3 +400,14 @@ def test_an_excel_export_in_cp1252_with_its_sep_line_and_a_sites_address_for_eve
     docs = list(loaded(tmp_path / "excel.csv")["docs"].values())
     assert [(d.title, d.source, d.date, d.text) for d in docs] == [
         ("Pier closed", "Harbor Daily", "2026-05-12", story[0]), ("Pilings cracked", "Harbor Daily", "2026-05-12", story[1])]
+
+
+def test_a_news_api_answer_of_40000_articles_reads_only_the_first_1000_quickly(tmp_path: Path) -> None:
+    # (was: every article read and judged, 13 s, before "too many documents" refused them all)
+    arts = [_article(url=f"https://x.example/{k}", title=f"T{k}") for k in range(40_000)]
+    (tmp_path / "big.json").write_text(json.dumps({"totalArticles": 40_000, "articles": arts}), encoding="utf-8")
+    t0 = time.perf_counter()
+    got = loaded(tmp_path / "big.json")
+    assert time.perf_counter() - t0 < 60
+    assert len(got["docs"]) <= 1_000
+    assert any("holds 40,000 articles: reading only the first 1,000" in w for w in got["warnings"])

@@ -738,6 +738,9 @@ class _Loader:
         arts = api_articles(obj)
         if isinstance(arts, str):
             raise InputError(f"{name}: {arts}")
+        if len(arts) > MAX_ROWS:  # (as a table's rows: a cluster of more documents takes too long to be worth it)
+            self.warn(f"{name} holds {len(arts):,} articles: reading only the first {MAX_ROWS:,}")
+            arts = arts[:MAX_ROWS]
         read = read_articles(arts)
         if not read:
             self.skip(f"{name} is a news API export with no article text")
