@@ -1076,7 +1076,10 @@ def test_a_copyright_line_names_the_outlet_whichever_mark_comes_first(footer: st
     ("footer", "name"),
     [("(c) Radio Norvalle 2026", "Radio Norvalle"),
      ("© Harbor Daily News 2024-2026. All rights reserved.", "Harbor Daily News"),
-     ("Copyright The Lakeport Ledger, 2026", "The Lakeport Ledger")],
+     ("Copyright The Lakeport Ledger, 2026", "The Lakeport Ledger"),
+     # (a station's frequency after its name is no year)
+     ("© 2026 CityWave 1130", "CityWave 1130"),
+     ("Copyright 2026 Talk 1290. All rights reserved.", "Talk 1290")],
 )
 def test_a_copyright_lines_year_after_the_name_is_not_part_of_the_name(footer: str, name: str) -> None:
     [d] = clean_documents([Document(text=f"{STORY}\n\n{footer}\n", id="d1")])

@@ -159,6 +159,7 @@ def test_a_file_name_without_vowels_is_read_as_initials() -> None:
     assert outlet_from_stem("03-channel-7-lakeport") == "Channel 7 Lakeport"
     assert outlet_from_stem("04-department-of-public-health") == "Department of Public Health"
     assert outlet_from_stem("the-lynx") == "The Lynx"  # ("y" is a vowel here)
+    assert outlet_from_stem("harbor-press-ltd") == "Harbor Press Ltd"  # (an abbreviation, not initials)
 
 
 # --- news API answers --------------------------------------------------------------------------------------------
@@ -383,3 +384,30 @@ def test_only_exports_articles_with_one_url_are_read_as_one(tmp_path: Path) -> N
             {"text": "The bridge reopened on Friday.", "url": "https://x.example/a"}]
     (tmp_path / "c.json").write_text(json.dumps({"id": "1", "documents": docs}), encoding="utf-8")
     assert len(loaded(tmp_path / "c.json")["docs"]) == 2
+
+
+def test_an_excel_export_in_cp1252_with_its_sep_line_and_a_sites_address_for_every_row(tmp_path: Path) -> None:
+    # Excel's "sep=;" line above the header; the "Source URL" column holds each outlet's home page, so two of one
+    # outlet's articles are not one article read twice
+    story = ["The Harbor Council voted on Tuesday to close the ferry pier at Marrow Point after engineers found "
+             "cracked pilings – repairs may cost €1.9 million.",
+             "Engineers told the Harbor Council that the cracked pilings under the Marrow Point ferry pier could not "
+             "carry the ferry, and the pier will close for six months."]
+    text = ("sep=;\r\nTitle;Text;Source;Source URL;Date\r\n"
+            f"Pier closed;{story[0]};Harbor Daily;https://www.harbordaily.example/;12.05.2026\r\n"
+            f"Pilings cracked;{story[1]};Harbor Daily;https://www.harbordaily.example/;12.05.2026\r\n")
+    (tmp_path / "excel.csv").write_bytes(text.encode("cp1252"))
+    docs = list(loaded(tmp_path / "excel.csv")["docs"].values())
+    assert [(d.title, d.source, d.date, d.text) for d in docs] == [
+        ("Pier closed", "Harbor Daily", "2026-05-12", story[0]), ("Pilings cracked", "Harbor Daily", "2026-05-12", story[1])]
+
+
+def test_a_news_api_answer_of_40000_articles_reads_only_the_first_1000_quickly(tmp_path: Path) -> None:
+    # (was: every article read and judged, 13 s, before "too many documents" refused them all)
+    arts = [_article(url=f"https://x.example/{k}", title=f"T{k}") for k in range(40_000)]
+    (tmp_path / "big.json").write_text(json.dumps({"totalArticles": 40_000, "articles": arts}), encoding="utf-8")
+    t0 = time.perf_counter()
+    got = loaded(tmp_path / "big.json")
+    assert time.perf_counter() - t0 < 60
+    assert len(got["docs"]) <= 1_000
+    assert any("holds 40,000 articles: reading only the first 1,000" in w for w in got["warnings"])

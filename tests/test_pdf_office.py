@@ -385,3 +385,19 @@ def test_the_largest_type_is_a_title_only_in_the_pages_top_half() -> None:
     assert _largest_type_title(page) is None
     page = [(0.0, "THE VEYRA TIDINGS", 28.0), (2.0, "Court halts work on desalination pipes", 24.0), *body]
     assert _largest_type_title(page) == "Court halts work on desalination pipes"
+
+
+def test_a_typeset_pdfs_ligatures_read_as_their_letters(tmp_path: Path) -> None:
+    # (the standard encoding's 0xAE is the "fi" ligature: pypdf gives U+FB01, which no other source's "final" matches)
+    data = MAKE.pdf([[("F1", 11, 72, 700, "The harbor council's \xaenal vote closed the pier, the of\xaece said."),
+                      ("F1", 11, 72, 686, "Engineers \xaerst saw the cracks in March, the council said.")]])
+    data = data.replace(b"/WinAnsiEncoding", b"/StandardEncoding")
+    d = _write_and_load(tmp_path, "lig.pdf", data)
+    assert "final vote" in d.text and "the office said" in d.text and "first saw" in d.text
+    assert "\ufb01" not in d.text
+
+
+def _write_and_load(folder: Path, name: str, data: bytes):
+    (folder / name).write_bytes(data)
+    [d] = load_inputs([str(folder / name)])
+    return d

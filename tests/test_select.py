@@ -46,6 +46,15 @@ from newsfuse.split import split_document
         ("The mayor of Lakeport praised her staff on Tuesday.", False),
         ("The death of Princess Diana shocked the world.", False),
         ("The hearing in Brisk lasted two hours, and his lawyer spoke first.", False),
+        # ... but the owner is the subject itself: its age, after a verb, a person's own
+        ("A man in his 40s was arrested on Tuesday.", False),
+        ("The woman in her late 70s was found unresponsive on the first floor.", False),
+        ("The girl died with her family by her side.", False),
+        ("The owner returned to his damaged car after the storm passed.", False),
+        ("The president in his speech on Tuesday called for calm.", False),
+        ("The couple with their two children fled the flames.", False),
+        ("A letter signed by his lawyer was read in court.", True),
+        ("The inflection in her voice was unmistakable.", True),
     ],
 )
 def test_needs_antecedent(text: str, dangling: bool) -> None:
@@ -1093,6 +1102,8 @@ def test_a_transcripts_runs_without_punctuation_are_quoted_only_when_nothing_els
     "Pennick Public Radio's Nora Halvorsen reports.",
     "Nora Halvorsen reports from Caddow Falls.",
     "Welcome to The Noon Report.",
+    "This is CNN.",
+    "You're listening to Harbor Sound.",
 ])
 def test_a_broadcasts_sign_on_and_sign_off_are_never_quoted(text: str) -> None:
     # (a radio or TV transcript's own furniture: the presenter or reporter naming the station)
@@ -1108,6 +1119,11 @@ def test_a_broadcasts_sign_on_and_sign_off_are_never_quoted(text: str) -> None:
     "Nora Halvorsen reports that the road will stay closed for at least two weeks.",
     "I'm not going back into that house until the geologists say it is safe, said Edith Marrow.",
     "This is the second slide on Tamsin Ridge since 2019, county records show.",
+    # ("This is ..." / "Welcome to ..." in title case that names no broadcast)
+    "This is America.",
+    "This is Not Normal.",
+    "Welcome to Fort Myers Beach.",
+    "This is Dallas Police Department.",
 ])
 def test_sentences_that_look_like_a_sign_off_are_kept(text: str) -> None:
     from newsfuse.clutter import is_clutter_sentence

@@ -406,7 +406,8 @@ _DATE_LINE_RE = re.compile(
 _COPYRIGHT_RE = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)(?:,? (?:Inc|LLC|Ltd|Company|Co|Corp|Media|Group)\.?)?"
-    r"(?:,? \d{4}(?:\s*[-–]\s*\d{4})?)?(?:[.,;|]|\s+all rights reserved|$)",  # (the year after the name: "(c) Radio Norvalle 2026")
+    # (the year after the name: "(c) Radio Norvalle 2026"; not a station's frequency, "(c) CityNews 1130")
+    r"(?:,? (?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?(?:[.,;|]|\s+all rights reserved|$)",
     re.IGNORECASE,
 )
 # In a page flattened to one line, the footer's "© 2018 The New York Times Company Contact Us ...": the name
@@ -414,7 +415,7 @@ _COPYRIGHT_RE = re.compile(
 _FLAT_COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|\bCopyright\b)\s*(?:(?:©|Copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}?)"
-    r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|(?:,?\s+\d{4})?\.?\s+All rights reserved)"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|(?:,?\s+(?:19|20)\d{2})?\.?\s+All rights reserved)"
 )
 FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened line's last characters only
 _CLOSED_RE = re.compile(r"[.!?…。！？।॥؟][\s)\"”’'»]*[)\"”’'»]$")

@@ -899,7 +899,8 @@ def is_clutter_sentence(text: str) -> bool:
         return True  # a related link or a note in brackets: "[ take the quiz — which season are you? ]"
     if "[" in t and _NOTE_MARK_RE.search(t) is not None:
         return True
-    if len(t) <= SIGN_OFF_CHARS and BROADCAST_SIGN_OFF_RE.match(t) is not None:
+    if len(t) <= SIGN_OFF_CHARS and BROADCAST_SIGN_OFF_RE.match(t) is not None and (
+            _SIGN_ON_OPENING_RE.match(t) is None or _BROADCAST_NAME_RE.search(t) is not None):
         return True
     return is_dated_caption(t)
 
@@ -922,6 +923,13 @@ BROADCAST_SIGN_OFF_RE = re.compile(
     rf"(?:[ \t]+(?:from|in|on)[ \t]+{_CAP_WORDS})?[ \t]*[.!]$"
 )
 SIGN_OFF_CHARS = 160
+# "This is ..." and "Welcome to ..." are a sign-on only when they name a broadcast (a station's or programme's word,
+# or its call letters): not "This is America.", "This is Not Normal.", "Welcome to Fort Myers Beach."
+_SIGN_ON_OPENING_RE = re.compile(r"(?:This is|this is|Welcome to|Welcome back to)\s")
+_BROADCAST_NAME_RE = re.compile(
+    r"\b(?:Radio|News|Newsroom|TV|Television|FM|AM|Report|Edition|Morning|Evening|Tonight|Today|Hour|Show|Live|"
+    r"Public|Network|Broadcasting|Channel|Podcast|Weekend|Nightly|Minutes|Desk|Journal|Programme|Program)\b"
+    r"|\b[A-Z]{3,5}\b")
 
 
 # Headings after which the rest of a page is a sidebar or footer, never the story.

@@ -557,7 +557,8 @@ def outlet_from_stem(stem: str) -> str:
 
 # a word of a file name without a vowel is letters said one by one: a station's call sign or an outlet's initials
 # ("kcdw-11-news" -> "KCDW 11 News", "npr", "wsj")
-_ACRONYM_RE = re.compile(r"^[b-df-hj-np-tv-xz]{3,5}$", re.IGNORECASE)
+# (not the abbreviations a name spells in lower case: "acme-ltd" -> "Acme Ltd")
+_ACRONYM_RE = re.compile(r"^(?!(?:ltd|mrs|bldg|mfg)$)[b-df-hj-np-tv-xz]{3,5}$", re.IGNORECASE)
 
 
 # words a name's title case leaves in lower case after its first word ("Department of Public Health", "The Times of
@@ -737,6 +738,9 @@ class _Loader:
         arts = api_articles(obj)
         if isinstance(arts, str):
             raise InputError(f"{name}: {arts}")
+        if len(arts) > MAX_ROWS:  # (as a table's rows: a cluster of more documents takes too long to be worth it)
+            self.warn(f"{name} holds {len(arts):,} articles: reading only the first {MAX_ROWS:,}")
+            arts = arts[:MAX_ROWS]
         read = read_articles(arts)
         if not read:
             self.skip(f"{name} is a news API export with no article text")
@@ -1056,8 +1060,8 @@ def _drop_repeated_urls(loader: _Loader) -> None:
     by_url: dict[str, int] = {}
     keep: list[Document | None] = list(loader.docs)
     for i, d in enumerate(loader.docs):
-        if not d.url or id(d) not in exported:
-            continue
+        if not d.url or id(d) not in exported or urlsplit(d.url).path.strip("/") == "":
+            continue  # (a site's own address, which a table's "source url" column may hold for every row, is no article's)
         first = by_url.setdefault(d.url, i)
         if first == i:
             continue

@@ -138,7 +138,17 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
     pages = _without_small_type(pages)
     if title is None:
         title = _largest_type_title(pages[0]) if pages and pages[0] else None
-    return PdfText(text=_join_pages(pages), title=title, date=date)
+    text = _join_pages(pages)
+    if _LIGATURE_RE.search(text):  # (a typeset PDF's "ﬁnal", "ofﬁce": the words the other sources spell "final")
+        text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
+    if title and _LIGATURE_RE.search(title):
+        title = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], title)
+    return PdfText(text=text, title=title, date=date)
+
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 
 
 def _one_line(e: BaseException) -> str:

@@ -85,6 +85,8 @@ WORDS_PER_SENTENCE = 25.0
 # whose speaker is in the sentence before), demonstratives,
 # connectives, and "the move"-style references to something just said. "There is",
 # "Here", "So" and "Then" often open self-contained sentences and are not listed.
+_PERSON_HEADS = (r"man|woman|men|women|boy|girl|president|governor|senator|mayor|minister|king|queen|pope|couple|"
+                 r"family|team|player|coach|singer|actor|actress|star|suspect|victim|officers?|judge")
 _DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|"
     r"(?P<first>i(?=[\s'’])|we|my|our|us|me)|"
@@ -99,7 +101,13 @@ _DANGLING = re.compile(
     r"on the other hand|at the same time),"
     # ... and a subject whose owner is a pronoun ("The search for her missing neighbor entered its second day.", "A
     # letter from her attorney states ...": whose?)
-    r"|^(?:[\"“‘']\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){1,2}?(?:of|for|to|with|by|from|at|on|in|about)\s+(?:his|her|their)\b",
+    # (not when the owner is the subject itself: its age, "A man in his 40s was arrested."; after a verb, "The girl
+    # died with her family by her side."; a person's own, "The president in his speech on Tuesday ...")
+    r"|^(?:[\"“‘']\s*)?(?:the|a|an)\s+(?:[\w-]+\s+)??(?!(?:died|[\w-]{2,}[^e\W]ed)\s+(?!by\s))"
+    r"(?!(?:" + _PERSON_HEADS + r")\s+(?:in|with|on|at|from)\s)[\w-]+\s+"
+    r"(?:of|for|to|with|by|from|at|on|in|about)\s+(?:his|her|their)\b"
+    r"(?!\s+(?:(?:early|mid|late)[- ]?)?(?:\d0['’]?s|teens|twenties|thirties|forties|fifties|sixties|seventies|"
+    r"eighties|nineties)\b)",
     re.IGNORECASE,
 )
 # a month as AP abbreviates it before a day: "... the museum opens nov." was cut before its date ("mar" is also Spanish)

@@ -68,6 +68,7 @@ def _delimiter(text: str, tsv: bool) -> str:
         return best if counts[best] else ","
 
 
+_EXCEL_SEP_RE = re.compile(r"\"?sep=([,;\t|])\"?[ \t]*\r?\n", re.IGNORECASE)
 _ISO_RE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY_RE = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
@@ -94,7 +95,10 @@ def read_table(text: str, name: str, tsv: bool = False) -> tuple[list[Row], int]
 
     Raises :class:`InputError` (one line) when the table has no column of article text or cannot be read."""
     text = text.lstrip("\ufeff")
-    delimiter = _delimiter(text, tsv)
+    if m := _EXCEL_SEP_RE.match(text):  # (Excel's "sep=;" line above the header names the delimiter)
+        delimiter, text = m.group(1), text[m.end():]
+    else:
+        delimiter = _delimiter(text, tsv)
     old_limit = csv.field_size_limit()
     csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
