@@ -216,6 +216,33 @@ def test_a_news_api_answer_and_a_list_of_its_articles_load_as_documents(tmp_path
     assert len(loaded(tmp_path / "list.json")["docs"]) == 2
 
 
+def test_newsdata_and_bing_news_answers_load_as_documents(tmp_path: Path) -> None:
+    text = ("The Fulton Street Bridge was closed on Tuesday after inspectors found cracks in two steel girders. Repairs "
+            "will take at least six weeks, the city engineer said.")
+    newsdata = {"status": "success", "totalResults": 2, "nextPage": "abc", "results": [
+        {"title": "Bridge closed after cracks found", "link": "https://ledger.example/a", "description": text,
+         "content": "ONLY AVAILABLE IN PAID PLANS", "pubDate": "2026-04-14 09:12:00", "source_id": "ledger",
+         "source_name": "Lakeport Ledger"},
+        {"title": "Cracks shut Lakeport bridge", "link": "https://harbor.example/b", "description": None,
+         "content": text, "pubDate": "2026-04-15 10:00:00", "source_id": "harbordaily"}]}
+    bing = {"_type": "News", "value": [
+        {"name": "Bridge closed after cracks found", "url": "https://ledger.example/a", "description": text,
+         "datePublished": "2026-04-14T09:12:00.0000000Z", "provider": [{"_type": "Organization", "name": "Lakeport Ledger"}]}]}
+    (tmp_path / "nd.json").write_text(json.dumps(newsdata), encoding="utf-8")
+    (tmp_path / "bing.json").write_text(json.dumps(bing), encoding="utf-8")
+    docs = list(loaded(tmp_path / "nd.json")["docs"].values())
+    assert [(d.source, d.title, d.url, d.date) for d in docs] == [
+        ("Lakeport Ledger", "Bridge closed after cracks found", "https://ledger.example/a", "2026-04-14"),
+        ("harbordaily", "Cracks shut Lakeport bridge", "https://harbor.example/b", "2026-04-15")]
+    assert all(d.text == text for d in docs)  # (the free plan's "ONLY AVAILABLE IN PAID PLANS" is no content)
+    [doc] = loaded(tmp_path / "bing.json")["docs"].values()
+    assert (doc.source, doc.title, doc.date, doc.text) == ("Lakeport Ledger", "Bridge closed after cracks found",
+                                                           "2026-04-14", text)
+    (tmp_path / "bad.json").write_text(json.dumps({"status": "success", "results": "none"}), encoding="utf-8")
+    with pytest.raises(InputError, match='"results" must be a list'):
+        load_inputs([str(tmp_path / "bad.json")])
+
+
 def test_the_cluster_contract_is_unchanged(tmp_path: Path) -> None:
     # a list of {"text", "title", ...} is still a cluster's documents, and one of them lacking text is still an error
     (tmp_path / "c.json").write_text(json.dumps([{"text": "The bridge closed on Tuesday.", "title": "T", "url": "u"}]))

@@ -1,6 +1,6 @@
 """News-API exports: the JSON a news search API returns (part of the load stage).
 
-The common shape, ``{"status": "ok", "totalResults": N, "articles": [{"source": {"id", "name"}, "author", "title",
+The common shape (NewsData.io's and Bing News's answers are read into it), ``{"status": "ok", "totalResults": N, "articles": [{"source": {"id", "name"}, "author", "title",
 "description", "url", "urlToImage", "publishedAt", "content"}]}`` (or a plain list of such article objects, or
 ``"source": {"name", "url"}`` and ``"image"`` as other APIs give them), holds one document per article: the source's
 name is the outlet, its title (without the " - Outlet" an aggregator appends), url and date (``publishedAt``'s day)
@@ -54,15 +54,57 @@ def looks_like_article(obj: Any) -> bool:
     return isinstance(obj.get("content"), str) or isinstance(obj.get("description"), str)
 
 
+def _other_shape(obj: dict[str, Any]) -> str | None:
+    """The key holding the articles of the other APIs' answers: NewsData.io's ``{"status": "success", "results":
+    [{"title", "link", "description", "content", "pubDate", "source_id", "source_name"}]}`` and Bing News's
+    ``{"_type": "News", "value": [{"name", "url", "description", "datePublished", "provider": [{"name"}]}]}``."""
+    if "documents" in obj:
+        return None
+    if "results" in obj and (obj.get("status") == "success" or "nextPage" in obj or "totalResults" in obj):
+        return "results"
+    if "value" in obj and obj.get("_type") == "News":
+        return "value"
+    return None
+
+
+# NewsData.io's free plan puts this in place of the content
+_PAID_ONLY = re.compile(r"^\s*only available in (?:paid|professional|corporate) plans?\s*$", re.IGNORECASE)
+
+
+def _common(a: Any) -> Any:
+    """An article of another API's shape in the common shape (an object of the common shape, or no object, as is)."""
+    if not isinstance(a, dict) or ("link" not in a and "provider" not in a and "datePublished" not in a):
+        return a
+    provider = a.get("provider")
+    first = provider[0] if isinstance(provider, list) and provider else None
+    content = a.get("content")
+    return {
+        "title": a.get("title") if "title" in a else a.get("name"),
+        "url": a.get("link") if "link" in a else a.get("url"),
+        "description": a.get("description"),
+        "content": None if isinstance(content, str) and _PAID_ONLY.match(content) else content,
+        "publishedAt": a.get("pubDate") or a.get("datePublished"),
+        "source": {"name": _string(a.get("source_name")) or _string(a.get("source_id"))
+                   or (first.get("name") if isinstance(first, dict) else None)},
+    }
+
+
 def looks_like_news_api(obj: Any) -> bool:
-    """A news API's answer (an object with an ``articles`` key and no ``documents``), or a list of article objects."""
+    """A news API's answer (an object with an ``articles`` key and no ``documents``, or NewsData.io's and Bing
+    News's shapes), or a list of article objects."""
     if isinstance(obj, dict):
-        return "articles" in obj and "documents" not in obj
+        return ("articles" in obj and "documents" not in obj) or _other_shape(obj) is not None
     return isinstance(obj, list) and bool(obj) and all(looks_like_article(a) for a in obj)
 
 
 def api_articles(obj: Any) -> list[dict[str, Any]] | str:
-    """The article objects of a news API's answer, or why there are none (one line)."""
+    """The article objects of a news API's answer, in the common shape, or why there are none (one line)."""
+    key = _other_shape(obj) if isinstance(obj, dict) and "articles" not in obj else None
+    if key is not None:
+        arts = obj.get(key)
+        if not isinstance(arts, list) or not all(isinstance(a, dict) for a in arts):
+            return f"\"{key}\" must be a list of article objects"
+        return [_common(a) for a in arts]
     arts = obj.get("articles") if isinstance(obj, dict) else obj
     if not isinstance(arts, list):
         status = obj.get("status") if isinstance(obj, dict) else None
