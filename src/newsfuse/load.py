@@ -20,7 +20,7 @@ import logging
 import re
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard, cast
 from urllib.parse import urlsplit
@@ -31,12 +31,12 @@ from newsfuse.errors import InputError
 from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup, words_of
 from newsfuse.mhtml import MhtmlError, looks_like_mhtml, parse_mhtml
 from newsfuse.model import Cluster, Document
-from newsfuse.news_api import api_articles, looks_like_news_api, read_articles
+from newsfuse.news_api import ApiArticle, api_articles, looks_like_news_api, read_articles
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 from newsfuse.office_text import looks_like_zip, read_office
 from newsfuse.pdf_text import looks_like_pdf, read_pdf
 from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
-from newsfuse.table import MAX_ROWS, read_table
+from newsfuse.table import MAX_ROWS, Row, read_table
 from newsfuse.warc import WarcError, looks_like_warc, read_warc
 from newsfuse.webarchive import MAX_WEBARCHIVE_BYTES, WebarchiveError, looks_like_webarchive, parse_webarchive
 
@@ -745,10 +745,7 @@ class _Loader:
         if not read:
             self.skip(f"{name} is a news API export with no article text")
             return
-        docs = [Document(text=a.text, id=f"{stem}-{n}", source=a.source or (domain_of(a.url) if a.url else None)
-                         or outlet_from_stem(stem), title=a.title, url=a.url, date=a.date) for n, a in enumerate(read, 1)]
-        self.docs.extend(docs)
-        self.feeds.append((name, docs, ("export", "articles")))
+        self._add_export(read, stem, name)
 
     def _add_table(self, text: str, stem: str, name: str, tsv: bool) -> None:
         """A CSV/TSV export of articles: one document per row with text."""
@@ -761,8 +758,13 @@ class _Loader:
         if not rows:
             self.skip(f"{name} is a table with no article text")
             return
-        docs = [Document(text=r.text, id=f"{stem}-{n}", source=r.source or (domain_of(r.url) if r.url else None)
-                         or outlet_from_stem(stem), title=r.title, url=r.url, date=r.date) for n, r in enumerate(rows, 1)]
+        self._add_export(rows, stem, name)
+
+    def _add_export(self, articles: Sequence[ApiArticle | Row], stem: str, name: str) -> None:
+        """An export's articles (a news API's, a table's rows): one document each, under its source's name, else its
+        url's host, else the file's name; judged later for being about the story (``_keep_export_articles_on_topic``)."""
+        docs = [Document(text=a.text, id=f"{stem}-{n}", source=a.source or (domain_of(a.url) if a.url else None)
+                         or outlet_from_stem(stem), title=a.title, url=a.url, date=a.date) for n, a in enumerate(articles, 1)]
         self.docs.extend(docs)
         self.feeds.append((name, docs, ("export", "articles")))
 
