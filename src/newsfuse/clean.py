@@ -364,6 +364,8 @@ def _from_html(html: str, page: _Page) -> str:
         log.debug("trafilatura failed: %s", e)
     page.title = page.title or meta.get("title")
     page.sitename = meta.get("sitename") or page.sitename
+    if page.sitename is None:  # the footer's copyright notice, which the extraction drops with the footer
+        page.name_from_footer(_html_copyright_name(html))
     page.date = page.date or meta.get("date")
     if "articleBody" in html:
         body = _ld_article_body(html)
@@ -418,6 +420,19 @@ _FLAT_COPYRIGHT_RE = re.compile(
     r"(?:,?\s+(?:Inc|LLC|Ltd|Company|Corp|Corporation|Media Group|Group)\b|(?:,?\s+(?:19|20)\d{2})?\.?\s+All rights reserved)"
 )
 FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened line's last characters only
+# a page's copyright notice: the mark and the text after it up to the next tag (in the page's last characters)
+_HTML_COPYRIGHT_RE = re.compile(r"(?:©|&copy;|&#169;|&#xa9;|\(c\)|\bcopyright\b)[^<>]{0,200}", re.IGNORECASE)
+HTML_FOOTER_CHARS = 20_000
+
+
+def _html_copyright_name(html: str) -> str | None:
+    """The name a page's copyright notice gives ("&copy; 2026 West Country Wire." -> "West Country Wire"), the last
+    notice on the page first."""
+    for m in reversed(list(_HTML_COPYRIGHT_RE.finditer(html, max(0, len(html) - HTML_FOOTER_CHARS)))):
+        found = _COPYRIGHT_RE.match(" ".join(html_lib.unescape(m.group()).split()))
+        if found:
+            return found.group("name").strip(" .-")
+    return None
 _CLOSED_RE = re.compile(r"[.!?…。！？।॥؟][\s)\"”’'»]*[)\"”’'»]$")
 _NAME_LINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*$")
 
