@@ -231,6 +231,57 @@ def test_five_megabytes_of_garbage_after_the_pdf_header_is_one_line_in_seconds()
     assert "\n" not in str(e.value)
 
 
+def shared_stream_pdf(pages: int, runs: int) -> bytes:
+    """A hostile PDF: one small compressed content stream of ``runs`` text runs drawn on each of ``pages`` pages (pypdf
+    parses it again for every page)."""
+    import zlib
+
+    content = b"".join(b"BT /F1 9 Tf %d %d Td (w%d) Tj ET\n" % (i % 600, i // 600 % 800, i % 7) for i in range(runs))
+    stream = zlib.compress(content, 9)
+    body = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + k) for k in range(pages)) + b"] /Count %d >>" % pages,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    body += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+             b"/Contents 4 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, b in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    return bytes(out)
+
+
+def test_a_small_pdf_whose_pages_share_one_huge_content_stream_stops_at_the_content_cap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # (200 pages of 60,000 runs, a 187 kB file, took 8 minutes before the cap; here 200 pages of 10,000 runs, about
+    # 0.4 s each, would take over a minute)
+    import newsfuse.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MAX_CONTENT_BYTES", 1_000_000)
+    said: list[str] = []
+    start = time.monotonic()
+    got = read_pdf(shared_stream_pdf(200, 10_000), "hostile.pdf", said.append)
+    assert time.monotonic() - start < 15
+    assert said == ["hostile.pdf holds more than 1 MB of drawing instructions: reading only its first 3 pages"]
+    assert isinstance(got.text, str)
+
+
+def test_a_pdf_whose_every_page_is_over_the_page_content_cap_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MAX_PAGE_CONTENT_BYTES", 100_000)
+    said: list[str] = []
+    with pytest.raises(InputError) as e:
+        read_pdf(shared_stream_pdf(3, 10_000), "hostile.pdf", said.append)
+    assert "drawing instructions are too large" in str(e.value) and "\n" not in str(e.value)
+    assert said == [f"hostile.pdf: page {n} holds 0.3 MB of drawing instructions (more than 0.1 MB): not read"
+                    for n in (1, 2, 3)]
+
+
 # --- Word and OpenDocument -----------------------------------------------------------------------------------------
 
 

@@ -32,6 +32,11 @@ from newsfuse.errors import InputError
 MAX_PAGES = 200
 MAX_TEXT_CHARS = 20_000_000
 MAX_RUNS_PER_PAGE = 50_000  # (a page of far more text runs is a chart's data or a hostile file: the rest is not read)
+# Content-stream bytes (decoded) parsed: pypdf parses a page's whole stream whatever it keeps, at about 1.3 s per MB, and
+# one small compressed stream can be every page's: 200 pages of a 187 kB file took 8 minutes. A dense e-paper page is
+# a few hundred kB; past the page cap the page is skipped, past the file's the rest of the file (each with a warning).
+MAX_PAGE_CONTENT_BYTES = 3_000_000
+MAX_CONTENT_BYTES = 10_000_000
 # a running header or footer: a line in a page's top or bottom HEADER_LINES lines that recurs (digits aside) at the
 # top or bottom of at least this share of the pages
 HEADER_LINES = 3
@@ -117,8 +122,22 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
         pages: list[list[Line]] = []
         failed = 0
         total = 0
+        parsed = 0  # content bytes
+        oversized = 0  # pages
         for n in range(min(count, MAX_PAGES)):
             try:
+                size = _content_bytes(reader.pages[n])
+                if size > MAX_PAGE_CONTENT_BYTES:
+                    warn(f"{name}: page {n + 1} holds {size / 1_000_000:.1f} MB of drawing instructions "
+                         f"(more than {MAX_PAGE_CONTENT_BYTES / 1_000_000:g} MB): not read")
+                    pages.append([])
+                    oversized += 1
+                    continue
+                parsed += size
+                if parsed > MAX_CONTENT_BYTES:
+                    warn(f"{name} holds more than {MAX_CONTENT_BYTES / 1_000_000:g} MB of drawing instructions: reading "
+                         f"only its first {n} pages")
+                    break
                 runs = _page_runs(reader.pages[n])
             except Exception:  # noqa: BLE001 - one damaged page does not lose the others
                 failed += 1
@@ -131,6 +150,9 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
                      f"its first {n + 1} pages")
                 break
         if not any(pages):
+            if oversized and not failed:
+                raise InputError(f"{name} is not readable here: its pages' drawing instructions are too large "
+                                 f"(over {MAX_PAGE_CONTENT_BYTES / 1_000_000:g} MB a page)")
             if failed:
                 raise InputError(f"{name} is not a readable PDF (its pages' content cannot be decoded)")
             raise InputError(f"{name} has no text layer (a scanned image?); run OCR first")
@@ -139,6 +161,12 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
     if title is None:
         title = _largest_type_title(pages[0]) if pages and pages[0] else None
     return PdfText(text=_join_pages(pages), title=title, date=date)
+
+
+def _content_bytes(page: Any) -> int:
+    """The size of a page's decoded content stream (what text extraction parses); 0 for a page without one."""
+    contents = page.get_contents()
+    return 0 if contents is None else len(contents.get_data())
 
 
 def _one_line(e: BaseException) -> str:
