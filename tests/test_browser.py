@@ -286,3 +286,73 @@ def test_docs_page_renders_the_openapi_without_a_cdn(page: Any, server: str) -> 
     page.wait_for_selector("main h2")
     assert "POST /api/summarize" in page.locator("main").inner_text()
     assert all(u.startswith(server) for u in requests), requests
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def test_choose_files_remove_one_and_get_a_brief_citing_them(page: Any) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    veyra = FIXTURES / "veyra-plant"
+    chosen = [veyra / "01-ministry-of-water-and-infrastructure.pdf", veyra / "04-coastline-wire.docx",
+              veyra / "05-saltmarsh-daily.html", veyra / "06-radio-norvalle-west.txt"]
+    page.set_input_files("#files", [str(p) for p in chosen])
+    names = page.locator("#file-list .file-name").all_inner_texts()
+    assert names == [p.name for p in chosen]
+    assert "4 files chosen" in page.locator("#files-count").inner_text()
+    # remove one with its button (keyboard focus moves on to the next file's button)
+    page.locator("#file-list li").nth(3).locator("button.remove").click()
+    assert page.locator("#file-list .file-name").all_inner_texts() == names[:3]
+    # a file that cannot be read beside the others: skipped, with a note shown above the brief
+    page.set_input_files("#files", files=[{"name": "broken.pdf", "mimeType": "application/pdf",
+                                           "buffer": b"%PDF-1.7\n" + bytes(range(256)) * 40}])
+    assert page.locator("#file-list li").count() == 4
+    page.fill("#words", "80")
+    with page.expect_request(lambda r: "/api/summarize" in r.url) as sent:
+        brief = submit(page)
+    body = json.loads(sent.value.post_data or "{}")
+    assert [f["name"] for f in body["files"]] == names[:3] + ["broken.pdf"] and body["documents"] == []
+    assert {s["name"] for s in brief["sources"]} == {"Ministry of Water and Infrastructure", "Coastline Wire",
+                                                     "Saltmarsh Daily"}
+    shown = page.locator("#sources li .source-name").all_inner_texts()
+    assert "Coastline Wire" in shown
+    notes = page.locator("#notes li").all_inner_texts()
+    assert len(notes) == 1 and notes[0].startswith("skipped: broken.pdf is not a readable PDF")
+    assert "1 note(s)" in page.locator("#status").inner_text()
+    page.screenshot(path=str(OUT / "files.png"), full_page=True)
+
+
+def test_files_dropped_on_the_page_are_added_and_a_bad_file_alone_shows_the_servers_error(page: Any) -> None:
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.items.add(new File(["%PDF-1.7 not a pdf at all"], "release.pdf", {type: "application/pdf"}));
+            const target = document.querySelector('#articles');
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                target.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+            }
+        }"""
+    )
+    assert page.locator("#file-list .file-name").all_inner_texts() == ["release.pdf"]
+    assert not page.evaluate("document.body.classList.contains('dragging')")
+    with page.expect_response(lambda r: "/api/summarize" in r.url) as info:
+        page.click("#submit")
+    assert info.value.status == 400
+    sync_api.expect(page.locator("#submit")).to_be_enabled()
+    message = info.value.json()["error"]
+    assert message.startswith("release.pdf is not a readable PDF")
+    assert page.locator("#status").inner_text() == "Could not summarize: " + message
+    page.locator("#file-list button.remove").click()
+    assert page.locator("#file-list li").count() == 0
+
+
+def test_files_too_large_for_the_server_are_refused_before_they_are_sent(page: Any) -> None:
+    # 4 MB of file is 5.3 MB in base64: over the server's 5 MB body limit (from /api/health)
+    page.wait_for_load_state("networkidle")  # (the page has its answer from /api/health)
+    page.set_input_files("#files", files=[{"name": "big.txt", "mimeType": "text/plain", "buffer": b"word. " * 700_000}])
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/api/summarize" in r.url else None)
+    page.click("#submit")
+    shown = page.locator("#status").inner_text()
+    assert shown.startswith("Too much to send") and "5.0 MB per request" in shown and "base64" in shown
+    assert not requests

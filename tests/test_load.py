@@ -670,3 +670,50 @@ def test_a_huge_feed_is_read_fast(tmp_path: Path) -> None:
     docs = load_inputs([str(tmp_path)], warn=lambda _m: None)
     assert time.perf_counter() - t < 5
     assert [d.id for d in docs] == ["01-feed-1", "02-county-news"]
+
+
+# --- a file's bytes in memory (the HTTP API's "files") and files that are pipes ------------------------------------
+
+ALL_FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("folder", ["veyra-plant", "penmarrow-pier", "caddow-slide", "millbrook"])
+def test_files_in_memory_give_what_the_same_files_on_disk_give(folder: str) -> None:
+    paths = sorted(p for p in (ALL_FIXTURES / folder).iterdir() if p.is_file() and not load.HIDDEN_OR_META.match(p.name))
+    said_disk: list[str] = []
+    said_memory: list[str] = []
+    on_disk = load_inputs([str(ALL_FIXTURES / folder)], warn=said_disk.append)
+    in_memory = load.load_files([(p.name, p.read_bytes()) for p in paths], warn=said_memory.append)
+    assert on_disk == in_memory
+    assert [s.replace(str(ALL_FIXTURES / folder) + "/", "") for s in said_disk] == said_memory
+
+
+def test_load_files_reads_beside_documents_and_skips_a_bad_file_with_a_note() -> None:
+    said: list[str] = []
+    given = [load.Document(text="The council approved the harbor budget on Monday.", id="d1")]
+    docs = load.load_files([("release.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40)], given, said.append)
+    assert docs == given
+    assert len(said) == 1 and said[0].startswith("skipped: release.pdf is not a readable PDF")
+    with pytest.raises(InputError, match=r"^release\.pdf is not a readable PDF"):
+        load.load_files([("release.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40)], warn=said.append)
+
+
+def test_a_file_that_is_a_pipe_is_read_whole(tmp_path: Path) -> None:
+    # (`newsfuse summarize <(cat page.html) <(cat release.pdf)`: the sniffing of its first bytes used to consume them,
+    # and the file then read as empty)
+    import os
+    import threading
+
+    pdf = (ALL_FIXTURES / "veyra-plant" / "01-ministry-of-water-and-infrastructure.pdf").read_bytes()
+    fifo = tmp_path / "release"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(pdf)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    [doc] = load_inputs([str(fifo)])
+    writer.join(5)
+    assert doc.title and doc.title.startswith("Ministry to appeal")

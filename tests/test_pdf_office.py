@@ -231,6 +231,112 @@ def test_five_megabytes_of_garbage_after_the_pdf_header_is_one_line_in_seconds()
     assert "\n" not in str(e.value)
 
 
+def shared_stream_pdf(pages: int, runs: int) -> bytes:
+    """A hostile PDF: one small compressed content stream of ``runs`` text runs drawn on each of ``pages`` pages (pypdf
+    parses it again for every page)."""
+    import zlib
+
+    content = b"".join(b"BT /F1 9 Tf %d %d Td (w%d) Tj ET\n" % (i % 600, i // 600 % 800, i % 7) for i in range(runs))
+    stream = zlib.compress(content, 9)
+    body = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + k) for k in range(pages)) + b"] /Count %d >>" % pages,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    body += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+             b"/Contents 4 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, b in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    return bytes(out)
+
+
+def test_a_small_pdf_whose_pages_share_one_huge_content_stream_stops_at_the_content_cap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # (200 pages of 60,000 runs, a 187 kB file, took 8 minutes before the cap; here 200 pages of 10,000 runs, about
+    # 0.4 s each, would take over a minute)
+    import newsfuse.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MAX_CONTENT_BYTES", 1_000_000)
+    said: list[str] = []
+    start = time.monotonic()
+    got = read_pdf(shared_stream_pdf(200, 10_000), "hostile.pdf", said.append)
+    assert time.monotonic() - start < 15
+    assert said == ["hostile.pdf holds more than 1 MB of drawing instructions: reading only its first 3 pages"]
+    assert isinstance(got.text, str)
+
+
+def test_a_pdf_whose_every_page_is_over_the_page_content_cap_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MAX_PAGE_CONTENT_BYTES", 100_000)
+    said: list[str] = []
+    with pytest.raises(InputError) as e:
+        read_pdf(shared_stream_pdf(3, 10_000), "hostile.pdf", said.append)
+    assert "drawing instructions are too large" in str(e.value) and "\n" not in str(e.value)
+    assert said == [f"hostile.pdf: page {n} holds 0.3 MB of drawing instructions (more than 0.1 MB): not read"
+                    for n in (1, 2, 3)]
+
+
+def form_pdf(pages: int, draws: int, runs: int) -> bytes:
+    """A hostile PDF: every page draws one form (an XObject) of ``runs`` text runs ``draws`` times (pypdf parses the
+    form again at every draw)."""
+    import zlib
+
+    form = zlib.compress(b"".join(b"BT /F1 9 Tf %d %d Td (w%d) Tj ET\n" % (i % 600, i // 600 % 800, i % 7)
+                                  for i in range(runs)), 9)
+    page = zlib.compress(b"q /Fm1 Do Q\n" * draws, 9)
+    body = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (6 + k) for k in range(pages)) + b"] /Count %d >>" % pages,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Length %d "
+            b"/Filter /FlateDecode >>\nstream\n" % len(form) + form + b"\nendstream",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) + page + b"\nendstream"]
+    body += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> /XObject "
+             b"<< /Fm1 4 0 R >> >> /Contents 5 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, b in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    return bytes(out)
+
+
+def test_a_small_pdf_drawing_one_form_over_and_over_stops_at_the_operation_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a 43 kB file of 200 pages drawing a 2,000-run form 20,000 times each would take hours; 200 pages of 200 draws of
+    # a 200-run form here, about 4 minutes without the cap)
+    import newsfuse.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MAX_OPERATIONS", 100_000)
+    said: list[str] = []
+    start = time.monotonic()
+    read_pdf(form_pdf(200, 200, 200), "forms.pdf", said.append)
+    assert time.monotonic() - start < 15
+    assert said == ["forms.pdf holds more than 100,000 drawing operations: reading only its first 1 page"]
+
+
+def test_a_pdf_whose_first_ten_pages_cannot_be_decoded_is_not_read_further(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.pdf_text as pdf_text
+
+    calls: list[int] = []
+
+    def broken(page: object, budget: object = None) -> list[object]:
+        calls.append(1)
+        raise ValueError("a decompression bomb")
+
+    monkeypatch.setattr(pdf_text, "_page_runs", broken)
+    with pytest.raises(InputError, match="its pages' content cannot be decoded"):
+        read_pdf(shared_stream_pdf(200, 10), "bombs.pdf", print)
+    assert len(calls) == pdf_text.MAX_FAILED_PAGES == 10
+
+
 # --- Word and OpenDocument -----------------------------------------------------------------------------------------
 
 

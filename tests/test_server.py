@@ -889,3 +889,179 @@ def test_a_terminated_server_does_not_wait_for_slow_pages_to_run_out_their_time(
             proc.kill()
             proc.wait()
         page.shutdown()
+
+
+# --- files: read in memory by the CLI's file reader -------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def sent(path: Path, name: str | None = None) -> dict[str, str]:
+    import base64
+
+    return {"name": name or path.name, "data": base64.b64encode(path.read_bytes()).decode()}
+
+
+def b64(data: bytes) -> str:
+    import base64
+
+    return base64.b64encode(data).decode()
+
+
+def test_pdf_and_word_files_give_a_brief_that_cites_them() -> None:
+    veyra = FIXTURES / "veyra-plant"
+    files = [sent(veyra / n) for n in ("01-ministry-of-water-and-infrastructure.pdf", "02-land-and-environment-court.pdf",
+                                       "03-the-veyra-tidings.pdf", "04-coastline-wire.docx")]
+    r = post(client(), {"files": files, "documents": [(veyra / "06-radio-norvalle-west.txt").read_text()], "words": 80})
+    assert r.status_code == 200, r.text
+    brief = r.json()
+    assert set(brief) == BRIEF_KEYS  # (nothing skipped: no "notes")
+    names = {s["id"]: s["name"] for s in brief["sources"]}
+    assert {"Ministry of Water and Infrastructure", "Land and Environment Court", "The Veyra Tidings",
+            "Coastline Wire"} <= set(names.values())
+    cited = {i for s in brief["sentences"] for i in s["sources"]}
+    assert any(names[i] in ("Ministry of Water and Infrastructure", "Coastline Wire", "The Veyra Tidings",
+                            "Land and Environment Court") for i in cited)
+    assert "Port Veyra" in brief["summary"] and brief["stats"]["documents"] == 5
+
+
+def test_files_are_read_as_the_cli_reads_them() -> None:
+    folder = FIXTURES / "penmarrow-pier"
+    paths = sorted(p for p in folder.iterdir() if not p.name.startswith(("_", "README")))
+    r = post(client(), {"files": [sent(p) for p in paths], "words": 120})
+    assert r.status_code == 200, r.text
+    from newsfuse.load import load_inputs
+
+    out = newsfuse.summarize(load_inputs([str(folder)], warn=lambda _: None), words=120).to_dict()
+    assert r.json()["summary"] == out["summary"]
+    assert [s["name"] for s in r.json()["sources"]] == [s["name"] for s in out["sources"]]
+
+
+def test_a_warc_file_gives_each_of_its_pages() -> None:
+    r = post(client(), {"files": [sent(FIXTURES / "penmarrow-pier" / "03-crawl.warc.gz")], "words": 60})
+    assert r.status_code == 200, r.text
+    sources = r.json()["sources"]
+    assert [s["id"] for s in sources] == ["03-crawl-1", "03-crawl-2", "03-crawl-3"]
+    assert all(s["url"].startswith("https://") for s in sources)
+
+
+def test_captions_exports_and_a_page_with_notes_on_what_was_skipped_or_left_out() -> None:
+    folder = FIXTURES / "caddow-slide"
+    paths = sorted(p for p in folder.iterdir() if p.name != "README.md")
+    r = post(client(), {"files": [sent(p) for p in paths], "words": 80})
+    assert r.status_code == 200, r.text
+    notes = r.json()["notes"]
+    assert "skipped: 01-kcdw-11-news.vtt: its captions have no punctuation (automatic captions?), so they cannot be " \
+           "read as sentences" in notes
+    assert "03-newsapi-export.json: 1 of the export's 5 articles is other news, not read" in notes
+    assert {"Pennick Public Radio", "Pennick Valley Herald", "Pennick County Record"} <= {
+        s["name"] for s in r.json()["sources"]}
+
+
+def test_a_file_that_is_not_base64_is_a_400_naming_it() -> None:
+    c = client(summarize=fake_brief)
+    msg = error_of(post(c, {"files": [{"name": "release.pdf", "data": "JVBERi0x%%%"}], "documents": ["A b."]}), 400)
+    assert msg.startswith("files[0] (release.pdf): \"data\" is not valid base64")
+    # a data: URL's prefix and base64 wrapped at 76 columns are base64
+    wrapped = "data:text/plain;base64," + "\n".join(b64(b"A plain article. " * 20)[k:k + 76] for k in range(0, 460, 76))
+    r = post(c, {"files": [{"name": "note.txt", "data": wrapped}]})
+    assert r.status_code == 200 and r.json()["sources"][0]["id"] == "note"
+
+
+@pytest.mark.parametrize(("item", "needle"), [
+    ({"data": "QQ=="}, 'files[0] needs a "name" string'),
+    ({"name": " / ", "data": "QQ=="}, 'files[0] needs a "name"'),
+    ({"name": "a.txt"}, 'files[0] (a.txt) needs a "data" string'),
+    ({"name": "a.txt", "data": "QQ==", "path": "/etc/passwd"}, "files[0] has unknown field 'path'"),
+    ("release.pdf", "files[0] must be an object"),
+])
+def test_a_bad_file_entry_is_a_400_saying_what_is_wrong(item: Any, needle: str) -> None:
+    assert needle in error_of(post(client(summarize=fake_brief), {"files": [item]}), 400)
+
+
+def test_a_files_name_is_only_a_name_never_a_path_the_server_reads() -> None:
+    c = client(summarize=fake_brief)
+    text = b"The council met on Monday. It approved the harbor budget."
+    for name in ("/etc/hostname", "../../../etc/passwd", "C:\\Windows\\win.ini"):
+        r = post(c, {"files": [{"name": name, "data": b64(text)}]}, params={"include_text": "true"})
+        assert r.status_code == 200, r.text
+        src = r.json()["sources"][0]
+        assert src["text"] == text.decode() and "/" not in src["id"] and "\\" not in src["id"]
+
+
+CORRUPT_PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40
+
+
+def test_a_corrupt_pdf_alone_is_a_400_naming_it() -> None:
+    msg = error_of(post(client(), {"files": [{"name": "release.pdf", "data": b64(CORRUPT_PDF)}]}), 400)
+    assert msg.startswith("release.pdf is not a readable PDF")
+
+
+@pytest.mark.parametrize(("name", "data", "needle"), [
+    ("statement.pdf", CORRUPT_PDF, "skipped: statement.pdf is not a readable PDF"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "skipped: photo.png is a binary or undecodable file"),
+    ("report.docx", b"PK\x03\x04 not really a zip", "skipped: report.docx is not a readable"),
+])
+def test_a_bad_file_beside_good_text_is_skipped_with_a_note(name: str, data: bytes, needle: str) -> None:
+    r = post(client(), {"files": [{"name": name, "data": b64(data)}], "documents": ARTICLES, "words": 60})
+    assert r.status_code == 200, r.text
+    assert [n for n in r.json()["notes"] if n.startswith(needle)], r.json()["notes"]
+    assert r.json()["stats"]["documents"] == 3
+
+
+def test_an_encrypted_pdf_alone_says_so() -> None:
+    from test_pdf_office import _encrypted_pdf
+
+    msg = error_of(post(client(), {"files": [{"name": "sealed.pdf", "data": b64(_encrypted_pdf())}]}), 400)
+    assert msg.startswith("sealed.pdf is an encrypted PDF")
+
+
+def test_a_file_over_the_body_limit_is_a_413() -> None:
+    pdf = FIXTURES / "veyra-plant" / "01-ministry-of-water-and-infrastructure.pdf"  # 6,192 bytes: 8,256 in base64
+    c = client(Settings(max_body_bytes=8_000), summarize=fake_brief)
+    assert "request body too large" in error_of(post(c, {"files": [sent(pdf)]}), 413)
+    assert post(client(Settings(max_body_bytes=9_000), summarize=fake_brief), {"files": [sent(pdf)]}).status_code == 200
+
+
+def test_files_count_toward_the_document_limit_and_so_do_the_documents_they_give() -> None:
+    c = client(Settings(max_documents=3), summarize=fake_brief)
+    txt = {"name": "a.txt", "data": b64(b"The council met. It voted.")}
+    assert "too many documents: 4 given" in error_of(post(c, {"documents": ["A b."] * 2, "files": [txt] * 2}), 413)
+    # a WARC file of three pages beside one text: four documents once read
+    warc = sent(FIXTURES / "penmarrow-pier" / "03-crawl.warc.gz")
+    msg = error_of(post(c, {"documents": ["A b."], "files": [warc]}), 413)
+    assert msg == "too many documents: the request's texts, URLs and files give 4, this server takes at most 3 per request"
+    assert post(c, {"files": [warc]}).status_code == 200
+
+
+def test_a_hostile_pdf_times_out_and_never_holds_up_other_requests() -> None:
+    from test_pdf_office import shared_stream_pdf
+
+    hostile = shared_stream_pdf(200, 20_000)  # about 1 s a page before pdf_text's content cap (10 s in all after it)
+    with client(Settings(timeout=1.5, threads=2)) as c:
+        results: dict[str, Any] = {}
+
+        def slow() -> None:
+            t0 = time.monotonic()
+            results["hostile"] = (post(c, {"files": [{"name": "h.pdf", "data": b64(hostile)}]}), time.monotonic() - t0)
+
+        t = threading.Thread(target=slow)
+        t.start()
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        r = post(c, {"documents": ARTICLES, "words": 40})
+        other = time.monotonic() - t0
+        t.join(10)
+        assert r.status_code == 200, r.text
+        assert other < 1.5 + 1
+        r, took = results["hostile"]
+        assert "timed out: reading the files took longer than this server's 1.5 s limit" in error_of(r, 503)
+        assert took < 1.5 + 1
+
+
+def test_openapi_describes_files_and_notes() -> None:
+    spec = client().get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["FileIn"]["properties"]) == {"name", "data"}
+    assert "files" in schemas["SummarizeRequest"]["properties"]
+    assert "notes" in schemas["BriefOut"]["properties"]

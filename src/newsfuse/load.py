@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import logging
+import os
 import re
 import sys
 import zlib
@@ -659,25 +660,22 @@ class _Loader:
         is_html = mime in ("text/html", "application/xhtml+xml") or looks_like_html(text)
         self.docs.append(self._document(text, stem, is_html, url))
 
-    def _add_saved(self, p: Path, kind: str, name: str) -> None:
+    def _add_saved(self, fh: IO[bytes], size: int, kind: str, stem: str, name: str) -> None:
         """An MHTML file, a Safari web archive or a WARC file (see _saved_kind)."""
-        stem = strip_suffix(p.name)
-        if p.stat().st_size == 0:
+        if size == 0:
             self.skip(f"{name} is empty")
             return
         try:
             if kind == "warc":
-                self._add_warc(p, stem, name)
+                self._add_warc(fh, size, stem, name)
             elif kind == "webarchive":
-                if p.stat().st_size > MAX_WEBARCHIVE_BYTES:
+                if size > MAX_WEBARCHIVE_BYTES:
                     self.skip(f"{name} is larger than {MAX_WEBARCHIVE_BYTES // 1_000_000} MB: too large a web archive")
                     return
-                page = parse_webarchive(p.read_bytes())
+                page = parse_webarchive(fh.read())
                 self._add_page_bytes(page.data, page.charset, page.url, page.mime, stem, name)
             else:
-                with open(p, "rb") as fh:
-                    data = _read_capped(fh, name, self.warn)
-                m = parse_mhtml(data)
+                m = parse_mhtml(_read_capped(fh, name, self.warn))
                 self._add_page_bytes(m.data, m.charset, m.url, "text/html", stem, name)
         except MhtmlError as e:
             self.skip(f"{name} is not a readable MHTML page: {e}")
@@ -686,13 +684,12 @@ class _Loader:
         except WarcError as e:
             self.skip(f"{name} is not a readable WARC file: {e}")
 
-    def _add_warc(self, p: Path, stem: str, name: str) -> None:
+    def _add_warc(self, raw: IO[bytes], size: int, stem: str, name: str) -> None:
         """A WARC file: one document per HTML page, each under its own site."""
-        with open(p, "rb") as raw:
-            gz = raw.read(2) == b"\x1f\x8b"
-            raw.seek(0)
-            fh = gzip.GzipFile(fileobj=raw) if gz else raw
-            pages = read_warc(cast(IO[bytes], fh), name, p.stat().st_size, self.warn)
+        gz = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        fh = gzip.GzipFile(fileobj=raw) if gz else raw
+        pages = read_warc(cast(IO[bytes], fh), name, size, self.warn)
         if not pages:
             self.skip(f"{name} is a WARC file with no HTML page in it")
             return
@@ -892,29 +889,45 @@ class _Loader:
 
     def add_file(self, p: Path) -> None:
         name = str(p)
-        lower = p.name.lower()
         try:
-            if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-                with open_text(p) as fh:
-                    self._add_jsonl(fh, name)
-                return
-            kind = _saved_kind(p, lower)
-            if kind is not None:
-                self._add_saved(p, kind, name)
-                return
-            if lower.endswith((".json", ".json.gz")) and p.stat().st_size > MAX_JSON_BYTES:
-                raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
-            if lower.endswith((PDF_SUFFIX, *OFFICE_SUFFIXES)) and p.stat().st_size > MAX_FILE_BYTES:
-                # (a PDF or a ZIP archive cut short cannot be read: the whole file is refused)
-                self.skip(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: not read")
-                return
-            with (gzip.open(p, "rb") if lower.endswith(".gz") else open(p, "rb")) as bfh:
-                data = _read_capped(bfh, name, self.warn)
+            with open(p, "rb") as fh:
+                if fh.seekable():
+                    self.add_file_data(fh, os.fstat(fh.fileno()).st_size, p.name, name)
+                else:  # a pipe (``<(command)``): its bytes are read once, so held in memory
+                    data = _read_capped(fh, name, self.warn)
+                    self.add_file_data(io.BytesIO(data), len(data), p.name, name)
         except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
             self.skip(f"cannot read {name} ({describe_read_error(e)})")
+
+    def add_bytes(self, data: bytes, filename: str, name: str | None = None) -> None:
+        """A file's bytes held in memory (the HTTP API's "files"), read as a file called ``filename`` is."""
+        try:
+            self.add_file_data(io.BytesIO(data), len(data), filename, name or filename)
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
+            self.skip(f"cannot read {name or filename} ({describe_read_error(e)})")
+
+    def add_file_data(self, fh: IO[bytes], size: int, filename: str, name: str) -> None:
+        """One file, the CLI's on disk or a client's in memory: ``fh`` its bytes (seekable, ``size`` of them),
+        ``filename`` its name (the suffix says what it is, with its content: see the readers), ``name`` what
+        messages call it. Reads nothing else (no other path, no address)."""
+        lower = filename.lower()
+        if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+            raw = gzip.GzipFile(fileobj=fh) if lower.endswith(".gz") else fh
+            self._add_jsonl(io.TextIOWrapper(cast(IO[bytes], raw), encoding="utf-8-sig"), name)
             return
-        stem = strip_suffix(p.name)
-        if self._add_binary(data, p.name, name, stem):
+        kind = _saved_kind(fh, lower)
+        stem = strip_suffix(filename)
+        if kind is not None:
+            self._add_saved(fh, size, kind, stem, name)
+            return
+        if lower.endswith((".json", ".json.gz")) and size > MAX_JSON_BYTES:
+            raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
+        if lower.endswith((PDF_SUFFIX, *OFFICE_SUFFIXES)) and size > MAX_FILE_BYTES:
+            # (a PDF or a ZIP archive cut short cannot be read: the whole file is refused)
+            self.skip(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: not read")
+            return
+        data = _read_capped(gzip.GzipFile(fileobj=fh) if lower.endswith(".gz") else fh, name, self.warn)
+        if self._add_binary(data, filename, name, stem):
             return
         text = decode_bytes(data)
         if text is None:
@@ -964,17 +977,18 @@ class _Loader:
         self.add_text(text, "stdin", "standard input")
 
 
-def _saved_kind(p: Path, lower: str) -> str | None:
-    """"warc", "webarchive" or "mhtml" for a saved page's file, by its first bytes, else by its suffix; None for
-    any other file. (OSError when it cannot be read.)"""
-    with open(p, "rb") as fh:
-        head = fh.read(SNIFF_BYTES)
+def _saved_kind(fh: IO[bytes], lower: str) -> str | None:
+    """"warc", "webarchive" or "mhtml" for a saved page's file, by its first bytes, else by its suffix (``lower``:
+    its name in lower case); None for any other file. ``fh`` is left at its start. (OSError when it cannot be
+    read.)"""
+    head = fh.read(SNIFF_BYTES)
+    fh.seek(0)
     if head[:2] == b"\x1f\x8b":
         try:
-            with gzip.open(p, "rb") as g:
-                head = g.read(16)
+            head = gzip.GzipFile(fileobj=fh).read(16)
         except (OSError, EOFError, zlib.error):
             head = b""
+        fh.seek(0)
     if looks_like_warc(head):
         return "warc"
     if looks_like_webarchive(head):
@@ -1115,6 +1129,30 @@ def load_inputs(
             loader.add_path(raw)
     for url in urls or []:
         fetch(url)
+    docs = _finish(loader, say, fetch_errors)
+    if cluster is not None and not loader.cluster_used:
+        say(f"--cluster {cluster} is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters")
+    return docs
+
+
+def load_files(files: Iterable[tuple[str, bytes]], documents: Iterable[Document] = (), warn: Warn | None = None,
+               ) -> list[Document]:
+    """Files held in memory (the HTTP API's "files": each a name and its bytes), every one read by the code that
+    reads a file of that name for the CLI (``_Loader.add_file_data``), after ``documents`` (already built: the
+    API's pasted texts and fetched pages, which a feed's or an export's items are judged against). Nothing is read
+    from disk or the network. A file that cannot be read is skipped with a note (``warn``) when there are other
+    documents; otherwise :class:`InputError` says why in one line."""
+    loader = _Loader(None)
+    loader.docs.extend(documents)
+    for filename, data in files:
+        loader.add_bytes(data, filename)
+    return _finish(loader, warn or log.warning)
+
+
+def _finish(loader: _Loader, say: Warn, fetch_errors: list[InputError] | None = None) -> list[Document]:
+    """The loader's documents, once every input is read: a feed's and an export's other news dropped, an article
+    exported twice read once, empty documents skipped; its notes said (``say``), or InputError when nothing is left."""
+    fetch_errors = fetch_errors or []
     _keep_feed_items_on_topic(loader)
     _drop_repeated_urls(loader)
     docs = [d for d in loader.docs if d.text.strip()]
@@ -1133,6 +1171,4 @@ def load_inputs(
         say(note)
     for why in loader.skipped:
         say(f"skipped: {why}")
-    if cluster is not None and not loader.cluster_used:
-        say(f"--cluster {cluster} is not used: none of the inputs is a JSON, JSONL or Multi-News file of clusters")
     return _unique_ids(docs)

@@ -32,6 +32,18 @@ from newsfuse.errors import InputError
 MAX_PAGES = 200
 MAX_TEXT_CHARS = 20_000_000
 MAX_RUNS_PER_PAGE = 50_000  # (a page of far more text runs is a chart's data or a hostile file: the rest is not read)
+# Content-stream bytes (decoded) parsed: pypdf parses a page's whole stream whatever it keeps, at about 1.3 s per MB, and
+# one small compressed stream can be every page's: 200 pages of a 187 kB file took 8 minutes. A dense e-paper page is
+# a few hundred kB; past the page cap the page is skipped, past the file's the rest of the file (each with a warning).
+MAX_PAGE_CONTENT_BYTES = 3_000_000
+MAX_CONTENT_BYTES = 10_000_000
+# Drawing operations parsed in all, a form's (an XObject a page draws) each time it is drawn: a page of a few kB can
+# draw one form of many operations thousands of times (100 draws of a 2,000-run form took 5.8 s; 20,000 would take
+# over an hour). About 6 us each: 2 million is about 13 s, and a 200-page report is read whole (a typeset page is a
+# few hundred operations, a dense one a few thousand).
+MAX_OPERATIONS = 2_000_000
+# a PDF whose first pages all fail to decode (a decompression bomb each page draws: 0.1 s a page) is not read further
+MAX_FAILED_PAGES = 10
 # a running header or footer: a line in a page's top or bottom HEADER_LINES lines that recurs (digits aside) at the
 # top or bottom of at least this share of the pages
 HEADER_LINES = 3
@@ -117,20 +129,44 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
         pages: list[list[Line]] = []
         failed = 0
         total = 0
+        parsed = 0  # content bytes
+        oversized = 0  # pages
+        budget = _Budget(MAX_OPERATIONS)
         for n in range(min(count, MAX_PAGES)):
             try:
-                runs = _page_runs(reader.pages[n])
+                size = _content_bytes(reader.pages[n])
+                if size > MAX_PAGE_CONTENT_BYTES:
+                    warn(f"{name}: page {n + 1} holds {size / 1_000_000:.1f} MB of drawing instructions "
+                         f"(more than {MAX_PAGE_CONTENT_BYTES / 1_000_000:g} MB): not read")
+                    pages.append([])
+                    oversized += 1
+                    continue
+                parsed += size
+                if parsed > MAX_CONTENT_BYTES:
+                    warn(f"{name} holds more than {MAX_CONTENT_BYTES / 1_000_000:g} MB of drawing instructions: reading "
+                         f"only its first {n} pages")
+                    break
+                runs = _page_runs(reader.pages[n], budget)
             except Exception:  # noqa: BLE001 - one damaged page does not lose the others
                 failed += 1
                 runs = []
+                if failed >= MAX_FAILED_PAGES and not any(pages):
+                    break
             lines = _lines(runs)
             pages.append(lines)
+            if budget.spent:
+                warn(f"{name} holds more than {MAX_OPERATIONS:,} drawing operations: reading only its first "
+                     f"{n + 1} page{'' if n == 0 else 's'}")
+                break
             total += sum(len(t) for _, t, _ in lines)
             if total > MAX_TEXT_CHARS:
                 warn(f"{name} holds more than {MAX_TEXT_CHARS // 1_000_000} million characters of text: reading only "
                      f"its first {n + 1} pages")
                 break
         if not any(pages):
+            if oversized and not failed:
+                raise InputError(f"{name} is not readable here: its pages' drawing instructions are too large "
+                                 f"(over {MAX_PAGE_CONTENT_BYTES / 1_000_000:g} MB a page)")
             if failed:
                 raise InputError(f"{name} is not a readable PDF (its pages' content cannot be decoded)")
             raise InputError(f"{name} has no text layer (a scanned image?); run OCR first")
@@ -151,6 +187,12 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 
 
+def _content_bytes(page: Any) -> int:
+    """The size of a page's decoded content stream (what text extraction parses); 0 for a page without one."""
+    contents = page.get_contents()
+    return 0 if contents is None else len(contents.get_data())
+
+
 def _one_line(e: BaseException) -> str:
     text = " ".join(str(e).split())
     return (text[:120] + "...") if len(text) > 120 else text or type(e).__name__
@@ -159,8 +201,26 @@ def _one_line(e: BaseException) -> str:
 # --- runs and lines ---------------------------------------------------------------------------------------------
 
 
-def _page_runs(page: Any) -> list[_Run]:
-    """The page's text runs with their places (points from the page's bottom left)."""
+class _Spent(Exception):
+    pass
+
+
+class _Budget:
+    """Drawing operations still to parse in a file (see MAX_OPERATIONS); ``spent`` once they ran out."""
+
+    def __init__(self, operations: int) -> None:
+        self.left = operations
+        self.spent = False
+
+    def count(self, *_: Any) -> None:  # (pypdf's visitor_operand_before: every operation, a form's too)
+        self.left -= 1
+        if self.left < 0:
+            raise _Spent
+
+
+def _page_runs(page: Any, budget: _Budget | None = None) -> list[_Run]:
+    """The page's text runs with their places (points from the page's bottom left); those before the ``budget`` of
+    operations ran out, if it did (``budget.spent``)."""
     font_class: Any
     try:  # (the fonts' widths, from a private module of pypdf: without it, estimates)
         from pypdf.generic._font import Font as font_class
@@ -187,7 +247,11 @@ def _page_runs(page: Any) -> list[_Run]:
             run_width = _width(piece, font, widths, font_class) * pt
             runs.append(_Run(px, py, pt, piece, px + run_width, _font_name(font)))
 
-    page.extract_text(visitor_text=visit)
+    try:
+        page.extract_text(visitor_text=visit, visitor_operand_before=budget.count if budget else None)
+    except _Spent:
+        assert budget is not None
+        budget.spent = True
     return runs
 
 

@@ -2,9 +2,11 @@
 
 Endpoints (see docs/serve.md):
 
-* ``POST /api/summarize`` - ``{"documents": [...], "urls": [...], "words"|"sentences"|"bytes": n}``
-  answers the same JSON as ``newsfuse summarize --format json`` (``Brief.to_dict()``);
-  ``?include_text=true`` adds each source's cleaned text under ``sources[i].text``.
+* ``POST /api/summarize`` - ``{"documents": [...], "urls": [...], "files": [{"name", "data"}],
+  "words"|"sentences"|"bytes": n}`` answers the same JSON as ``newsfuse summarize --format json``
+  (``Brief.to_dict()``), with ``"notes"`` when an input was skipped or cut; ``?include_text=true`` adds each
+  source's cleaned text under ``sources[i].text``. ``files`` are base64 file contents read in memory by the CLI's
+  file reader (``load.load_files``).
 * ``GET /api/health`` - liveness and the server's limits.
 * ``GET /openapi.json`` and ``GET /docs`` (a self-hosted reference page, no CDN).
 * ``GET /`` - the web page (``static/``).
@@ -12,17 +14,21 @@ Endpoints (see docs/serve.md):
 Every error is a 4xx/5xx JSON ``{"error": "one line"}``. Request bodies are capped
 (Content-Length and the streamed size), work runs in thread pools under a deadline (URL
 fetches in a pool of their own, so that slow pages never hold up summarizing), and the
-process never reads or writes local files on a client's behalf.
+process never reads or writes local files on a client's behalf (a client's ``files`` are bytes in its request,
+read in memory; their names only say what kind of file they are).
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import concurrent.futures
 import functools
 import json
 import math
 import os
+import re
 import sys
 import threading
 import time
@@ -43,7 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.errors import InputError, NewsfuseError
-from newsfuse.load import json_problem, loads
+from newsfuse.load import json_problem, load_files, loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
 
@@ -52,7 +58,9 @@ SETTINGS_ENV = "NEWSFUSE_SERVE_SETTINGS"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DOC_FIELDS = ("text", "title", "url", "source", "date", "id", "html")
 BUDGET_FIELDS = ("words", "sentences", "bytes")
-REQUEST_FIELDS = ("documents", "urls", *BUDGET_FIELDS)
+FILE_FIELDS = ("name", "data")
+REQUEST_FIELDS = ("documents", "urls", "files", *BUDGET_FIELDS)
+MAX_FILE_NAME = 200  # characters of a file's name kept (its end: the suffix says what the file is)
 
 # Content-Security-Policy: nothing inline, nothing from another origin.
 CSP = (
@@ -151,10 +159,24 @@ class DocumentIn(BaseModel):
     html: bool = Field(default=False, description="Treat text as HTML and extract the article from it.")
 
 
+class FileIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="The file's name, e.g. 'release.pdf': its suffix (with the content) says what kind "
+                                  "of file it is. Only a name: the server reads no file of its own.")
+    data: str = Field(description="The file's bytes in base64 (a 'data:...;base64,' prefix is allowed). Base64 is 4/3 "
+                                  "of the file's size, and the whole body is bounded by --max-body-mb.")
+
+
 class SummarizeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     documents: list[str | DocumentIn] = Field(default=[], description="Articles: strings or objects.")
     urls: list[str] = Field(default=[], description="http(s) URLs the server fetches (unless started with --no-urls).")
+    files: list[FileIn] = Field(
+        default=[],
+        description="Files read as `newsfuse summarize FILE` reads them: PDF, Word (.docx), OpenDocument (.odt), HTML, "
+                    "MHTML, Safari .webarchive, WARC (.warc, .warc.gz), .srt/.vtt captions, a news API's JSON, CSV/TSV "
+                    "exports, RSS/Atom feeds, Markdown, e-mail (.eml), plain text, JSON/JSONL clusters. A file may give "
+                    "several documents (a WARC, a feed, an export); they count towards --max-documents.")
     words: StrictInt | None = Field(default=None, description="Length budget in words (default 120). Give at most one budget.")
     sentences: StrictInt | None = None
     bytes: StrictInt | None = None
@@ -191,6 +213,10 @@ class BriefOut(BaseModel):
     sentences: list[SentenceOut]
     sources: list[SourceOut]
     stats: StatsOut
+    notes: list[str] | None = Field(
+        default=None, description="Only when there is something to say: one line per input skipped (a file that "
+                                  "cannot be read beside others that can) or cut (a PDF's pages past the cap, a feed's "
+                                  "other news), as the CLI prints them as warnings.")
 
 
 class ErrorOut(BaseModel):
@@ -200,7 +226,8 @@ class ErrorOut(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text}
     for code, text in (
-        (400, "Bad request: malformed JSON, no documents, bad budget, bad field, urls disabled, fetch failed"),
+        (400, "Bad request: malformed JSON, no documents, bad budget, bad field, urls disabled, fetch failed, a file "
+              "that cannot be read (bad base64, corrupt, encrypted, not a kind newsfuse reads) and nothing else to read"),
         (413, "Body over the size limit, or more documents than the limit"),
         (415, "Body is not JSON"),
         (500, "Internal error"),
@@ -227,6 +254,7 @@ class ParsedRequest:
     urls: list[str]
     budget: Budget
     budget_kwargs: dict[str, int] = field(default_factory=dict)
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # (name, bytes)
 
 
 def _plural(n: int, word: str) -> str:
@@ -253,19 +281,24 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
 
     documents = body.get("documents", [])
     urls = body.get("urls", [])
+    files = body.get("files", [])
     if documents is None:
         documents = []
     if urls is None:
         urls = []
+    if files is None:
+        files = []
     if not isinstance(documents, list):
         raise ApiError(400, f'"documents" must be a list of strings or objects, got a JSON {_json_type(documents)}')
     if not isinstance(urls, list):
         raise ApiError(400, f'"urls" must be a list of strings, got a JSON {_json_type(urls)}')
+    if not isinstance(files, list):
+        raise ApiError(400, f'"files" must be a list of {{"name", "data"}} objects, got a JSON {_json_type(files)}')
     if urls and not settings.allow_urls:
         raise ApiError(400, 'URL fetching is switched off on this server (--no-urls): send the article text in "documents"')
-    total = len(documents) + len(urls)
+    total = len(documents) + len(urls) + len(files)
     if total == 0:
-        raise ApiError(400, 'no documents: give article texts in "documents" (or URLs in "urls")')
+        raise ApiError(400, 'no documents: give article texts in "documents" (or URLs in "urls", or files in "files")')
     if total > settings.max_documents:
         raise ApiError(
             413, f"too many documents: {total} given, this server takes at most {settings.max_documents} per request"
@@ -282,7 +315,8 @@ def parse_request(raw: bytes, settings: Settings) -> ParsedRequest:
 
     docs = [_document(item, i) for i, item in enumerate(documents)]
     clean_urls = [_url(u, i) for i, u in enumerate(urls)]
-    return ParsedRequest(documents=docs, urls=clean_urls, budget=budget, budget_kwargs=given)
+    sent = [_file(item, i) for i, item in enumerate(files)]
+    return ParsedRequest(documents=docs, urls=clean_urls, budget=budget, budget_kwargs=given, files=sent)
 
 
 def _json_type(v: Any) -> str:
@@ -324,6 +358,37 @@ def _document(item: Any, i: int) -> Document:
         date=meta["date"],
         is_html=html,
     )
+
+
+# what a file's name may not hold: control characters (a name is shown in one-line messages)
+_NAME_JUNK = re.compile(r"[\x00-\x1f\x7f]+")
+_DATA_URL = re.compile(r"data:[^,]{0,200};base64,", re.IGNORECASE)
+
+
+def _file(item: Any, i: int) -> tuple[str, bytes]:
+    """A client's file: its name (the last part of a path given, without control characters) and its bytes, from
+    base64. Only a name: nothing is ever read from the server's disk."""
+    where = f"files[{i}]"
+    if not isinstance(item, dict):
+        raise ApiError(400, f'{where} must be an object {{"name": "release.pdf", "data": "<base64>"}}, got a JSON '
+                            f"{_json_type(item)}")
+    unknown = sorted(set(item) - set(FILE_FIELDS))
+    if unknown:
+        raise ApiError(400, f"{where} has unknown field {unknown[0]!r}; allowed: {', '.join(FILE_FIELDS)}")
+    raw_name, data = item.get("name"), item.get("data")
+    if not isinstance(raw_name, str):
+        raise ApiError(400, f'{where} needs a "name" string, such as "release.pdf" (its suffix says what the file is)')
+    name = _NAME_JUNK.sub(" ", re.split(r"[/\\]", raw_name)[-1]).strip()[-MAX_FILE_NAME:]
+    if not name:
+        raise ApiError(400, f'{where} needs a "name", such as "release.pdf" (its suffix says what the file is)')
+    if not isinstance(data, str):
+        raise ApiError(400, f'{where} ({name}) needs a "data" string: the file\'s bytes in base64')
+    m = _DATA_URL.match(data)
+    text = "".join((data[m.end():] if m else data).split())  # (base64 wrapped at 76 columns is base64)
+    try:
+        return name, base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as e:
+        raise ApiError(400, f'{where} ({name}): "data" is not valid base64 ({e})') from None
 
 
 def _url(u: Any, i: int) -> str:
@@ -724,14 +789,23 @@ def create_app(
         deadline = time.monotonic() + settings.timeout
         parsed = parse_request(await request.body(), settings)
         doing = "fetching the URLs"
+        notes: list[str] = []
         try:
             documents = list(parsed.documents)
             if parsed.urls:
                 documents.extend(await _fetch_all(parsed.urls, deadline))
+            if parsed.files:
+                # read on a summarizing thread, under the request's deadline, by the CLI's reader of such files
+                doing = "reading the files"
+                documents = await worker.run(deadline, load_files, parsed.files, documents, notes.append)
+                if len(documents) > settings.max_documents:
+                    raise ApiError(413, f"too many documents: the request's texts, URLs and files give {len(documents)}, "
+                                        f"this server takes at most {settings.max_documents} per request")
             doing = "summarizing"
             brief: Brief = await worker.run(deadline, do_summarize, documents, **parsed.budget_kwargs)
         except TimeoutError:
-            advice = "send fewer or shorter articles" if doing == "summarizing" else "send the article text instead"
+            advice = {"summarizing": "send fewer or shorter articles", "reading the files": "send fewer or smaller files"
+                      }.get(doing, "send the article text instead")
             raise ApiError(
                 503, f"timed out: {doing} took longer than this server's {settings.timeout:g} s limit; "
                 f"{advice}, or try again"
@@ -745,7 +819,10 @@ def create_app(
         except Exception as e:  # noqa: BLE001 - a bug must not look like a hang-up: answer 500 and log it
             traceback.print_exc(file=sys.stderr)
             raise ApiError(500, f"internal error: {type(e).__name__}") from None
-        return JSONResponse(brief.to_dict(include_text=include_text))
+        answer = brief.to_dict(include_text=include_text)
+        if notes:
+            answer["notes"] = list(notes)
+        return JSONResponse(answer)
 
     async def _fetch_all(urls: list[str], deadline: float) -> list[Document]:
         # one request cannot take every fetch thread

@@ -19,8 +19,14 @@
   const dialog = $("source-dialog");
   const submitBtn = $("submit");
 
+  const fileInput = $("files");
+  const fileList = $("file-list");
+  const notesEl = $("notes");
+
   let lastBrief = null;
   let lastOpener = null;
+  let chosenFiles = []; // File objects, in the order chosen
+  let maxBodyBytes = null; // the server's --max-body-mb, from /api/health
 
   function el(tag, props, children) {
     const node = document.createElement(tag);
@@ -121,6 +127,104 @@
     return docs;
   }
 
+  // ---- files ----------------------------------------------------------------
+  // Chosen with the file input or dropped anywhere on the page; read with FileReader as base64 when the form
+  // is sent, and read by the server as `newsfuse summarize FILE` reads them. Nothing is uploaded before that.
+
+  function sizeText(n) {
+    if (n >= 1e6) return (n / 1e6).toFixed(1) + " MB";
+    if (n >= 1e3) return Math.round(n / 1e3) + " kB";
+    return n + " bytes";
+  }
+
+  function renderFiles() {
+    fileList.replaceChildren();
+    chosenFiles.forEach((file, i) => {
+      const li = el("li", { className: "file" });
+      const label = el("span", { className: "file-label" }, [
+        el("span", { className: "file-name", text: file.name }), " ",
+        el("span", { className: "file-size", text: "(" + sizeText(file.size) + ")" }),
+      ]);
+      const remove = el("button", {
+        type: "button", className: "remove secondary", "aria-label": "Remove file " + file.name, text: "Remove",
+      });
+      remove.addEventListener("click", () => {
+        chosenFiles = chosenFiles.filter((f) => f !== file);
+        renderFiles();
+        setStatus("Removed the file " + file.name + ".");
+        const buttons = fileList.querySelectorAll(".remove");
+        (buttons[Math.min(i, buttons.length - 1)] || fileInput).focus();
+      });
+      li.append(label, remove);
+      fileList.append(li);
+    });
+    const total = chosenFiles.reduce((n, f) => n + f.size, 0);
+    $("files-count").textContent = chosenFiles.length
+      ? chosenFiles.length + (chosenFiles.length === 1 ? " file" : " files") + " chosen, " + sizeText(total) + "."
+      : "";
+  }
+
+  function addFiles(files) {
+    const added = [];
+    for (const f of Array.from(files || [])) {
+      const again = chosenFiles.some((c) => c.name === f.name && c.size === f.size && c.lastModified === f.lastModified);
+      if (again) continue;
+      chosenFiles.push(f);
+      added.push(f.name);
+    }
+    renderFiles();
+    if (added.length) setStatus("Added " + (added.length === 1 ? "the file " : added.length + " files: ") + added.join(", ") + ".");
+  }
+
+  fileInput.addEventListener("change", () => {
+    addFiles(fileInput.files);
+    fileInput.value = ""; // (the same file can be chosen again after its removal)
+  });
+
+  // Files dropped anywhere on the page are added (and never opened by the browser in place of the page);
+  // text dragged into a box is left to the box.
+  function dragsFiles(event) {
+    return !!event.dataTransfer && Array.from(event.dataTransfer.types || []).includes("Files");
+  }
+  let dragDepth = 0;
+  document.addEventListener("dragenter", (e) => {
+    if (!dragsFiles(e)) return;
+    e.preventDefault();
+    dragDepth += 1;
+    document.body.classList.add("dragging");
+  });
+  document.addEventListener("dragover", (e) => {
+    if (!dragsFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  });
+  document.addEventListener("dragleave", (e) => {
+    if (!dragsFiles(e)) return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) document.body.classList.remove("dragging");
+  });
+  document.addEventListener("drop", (e) => {
+    if (!dragsFiles(e)) return;
+    e.preventDefault();
+    dragDepth = 0;
+    document.body.classList.remove("dragging");
+    addFiles(e.dataTransfer.files);
+  });
+
+  function readBase64(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.addEventListener("load", () => {
+        const url = String(reader.result); // data:<type>;base64,<data>
+        resolve(url.slice(url.indexOf(",") + 1));
+      });
+      reader.addEventListener("error", () => {
+        reject(new Error("could not read the file " + file.name + (reader.error ? " (" + reader.error.message + ")" : "")));
+      });
+      reader.readAsDataURL(file);
+    });
+  }
+
   // ---- submit -------------------------------------------------------------
 
   async function onSubmit(event) {
@@ -131,8 +235,9 @@
       ? urlsBox.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean)
       : [];
     const words = Number($("words").value);
-    if (documents.length + urls.length === 0) {
-      setStatus("Paste at least one article (two or more give a better brief).", "error");
+    const files = chosenFiles.slice();
+    if (documents.length + urls.length + files.length === 0) {
+      setStatus("Paste at least one article or choose a file (two or more give a better brief).", "error");
       list.querySelector(".text").focus();
       return;
     }
@@ -143,11 +248,28 @@
     }
     const body = { documents: documents, words: words };
     if (urls.length) body.urls = urls;
+    // base64 sends 4 bytes for every 3 of a file: a request over the server's limit is refused before it is sent
+    const sending = files.reduce((n, f) => n + 4 * Math.ceil(f.size / 3), JSON.stringify(body).length);
+    if (maxBodyBytes && sending > maxBodyBytes) {
+      setStatus("Too much to send: the files and texts come to " + sizeText(sending) + " in base64 (4/3 of the files' size); " +
+        "this server takes at most " + sizeText(maxBodyBytes) + " per request. Remove a file.", "error");
+      (fileList.querySelector(".remove") || fileInput).focus();
+      return;
+    }
     submitBtn.disabled = true;
     form.setAttribute("aria-busy", "true");
-    setStatus("Summarizing " + documents.length + " article(s)" + (urls.length ? " and " + urls.length + " URL(s)" : "") + "…", "busy");
+    const parts = [];
+    if (documents.length) parts.push(documents.length + " article(s)");
+    if (files.length) parts.push(files.length + " file(s)");
+    if (urls.length) parts.push(urls.length + " URL(s)");
     const started = performance.now();
     try {
+      if (files.length) {
+        setStatus("Reading " + files.length + " file(s)…", "busy");
+        body.files = [];
+        for (const f of files) body.files.push({ name: f.name, data: await readBase64(f) });
+      }
+      setStatus("Summarizing " + parts.join(", ") + "…", "busy");
       const response = await fetch("/api/summarize?include_text=true", {
         method: "POST",
         headers: { "Content-Type": "application/json", "Accept": "application/json" },
@@ -166,10 +288,13 @@
       }
       renderBrief(payload);
       const secs = ((performance.now() - started) / 1000).toFixed(1);
-      setStatus("Brief ready: " + payload.sentences.length + " sentence(s) from " + payload.sources.length + " source(s) in " + secs + " s.", "ok");
+      const noted = Array.isArray(payload.notes) && payload.notes.length
+        ? " " + payload.notes.length + " note(s) on the input above the brief." : "";
+      setStatus("Brief ready: " + payload.sentences.length + " sentence(s) from " + payload.sources.length + " source(s) in " + secs + " s." + noted, "ok");
       $("brief-heading").focus();
     } catch (e) {
-      setStatus("Could not reach the server: " + (e && e.message ? e.message : String(e)), "error");
+      const message = e && e.message ? e.message : String(e);
+      setStatus(/^could not read the file /.test(message) ? "Could not summarize: " + message : "Could not reach the server: " + message, "error");
     } finally {
       submitBtn.disabled = false;
       form.removeAttribute("aria-busy");
@@ -188,6 +313,10 @@
     brief.sources.forEach((s, i) => index.set(s.id, i));
     briefEl.replaceChildren();
     sourcesEl.replaceChildren();
+    // what the server skipped or left out (a file it cannot read beside others, a feed's other news)
+    const notes = Array.isArray(brief.notes) ? brief.notes : [];
+    notesEl.replaceChildren(...notes.map((n) => el("li", { text: String(n) })));
+    notesEl.hidden = notes.length === 0;
 
     brief.sentences.forEach((sentence, si) => {
       const backers = sentence.sources.filter((id) => index.has(id));
@@ -391,6 +520,7 @@
     .then((r) => (r.ok ? r.json() : null))
     .then((h) => {
       if (h && h.urls === false) $("urls-section").hidden = true;
+      if (h && h.limits && Number.isFinite(h.limits.max_body_bytes)) maxBodyBytes = h.limits.max_body_bytes;
     })
     .catch(() => {});
 })();
