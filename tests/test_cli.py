@@ -417,7 +417,7 @@ def test_penmarrow_brief(capsys, words: int) -> None:
     names = {s["id"]: s["name"] for s in data["sources"]}
     assert names == {
         "01-penmarrow-post": "The Penmarrow Post", "02-coast-radio": "Coast Radio News", "03-crawl-1": "Ostry Bay Echo",
-        "03-crawl-2": "Harbour Light", "03-crawl-3": "westcountrywire.example", "04-wayback-capture": "Kellacombe Chronicle",
+        "03-crawl-2": "Harbour Light", "03-crawl-3": "West Country Wire", "04-wayback-capture": "Kellacombe Chronicle",
         "05-saved-page": "tidewaterledger.example",
     }, names
     urls = {s["id"]: s["url"] for s in data["sources"]}

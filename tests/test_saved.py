@@ -23,6 +23,7 @@ from newsfuse.archived import (
     page_url,
     saved_from_url,
     strip_archive_toolbar,
+    without_tracking,
 )
 from newsfuse.clean import clean_documents
 from newsfuse.cli import main
@@ -487,3 +488,26 @@ def test_fixture_files_are_what_the_script_makes(tmp_path: Path) -> None:
             assert load_inputs([str(tmp_path / name)]) == load_inputs([str(PIER / name)]), name
         else:
             assert (tmp_path / name).read_bytes() == (PIER / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(("url", "clean"), [
+    ("https://a.example/story/?utm_source=newsletter&utm_medium=email", "https://a.example/story/"),
+    ("https://a.example/story?id=42&fbclid=IwAR0x&page=2#top", "https://a.example/story?id=42&page=2#top"),
+    ("https://a.example/story?UTM_Campaign=x", "https://a.example/story"),
+    ("https://a.example/search?q=utm_source", "https://a.example/search?q=utm_source"),  # (a value, not a parameter)
+    ("https://a.example/story", "https://a.example/story"),
+])
+def test_a_saved_pages_address_loses_its_tracking_parameters(url: str, clean: str) -> None:
+    assert without_tracking(url) == clean
+
+
+def test_a_page_without_metadata_takes_its_footers_copyright_notice_not_its_host(tmp_path: Path) -> None:
+    story = "<p>" + "The pier's pavilion burned down early on Sunday, six weeks before it was due to reopen. " * 3 + "</p>"
+    page = ('<!-- saved from url=(0040)https://www.westcountrywire.example/a -->\n<html><head><title>Pier fire</title>'
+            f'</head><body><article><h1>Pier fire</h1>{story}</article><footer>&copy; 2026 West Country Wire. '
+            '<a href="/terms">Terms</a></footer></body></html>')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "plain.html").write_text(page.replace("&copy; 2026 West Country Wire.", "About us"), encoding="utf-8")
+    docs = {d.id: d for d in clean_documents(load_inputs([str(tmp_path)]))}
+    assert docs["page"].source == "West Country Wire"
+    assert docs["plain"].source == "westcountrywire.example"

@@ -58,6 +58,22 @@ def original_url(url: str) -> str:
     return url
 
 
+# query parameters that say how a reader came to the page (campaign tags, click ids), not which page it is
+_TRACKING_PARAM_RE = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|ocid|cmpid|icid|ito|smid|sr_share|"
+    r"ref_src|ncid|taid|mbid)$", re.IGNORECASE)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its tracking parameters (``?utm_source=newsletter&utm_medium=email``), the others kept in order."""
+    if "?" not in url:
+        return url
+    base, _, rest = url.partition("?")
+    query, hash_mark, fragment = rest.partition("#")
+    kept = [p for p in query.split("&") if p and not _TRACKING_PARAM_RE.match(p.partition("=")[0])]
+    return base + ("?" + "&".join(kept) if kept else "") + hash_mark + fragment
+
+
 def is_archive_url(url: str) -> bool:
     return original_url(url) != url.strip()
 

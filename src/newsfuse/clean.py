@@ -364,8 +364,11 @@ def _from_html(html: str, page: _Page) -> str:
         log.debug("trafilatura failed: %s", e)
     page.title = page.title or meta.get("title")
     page.sitename = meta.get("sitename") or page.sitename
-    if page.sitename is None:  # the footer's copyright notice, which the extraction drops with the footer
-        page.name_from_footer(_html_copyright_name(html))
+    if page.sitename is None or _HOST_RE.fullmatch(page.sitename):
+        # the footer's copyright notice (the extraction drops the footer, and names a page without metadata by its host)
+        footer = _html_copyright_name(html)
+        if footer:
+            page.sitename, page.sitename_from_footer = footer, True
     page.date = page.date or meta.get("date")
     if "articleBody" in html:
         body = _ld_article_body(html)
@@ -423,6 +426,7 @@ FLAT_FOOTER_CHARS = 5000  # the copyright notice is looked for in a flattened li
 # a page's copyright notice: the mark and the text after it up to the next tag (in the page's last characters)
 _HTML_COPYRIGHT_RE = re.compile(r"(?:©|&copy;|&#169;|&#xa9;|\(c\)|\bcopyright\b)[^<>]{0,200}", re.IGNORECASE)
 HTML_FOOTER_CHARS = 20_000
+_HOST_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)  # ("westcountrywire.example")
 
 
 def _html_copyright_name(html: str) -> str | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard, cast
 from urllib.parse import urlsplit
 
-from newsfuse.archived import name_in_title, original_url, page_url
+from newsfuse.archived import name_in_title, original_url, page_url, without_tracking
 from newsfuse.clutter import html_meta, looks_like_html, sniff_charset, without_site_name
 from newsfuse.errors import InputError
 from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup, words_of
@@ -636,6 +636,9 @@ class _Loader:
         source = None
         if is_html:
             url = url or page_url(text)
+        if url:
+            url = without_tracking(url)  # (as the page was saved from a newsletter's link: "?utm_source=...")
+        if is_html:
             meta = html_meta(text)
             source = meta.get("sitename")
             title, date = meta.get("title"), meta.get("date")
