@@ -1065,3 +1065,10 @@ def test_openapi_describes_files_and_notes() -> None:
     assert set(schemas["FileIn"]["properties"]) == {"name", "data"}
     assert "files" in schemas["SummarizeRequest"]["properties"]
     assert "notes" in schemas["BriefOut"]["properties"]
+
+
+def test_a_file_of_several_clusters_says_to_send_one_not_to_use_a_cli_option() -> None:
+    lines = [json.dumps({"id": f"c{i}", "documents": ["The bridge closed on Tuesday after inspectors found cracks."]})
+             for i in (1, 2)]
+    msg = error_of(post(client(), {"files": [{"name": "clusters.jsonl", "data": b64("\n".join(lines).encode())}]}), 400)
+    assert "2 clusters in clusters.jsonl: send one cluster's documents" in msg and "--cluster" not in msg

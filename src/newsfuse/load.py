@@ -591,8 +591,9 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
 
 
 class _Loader:
-    def __init__(self, cluster: str | None) -> None:
+    def __init__(self, cluster: str | None, pick: str = "pick one with --cluster ID") -> None:
         self.cluster = cluster
+        self.pick = pick  # how the user names one cluster of a file of several (the CLI's option)
         self.cluster_used = False  # --cluster met a cluster file
         # said once the inputs are loaded, and only if they are: a file cut to its first 20 MB that then turns
         # out to be binary gets the one-line error alone
@@ -775,7 +776,7 @@ class _Loader:
             # a Multi-News .src file: one cluster per line, clusters numbered from 1
             ids = [str(i) for i in range(1, len(rows) + 1)]
             if self.cluster is None:
-                raise InputError(f"{len(rows)} clusters in {name}: pick one with --cluster ID (first ids: {', '.join(ids[:5])})")
+                raise InputError(f"{len(rows)} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
             if self.cluster not in ids:
                 raise InputError(f"no cluster with id {self.cluster!r} in {name} (ids are line numbers 1 to {len(rows)})")
             text = rows[int(self.cluster) - 1]
@@ -860,7 +861,7 @@ class _Loader:
             clusters, count = picked[:1], 1
         if count > 1:
             ids = first_ids or [c.id for c in clusters[:5]]
-            raise InputError(f"{count} clusters in {name}: pick one with --cluster ID (first ids: {', '.join(ids[:5])})")
+            raise InputError(f"{count} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
         if not clusters[0].documents:
             self.skip(f"{name}: cluster {clusters[0].id} has no documents")
         for d in clusters[0].documents:
@@ -1145,7 +1146,7 @@ def load_files(files: Iterable[tuple[str, bytes]], documents: Iterable[Document]
     API's pasted texts and fetched pages, which a feed's or an export's items are judged against). Nothing is read
     from disk or the network. A file that cannot be read is skipped with a note (``warn``) when there are other
     documents; otherwise :class:`InputError` says why in one line."""
-    loader = _Loader(None)
+    loader = _Loader(None, pick="send one cluster's documents")
     loader.docs.extend(documents)
     for filename, data in files:
         loader.add_bytes(data, filename)
