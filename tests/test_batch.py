@@ -677,11 +677,14 @@ def test_batch_dir_without_story_folders_is_one_line_exit_2(tmp_path: Path) -> N
     assert not out.exists()
 
 
-def test_batch_dir_loose_files_are_named_and_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_dir_loose_files_are_named_and_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Files directly in the directory (a manifest, a stray page) are not a story: said in one line, not read. The
     README, hidden files and --out itself are not named; a saved page's NAME_files folder beside NAME.html is not a
     story; hidden and "_" folders are skipped; --out inside a story folder (it would be read as a file of that
     story) is refused."""
+    import shutil
+
     from newsfuse.errors import InputError
 
     root = story_tree(tmp_path, ("millbrook",))
@@ -701,6 +704,11 @@ def test_batch_dir_loose_files_are_named_and_not_read(tmp_path: Path, capsys: py
         f"newsfuse batch: 2 files directly in {root} not read (manifest.csv, page.html): each story is a subfolder",
         "newsfuse batch: not read as stories: page_files (the files of the saved page beside it)",
     ]
+    (root / "-").mkdir()  # not standard input, when the directory is "."
+    shutil.copy(FIXTURES / "millbrook" / "02-valley-radio.html", root / "-")
+    monkeypatch.chdir(root)
+    assert run_batch(Path("."), tmp_path / "dot.jsonl", words=30, workers=1, progress=False).done == 2
+    assert [r["id"] for r in read_out(tmp_path / "dot.jsonl")] == ["-", "millbrook"]
     with pytest.raises(InputError, match=r"--out .*millbrook/briefs.jsonl is inside the story folder .*millbrook: "):
         run_batch(root, root / "millbrook" / "briefs.jsonl", words=30, workers=1, progress=False)
     assert not (root / "millbrook" / "briefs.jsonl").exists()
@@ -762,3 +770,26 @@ def test_batch_dir_lists_thousands_of_folders_without_opening_them(tmp_path: Pat
     tree = batch.story_folders(root)
     assert time.perf_counter() - t0 < 2.0
     assert tree.folders == [f"s{i:05d}" for i in range(3000)] and tree.loose == [] and tree.unread == []
+
+
+def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
+    """A DUC/TAC tree: one folder per docset, each holding SGML newswire files named by their document numbers
+    (no suffix): one line per docset, as `newsfuse summarize DOCSET` reads it."""
+    from test_newswire import AQUAINT2, DUC, NYT
+
+    root = tmp_path / "duc2004" / "docs"
+    for docset, files in {"d30001t": {"APW19990312.0101": DUC, "NYT19990313.0042": NYT},
+                          "d30002t": {"XIN_ENG_20050611.0077": AQUAINT2}}.items():
+        (root / docset).mkdir(parents=True)
+        for name, text in files.items():
+            (root / docset / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == ["d30001t", "d30002t"]
+    for rec in recs:
+        from newsfuse import summarize
+        from newsfuse.load import load_inputs
+
+        assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
+    assert "Halden" in recs[0]["summary"] and "<" not in recs[0]["summary"]

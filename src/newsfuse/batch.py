@@ -310,7 +310,8 @@ def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[st
         if isinstance(docs, Path):  # a story folder, read here in the worker, as `newsfuse summarize FOLDER` reads it
             from newsfuse.load import load_inputs
 
-            docs = load_inputs([str(docs)], warn=notes.append)
+            # ("-" is standard input to load_inputs: a folder named "-" in the current directory is "./-")
+            docs = load_inputs([str(docs) if docs.parent != Path(".") else os.path.join(".", docs)], warn=notes.append)
         brief = summarize(docs, words=budget["words"], sentences=budget["sentences"], bytes=budget["bytes"])
         d = brief.to_dict()
         record = {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
