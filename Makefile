@@ -48,6 +48,7 @@ bench: setup
 	$(VENV)/bin/newsfuse eval ../shared/data/multi_news_val.jsonl.gz --words 250 --limit 1000 \
 		--methods all --report reports/mn250
 	$(PY) scripts/bench_batch.py --limit 1000 --workers 2
+	$(PY) scripts/bench_batch.py --dir --limit 200 --workers 2
 	$(PY) scripts/bench_limits.py
 	$(PY) scripts/bench_server.py --seconds 30
 

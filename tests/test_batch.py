@@ -563,3 +563,233 @@ def test_a_worker_takes_a_main_process_it_cannot_look_up_as_alive(monkeypatch: p
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()  # reaped: the pid is free
     assert workers._gone(child.pid) is True
+
+
+# --- a directory of story folders ------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+STORIES = ("caddow-slide", "millbrook", "tarn-quake", "veyra-plant")  # captions/exports, text, newswire, PDF/Word
+
+
+def story_tree(tmp_path: Path, names: tuple[str, ...] = STORIES) -> Path:
+    """tmp_path/stories/NAME: copies of the project's own fixture folders, one story each."""
+    import shutil
+
+    root = tmp_path / "stories"
+    for name in names:
+        shutil.copytree(FIXTURES / name, root / name)
+    return root
+
+
+def _summarize_folder(folder: Path, words: int) -> tuple[dict, list[str]]:
+    """What `newsfuse summarize FOLDER --words N --format json` gives, and its warnings."""
+    from newsfuse import summarize
+    from newsfuse.load import load_inputs
+
+    notes: list[str] = []
+    return summarize(load_inputs([str(folder)], warn=notes.append), words=words).to_dict(), notes
+
+
+def test_batch_dir_writes_one_line_per_story_folder_as_summarize_does(tmp_path: Path) -> None:
+    """A folder of story folders: one line per subfolder, sorted by name, its id the folder's name, its brief the
+    one `newsfuse summarize FOLDER` gives; the loader's warnings are the line's "notes" (only when there are
+    some, so a line without them has the keys of a JSONL cluster's). Two workers write the same lines."""
+    root = story_tree(tmp_path)
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(root, out, words=40, workers=1, progress=False)
+    assert (stats.done, stats.failed, stats.total) == (len(STORIES), 0, len(STORIES))
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == sorted(STORIES)
+    for rec in recs:
+        brief, notes = _summarize_folder(root / rec["id"], 40)
+        assert rec["summary"] == brief["summary"] and rec["sentences"] == brief["sentences"]
+        assert rec.get("notes", []) == notes
+        assert set(rec) == {"id", "summary", "sentences", "seconds"} | ({"notes"} if notes else set())
+    assert recs[0]["notes"], "caddow-slide's automatic captions are skipped with a warning"
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(tmp_path / "two.jsonl"),
+                        "--words", "40", "--workers", "2", "-q"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.splitlines() == [f"newsfuse batch: {len(STORIES)} summarized, 0 failed, 0 skipped (already done), "
+                                     f"{len(STORIES)} in input, " + r.stderr.split(" in input, ")[1].strip()]
+    two = {rec["id"]: rec for rec in read_out(tmp_path / "two.jsonl")}
+    assert {k: (v["summary"], v.get("notes")) for k, v in two.items()} == {
+        rec["id"]: (rec["summary"], rec.get("notes")) for rec in recs}
+
+
+class _Any:
+    def __eq__(self, other: object) -> bool:
+        return True
+
+
+ANY = _Any()
+
+
+def test_batch_dir_resumes_after_a_partial_out(tmp_path: Path) -> None:
+    root = story_tree(tmp_path, ("harlow-ridge", "millbrook", "marigold-ferry"))
+    out = tmp_path / "out.jsonl"
+    run_batch(root, out, words=30, workers=1, progress=False)
+    whole = read_out(out)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")  # killed mid-write of the second
+    stats = run_batch(root, out, words=30, workers=2, progress=False)
+    assert (stats.skipped, stats.done) == (1, 2)
+    assert sorted(read_out(out), key=lambda r: r["id"]) == [{**r, "seconds": ANY} for r in whole]
+
+
+def test_batch_dir_records_a_folder_with_nothing_readable_and_goes_on(tmp_path: Path) -> None:
+    """A story folder that is empty, holds only a corrupt PDF, only binary data, or only subfolders is one
+    {"id", "error"} line with summarize's one-line reason; the other stories are summarized."""
+    root = story_tree(tmp_path, ("millbrook",))
+    (root / "a-empty").mkdir()
+    (root / "b-corrupt-pdf").mkdir()
+    (root / "b-corrupt-pdf" / "scan.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    (root / "c-binary").mkdir()
+    (root / "c-binary" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
+    (root / "d-nested" / "2026").mkdir(parents=True)
+    stats = run_batch(root, tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    recs = {r["id"]: r for r in read_out(tmp_path / "out.jsonl")}
+    assert (stats.done, stats.failed) == (1, 4)
+    assert list(recs) == ["a-empty", "b-corrupt-pdf", "c-binary", "d-nested", "millbrook"]
+    for name in ("a-empty", "b-corrupt-pdf", "c-binary", "d-nested"):
+        assert set(recs[name]) == {"id", "error"}, recs[name]
+    assert recs["a-empty"]["error"] == f"{root / 'a-empty'} is an empty directory"
+    assert "scan.pdf" in recs["b-corrupt-pdf"]["error"] and "PDF" in recs["b-corrupt-pdf"]["error"]
+    assert "photo.txt" in recs["c-binary"]["error"]
+    assert recs["d-nested"]["error"] == f"{root / 'd-nested'} has no files (its subdirectories are not read)"
+    assert "summary" in recs["millbrook"]
+
+
+def test_batch_dir_without_story_folders_is_one_line_exit_2(tmp_path: Path) -> None:
+    """An empty directory, or one holding only hidden folders, or only loose files: one line, exit 2, nothing
+    written; loose files get the command that summarizes them as one story."""
+    root = tmp_path / "stories"
+    (root / ".git").mkdir(parents=True)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(out), "-q"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stderr == (f"newsfuse: error: {root} has no story folders (it is empty): batch reads "
+                                              "each subfolder of a directory as one story\n")
+    (root / "a.txt").write_text("A story told in a loose file.\n", encoding="utf-8")
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1
+    assert r.stderr.endswith(f"(only 1 file): batch reads each subfolder of a directory as one story; to summarize its "
+                             f"files as one story: newsfuse summarize {root}\n")
+    assert not out.exists()
+
+
+def test_batch_dir_loose_files_are_named_and_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files directly in the directory (a manifest, a stray page) are not a story: said in one line, not read. The
+    README, hidden files and --out itself are not named; a saved page's NAME_files folder beside NAME.html is not a
+    story; hidden and "_" folders are skipped; --out inside a story folder (it would be read as a file of that
+    story) is refused."""
+    import shutil
+
+    from newsfuse.errors import InputError
+
+    root = story_tree(tmp_path, ("millbrook",))
+    (root / "manifest.csv").write_text("id,title\nmillbrook,Water main\n", encoding="utf-8")
+    (root / "page.html").write_text("<html><body><p>A page saved here.</p></body></html>", encoding="utf-8")
+    (root / "page_files").mkdir()
+    (root / "page_files" / "style.txt").write_text("body { color: red }", encoding="utf-8")
+    (root / "README.md").write_text("# Our stories\n", encoding="utf-8")
+    (root / ".DS_Store").write_bytes(b"\0\0")
+    (root / "__MACOSX" / "millbrook").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    out = root / "briefs.jsonl"
+    stats = run_batch(root, out, words=30, workers=1, progress=False)
+    assert (stats.total, stats.done) == (1, 1)
+    assert [r["id"] for r in read_out(out)] == ["millbrook"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"newsfuse batch: 2 files directly in {root} not read (manifest.csv, page.html): each story is a subfolder",
+        "newsfuse batch: not read as stories: page_files (the files of the saved page beside it)",
+    ]
+    (root / "-").mkdir()  # not standard input, when the directory is "."
+    shutil.copy(FIXTURES / "millbrook" / "02-valley-radio.html", root / "-")
+    monkeypatch.chdir(root)
+    assert run_batch(Path("."), tmp_path / "dot.jsonl", words=30, workers=1, progress=False).done == 2
+    assert [r["id"] for r in read_out(tmp_path / "dot.jsonl")] == ["-", "millbrook"]
+    with pytest.raises(InputError, match=r"--out .*millbrook/briefs.jsonl is inside the story folder .*millbrook: "):
+        run_batch(root, root / "millbrook" / "briefs.jsonl", words=30, workers=1, progress=False)
+    assert not (root / "millbrook" / "briefs.jsonl").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="POSIX links")
+def test_batch_dir_link_loops_do_not_hang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Links that loop (to themselves, to the directory, to a story's own folder or above it) end the run
+    normally: a link back to the directory is not a story, a loop is no folder at all, a link to a story
+    folder elsewhere is a story."""
+    root = story_tree(tmp_path, ("millbrook",))
+    (root / "self").symlink_to(root)
+    (root / "up").symlink_to(tmp_path)
+    (root / "loop").symlink_to(root / "loop")
+    (root / "millbrook" / "again").symlink_to(root / "millbrook")
+    (root / "millbrook" / "loop.txt").symlink_to(root / "millbrook" / "loop.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text((FIXTURES / "millbrook" / "03-county-wire.txt").read_text(),
+                                                   encoding="utf-8")
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    stats = run_batch(root, tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    assert (stats.total, stats.done, stats.failed) == (2, 2, 0)
+    assert [r["id"] for r in read_out(tmp_path / "out.jsonl")] == ["linked", "millbrook"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"newsfuse batch: not read as stories: self (a link back to {root}), up (a link back to {root})"]
+
+
+def test_batch_dir_ships_folder_paths_not_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Ray path gets each story as its folder's absolute path (a Ray worker may run on another machine, in
+    another directory) and reads it there: the driver never holds a story's documents."""
+    import pickle
+
+    from newsfuse import batch
+
+    root = story_tree(tmp_path, ("millbrook", "harlow-ridge"))
+    shipped: list[int] = []
+
+    def fake_ray(chunks: Any, budget: Any, workers: int, emit: Any) -> None:
+        for chunk in chunks:
+            assert all(isinstance(docs, Path) and docs.is_absolute() for _, docs in chunk)
+            shipped.append(len(pickle.dumps(chunk)))
+            emit(batch.summarize_chunk(pickle.loads(pickle.dumps(chunk)), budget))
+
+    monkeypatch.setattr(batch, "_run_ray", fake_ray)
+    monkeypatch.chdir(root.parent)
+    stats = run_batch(Path(root.name), tmp_path / "out.jsonl", words=30, workers=2, progress=False, use_ray=True)
+    assert stats.done == 2 and len(shipped) == 2 and max(shipped) < 1000
+
+
+def test_batch_dir_lists_thousands_of_folders_without_opening_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tree of thousands of stories starts at once: the listing is names only, sorted, no story read."""
+    from newsfuse import batch
+
+    root = tmp_path / "stories"
+    for i in range(3000):
+        (root / f"s{i:05d}").mkdir(parents=True)
+    monkeypatch.setattr("newsfuse.load.load_inputs", lambda *a, **k: pytest.fail("a story read by the listing"))
+    t0 = time.perf_counter()
+    tree = batch.story_folders(root)
+    assert time.perf_counter() - t0 < 2.0
+    assert tree.folders == [f"s{i:05d}" for i in range(3000)] and tree.loose == [] and tree.unread == []
+
+
+def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
+    """A DUC/TAC tree: one folder per docset, each holding SGML newswire files named by their document numbers
+    (no suffix): one line per docset, as `newsfuse summarize DOCSET` reads it."""
+    from test_newswire import AQUAINT2, DUC, NYT
+
+    root = tmp_path / "duc2004" / "docs"
+    for docset, files in {"d30001t": {"APW19990312.0101": DUC, "NYT19990313.0042": NYT},
+                          "d30002t": {"XIN_ENG_20050611.0077": AQUAINT2}}.items():
+        (root / docset).mkdir(parents=True)
+        for name, text in files.items():
+            (root / docset / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == ["d30001t", "d30002t"]
+    for rec in recs:
+        from newsfuse import summarize
+        from newsfuse.load import load_inputs
+
+        assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
+    assert "Halden" in recs[0]["summary"] and "<" not in recs[0]["summary"]

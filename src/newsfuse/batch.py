@@ -1,8 +1,13 @@
-"""``newsfuse batch``: summarize every cluster of a JSONL(.gz) file into a JSONL file, resumably.
+"""``newsfuse batch``: summarize every cluster of a JSONL(.gz) file, or every story folder of a directory,
+into a JSONL file, resumably.
 
 Each output line is ``{"id", "summary", "sentences", "seconds"}`` (``sentences`` as in
-``Brief.to_dict()``), or ``{"id", "error"}`` for a cluster that could not be summarized; the run
-goes on after a failure. Every line is flushed and fsync'ed as soon as it is written, so a run that is
+``Brief.to_dict()``; a story folder's line adds ``"notes"``, the loader's warnings, when it has any), or
+``{"id", "error"}`` for a cluster that could not be summarized; the run goes on after a failure.
+
+A directory IN is a tree of stories: each immediate subfolder is one cluster (its id the folder's name, its
+documents whatever ``newsfuse summarize FOLDER`` reads). The folders are listed (names only) and sorted; each is
+read in the worker that summarizes it, so the main process never holds a story's documents. Every line is flushed and fsync'ed as soon as it is written, so a run that is
 killed loses at most the line being written: a rerun drops that truncated tail, skips every id already
 in the output and never writes an id twice.
 
@@ -30,6 +35,8 @@ import click
 
 from newsfuse.errors import InputError, MissingDependency, NewsfuseError, WorkerDied
 from newsfuse.load import (
+    HIDDEN_OR_META,
+    HTML_SUFFIXES,
     MAX_CONTROL_RATIO,
     count_lines,
     describe_read_error,
@@ -38,13 +45,17 @@ from newsfuse.load import (
     loads,
     open_text,
     path_kind,
+    strip_suffix,
 )
 from newsfuse.workers import pool_size, progress_interval
 
 CHUNK = 8  # clusters per task: amortises inter-process overhead, keeps results flowing
+# story folders per task: a folder is read and summarized in the worker (PDFs, Word files, saved pages), far
+# more work than the hand-over costs, so small tasks keep both cores busy even on a tree of a few stories
+FOLDER_CHUNK = 1
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory on huge inputs
 
-Item = tuple[str, Any]  # (cluster id, documents list as read from JSON, or an error string)
+Item = tuple[str, Any]  # (cluster id, documents list as read from JSON, a story folder's Path, or an error string)
 
 
 @dataclass
@@ -205,6 +216,85 @@ def iter_items(path: Path) -> Iterator[Item]:
         raise InputError(f"{path}: cannot read clusters ({describe_read_error(e)})") from None
 
 
+# --- input: a directory of story folders ----------------------------------------------------------------
+
+# Subfolders not read as stories: hidden ones (".git"), "__MACOSX" and the like, and editors' "~" copies, as
+# load_inputs skips such files in a story folder.
+SKIPPED_FOLDER_PREFIXES = (".", "_", "~")
+SAVED_PAGE_FILES = "_files"  # a browser's "Save page, complete": NAME.html and its NAME_files folder of images
+
+
+@dataclass
+class StoryTree:
+    folders: list[str]  # the story folders' names, sorted: one cluster each
+    loose: list[str]  # files directly in the directory, not read (sorted)
+    unread: list[str]  # subfolders that are not stories, each with why
+
+
+def _entry_kind(entry: os.DirEntry[str], base: Path) -> str | None:
+    """"dir", "file", "back" (a link to the directory itself or above it) or None (a broken link, a link loop,
+    a socket, an entry that vanished or cannot be looked at)."""
+    try:
+        if entry.is_dir():
+            if entry.is_symlink():
+                target = Path(entry.path).resolve()
+                if target == base or target in base.parents:
+                    return "back"
+            return "dir"
+        return "file" if entry.is_file() else None
+    except (OSError, RuntimeError):  # (RuntimeError: an old Python's resolve() on a link loop)
+        return None
+
+
+def story_folders(root: Path, out: Path | None = None) -> StoryTree:
+    """The story folders of ``root``: its immediate subfolders (links to folders followed), sorted by name.
+
+    Only names are listed, in one pass over the directory, without opening a file or a subfolder: a tree of
+    10,000 stories starts at once, and each story is read by the worker that summarizes it. Left out: hidden
+    folders (SKIPPED_FOLDER_PREFIXES), a link to ``root`` itself or to a folder above it (``load_inputs`` reads
+    only a folder's own files, so no link can make the run loop, but such a "story" would be ``root``'s loose
+    files), and a saved page's ``NAME_files`` folder beside its ``NAME.html``. Loose files (not hidden, not a
+    README, not ``out``) are listed so that the caller can say they are not read."""
+    try:
+        base = root.resolve()
+        with os.scandir(root) as it:
+            entries = [(e.name, _entry_kind(e, base)) for e in it]
+    except (OSError, RuntimeError) as e:
+        raise InputError(f"cannot read the directory {root}: {getattr(e, 'strerror', None) or e}") from None
+    out_name = out.name if out is not None and out.resolve().parent == base else None
+    files = {name for name, kind in entries if kind == "file"}
+    pages = {strip_suffix(name) for name in files if name.lower().endswith(HTML_SUFFIXES)}
+    tree = StoryTree([], sorted(name for name in files if name != out_name and not HIDDEN_OR_META.match(name)), [])
+    for name, kind in sorted(entries):
+        if kind == "back":
+            tree.unread.append(f"{name} (a link back to {root})")
+        elif kind != "dir" or name.startswith(SKIPPED_FOLDER_PREFIXES):
+            continue
+        elif name.endswith(SAVED_PAGE_FILES) and name[: -len(SAVED_PAGE_FILES)] in pages:
+            tree.unread.append(f"{name} (the files of the saved page beside it)")
+        else:
+            tree.folders.append(name)
+    return tree
+
+
+def _no_stories(root: Path, tree: StoryTree) -> InputError:
+    what = f"only {len(tree.loose)} file{'s' if len(tree.loose) > 1 else ''}" if tree.loose else "it is empty"
+    hint = f"; to summarize its files as one story: newsfuse summarize {root}" if tree.loose else ""
+    return InputError(f"{root} has no story folders ({what}): batch reads each subfolder of a directory as one "
+                      f"story{hint}")
+
+
+def _tree_notes(root: Path, tree: StoryTree) -> list[str]:
+    notes = []
+    if tree.loose:
+        n = len(tree.loose)
+        notes.append(f"{n} file{'s' if n > 1 else ''} directly in {root} not read ({', '.join(tree.loose[:3])}"
+                     f"{', ...' if n > 3 else ''}): each story is a subfolder")
+    if tree.unread:
+        notes.append(f"not read as stories: {', '.join(tree.unread[:3])}{', ...' if len(tree.unread) > 3 else ''}")
+    return notes
+
+
 # --- the work ------------------------------------------------------------------------------------------
 
 
@@ -213,13 +303,22 @@ def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[st
     if isinstance(docs, str):
         return {"id": cid, "error": docs}
     t0 = time.perf_counter()
+    notes: list[str] = []
     try:
         from newsfuse import summarize
 
+        if isinstance(docs, Path):  # a story folder, read here in the worker, as `newsfuse summarize FOLDER` reads it
+            from newsfuse.load import load_inputs
+
+            # ("-" is standard input to load_inputs: a folder named "-" in the current directory is "./-")
+            docs = load_inputs([str(docs) if docs.parent != Path(".") else os.path.join(".", docs)], warn=notes.append)
         brief = summarize(docs, words=budget["words"], sentences=budget["sentences"], bytes=budget["bytes"])
         d = brief.to_dict()
-        return {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
-                "seconds": round(time.perf_counter() - t0, 4)}
+        record = {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
+                  "seconds": round(time.perf_counter() - t0, 4)}
+        if notes:
+            record["notes"] = notes
+        return record
     except NewsfuseError as e:
         return {"id": cid, "error": str(e)}
     except Exception as e:  # noqa: BLE001 - one bad cluster must not stop a batch of a million
@@ -307,9 +406,10 @@ def run_batch(
     workers: int | None = None,
     progress: bool = True,
     use_ray: bool = False,
-    chunk_size: int = CHUNK,
+    chunk_size: int | None = None,
 ) -> BatchStats:
-    """Summarize every cluster of ``in_path`` into ``out_path`` (appending; resumes where it stopped)."""
+    """Summarize every cluster of ``in_path`` (a JSONL(.gz) file, or a directory of story folders: see
+    ``story_folders``) into ``out_path`` (appending; resumes where it stopped)."""
     from newsfuse.options import Budget
 
     Budget.of(words=words, sentences=sentences, bytes=bytes)  # one-line error before any work
@@ -317,9 +417,7 @@ def run_batch(
     src, out = Path(in_path), Path(out_path)
     kind = path_kind(src)
     if kind is None:
-        raise InputError(f"no such file: {src}")
-    if kind == "dir":
-        raise InputError(f"{src} is a directory: give a JSONL or JSONL.gz file of clusters")
+        raise InputError(f"no such file or directory: {src}")
     out_kind = path_kind(out)
     if out_kind == "dir":
         raise InputError(f"--out {out} is a directory: give a file")
@@ -329,7 +427,16 @@ def run_batch(
         raise InputError(f"--out {out} is not a regular file: give a file, which a rerun can resume")
     if out_kind and out.resolve() == src.resolve():
         raise InputError("--out must not be the input file")
-    if src.is_file() and looks_binary(src):  # (not a pipe: reading its start would consume it)
+    tree = story_folders(src, out) if kind == "dir" else None
+    if tree is not None:
+        if not tree.folders:
+            raise _no_stories(src, tree)
+        inside = out.resolve().parts[len(src.resolve().parts):] if out.resolve().is_relative_to(src.resolve()) else ()
+        if len(inside) > 1 and inside[0] in tree.folders:  # it would be read as one of the story's files
+            raise InputError(f"--out {out} is inside the story folder {src / inside[0]}: write it elsewhere")
+        for note in _tree_notes(src, tree):
+            click.echo(f"newsfuse batch: {note}", err=True)
+    elif src.is_file() and looks_binary(src):  # (not a pipe: reading its start would consume it)
         raise InputError(f"{src} is not a JSONL file of clusters: it starts with binary data, or with text that is "
                          "not UTF-8; nothing was written")
     t0 = time.perf_counter()
@@ -338,16 +445,30 @@ def run_batch(
         done_ids = _repair_and_read_ids(out)
     except OSError as e:
         raise InputError(f"cannot write {out}: {e.strerror or e}") from None
-    counted = count_lines(src) if src.is_file() else None  # (counting a pipe would consume it: counted as read)
+    if chunk_size is None:
+        chunk_size = CHUNK if tree is None else FOLDER_CHUNK
+    if tree is not None:
+        counted: int | None = len(tree.folders)
+    else:
+        counted = count_lines(src) if src.is_file() else None  # (counting a pipe would consume it: counted as read)
     stats = BatchStats(total=counted or 0)
     workers = pool_size(workers, counted, "batch", per_task=chunk_size, machine_cap=not use_ray)
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
     read_error: list[InputError] = []
 
+    def items() -> Iterator[Item]:
+        if tree is None:
+            yield from iter_items(src)
+            return
+        # the folder's path, not its documents: the worker reads them (a Ray worker may run elsewhere: absolute)
+        base = src.absolute() if use_ray else src
+        for name in tree.folders:
+            yield name, base / name
+
     def todo() -> Iterator[Item]:
         try:
-            for cid, docs in iter_items(src):
+            for cid, docs in items():
                 if counted is None:
                     stats.total += 1
                 if cid in in_input:  # the output holds one line per id: the first cluster with it wins
@@ -400,7 +521,7 @@ def run_batch(
 
 
 @click.command("batch")
-@click.argument("in_path", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("in_path", metavar="IN", type=click.Path(path_type=Path))
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="JSONL file to write (appended to; ids already in it are skipped).")
 @click.option("--words", type=int, default=None, help="Word budget per summary (default 120).")
@@ -411,11 +532,17 @@ def run_batch(
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: int | None, bytes_: int | None,
                   workers: int | None, use_ray: bool, quiet: bool) -> None:
-    """Summarize every cluster of IN (JSONL or JSONL.gz) into --out, one JSON line per cluster.
+    """Summarize every cluster of IN into --out, one JSON line per cluster.
+
+    IN is a JSONL or JSONL.gz file of clusters, or a directory of stories: each subfolder is one cluster (its
+    id the folder's name), read as `newsfuse summarize FOLDER` reads it (text, HTML, PDF, Word, saved pages,
+    feeds, captions, exports, DUC/TAC newswire). Files directly in the directory are not read.
 
     Resumable: rerun the same command after a crash and it carries on where it stopped.
 
+    \b
     Example: newsfuse batch clusters.jsonl.gz --out briefs.jsonl --words 100
+    Example: newsfuse batch stories/ --out briefs.jsonl --workers 2
     """
     stats = run_batch(in_path, out_path, words=words, sentences=sentences, bytes=bytes_, workers=workers,
                       progress=not quiet, use_ray=use_ray)
