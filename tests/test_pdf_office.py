@@ -138,15 +138,8 @@ def _scan_pdf() -> bytes:
             b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
             b"/Length 1 >>\nstream\n\x80\nendstream",
             b"<< /Length 34 >>\nstream\nq 612 0 0 792 0 0 cm /Im1 Do Q\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, b in enumerate(body, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
-    xref = len(out)
-    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    assert len(body) == 5
+    return _pdf_of(body)
 
 
 GOOD_PDF = (VEYRA / "01-ministry-of-water-and-infrastructure.pdf").read_bytes()
@@ -231,6 +224,20 @@ def test_five_megabytes_of_garbage_after_the_pdf_header_is_one_line_in_seconds()
     assert "\n" not in str(e.value)
 
 
+
+def _pdf_of(body: list[bytes]) -> bytes:
+    """A PDF file of ``body``'s objects (numbered from 1, the first the catalog), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, b in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    return bytes(out)
+
+
 def shared_stream_pdf(pages: int, runs: int) -> bytes:
     """A hostile PDF: one small compressed content stream of ``runs`` text runs drawn on each of ``pages`` pages (pypdf
     parses it again for every page)."""
@@ -244,15 +251,7 @@ def shared_stream_pdf(pages: int, runs: int) -> bytes:
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
     body += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
              b"/Contents 4 0 R >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, b in enumerate(body, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
-    return bytes(out)
+    return _pdf_of(body)
 
 
 def test_a_small_pdf_whose_pages_share_one_huge_content_stream_stops_at_the_content_cap(
@@ -298,15 +297,7 @@ def form_pdf(pages: int, draws: int, runs: int) -> bytes:
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) + page + b"\nendstream"]
     body += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> /XObject "
              b"<< /Fm1 4 0 R >> >> /Contents 5 0 R >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, b in enumerate(body, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, b)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
-    return bytes(out)
+    return _pdf_of(body)
 
 
 def test_a_small_pdf_drawing_one_form_over_and_over_stops_at_the_operation_cap(monkeypatch: pytest.MonkeyPatch) -> None:
