@@ -971,6 +971,8 @@ def test_a_file_that_is_not_base64_is_a_400_naming_it() -> None:
 @pytest.mark.parametrize(("item", "needle"), [
     ({"data": "QQ=="}, 'files[0] needs a "name" string'),
     ({"name": " / ", "data": "QQ=="}, 'files[0] needs a "name"'),
+    ({"name": "x/..", "data": "QQ=="}, 'files[0] needs a "name"'),
+    ({"name": "\u202e\u2066", "data": "QQ=="}, 'files[0] needs a "name"'),
     ({"name": "a.txt"}, 'files[0] (a.txt) needs a "data" string'),
     ({"name": "a.txt", "data": "QQ==", "path": "/etc/passwd"}, "files[0] has unknown field 'path'"),
     ("release.pdf", "files[0] must be an object"),
@@ -987,6 +989,15 @@ def test_a_files_name_is_only_a_name_never_a_path_the_server_reads() -> None:
         assert r.status_code == 200, r.text
         src = r.json()["sources"][0]
         assert src["text"] == text.decode() and "/" not in src["id"] and "\\" not in src["id"]
+
+
+def test_a_files_name_cannot_show_reversed_in_messages_or_sources() -> None:
+    # U+202E (right-to-left override) made "evil\u202efdp.exe" show as "evilexe.pdf" in the page's error line
+    c = client(summarize=fake_brief)
+    msg = error_of(post(c, {"files": [{"name": "evil\u202efdp.exe.html", "data": b64(b"\x00\x01" * 50)}]}), 400)
+    assert msg.startswith("evilfdp.exe.html is a binary") and "\u202e" not in msg
+    r = post(c, {"files": [{"name": "led\u2067ger\u200f.txt", "data": b64(b"The council met on Monday. It voted.")}]})
+    assert r.status_code == 200 and r.json()["sources"][0]["id"] == "ledger"
 
 
 CORRUPT_PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40

@@ -360,8 +360,10 @@ def _document(item: Any, i: int) -> Document:
     )
 
 
-# what a file's name may not hold: control characters (a name is shown in one-line messages)
+# what a file's name may not hold: control characters (a name is shown in one-line messages), and the bidirectional
+# formatting characters, which are dropped: they make a name show reversed ("report\u202efdp.exe" as "reportexe.pdf")
 _NAME_JUNK = re.compile(r"[\x00-\x1f\x7f]+")
+_NAME_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 _DATA_URL = re.compile(r"data:[^,]{0,200};base64,", re.IGNORECASE)
 
 
@@ -378,8 +380,8 @@ def _file(item: Any, i: int) -> tuple[str, bytes]:
     raw_name, data = item.get("name"), item.get("data")
     if not isinstance(raw_name, str):
         raise ApiError(400, f'{where} needs a "name" string, such as "release.pdf" (its suffix says what the file is)')
-    name = _NAME_JUNK.sub(" ", re.split(r"[/\\]", raw_name)[-1]).strip()[-MAX_FILE_NAME:]
-    if not name:
+    name = _NAME_JUNK.sub(" ", _NAME_BIDI.sub("", re.split(r"[/\\]", raw_name)[-1])).strip()[-MAX_FILE_NAME:]
+    if name.strip(".") == "":  # ("../" or ".." is a path, not a file's name)
         raise ApiError(400, f'{where} needs a "name", such as "release.pdf" (its suffix says what the file is)')
     if not isinstance(data, str):
         raise ApiError(400, f'{where} ({name}) needs a "data" string: the file\'s bytes in base64')
