@@ -356,3 +356,25 @@ def test_files_too_large_for_the_server_are_refused_before_they_are_sent(page: A
     shown = page.locator("#status").inner_text()
     assert shown.startswith("Too much to send") and "5.0 MB per request" in shown and "base64" in shown
     assert not requests
+
+
+def test_thousands_of_dropped_files_are_named_in_a_short_status_and_refused_before_they_are_read(page: Any) -> None:
+    # (the status line, a live region a screen reader reads out, named all 5,000 files; they were then all read
+    # as base64 and sent, for the server's 413)
+    page.wait_for_load_state("networkidle")  # (the page has its limits from /api/health)
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            for (let i = 0; i < 5000; i++) data.items.add(new File(["A b."], "f" + i + ".txt", {type: "text/plain"}));
+            document.querySelector('#articles').dispatchEvent(
+                new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+        }"""
+    )
+    assert page.locator("#status").inner_text() == "Added 5000 files: f0.txt, f1.txt, f2.txt and 4997 more."
+    assert page.locator("#file-list li").count() == 5000
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/api/summarize" in r.url else None)
+    page.click("#submit")
+    shown = page.locator("#status").inner_text()
+    assert shown.startswith("Too many to send: 5000 files") and "at most 200 per request" in shown, shown
+    assert not requests

@@ -27,6 +27,7 @@
   let lastOpener = null;
   let chosenFiles = []; // File objects, in the order chosen
   let maxBodyBytes = null; // the server's --max-body-mb, from /api/health
+  let maxDocuments = null; // the server's --max-documents, from /api/health
 
   function el(tag, props, children) {
     const node = document.createElement(tag);
@@ -164,16 +165,26 @@
       : "";
   }
 
+  function fileKey(f) {
+    return f.name + "\u0000" + f.size + "\u0000" + f.lastModified;
+  }
+
+  // a few names, then how many more: the status line is read out by screen readers
+  function someNames(names) {
+    return names.length > 3 ? names.slice(0, 3).join(", ") + " and " + (names.length - 3) + " more" : names.join(", ");
+  }
+
   function addFiles(files) {
+    const seen = new Set(chosenFiles.map(fileKey)); // (thousands of dropped files: no pairwise comparison)
     const added = [];
     for (const f of Array.from(files || [])) {
-      const again = chosenFiles.some((c) => c.name === f.name && c.size === f.size && c.lastModified === f.lastModified);
-      if (again) continue;
+      if (seen.has(fileKey(f))) continue;
+      seen.add(fileKey(f));
       chosenFiles.push(f);
       added.push(f.name);
     }
     renderFiles();
-    if (added.length) setStatus("Added " + (added.length === 1 ? "the file " : added.length + " files: ") + added.join(", ") + ".");
+    if (added.length) setStatus("Added " + (added.length === 1 ? "the file " : added.length + " files: ") + someNames(added) + ".");
   }
 
   fileInput.addEventListener("change", () => {
@@ -244,6 +255,14 @@
     if (!Number.isInteger(words) || words < 1 || words > 5000) {
       setStatus("Length must be a whole number of words from 1 to 5000.", "error");
       $("words").focus();
+      return;
+    }
+    const count = documents.length + urls.length + files.length;
+    if (maxDocuments && count > maxDocuments) { // refused before thousands of files are read as base64
+      const what = [[documents.length, "article"], [urls.length, "URL"], [files.length, "file"]]
+        .filter(([n]) => n).map(([n, w]) => n + " " + w + (n === 1 ? "" : "s")).join(", ");
+      setStatus("Too many to send: " + what + "; this server takes at most " + maxDocuments + " per request. Remove some.", "error");
+      (fileList.querySelector(".remove") || fileInput).focus();
       return;
     }
     const body = { documents: documents, words: words };
@@ -521,6 +540,7 @@
     .then((h) => {
       if (h && h.urls === false) $("urls-section").hidden = true;
       if (h && h.limits && Number.isFinite(h.limits.max_body_bytes)) maxBodyBytes = h.limits.max_body_bytes;
+      if (h && h.limits && Number.isFinite(h.limits.max_documents)) maxDocuments = h.limits.max_documents;
     })
     .catch(() => {});
 })();
