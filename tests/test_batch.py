@@ -793,3 +793,55 @@ def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
 
         assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
     assert "Halden" in recs[0]["summary"] and "<" not in recs[0]["summary"]
+
+
+def test_batch_dir_moved_away_mid_run_stops_in_one_line_and_a_rerun_carries_on(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The directory renamed during a run wrote an error line ("no such file or directory") for every story left,
+    exit 0, and a rerun skipped them all as done."""
+    from newsfuse import batch
+    from newsfuse.errors import InputError
+
+    root = tmp_path / "stories"
+    for name in ("a", "b", "c"):
+        (root / name).mkdir(parents=True)
+        (root / name / "1.txt").write_text("The council met on Monday. It approved the harbor budget.")
+    out = tmp_path / "out.jsonl"
+    real = batch.summarize_chunk
+
+    def then_move(chunk: Any, budget: Any) -> Any:
+        done = real(chunk, budget)
+        if root.exists():
+            root.rename(tmp_path / "moved")
+        return done
+
+    monkeypatch.setattr(batch, "summarize_chunk", then_move)
+    with pytest.raises(InputError, match=f"^{root} is gone \\(moved or deleted during the run\\): stopped; the 1 lines "
+                                         "written by this run are kept"):
+        run_batch(root, out, words=30, workers=1, progress=False)
+    assert [r["id"] for r in read_out(out)] == ["a"] and "error" not in read_out(out)[0]
+    monkeypatch.setattr(batch, "summarize_chunk", real)
+    (tmp_path / "moved").rename(root)
+    stats = run_batch(root, out, words=30, workers=1, progress=False)
+    assert (stats.skipped, stats.done, stats.failed) == (1, 2, 0)
+
+
+def test_batch_out_on_a_read_only_place_says_so_without_lines_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(opening --out failing said "0 lines written by this run are kept; rerun the same command to carry on")"""
+    import builtins
+    import errno
+
+    from newsfuse.errors import InputError
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, make_clusters(1))
+    real_open = builtins.open
+
+    def read_only(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(out) and "a" in mode:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", read_only)
+    with pytest.raises(InputError, match=f"^cannot write {out}: Read-only file system$"):
+        run_batch(src, out, words=30, workers=1, progress=False)

@@ -495,6 +495,12 @@ def run_batch(
 
             def emit(records: list[dict[str, Any]]) -> None:
                 for rec in records:
+                    if tree is not None and "error" in rec and not src.is_dir():
+                        # the directory was moved or deleted mid-run: an error line for each story left would be
+                        # skipped as done by every rerun
+                        raise InputError(f"{src} is gone (moved or deleted during the run): stopped; the "
+                                         f"{stats.done + stats.failed} lines written by this run are kept in {out}; "
+                                         "rerun the same command once it is back to carry on")
                     _write_line(fh, rec)
                     if "error" in rec:
                         stats.failed += 1
@@ -509,8 +515,9 @@ def run_batch(
                          f"{stats.done + stats.failed} lines written by this run are kept in {out}; rerun the same "
                          "command to carry on (--workers 1 uses less memory)") from None
     except OSError as e:  # a full disk: every line written is whole but the last, which a rerun cuts off
-        raise InputError(f"cannot write {out}: {e.strerror or e} ({stats.done + stats.failed} lines written "
-                         "by this run are kept; rerun the same command to carry on)") from None
+        written = stats.done + stats.failed
+        kept = f" ({written} lines written by this run are kept; rerun the same command to carry on)" if written else ""
+        raise InputError(f"cannot write {out}: {e.strerror or e}{kept}") from None
     stats.seconds = time.perf_counter() - t0
     if read_error and not (stats.done or stats.failed or stats.skipped or stats.repeated):
         raise read_error[0]
