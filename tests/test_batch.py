@@ -845,3 +845,27 @@ def test_batch_out_on_a_read_only_place_says_so_without_lines_kept(tmp_path: Pat
     monkeypatch.setattr(builtins, "open", read_only)
     with pytest.raises(InputError, match=f"^cannot write {out}: Read-only file system$"):
         run_batch(src, out, words=30, workers=1, progress=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_batch_dir_names_pipes_sockets_and_devices_in_a_story_folder_and_never_opens_them(tmp_path: Path) -> None:
+    """(they were passed over in silence, and a folder of only a pipe was "an empty directory")"""
+    import socket
+
+    root = tmp_path / "stories"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "1.txt").write_text("The council met on Monday. It approved the harbor budget.")
+    os.mkfifo(root / "a" / "2.txt")
+    (root / "a" / "3.txt").symlink_to("/dev/zero")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "a" / "4.txt"))
+        (root / "b").mkdir()
+        os.mkfifo(root / "b" / "only.txt")
+        out = tmp_path / "out.jsonl"
+        start = time.monotonic()
+        stats = run_batch(root, out, words=30, workers=1, progress=False)
+    assert time.monotonic() - start < 30 and (stats.done, stats.failed) == (1, 1)
+    a, b = read_out(out)
+    assert a["summary"] and a["notes"] == [f"skipped: {root / 'a' / n} is not a regular file (a pipe, a socket or a "
+                                           "device): not read" for n in ("2.txt", "3.txt", "4.txt")]
+    assert b["error"] == f"{root / 'b' / 'only.txt'} is not a regular file (a pipe, a socket or a device): not read"

@@ -881,9 +881,15 @@ class _Loader:
             try:
                 entries = list(p.iterdir())
                 files = sorted(f for f in entries if f.is_file() and not HIDDEN_OR_META.match(f.name))
+                # a pipe, a socket or a device (or a link to one: /dev/zero, /dev/urandom) is never opened: said,
+                # not passed over in silence (a folder of only such entries was "an empty directory")
+                odd = sorted(f for f in entries if not HIDDEN_OR_META.match(f.name) and f.exists() and not f.is_file()
+                             and not f.is_dir())
             except OSError as e:
                 raise InputError(f"cannot read the directory {raw}: {e.strerror or e}") from None
-            if not files:
+            for f in odd:
+                self.skip(f"{f} is not a regular file (a pipe, a socket or a device): not read")
+            if not files and not odd:
                 has_dirs = any(f.is_dir() for f in entries)
                 self.skip(f"{raw} has no files (its subdirectories are not read)" if has_dirs else f"{raw} is an empty directory")
             for f in files:
