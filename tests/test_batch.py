@@ -637,8 +637,9 @@ def test_batch_dir_resumes_after_a_partial_out(tmp_path: Path) -> None:
 
 
 def test_batch_dir_records_a_folder_with_nothing_readable_and_goes_on(tmp_path: Path) -> None:
-    """A story folder that is empty, holds only a corrupt PDF, only binary data, or only subfolders is one
-    {"id", "error"} line with summarize's one-line reason; the other stories are summarized."""
+    """A story folder that is empty, holds only a corrupt PDF, only binary data, or (with --depth 1) only
+    subfolders is one {"id", "error"} line with summarize's one-line reason; the other stories are summarized. (A
+    folder of only subfolders is a shelf: by default its empty subfolder is the story, an empty directory.)"""
     root = story_tree(tmp_path, ("millbrook",))
     (root / "a-empty").mkdir()
     (root / "b-corrupt-pdf").mkdir()
@@ -646,7 +647,7 @@ def test_batch_dir_records_a_folder_with_nothing_readable_and_goes_on(tmp_path: 
     (root / "c-binary").mkdir()
     (root / "c-binary" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
     (root / "d-nested" / "2026").mkdir(parents=True)
-    stats = run_batch(root, tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    stats = run_batch(root, tmp_path / "out.jsonl", words=30, workers=1, progress=False, depth=1)
     recs = {r["id"]: r for r in read_out(tmp_path / "out.jsonl")}
     assert (stats.done, stats.failed) == (1, 4)
     assert list(recs) == ["a-empty", "b-corrupt-pdf", "c-binary", "d-nested", "millbrook"]
@@ -657,6 +658,10 @@ def test_batch_dir_records_a_folder_with_nothing_readable_and_goes_on(tmp_path: 
     assert "photo.txt" in recs["c-binary"]["error"]
     assert recs["d-nested"]["error"] == f"{root / 'd-nested'} has no files (its subdirectories are not read)"
     assert "summary" in recs["millbrook"]
+    run_batch(root, tmp_path / "deep.jsonl", words=30, workers=1, progress=False)
+    deep = {r["id"]: r for r in read_out(tmp_path / "deep.jsonl")}
+    assert list(deep) == ["a-empty", "b-corrupt-pdf", "c-binary", "d-nested/2026", "millbrook"]
+    assert deep["d-nested/2026"] == {"id": "d-nested/2026", "error": f"{root / 'd-nested' / '2026'} is an empty directory"}
 
 
 def test_batch_dir_without_story_folders_is_one_line_exit_2(tmp_path: Path) -> None:
@@ -869,3 +874,209 @@ def test_batch_dir_names_pipes_sockets_and_devices_in_a_story_folder_and_never_o
     assert a["summary"] and a["notes"] == [f"skipped: {root / 'a' / n} is not a regular file (a pipe, a socket or a "
                                            "device): not read" for n in ("2.txt", "3.txt", "4.txt")]
     assert b["error"] == f"{root / 'b' / 'only.txt'} is not a regular file (a pipe, a socket or a device): not read"
+
+
+# --- a directory tree deeper than one level ---------------------------------------------------------------
+
+
+def _copy_story(name: str, dest: Path) -> None:
+    import shutil
+
+    shutil.copytree(FIXTURES / name, dest)
+
+
+def test_batch_dir_walks_shelves_of_years_and_ids_are_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder of years holding folders of stories gave one error line per year ("has no files (its subdirectories
+    are not read)"). A folder of only subfolders is a shelf: each story's id is its path below IN, its brief the one
+    `newsfuse summarize FOLDER` gives; Ray gets absolute paths; the CLI gives the same lines on two workers."""
+    from newsfuse import batch
+
+    root = tmp_path / "stories"
+    _copy_story("millbrook", root / "2024" / "2024-05-14-millbrook")
+    _copy_story("harlow-ridge", root / "2024" / "2024-11-02-harlow-ridge")
+    _copy_story("tarn-quake", root / "2025" / "2025-01-09-tarn-quake")
+    (root / "2025" / ".thumbnails").mkdir()
+    (root / "2025" / "README.md").write_text("# 2025\n", encoding="utf-8")  # a shelf's README does not make a story
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(root, out, words=40, workers=1, progress=False)
+    ids = ["2024/2024-05-14-millbrook", "2024/2024-11-02-harlow-ridge", "2025/2025-01-09-tarn-quake"]
+    assert (stats.total, stats.done, stats.failed, stats.unread) == (3, 3, 0, 0)
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == ids
+    for rec in recs:
+        brief, notes = _summarize_folder(root / rec["id"], 40)
+        assert rec["summary"] == brief["summary"] and rec["sentences"] == brief["sentences"]
+        assert rec.get("notes", []) == notes
+    shipped: list[Path] = []
+
+    def fake_ray(chunks: Any, budget: Any, workers: int, emit: Any) -> None:
+        for chunk in chunks:
+            shipped.extend(docs for _, docs in chunk)
+            emit([{"id": cid, "summary": "", "sentences": []} for cid, _ in chunk])
+
+    monkeypatch.setattr(batch, "_run_ray", fake_ray)
+    monkeypatch.chdir(tmp_path)
+    run_batch(Path("stories"), tmp_path / "ray.jsonl", words=40, workers=2, progress=False, use_ray=True)
+    assert shipped == [root / i for i in ids] and all(p.is_absolute() for p in shipped)
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(tmp_path / "two.jsonl"),
+                        "--words", "40", "--workers", "2", "-q"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stderr.startswith("newsfuse batch: 3 summarized, 0 failed, 0 skipped"), r.stderr
+    assert sorted((x["id"], x["summary"]) for x in read_out(tmp_path / "two.jsonl")) == [
+        (x["id"], x["summary"]) for x in recs]
+
+
+def test_batch_dir_reads_a_duc_like_three_level_tree_and_depth_limits_it(tmp_path: Path) -> None:
+    """corpus/duc2004/docs/d30001t/APW...: three shelves down to the docsets; --depth 2 stops at docs/, whose line
+    says its subfolders are not read, and the run names what it did not read."""
+    from test_newswire import AQUAINT2, DUC, NYT
+
+    root = tmp_path / "corpus"
+    for docset, files in {"d30001t": {"APW19990312.0101": DUC, "NYT19990313.0042": NYT},
+                          "d30002t": {"XIN_ENG_20050611.0077": AQUAINT2}}.items():
+        (root / "duc2004" / "docs" / docset).mkdir(parents=True)
+        for name, text in files.items():
+            (root / "duc2004" / "docs" / docset / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == ["duc2004/docs/d30001t", "duc2004/docs/d30002t"]
+    from newsfuse import summarize
+    from newsfuse.load import load_inputs
+
+    for rec in recs:
+        assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(tmp_path / "d2.jsonl"),
+                        "--bytes", "665", "--depth", "2", "--workers", "1", "-q"], capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert read_out(tmp_path / "d2.jsonl") == [
+        {"id": "duc2004/docs", "error": f"{root / 'duc2004' / 'docs'} has no files (its subdirectories are not read)"}]
+    assert r.stderr.splitlines()[0] == "newsfuse batch: not read: duc2004/docs's 2 subfolders (deeper than --depth 2)"
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(tmp_path / "d0.jsonl"),
+                        "--depth", "0"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and "--depth" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", "--help"], capture_output=True, text=True, timeout=60)
+    assert "--depth" in r.stdout and "shelf" in r.stdout
+
+
+def test_batch_dir_a_folder_of_files_and_subfolders_is_a_story_and_its_subfolders_are_read(tmp_path: Path) -> None:
+    """A TAC-like topic folder holding a description file and its docsets: the topic's own files are one story
+    (as `newsfuse summarize TOPIC` reads them) and each docset is a story too, in depth-first order; a saved
+    page's NAME_files folder and hidden folders inside a story are not stories."""
+    root = tmp_path / "tac"
+    topic = root / "D1001A"
+    _copy_story("millbrook", topic)
+    _copy_story("harlow-ridge", topic / "D1001A-A")
+    _copy_story("marigold-ferry", topic / "D1001A-B")
+    (topic / "02-valley-radio_files").mkdir()  # beside millbrook's 02-valley-radio.html
+    (topic / "02-valley-radio_files" / "x.txt").write_text("body { color: red }", encoding="utf-8")
+    (topic / ".git").mkdir()
+    (topic / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(root, out, words=30, workers=1, progress=False)
+    assert (stats.done, stats.failed) == (3, 0)
+    recs = read_out(out)
+    assert [r["id"] for r in recs] == ["D1001A", "D1001A/D1001A-A", "D1001A/D1001A-B"]
+    assert recs[0]["summary"] == _summarize_folder(topic, 30)[0]["summary"]
+    assert recs[2]["summary"] == _summarize_folder(topic / "D1001A-B", 30)[0]["summary"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="POSIX links")
+def test_batch_dir_link_cycles_two_levels_down_end_and_are_named(tmp_path: Path) -> None:
+    """Links deep in the tree that lead back up it (to a shelf, to IN, to a folder above IN), through a folder
+    outside IN and back, or to themselves: the walk ends, reads each story once, and names the links it did not
+    follow; a link to a story folder outside IN is followed."""
+    root = tmp_path / "stories"
+    _copy_story("millbrook", root / "2024" / "a")
+    (root / "2024" / "a" / "up").symlink_to(root / "2024")
+    (root / "2024" / "a" / "top").symlink_to(root)
+    (root / "2024" / "a" / "above").symlink_to(tmp_path)
+    (root / "2024" / "a" / "self").symlink_to(root / "2024" / "a" / "self")
+    (root / "2024" / "shelf" / "inner").mkdir(parents=True)
+    (root / "2024" / "shelf" / "inner" / "back").symlink_to(root / "2024" / "shelf")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "a.txt").write_text((FIXTURES / "millbrook" / "03-county-wire.txt").read_text(),
+                                                encoding="utf-8")
+    (tmp_path / "outside" / "round").symlink_to(root / "2024" / "b")
+    (root / "2024" / "b").mkdir()
+    (root / "2024" / "b" / "out").symlink_to(tmp_path / "outside")
+    start = time.monotonic()
+    stats = run_batch(root, tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    assert time.monotonic() - start < 60
+    recs = {r["id"]: r for r in read_out(tmp_path / "out.jsonl")}
+    assert list(recs) == ["2024/a", "2024/b/out", "2024/shelf/inner"]
+    assert "summary" in recs["2024/a"] and "summary" in recs["2024/b/out"]
+    assert recs["2024/shelf/inner"]["error"].endswith("inner has no files (its subdirectories are not read)")
+    assert (stats.done, stats.failed, stats.unread) == (2, 1, 5)
+    assert stats.unread_note() == ("not read: 2024/a/above (a link back up the tree), 2024/a/top (a link back up the "
+                                   "tree), 2024/a/up (a link back up the tree), and 2 more")
+
+
+def test_batch_dir_nested_resumes_and_refuses_out_inside_a_shelf(tmp_path: Path) -> None:
+    from newsfuse.errors import InputError
+
+    root = tmp_path / "stories"
+    for year, name in (("2024", "harlow-ridge"), ("2024", "millbrook"), ("2025", "marigold-ferry")):
+        _copy_story(name, root / year / name)
+    out = tmp_path / "out.jsonl"
+    run_batch(root, out, words=30, workers=1, progress=False)
+    whole = read_out(out)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")  # killed mid-write of the second
+    stats = run_batch(root, out, words=30, workers=2, progress=False)
+    assert (stats.skipped, stats.done, stats.total) == (1, 2, 3)
+    assert sorted(read_out(out), key=lambda r: r["id"]) == [{**r, "seconds": ANY} for r in whole]
+    assert [r["id"] for r in whole] == ["2024/harlow-ridge", "2024/millbrook", "2025/marigold-ferry"]
+    with pytest.raises(InputError, match=r"--out .*2025/briefs.jsonl is inside the story folder .*/stories/2025: "):
+        run_batch(root, root / "2025" / "briefs.jsonl", words=30, workers=1, progress=False)
+    assert not (root / "2025" / "briefs.jsonl").exists()
+    (root / "2025" / ".runs").mkdir()  # a hidden folder is not read: --out may live there
+    assert run_batch(root, root / "2025" / ".runs" / "o.jsonl", words=30, workers=1, progress=False).done == 3
+
+
+def test_batch_dir_nested_moved_away_mid_run_stops_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse import batch
+    from newsfuse.errors import InputError
+
+    root = tmp_path / "stories"
+    for year in ("2024", "2025"):
+        for name in ("a", "b"):
+            (root / year / name).mkdir(parents=True)
+            (root / year / name / "1.txt").write_text("The council met on Monday. It approved the harbor budget.")
+    real = batch.summarize_chunk
+
+    def then_move(chunk: Any, budget: Any) -> Any:
+        done = real(chunk, budget)
+        if root.exists():
+            root.rename(tmp_path / "moved")
+        return done
+
+    monkeypatch.setattr(batch, "summarize_chunk", then_move)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError, match=f"^{root} is gone \\(moved or deleted during the run\\): stopped; the 1 lines"):
+        run_batch(root, out, words=30, workers=1, progress=False)
+    assert [r["id"] for r in read_out(out)] == ["2024/a"]
+    monkeypatch.setattr(batch, "summarize_chunk", real)
+    (tmp_path / "moved").rename(root)
+    assert run_batch(root, out, words=30, workers=1, progress=False).done == 3
+
+
+def test_batch_dir_walk_streams_a_tree_of_thousands_of_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first story of 40 shelves of 100 comes after listing a shelf, not the tree; no story is opened."""
+    from newsfuse import batch
+
+    root = tmp_path / "stories"
+    for s in range(40):
+        for i in range(100):
+            (root / f"y{s:03d}" / f"s{i:03d}").mkdir(parents=True)
+            (root / f"y{s:03d}" / f"s{i:03d}" / "1.txt").touch()
+    monkeypatch.setattr("newsfuse.load.load_inputs", lambda *a, **k: pytest.fail("a story read by the listing"))
+    listed: list[str] = []
+    real = batch._list
+    monkeypatch.setattr(batch, "_list", lambda folder, *a: listed.append(str(folder)) or real(folder, *a))
+    walk = batch.walk_stories(root, batch.story_folders(root))
+    assert next(walk) == ("y000", "s000") and len(listed) == 3  # IN, the first shelf, the first story
+    t0 = time.perf_counter()
+    rest = list(walk)
+    assert time.perf_counter() - t0 < 10
+    assert len(rest) == 3999 and rest[-1] == ("y039", "s099") and rest == sorted(rest)

@@ -5,9 +5,11 @@ Each output line is ``{"id", "summary", "sentences", "seconds"}`` (``sentences``
 ``Brief.to_dict()``; a story folder's line adds ``"notes"``, the loader's warnings, when it has any), or
 ``{"id", "error"}`` for a cluster that could not be summarized; the run goes on after a failure.
 
-A directory IN is a tree of stories: each immediate subfolder is one cluster (its id the folder's name, its
-documents whatever ``newsfuse summarize FOLDER`` reads). The folders are listed (names only) and sorted; each is
-read in the worker that summarizes it, so the main process never holds a story's documents. Every line is flushed and fsync'ed as soon as it is written, so a run that is
+A directory IN is a tree of stories: each folder that holds files is one cluster (its id the folder's path below
+IN, ``2024/port-veyra``; its documents whatever ``newsfuse summarize FOLDER`` reads), and a folder of only
+subfolders is a shelf, walked into (``walk_stories``). The folders are listed (names only, one listing per level
+held at a time) and walked in sorted order as the run goes; each story is read in the worker that summarizes it,
+so the main process never holds a story's documents. Every line is flushed and fsync'ed as soon as it is written, so a run that is
 killed loses at most the line being written: a rerun drops that truncated tail, skips every id already
 in the output and never writes an id twice.
 
@@ -18,6 +20,7 @@ memory stays flat on inputs of any size; ``--ray`` runs the same chunks on a Ray
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -27,7 +30,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -64,6 +67,8 @@ class BatchStats:
     skipped: int = 0  # ids already in the output (resume)
     repeated: int = 0  # clusters whose id an earlier line of the input already has (the first one is kept)
     first_repeated: str | None = None  # the first such id, to name it
+    unread: int = 0  # folders below a story tree's top level not read (links back up the tree, too deep)
+    first_unread: list[str] = field(default_factory=list)  # the first few, to name them
     done: int = 0  # summaries written this run
     failed: int = 0  # error lines written this run
     seconds: float = 0.0
@@ -75,6 +80,14 @@ class BatchStats:
         return (f"{self.repeated} cluster{'s' if self.repeated > 1 else ''} not summarized: the id of an earlier "
                 f"line of the input (the first: {json.dumps(self.first_repeated)[:80]}; ids compare as text, so 5 and "
                 "\"5\" are one id)")
+
+    def unread_note(self) -> str | None:
+        """One line naming the first folders below the top of a story tree that were not read (those of the
+        top level are named before the run starts)."""
+        if not self.unread:
+            return None
+        more = f", and {self.unread - len(self.first_unread)} more" if self.unread > len(self.first_unread) else ""
+        return f"not read: {', '.join(self.first_unread)}{more}"
 
     def line(self) -> str:
         return (
@@ -224,30 +237,59 @@ SKIPPED_FOLDER_PREFIXES = (".", "_", "~")
 SAVED_PAGE_FILES = "_files"  # a browser's "Save page, complete": NAME.html and its NAME_files folder of images
 
 
+DEFAULT_DEPTH = 8  # story folders at most this many levels below IN (--depth): real collections are 1-4 deep
+
+
 @dataclass
 class StoryTree:
-    folders: list[str]  # the story folders' names, sorted: one cluster each
+    folders: list[str]  # IN's own subfolders, sorted: each a story or a shelf of stories (see walk_stories)
     loose: list[str]  # files directly in the directory, not read (sorted)
     unread: list[str]  # subfolders that are not stories, each with why
 
 
-def _entry_kind(entry: os.DirEntry[str], base: Path) -> str | None:
-    """"dir", "file", "back" (a link to the directory itself or above it) or None (a broken link, a link loop,
-    a socket, an entry that vanished or cannot be looked at)."""
+def _entry_kind(entry: os.DirEntry[str], here: Path, above: set[Path]) -> str | None:
+    """"dir", "file", "other" (a pipe, a socket, a device: the loader names it, unread), "back" (a link to a
+    folder that holds it: ``here``, the real path of the folder listed, its parents, or a folder of ``above``, the
+    real paths the walk came down through) or None (a broken link, a link loop, an entry that vanished or cannot
+    be looked at)."""
     try:
         if entry.is_dir():
             if entry.is_symlink():
                 target = Path(entry.path).resolve()
-                if target == base or target in base.parents:
+                if target == here or target in above or target in here.parents:
                     return "back"
             return "dir"
-        return "file" if entry.is_file() else None
+        if entry.is_file():
+            return "file"
+        return "other" if os.path.exists(entry.path) else None
     except (OSError, RuntimeError):  # (RuntimeError: an old Python's resolve() on a link loop)
         return None
 
 
+def _list(folder: Path, here: Path, above: set[Path]) -> list[tuple[str, str | None]]:
+    """(name, kind) of each entry of ``folder``, sorted by name: names only, no file opened."""
+    with os.scandir(folder) as it:
+        return sorted((e.name, _entry_kind(e, here, above)) for e in it)
+
+
+def _subfolders(entries: list[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
+    """(the subfolders read, the links back up the tree): hidden, ``_`` and ``~`` folders and a saved page's
+    ``NAME_files`` beside its ``NAME.html`` are neither."""
+    pages = {strip_suffix(name) for name, kind in entries if kind == "file" and name.lower().endswith(HTML_SUFFIXES)}
+    read, back = [], []
+    for name, kind in entries:
+        if kind == "back":
+            back.append(name)
+        elif kind != "dir" or name.startswith(SKIPPED_FOLDER_PREFIXES):
+            continue
+        elif not (name.endswith(SAVED_PAGE_FILES) and name[: -len(SAVED_PAGE_FILES)] in pages):
+            read.append(name)
+    return read, back
+
+
 def story_folders(root: Path, out: Path | None = None) -> StoryTree:
-    """The story folders of ``root``: its immediate subfolders (links to folders followed), sorted by name.
+    """IN's own subfolders (links to folders followed), sorted by name: each is a story or a shelf of stories,
+    which ``walk_stories`` tells apart as it goes.
 
     Only names are listed, in one pass over the directory, without opening a file or a subfolder: a tree of
     10,000 stories starts at once, and each story is read by the worker that summarizes it. Left out: hidden
@@ -257,24 +299,72 @@ def story_folders(root: Path, out: Path | None = None) -> StoryTree:
     README, not ``out``) are listed so that the caller can say they are not read."""
     try:
         base = root.resolve()
-        with os.scandir(root) as it:
-            entries = [(e.name, _entry_kind(e, base)) for e in it]
+        entries = _list(root, base, set())
     except (OSError, RuntimeError) as e:
         raise InputError(f"cannot read the directory {root}: {getattr(e, 'strerror', None) or e}") from None
     out_name = out.name if out is not None and out.resolve().parent == base else None
-    files = {name for name, kind in entries if kind == "file"}
+    files = [name for name, kind in entries if kind == "file"]
+    read, back = _subfolders(entries)
+    unread = [f"{name} (a link back to {root})" for name in back]
     pages = {strip_suffix(name) for name in files if name.lower().endswith(HTML_SUFFIXES)}
-    tree = StoryTree([], sorted(name for name in files if name != out_name and not HIDDEN_OR_META.match(name)), [])
-    for name, kind in sorted(entries):
-        if kind == "back":
-            tree.unread.append(f"{name} (a link back to {root})")
-        elif kind != "dir" or name.startswith(SKIPPED_FOLDER_PREFIXES):
+    unread += [f"{name} (the files of the saved page beside it)" for name, kind in entries
+               if kind == "dir" and name.endswith(SAVED_PAGE_FILES) and name[: -len(SAVED_PAGE_FILES)] in pages
+               and not name.startswith(SKIPPED_FOLDER_PREFIXES)]
+    return StoryTree(read, [name for name in files if name != out_name and not HIDDEN_OR_META.match(name)],
+                     sorted(unread))
+
+
+def walk_stories(root: Path, tree: StoryTree, depth: int = DEFAULT_DEPTH,
+                 note: Callable[[str], None] = lambda _: None,
+                 found: Callable[[int], None] = lambda _: None) -> Iterator[tuple[str, ...]]:
+    """The story folders under ``root`` (each as its path's parts below ``root``), depth-first, sorted by name
+    at each level, found as they are yielded: the first story is yielded after listing one folder per level, and
+    the walk holds one listing per level, whatever the size of the tree.
+
+    A folder is a story when it holds a file (not hidden, not a README: what ``newsfuse summarize FOLDER`` would
+    read or name), or nothing to descend into (an empty folder is a story, whose line says so); a folder of only
+    subfolders is a shelf, not a story itself, and its subfolders are walked. A story's subfolders are walked too:
+    each is a story or a shelf of its own (a topic folder with a description file and its docsets gives the
+    topic's line and each docset's; nothing in the tree is passed over in silence). A folder ``depth`` levels down
+    is a story whatever it holds (its subfolders are not read: said through ``note``). Links to folders are
+    followed, but never a link to a folder the walk is in or came down through (``note`` names it), so no link
+    makes the walk loop. ``found(n)``: n more lines than the walk had counted (a shelf's k subfolders are k-1
+    more; a story's k subfolders are k more)."""
+    base = root.resolve()
+    stack: list[tuple[Iterator[str], tuple[str, ...], Path]] = [(iter(tree.folders), (), base)]
+    above: set[Path] = {base}  # the real paths of the folders the walk is in
+    while stack:
+        names, parts, real = stack[-1]
+        name = next(names, None)
+        if name is None:
+            stack.pop()
+            above.discard(real)
             continue
-        elif name.endswith(SAVED_PAGE_FILES) and name[: -len(SAVED_PAGE_FILES)] in pages:
-            tree.unread.append(f"{name} (the files of the saved page beside it)")
+        rel = (*parts, name)
+        folder = root.joinpath(*rel)
+        try:
+            here = folder.resolve() if folder.is_symlink() else real / name
+            entries = _list(folder, here, above)
+        except (OSError, RuntimeError):  # unreadable, or gone: a story, whose line says why (or that IN is gone)
+            yield rel
+            continue
+        subs, back = _subfolders(entries)
+        for link in back:
+            note(f"{'/'.join((*rel, link))} (a link back up the tree)")
+        has_files = any(kind in ("file", "other") and not HIDDEN_OR_META.match(n) for n, kind in entries)
+        if has_files or not subs or len(rel) >= depth:
+            yield rel
+            if not subs:
+                continue
+            if len(rel) >= depth:
+                note(f"{'/'.join(rel)}'s {len(subs)} subfolder{'s' if len(subs) > 1 else ''} (deeper than --depth "
+                     f"{depth})")
+                continue
+            found(len(subs))
         else:
-            tree.folders.append(name)
-    return tree
+            found(len(subs) - 1)
+        stack.append((iter(subs), rel, here))
+        above.add(here)
 
 
 def _no_stories(root: Path, tree: StoryTree) -> InputError:
@@ -407,12 +497,15 @@ def run_batch(
     progress: bool = True,
     use_ray: bool = False,
     chunk_size: int | None = None,
+    depth: int = DEFAULT_DEPTH,
 ) -> BatchStats:
-    """Summarize every cluster of ``in_path`` (a JSONL(.gz) file, or a directory of story folders: see
-    ``story_folders``) into ``out_path`` (appending; resumes where it stopped)."""
+    """Summarize every cluster of ``in_path`` (a JSONL(.gz) file, or a directory tree of story folders at most
+    ``depth`` levels down: see ``walk_stories``) into ``out_path`` (appending; resumes where it stopped)."""
     from newsfuse.options import Budget
 
     Budget.of(words=words, sentences=sentences, bytes=bytes)  # one-line error before any work
+    if depth < 1:
+        raise InputError(f"--depth must be at least 1 (1: only IN's own subfolders are stories), not {depth}")
     budget = {"words": words, "sentences": sentences, "bytes": bytes}
     src, out = Path(in_path), Path(out_path)
     kind = path_kind(src)
@@ -432,8 +525,10 @@ def run_batch(
         if not tree.folders:
             raise _no_stories(src, tree)
         inside = out.resolve().parts[len(src.resolve().parts):] if out.resolve().is_relative_to(src.resolve()) else ()
-        if len(inside) > 1 and inside[0] in tree.folders:  # it would be read as one of the story's files
-            raise InputError(f"--out {out} is inside the story folder {src / inside[0]}: write it elsewhere")
+        if (len(inside) > 1 and inside[0] in tree.folders and len(inside) <= depth + 1
+                and not any(part.startswith(SKIPPED_FOLDER_PREFIXES) for part in inside[:-1])):
+            # it would be read as one of a story's files (and make a shelf a story)
+            raise InputError(f"--out {out} is inside the story folder {src.joinpath(*inside[:-1])}: write it elsewhere")
         for note in _tree_notes(src, tree):
             click.echo(f"newsfuse batch: {note}", err=True)
     elif src.is_file() and looks_binary(src):  # (not a pipe: reading its start would consume it)
@@ -447,11 +542,28 @@ def run_batch(
         raise InputError(f"cannot write {out}: {e.strerror or e}") from None
     if chunk_size is None:
         chunk_size = CHUNK if tree is None else FOLDER_CHUNK
+    stats = BatchStats()
+    stories: Iterator[tuple[str, ...]] = iter(())
+    known = [0]  # a story tree's lines found so far (the progress bar's total grows with them)
     if tree is not None:
-        counted: int | None = len(tree.folders)
+        def unread(what: str) -> None:
+            stats.unread += 1
+            if len(stats.first_unread) < 3:
+                stats.first_unread.append(what)
+
+        known[0] = len(tree.folders)
+        stories = walk_stories(src, tree, depth, note=unread, found=lambda n: known.__setitem__(0, known[0] + n))
+        # the first stories, enough to tell whether the tree has fewer than the workers asked for (a tree of
+        # 100,000 is not walked to count it: its first line is written at once)
+        peek = min(workers or os.cpu_count() or 1, 4096) * chunk_size + 1
+        first = list(itertools.islice(stories, peek))
+        counted: int | None = len(first) if len(first) < peek else None
+        stories = itertools.chain(first, stories)
+        if counted is not None:
+            known[0] = counted
     else:
         counted = count_lines(src) if src.is_file() else None  # (counting a pipe would consume it: counted as read)
-    stats = BatchStats(total=counted or 0)
+        stats.total = counted or 0
     workers = pool_size(workers, counted, "batch", per_task=chunk_size, machine_cap=not use_ray)
     in_input: set[str] = set()  # ids met in this run's reading of the input
 
@@ -463,13 +575,16 @@ def run_batch(
             return
         # the folder's path, not its documents: the worker reads them (a Ray worker may run elsewhere: absolute)
         base = src.absolute() if use_ray else src
-        for name in tree.folders:
-            yield name, base / name
+        for parts in stories:
+            yield "/".join(parts), base.joinpath(*parts)
+            if bar.total != known[0]:
+                bar.total = known[0]
+                bar.refresh()
 
     def todo() -> Iterator[Item]:
         try:
             for cid, docs in items():
-                if counted is None:
+                if tree is not None or counted is None:
                     stats.total += 1
                 if cid in in_input:  # the output holds one line per id: the first cluster with it wins
                     stats.repeated += 1
@@ -489,7 +604,7 @@ def run_batch(
 
     try:
         with open(out, "a", encoding="utf-8") as fh, tqdm(
-            total=counted, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+            total=known[0] if tree is not None else counted, unit="cluster", file=sys.stderr, disable=not progress, dynamic_ncols=True,
             desc="newsfuse batch", smoothing=0.05, mininterval=progress_interval(),
         ) as bar:
 
@@ -536,14 +651,22 @@ def run_batch(
 @click.option("--bytes", "bytes_", type=int, default=None, help="Byte budget per summary.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--ray", "use_ray", is_flag=True, help="Run on Ray (pip install 'newsfuse[ray]').")
+@click.option("--depth", type=click.IntRange(min=1), default=DEFAULT_DEPTH, show_default=True,
+              help="A directory IN: story folders at most this many levels below it (1: its own subfolders only); "
+                   "deeper ones are named, not read (a guard against link tangles; collections are 1-4 deep).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: int | None, bytes_: int | None,
-                  workers: int | None, use_ray: bool, quiet: bool) -> None:
+                  workers: int | None, use_ray: bool, depth: int, quiet: bool) -> None:
     """Summarize every cluster of IN into --out, one JSON line per cluster.
 
-    IN is a JSONL or JSONL.gz file of clusters, or a directory of stories: each subfolder is one cluster (its
-    id the folder's name), read as `newsfuse summarize FOLDER` reads it (text, HTML, PDF, Word, saved pages,
-    feeds, captions, exports, DUC/TAC newswire). Files directly in the directory are not read.
+    IN is a JSONL or JSONL.gz file of clusters, or a directory tree of stories. A folder that holds files is
+    one story (its id the folder's path below IN, such as 2024/port-veyra), read as `newsfuse summarize
+    FOLDER` reads it (text, HTML, PDF, Word, saved pages, feeds, captions, exports, DUC/TAC newswire); a folder
+    of only subfolders (years, a DUC docs/ folder, a TAC topic) is a shelf, walked into. A story's own
+    subfolders are read too, each a story or a shelf of its own, so nothing is passed over: a topic's
+    description beside its docsets, or a year's index page beside its stories, gives a line for those files and
+    one per subfolder (read as a story alone, the year's stories would be lost; read as a shelf alone, so would
+    every story kept with an images/ folder). Files directly in IN are not read.
 
     Resumable: rerun the same command after a crash and it carries on where it stopped.
 
@@ -552,8 +675,8 @@ def batch_command(in_path: Path, out_path: Path, words: int | None, sentences: i
     Example: newsfuse batch stories/ --out briefs.jsonl --workers 2
     """
     stats = run_batch(in_path, out_path, words=words, sentences=sentences, bytes=bytes_, workers=workers,
-                      progress=not quiet, use_ray=use_ray)
-    note = stats.repeated_note()
-    if note:
-        click.echo(f"newsfuse batch: {note}", err=True)
+                      progress=not quiet, use_ray=use_ray, depth=depth)
+    for note in (stats.unread_note(), stats.repeated_note()):
+        if note:
+            click.echo(f"newsfuse batch: {note}", err=True)
     click.echo(f"newsfuse batch: {stats.line()} -> {out_path}", err=True)
