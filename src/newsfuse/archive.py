@@ -86,11 +86,8 @@ def members(archive: zipfile.ZipFile, name: str, max_member_bytes: int, skip: Ca
         if info.flag_bits & 0x1:
             skip(f"{shown} is encrypted: not read")
             continue
-        if total > MAX_TOTAL_BYTES:
-            warn(f"{name} unpacks to more than {MAX_TOTAL_BYTES // 1_000_000} MB: its files from {parts[-1]} on "
-                 "are not read")
-            return
-        budget = min(max_member_bytes + 1, MAX_TOTAL_BYTES + 1 - total)
+        room = MAX_TOTAL_BYTES - total
+        budget = min(max_member_bytes + 1, room + 1)
         out = bytearray()
         try:
             with archive.open(info) as fh:
@@ -104,6 +101,10 @@ def members(archive: zipfile.ZipFile, name: str, max_member_bytes: int, skip: Ca
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError, NotImplementedError, RuntimeError) as e:
             skip(f"{shown} cannot be unpacked ({_one_line(e)})")
             continue
+        if len(out) > room:
+            warn(f"{name} unpacks to more than {MAX_TOTAL_BYTES // 1_000_000:,} MB: its files from {parts[-1]} on "
+                 "are not read")
+            return
         total += len(out)
         yield Member(parts[-1], shown, bytes(out))
 
