@@ -280,3 +280,8 @@ def test_orvel_brief_cites_zipped_documents_and_rtf(capsys, words: int) -> None:
     assert titles["Harbour Wire"] == "Stolen 16th-century astrolabe found in storage unit, returned to museum"
     assert titles["Vesterholm Police"] == "Statement: stolen astrolabe recovered, two people charged"
     assert "astrolabe" in data["summary"]
+    # "On Saturday they were charged ..." (who?) is quoted only after the sentence that says who
+    texts_in_brief = [s["text"] for s in data["sentences"]]
+    for k, t in enumerate(texts_in_brief):
+        if t.startswith("On Saturday they"):
+            assert k > 0 and texts_in_brief[k - 1].startswith("Two men, aged 34 and 51"), texts_in_brief
