@@ -85,6 +85,14 @@ class Handler(BaseHTTPRequestHandler):
                 pass
         elif path == "/release":  # a PDF press release, its address without a suffix
             self.send(200, (VEYRA / "01-ministry-of-water-and-infrastructure.pdf").read_bytes(), "application/pdf")
+        elif path == "/press-kit":  # a press kit (a ZIP archive) by its content type, its address without a suffix
+            kit = Path(__file__).parent / "fixtures" / "orvel-astrolabe" / "orvel-museum-press-kit.zip"
+            self.send(200, kit.read_bytes(), "application/zip")
+        elif path == "/wire":  # an RTF wire copy
+            wire = Path(__file__).parent / "fixtures" / "orvel-astrolabe" / "04-harbour-wire.rtf"
+            self.send(200, wire.read_bytes(), "application/rtf")
+        elif path == "/statement":  # a Word file sent as bytes of no kind: still a Word file, not an archive
+            self.send(200, (VEYRA / "04-coastline-wire.docx").read_bytes(), "application/octet-stream")
         elif path == "/broken.pdf":
             self.send(200, b"%PDF-1.4\n1 0 obj <<", "application/pdf")
         elif path == "/image":
@@ -304,3 +312,16 @@ def test_a_broken_pdf_fetched_is_one_line(server: str) -> None:
     with pytest.raises(FetchError) as e:
         fetch_url(server + "/broken.pdf")
     assert "not a readable PDF" in str(e.value) and "\n" not in str(e.value)
+
+
+def test_press_kit_and_rtf_by_url(server: str) -> None:
+    notes: list[str] = []
+    docs = load_inputs([server + "/press-kit"], urls=[server + "/wire", server + "/statement"], warn=notes.append)
+    assert [d.id for d in docs][:3] == ["01-orvel-museum-of-navigation", "02-vesterholm-police", "03-orvel-museum-news"]
+    assert docs[3].title == "Stolen 16th-century astrolabe found in storage unit, returned to museum"
+    assert docs[3].source == "127.0.0.1" and "Kallby" in docs[3].text
+    assert "Port Veyra" in docs[4].text
+    assert notes == [f"skipped: {server}/press-kit/Orvel Museum press kit/photos/astrolabe-returned.jpg is a binary "
+                     "or undecodable file, not text"]
+    with pytest.raises(FetchError, match="is a ZIP archive of files"):
+        fetch_url(server + "/press-kit")  # (the HTTP API's "urls": one page each; a press kit is sent as "files")

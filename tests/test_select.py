@@ -37,6 +37,14 @@ from newsfuse.split import split_document
         ("Still water under the bridge froze on Monday.", False),
         ("Similarly sized bridges upriver were inspected on Monday.", False),
         ("Otherwise healthy commuters were treated for smoke inhalation.", False),
+        # a pronoun subject after a day's time
+        ("On Saturday they were charged with handling stolen goods.", True),
+        ("On Friday, he said the bridge would reopen in December.", True),
+        ("Last Sunday she was the cover story of the magazine.", True),
+        ("On Monday, police said the two men were charged.", False),
+        ("On Tuesday it rained for the third day running.", False),
+        ("On Saturday the two clubs meet again in Lakeport.", False),
+        ("On Sunday theaters across the city reopened.", False),
         # a subject whose owner is a pronoun: whose?
         ("The search for her missing neighbor, a 44-year-old man, entered its second day.", True),
         ("A letter from their attorney says the council broke the law.", True),

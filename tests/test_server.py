@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import threading
 import time
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -923,6 +925,26 @@ def test_pdf_and_word_files_give_a_brief_that_cites_them() -> None:
     assert any(names[i] in ("Ministry of Water and Infrastructure", "Coastline Wire", "The Veyra Tidings",
                             "Land and Environment Court") for i in cited)
     assert "Port Veyra" in brief["summary"] and brief["stats"]["documents"] == 5
+
+
+def test_a_press_kit_zip_and_an_rtf_file_give_a_brief_that_cites_them() -> None:
+    orvel = FIXTURES / "orvel-astrolabe"
+    files = [sent(orvel / "orvel-museum-press-kit.zip"), sent(orvel / "04-harbour-wire.rtf")]
+    r = post(client(), {"files": files, "words": 120})
+    assert r.status_code == 200, r.text
+    brief = r.json()
+    names = {s["id"]: s["name"] for s in brief["sources"]}
+    assert {"Orvel Museum of Navigation", "Vesterholm Police", "Harbour Wire"} <= set(names.values())
+    assert brief["stats"]["documents"] == 4
+    assert brief["notes"] == ["skipped: orvel-museum-press-kit.zip/Orvel Museum press kit/photos/astrolabe-returned.jpg "
+                              "is a binary or undecodable file, not text"]
+    cited = {names[i] for s in brief["sentences"] for i in s["sources"]}
+    assert {"Orvel Museum of Navigation", "Harbour Wire"} <= cited
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.txt", b"\0" * 30_000_000)
+    r = post(client(), {"files": [{"name": "kit.zip", "data": b64(bomb.getvalue())}]})
+    assert r.status_code == 400 and "ZIP bomb" in r.json()["error"], r.text
 
 
 def test_files_are_read_as_the_cli_reads_them() -> None:

@@ -71,6 +71,12 @@ LEAD_CLUTTER = [
         "Police say the crew found remains near the field.",
     ),
     ("Advertisement - continue reading below Participants were calm about it.", "Participants were calm about it."),
+    # a news site's marker before its ad slot, in the past tense too
+    ("story continued below trump and his allies have increasingly used the word.",
+     "trump and his allies have increasingly used the word."),
+    ("Story Continues Below The bridge closed on Tuesday.", "The bridge closed on Tuesday."),
+    ("The story continued below the fold on page two of the paper.",
+     "The story continued below the fold on page two of the paper."),
     ("( photo: fox ) The Simpsons are going to the record books.", "The Simpsons are going to the record books."),
     ("( AP Photo/Evan Vucci ) ( Associated Press ) The president arrived late for the meeting.",
      "The president arrived late for the meeting."),
@@ -415,6 +421,7 @@ def test_photo_captions_are_not_sentences() -> None:
 
 _PREFILTER_SAMPLES = [
     "Advertisement continue reading the main story The bridge closed.",
+    "Story continued below The bridge closed.",
     "*** The bridge closed on Tuesday.",
     "( AP Photo/Evan Vucci ) The bridge closed.",
     "( associated press ) The bridge closed.",

@@ -20,6 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import weakref
+from dataclasses import dataclass
 from http.client import HTTPMessage
 from typing import IO, Any
 
@@ -34,7 +35,17 @@ CHUNK = 65536
 TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom", "application/json")
 # documents read by their own readers (load.binary_document): PDF, Word, OpenDocument text
 DOCUMENT_TYPES = ("application/pdf", "application/x-pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml",
-                  "application/vnd.oasis.opendocument.text")
+                  "application/vnd.oasis.opendocument.text", "application/rtf", "application/x-rtf")
+# a ZIP archive of files (a press kit): read by the CLI's loader, member by member (load._Loader._add_archive)
+ARCHIVE_TYPES = ("application/zip", "application/x-zip-compressed", "application/x-zip")
+
+
+@dataclass
+class Archive:
+    """A ZIP archive fetched: its bytes, the file name it is read under and what messages call it."""
+    data: bytes
+    filename: str
+    shown: str
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -278,8 +289,18 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
     """The page at ``url`` as a Document (HTML marked ``is_html``; source = og:site_name or the domain).
 
     Raises :class:`FetchError` with a one-line reason: not http(s), unreachable, timed out,
-    HTTP error status, larger than ``max_bytes``, not text, cancelled (by ``cancel``).
+    HTTP error status, larger than ``max_bytes``, not text, a ZIP archive, cancelled (by ``cancel``).
     """
+    got = fetch_input(url, timeout, max_bytes, cancel)
+    if isinstance(got, Archive):
+        raise FetchError(f"cannot fetch {got.shown}: it is a ZIP archive of files (send them as files)")
+    return got
+
+
+def fetch_input(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cancel: Cancel | None = None,
+                ) -> Document | Archive:
+    """As :func:`fetch_url`, but a ZIP archive of files (by its content type, its name or its content, not a Word
+    file) is given back as an :class:`Archive` for the loader to read its files."""
     shown = printable(url)
     cancel = cancel or Cancel()
     if cancel.cancelled:
@@ -309,7 +330,7 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
         if length and length.isdigit() and int(length) > max_bytes:
             raise FetchError(f"cannot fetch {shown}: larger than {_mb(max_bytes)}")
         ctype = (resp.headers.get_content_type() or "").lower()
-        if ctype and not ctype.startswith(TEXT_TYPES + DOCUMENT_TYPES) and ctype != "application/octet-stream":
+        if ctype and not ctype.startswith(TEXT_TYPES + DOCUMENT_TYPES + ARCHIVE_TYPES) and ctype != "application/octet-stream":
             raise FetchError(f"cannot fetch {shown}: not a text page (content type {ctype})")
         chunks: list[bytes] = []
         size = 0
@@ -333,6 +354,9 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
         final_url = resp.geturl() or url
         charset = resp.headers.get_content_charset()
     data = b"".join(chunks)
+    archive = _archive(data, final_url, shown, ctype)
+    if archive is not None:
+        return archive
     document = _document(data, final_url, shown, ctype)
     if document is not None:
         return document
@@ -354,6 +378,31 @@ def fetch_url(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, cance
     )
 
 
+def _archive(data: bytes, url: str, shown: str, ctype: str) -> Archive | None:
+    """A ZIP archive of files (not a Word or OpenDocument file), known by its content type or its name; None else."""
+    from newsfuse.office_text import looks_like_zip
+
+    path = urllib.parse.urlsplit(url).path if "://" in url else ""
+    filename = path.rsplit("/", 1)[-1] or domain_of(url) or "archive"
+    lower = filename.lower()
+    if lower.endswith((".docx", ".odt")) or "opendocument" in ctype or "officedocument" in ctype:
+        return None
+    if ctype.startswith(ARCHIVE_TYPES) or lower.endswith(".zip") or (looks_like_zip(data) and not _office_zip(data)):
+        return Archive(data, filename if lower.endswith(".zip") else filename + ".zip", shown)
+    return None
+
+
+def _office_zip(data: bytes) -> bool:
+    from newsfuse.archive import is_office, open_zip
+    from newsfuse.errors import InputError
+
+    try:
+        with open_zip(data, "") as z:
+            return is_office(z)
+    except InputError:
+        return True  # (a damaged one: the Word reader says why)
+
+
 def _document(data: bytes, url: str, shown: str, ctype: str) -> Document | None:
     """A PDF or Word file fetched (by its content or content type) as a Document; None for a page."""
     import logging
@@ -369,6 +418,8 @@ def _document(data: bytes, url: str, shown: str, ctype: str) -> Document | None:
         filename += ".docx"
     elif "opendocument.text" in ctype and not filename.lower().endswith(".odt"):
         filename += ".odt"
+    elif "rtf" in ctype and not filename.lower().endswith(".rtf"):
+        filename += ".rtf"
     try:
         doc = binary_document(data, filename, shown, domain_of(url) or "url", logging.getLogger("newsfuse").warning)
     except FetchError:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO, TypeGuard, cast
 from urllib.parse import urlsplit
 
+from newsfuse.archive import ZIP_SUFFIX, is_office, members, open_zip
 from newsfuse.archived import name_in_title, original_url, page_url, without_tracking
 from newsfuse.clutter import html_meta, looks_like_html, sniff_charset, without_site_name
 from newsfuse.errors import InputError
@@ -36,6 +37,7 @@ from newsfuse.news_api import ApiArticle, api_articles, looks_like_news_api, rea
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 from newsfuse.office_text import looks_like_zip, read_office
 from newsfuse.pdf_text import looks_like_pdf, read_pdf
+from newsfuse.rtf_text import RTF_SUFFIX, looks_like_rtf, read_rtf
 from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
 from newsfuse.table import MAX_ROWS, Row, read_table
 from newsfuse.warc import WarcError, looks_like_warc, read_warc
@@ -63,7 +65,8 @@ SAVED_SUFFIXES = ((".mhtml", "mhtml"), (".mht", "mhtml"), (".webarchive", "webar
                   (".warc.gz", "warc"))
 # a file's suffixes that are not part of its name (in this order: "x.warc.gz" -> "x.warc" -> "x")
 STRIPPED_SUFFIXES = (".gz", *HTML_SUFFIXES, ".json", ".txt", ".text", ".md", ".src", ".xml", ".rss", ".atom", PDF_SUFFIX,
-                     *OFFICE_SUFFIXES, ".mhtml", ".mht", ".webarchive", ".warc", ".srt", ".vtt", *TABLE_SUFFIXES)
+                     *OFFICE_SUFFIXES, ".mhtml", ".mht", ".webarchive", ".warc", ".srt", ".vtt", *TABLE_SUFFIXES,
+                     ZIP_SUFFIX, RTF_SUFFIX)
 SNIFF_BYTES = 65_536
 
 Warn = Callable[[str], None]
@@ -518,6 +521,9 @@ def binary_document(data: bytes, filename: str, name: str, stem: str, warn: Warn
         return Document(text=office.text, id=stem, source=outlet_from_stem(stem), title=office.title, date=office.date)
     if lower.endswith(OFFICE_SUFFIXES):
         raise InputError(f"{name} is not a Word or OpenDocument file (not a ZIP archive)")
+    if looks_like_rtf(data):
+        rtf = read_rtf(data, name)
+        return Document(text=rtf.text, id=stem, source=outlet_from_stem(stem), title=rtf.title, date=rtf.date)
     return None
 
 
@@ -604,6 +610,7 @@ class _Loader:
         # each feed's or export's name, its items' documents (kept only if about the other inputs' story: see
         # load_inputs) and what it and its items are called (("feed", "items"), ("export", "articles"))
         self.feeds: list[tuple[str, list[Document], tuple[str, str]]] = []
+        self.in_archive = False  # reading a ZIP archive's files: an archive among them is not opened
 
     def skip(self, why: str) -> None:
         self.skipped.append(why)
@@ -932,11 +939,13 @@ class _Loader:
             return
         if lower.endswith((".json", ".json.gz")) and size > MAX_JSON_BYTES:
             raise InputError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB: split it into a JSONL file, one cluster a line")
-        if lower.endswith((PDF_SUFFIX, *OFFICE_SUFFIXES)) and size > MAX_FILE_BYTES:
+        if lower.endswith((PDF_SUFFIX, *OFFICE_SUFFIXES, ZIP_SUFFIX)) and size > MAX_FILE_BYTES:
             # (a PDF or a ZIP archive cut short cannot be read: the whole file is refused)
             self.skip(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: not read")
             return
         data = _read_capped(gzip.GzipFile(fileobj=fh) if lower.endswith(".gz") else fh, name, self.warn)
+        if self._add_archive(data, lower, name):
+            return
         if self._add_binary(data, filename, name, stem):
             return
         text = decode_bytes(data)
@@ -954,6 +963,34 @@ class _Loader:
             self._add_table(text, stem, name, tsv=lower.endswith(".tsv"))
             return
         self.add_text(text, stem, name, html_hint=lower.endswith(HTML_SUFFIXES))
+
+    def _add_archive(self, data: bytes, lower: str, name: str) -> bool:
+        """A ZIP archive of files (a press kit), not a Word or OpenDocument file: each of its files read as a file of
+        that name in a folder is (see archive.py); an archive inside it is named, not opened. False for other files."""
+        if not (lower.endswith(ZIP_SUFFIX) or (looks_like_zip(data) and not lower.endswith(OFFICE_SUFFIXES))):
+            return False
+        try:
+            archive = open_zip(data, name)
+        except InputError as e:
+            if not lower.endswith(ZIP_SUFFIX):
+                return False  # (a damaged Word file without its suffix: office_text says why)
+            self.skip(str(e))
+            return True
+        with archive:
+            if not lower.endswith(ZIP_SUFFIX) and is_office(archive):
+                return False
+            if self.in_archive:
+                self.skip(f"{name} is a ZIP archive inside an archive: not opened")
+                return True
+            self.in_archive = True
+            try:
+                for m in members(archive, name, MAX_FILE_BYTES, self.skip, self.warn):
+                    self.add_bytes(m.data, m.filename, m.shown)
+            except InputError as e:
+                self.skip(str(e))
+            finally:
+                self.in_archive = False
+        return True
 
     def _add_binary(self, data: bytes, filename: str, name: str, stem: str) -> bool:
         """A PDF or Word file read into a document (or skipped, saying why); False for other files."""
@@ -973,7 +1010,7 @@ class _Loader:
         buf = getattr(stdin, "buffer", None)
         if buf is not None:
             data = _read_capped(buf, "standard input", self.warn)
-            if self._add_binary(data, "", "standard input", "stdin"):
+            if self._add_archive(data, "", "standard input") or self._add_binary(data, "", "standard input", "stdin"):
                 return
             text = decode_bytes(data)
             if text is None:
@@ -1122,10 +1159,14 @@ def load_inputs(
     fetch_errors: list[InputError] = []
 
     def fetch(url: str) -> None:
-        from newsfuse.fetch import fetch_url
+        from newsfuse.fetch import Archive, fetch_input
 
         try:
-            loader.docs.append(fetch_url(url))
+            got = fetch_input(url)
+            if isinstance(got, Archive):  # a press kit: its files read as a folder's are
+                loader.add_bytes(got.data, got.filename, got.shown)
+            else:
+                loader.docs.append(got)
         except InputError as e:
             fetch_errors.append(e)
             loader.skip(str(e))

@@ -99,6 +99,10 @@ _DANGLING = re.compile(
     # "Similarly sized bridges ...")
     r"|^(?:[\"“‘']\s*)?(?:later|still|similarly|likewise|otherwise|in turn|in response|in contrast|by contrast|"
     r"on the other hand|at the same time),"
+    # ... and a pronoun subject after a day's time ("On Saturday they were charged ...", "On Friday, he said ...":
+    # who? not "On Monday, police said ...", "On Tuesday it rained")
+    r"|^(?:[\"“‘']\s*)?(?:on|by|early|late|last|earlier|later)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"that day|the same day)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he|she|they)\b"
     # ... and a subject whose owner is a pronoun ("The search for her missing neighbor entered its second day.", "A
     # letter from her attorney states ...": whose?)
     # (not when the owner is the subject itself: its age, "A man in his 40s was arrested."; after a verb, "The girl

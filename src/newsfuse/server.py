@@ -175,8 +175,9 @@ class SummarizeRequest(BaseModel):
         default=[],
         description="Files read as `newsfuse summarize FILE` reads them: PDF, Word (.docx), OpenDocument (.odt), HTML, "
                     "MHTML, Safari .webarchive, WARC (.warc, .warc.gz), .srt/.vtt captions, a news API's JSON, CSV/TSV "
-                    "exports, RSS/Atom feeds, Markdown, e-mail (.eml), plain text, JSON/JSONL clusters. A file may give "
-                    "several documents (a WARC, a feed, an export); they count towards --max-documents.")
+                    "exports, RSS/Atom feeds, Markdown, e-mail (.eml), RTF, plain text, JSON/JSONL clusters, and a ZIP archive "
+                    "of such files (a press kit). A file may give several documents (a ZIP archive, a WARC, a feed, an "
+                    "export); they count towards --max-documents.")
     words: StrictInt | None = Field(default=None, description="Length budget in words (default 120). Give at most one budget.")
     sentences: StrictInt | None = None
     bytes: StrictInt | None = None

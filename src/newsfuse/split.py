@@ -458,7 +458,7 @@ _WRITER = (r"(?!(?:you|i|we|they|he|she|it|the|a|an)\b)[a-z][\w'’-]+(?:\s+[a-z
 # caption") and a "read more" link. (A related story's headline run into the text before its "read
 # more" link stays: by words alone it cannot be told from prose such as "Many people read more books".)
 _LEAD_CLUTTER = re.compile(
-    r"(?:(?:advertisement|(?:story|article) continues below(?: advertisement)?|continue reading(?: the main story| below)?|"
+    r"(?:(?:advertisement|(?:story|article) continue[sd] below(?: advertisement)?|continue reading(?: the main story| below)?|"
     r"read more)"
     r"(?:\s*[-–—:|»]\s*|\s+)(?=\S)"
     r"|[^\w\s\"“‘'(\[$£€]{4,}\s*"
@@ -563,7 +563,8 @@ _CAPTION_KEYS = ("seen in ", "pictured in ", "shown in ")
 # (lower-cased), or holds "toggle caption" or an ellipsis, ">>" in its first 70 characters or "»" in its first 220. Keep
 # both in step with the patterns.
 _LEAD_CLUTTER_OPENINGS = (
-    "advertisement", "story continues below", "article continues below", "continue reading", "read more", "image copyright",
+    "advertisement", "story continues below", "article continues below", "story continued below",
+    "article continued below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
     "analysis", "commentary", "published date", "storyidforme",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
