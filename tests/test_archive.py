@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import time
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_files import assert_same_files, make_script
 from newsfuse.cli import main
 from newsfuse.errors import InputError
 from newsfuse.load import load_files, load_inputs
@@ -47,13 +47,9 @@ def loaded(data: bytes, filename: str = "kit.zip") -> tuple[list, list[str]]:
 
 
 def test_fixture_files_are_what_make_fixture_writes(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("orvel_make_fixture", ORVEL / "_make_fixture.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = make_script(ORVEL / "_make_fixture.py", "orvel_make_fixture")
     module.main(tmp_path)
-    for name in module.FILES:
-        assert (tmp_path / name).read_bytes() == (ORVEL / name).read_bytes(), f"run {ORVEL / '_make_fixture.py'}"
+    assert_same_files(tmp_path, ORVEL, list(module.FILES), ORVEL / "_make_fixture.py")
 
 
 # --- the loader ---------------------------------------------------------------------------------------------------

@@ -777,17 +777,23 @@ def test_batch_dir_lists_thousands_of_folders_without_opening_them(tmp_path: Pat
     assert tree.folders == [f"s{i:05d}" for i in range(3000)] and tree.loose == [] and tree.unread == []
 
 
-def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
-    """A DUC/TAC tree: one folder per docset, each holding SGML newswire files named by their document numbers
-    (no suffix): one line per docset, as `newsfuse summarize DOCSET` reads it."""
+
+def _duc_docsets(root: Path) -> Path:
+    """Two DUC-style docsets of SGML newswire files (no suffix) under ``root``."""
     from test_newswire import AQUAINT2, DUC, NYT
 
-    root = tmp_path / "duc2004" / "docs"
     for docset, files in {"d30001t": {"APW19990312.0101": DUC, "NYT19990313.0042": NYT},
                           "d30002t": {"XIN_ENG_20050611.0077": AQUAINT2}}.items():
         (root / docset).mkdir(parents=True)
         for name, text in files.items():
             (root / docset / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
+    """A DUC/TAC tree: one folder per docset, each holding SGML newswire files named by their document numbers
+    (no suffix): one line per docset, as `newsfuse summarize DOCSET` reads it."""
+    root = _duc_docsets(tmp_path / "duc2004" / "docs")
     out = tmp_path / "out.jsonl"
     assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
     recs = read_out(out)
@@ -928,14 +934,8 @@ def test_batch_dir_walks_shelves_of_years_and_ids_are_paths(tmp_path: Path, monk
 def test_batch_dir_reads_a_duc_like_three_level_tree_and_depth_limits_it(tmp_path: Path) -> None:
     """corpus/duc2004/docs/d30001t/APW...: three shelves down to the docsets; --depth 2 stops at docs/, whose line
     says its subfolders are not read, and the run names what it did not read."""
-    from test_newswire import AQUAINT2, DUC, NYT
-
     root = tmp_path / "corpus"
-    for docset, files in {"d30001t": {"APW19990312.0101": DUC, "NYT19990313.0042": NYT},
-                          "d30002t": {"XIN_ENG_20050611.0077": AQUAINT2}}.items():
-        (root / "duc2004" / "docs" / docset).mkdir(parents=True)
-        for name, text in files.items():
-            (root / "duc2004" / "docs" / docset / name).write_text(text, encoding="utf-8")
+    _duc_docsets(root / "duc2004" / "docs")
     out = tmp_path / "out.jsonl"
     assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
     recs = read_out(out)

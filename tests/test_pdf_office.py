@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import time
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_files import assert_same_files, make_script
 from newsfuse.cli import main
 from newsfuse.errors import InputError
 from newsfuse.load import load_inputs
@@ -21,15 +21,7 @@ VEYRA = Path(__file__).parent / "fixtures" / "veyra-plant"
 HANG = 60.0  # a guard against hangs, not a speed target (as in test_clean)
 
 
-def _maker():
-    spec = importlib.util.spec_from_file_location("veyra_make_fixture", VEYRA / "_make_fixture.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MAKE = _maker()
+MAKE = make_script(VEYRA / "_make_fixture.py", "veyra_make_fixture")
 
 
 def _doc(name: str):
@@ -51,8 +43,7 @@ def test_the_committed_binaries_are_what_the_script_writes(tmp_path: Path) -> No
     """The PDFs and the .docx are made by _make_fixture.py (deterministic): committed, so that the folder can be
     summarized as it stands, and checked here so that a change to the script is not left unmade in the files."""
     MAKE.main(tmp_path)
-    for name in MAKE.FILES:
-        assert (tmp_path / name).read_bytes() == (VEYRA / name).read_bytes(), f"run {VEYRA / '_make_fixture.py'}"
+    assert_same_files(tmp_path, VEYRA, list(MAKE.FILES), VEYRA / "_make_fixture.py")
 
 
 # --- PDF ----------------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import gzip
-import importlib.util
 import json
 import plistlib
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_files import assert_same_files, make_script
 from newsfuse import warc as warc_module
 from newsfuse.archived import (
     drop_capture_header,
@@ -476,16 +476,9 @@ def test_cli_bad_saved_page_among_good_ones_is_skipped(capsys, tmp_path: Path) -
 def test_fixture_files_are_what_the_script_makes(tmp_path: Path) -> None:
     """The committed .mhtml and .webarchive are byte for byte what _make.py writes; the .warc.gz holds gzip
     streams, whose bytes depend on the zlib version, so it is compared by what the loader reads from it."""
-    spec = importlib.util.spec_from_file_location("penmarrow_make", PIER / "_make.py")
-    assert spec is not None and spec.loader is not None
-    make = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make)
+    make = make_script(PIER / "_make.py", "penmarrow_make")
     make.main(tmp_path)
-    for name in make.FILES:
-        if name.endswith(".gz"):
-            assert load_inputs([str(tmp_path / name)]) == load_inputs([str(PIER / name)]), name
-        else:
-            assert (tmp_path / name).read_bytes() == (PIER / name).read_bytes(), name
+    assert_same_files(tmp_path, PIER, list(make.FILES), PIER / "_make.py")
 
 
 @pytest.mark.parametrize(("url", "clean"), [
