@@ -30,6 +30,11 @@ SAME = [
         "Repairs are expected to take at least six weeks.",
         "She said the work would take no less than six weeks and was likely to cost about $4.2 million.",
     ),
+    # the same number of months: how long, when neither sentence gives an age
+    (
+        "The instrument is bent and has fresh scratches, and its repair will take about four months, the museum said.",
+        "The conservation work is expected to take about four months.",
+    ),
 ]
 DIFFERENT = [
     (
@@ -48,6 +53,10 @@ DIFFERENT = [
     (
         "The 71-year-old driver was taken to Mercy Hospital with minor injuries.",
         "Police said the 71-year-old driver had not been drinking before the crash.",
+    ),    # a number of years ago (when, not how long)
+    (
+        "Kellogg was convicted 25 years ago of killing her husband.",
+        "The judge sentenced Kellogg to 25 years to life.",
     ),
 ]
 

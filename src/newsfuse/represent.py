@@ -82,6 +82,17 @@ def _is_quantity(concept: str) -> bool:
 
 
 _AGE_UNITS = frozenset({"year", "month"})
+# an age ("a 6-month-old", "two years old", "aged 34") or a time ago ("convicted 25 years ago"): with it, "25 year"
+# may tell who or when, not how long
+_AGE_RE = re.compile(r"(?:month|year)s?[- ]old\b|\baged? \d|(?:month|year)s? ago\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _is_duration(concept: str) -> bool:
+    """A number of months ("four month", "18 month"): how long, in a sentence that tells no age. (Not years: "over
+    three years" is the term of an offer and of a demand alike, "25 years" a sentence and a time ago.)"""
+    first, _, second = concept.partition(" ")
+    return second == "month" and (first in NUMBER_WORDS or first.isdigit())
 
 
 def word_count(text: str) -> int:
@@ -468,8 +479,14 @@ class Representation:
         out = np.zeros(near.shape, dtype=bool)
         for a, b in zip(*np.nonzero(near & (shared_n >= SAME_SHARED) & ~decided), strict=True):
             shared = self.concepts[rows[a]] & self.concepts[cols[b]]
-            out[a, b] = any(_is_quantity(c) for c in shared)
+            out[a, b] = any(_is_quantity(c) for c in shared) or any(
+                _is_duration(c) for c in shared) and not (self._tells_age(rows[a]) or self._tells_age(cols[b]))
         return out
+
+    def _tells_age(self, i: int) -> bool:
+        """Whether sentence ``i`` gives someone's age in months or years ("a 6-month-old", "four months old") or a
+        time so long ago ("25 years ago")."""
+        return _AGE_RE.search(self.sentences[i].text) is not None
 
     def _embedding_match(
         self,
