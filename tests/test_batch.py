@@ -581,13 +581,13 @@ def story_tree(tmp_path: Path, names: tuple[str, ...] = STORIES) -> Path:
     return root
 
 
-def _summarize_folder(folder: Path, words: int) -> tuple[dict, list[str]]:
-    """What `newsfuse summarize FOLDER --words N --format json` gives, and its warnings."""
+def _summarize_folder(folder: Path, words: int | None = None, bytes: int | None = None) -> tuple[dict, list[str]]:
+    """What `newsfuse summarize FOLDER --words N (or --bytes B) --format json` gives, and its warnings."""
     from newsfuse import summarize
     from newsfuse.load import load_inputs
 
     notes: list[str] = []
-    return summarize(load_inputs([str(folder)], warn=notes.append), words=words).to_dict(), notes
+    return summarize(load_inputs([str(folder)], warn=notes.append), words=words, bytes=bytes).to_dict(), notes
 
 
 def test_batch_dir_writes_one_line_per_story_folder_as_summarize_does(tmp_path: Path) -> None:
@@ -799,10 +799,7 @@ def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
     recs = read_out(out)
     assert [r["id"] for r in recs] == ["d30001t", "d30002t"]
     for rec in recs:
-        from newsfuse import summarize
-        from newsfuse.load import load_inputs
-
-        assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
+        assert rec["summary"] == _summarize_folder(root / rec["id"], bytes=665)[0]["summary"]
     assert "Halden" in recs[0]["summary"] and "<" not in recs[0]["summary"]
 
 
@@ -940,11 +937,8 @@ def test_batch_dir_reads_a_duc_like_three_level_tree_and_depth_limits_it(tmp_pat
     assert run_batch(root, out, bytes=665, workers=1, progress=False).done == 2
     recs = read_out(out)
     assert [r["id"] for r in recs] == ["duc2004/docs/d30001t", "duc2004/docs/d30002t"]
-    from newsfuse import summarize
-    from newsfuse.load import load_inputs
-
     for rec in recs:
-        assert rec["summary"] == summarize(load_inputs([str(root / rec["id"])]), bytes=665).summary
+        assert rec["summary"] == _summarize_folder(root / rec["id"], bytes=665)[0]["summary"]
     r = subprocess.run([sys.executable, "-m", "newsfuse", "batch", str(root), "--out", str(tmp_path / "d2.jsonl"),
                         "--bytes", "665", "--depth", "2", "--workers", "1", "-q"], capture_output=True, text=True,
                        timeout=60)
