@@ -19,7 +19,7 @@ import html as html_lib
 import re
 from urllib.parse import unquote
 
-from newsfuse.clutter import ARCHIVE_NAME_RE, has_crawl_term
+from newsfuse.clutter import ARCHIVE_NAME_RE, TITLE_SEPARATORS, TITLE_TAG_RE, has_crawl_term
 
 # --- addresses -------------------------------------------------------------------------------------------
 
@@ -85,19 +85,17 @@ def is_archive_name(name: str) -> bool:
     return host in _ARCHIVE_HOSTS or host.endswith(".cdn.ampproject.org") or host in ("wayback machine", "internet archive")
 
 
-_TITLE_TAG_RE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,500})</title", re.IGNORECASE)
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
 def name_in_title(html: str, host: str) -> str | None:
     """The outlet's name that ends the page's <title> ("Fire destroys ... – The Penmarrow Post"), when the page's
     host spells it ("www.penmarrowpost.example": the same letters, "the" aside)."""
-    m = _TITLE_TAG_RE.search(html[:200_000])
+    m = TITLE_TAG_RE.search(html[:200_000])
     label = re.sub(r"[^a-z0-9]", "", host.lower().removeprefix("www.").split(".")[0])
     if m is None or len(label) < 4:
         return None
     title = " ".join(html_lib.unescape(m.group(1)).split())
-    for sep in _TITLE_SEPARATORS:
+    for sep in TITLE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         squeezed = re.sub(r"[^a-z0-9]", "", tail.lower())
         if found and head.strip() and label in (squeezed, squeezed.removeprefix("the")):

@@ -1150,7 +1150,7 @@ _DATE_FORMS = ((DATE_RE, 3, 1, 2), (ISO_DATE_RE, 1, 2, 3), (DAY_FIRST_DATE_RE, 3
 
 _META_RE = re.compile(r"<meta\b[^<>]{0,2000}>", re.IGNORECASE)
 _ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]{0,1000})"|'([^']{0,1000})'|([^\s"'>]{1,1000}))""")
-_TITLE_RE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,500})</title", re.IGNORECASE)
+TITLE_TAG_RE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,500})</title", re.IGNORECASE)
 _CHARSET_RE = re.compile(rb"""<meta\b[^<>]{0,500}?charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
 
 
@@ -1177,13 +1177,13 @@ def looks_like_html(text: str) -> bool:
     return len(_FRAGMENT_CLOSE_RE.findall(head)) >= 3
 
 
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
 def without_site_name(title: str, sitename: str | None) -> str:
     """A page's <title> without the outlet's name its end repeats ("Ferry runs aground | North Coast Times")."""
     if sitename:
-        for sep in _TITLE_SEPARATORS:
+        for sep in TITLE_SEPARATORS:
             head, _, tail = title.rpartition(sep)
             if head.strip() and tail.strip().casefold() == sitename.strip().casefold():
                 return head.strip()
@@ -1207,7 +1207,7 @@ def html_meta(html: str) -> dict[str, str]:
         elif key in ("article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date", "og:published_time"):
             found.setdefault("date", content)
     if "title" not in found:
-        t = _TITLE_RE.search(head)
+        t = TITLE_TAG_RE.search(head)
         if t and t.group(1).strip():
             found["title"] = without_site_name(" ".join(html_lib.unescape(t.group(1)).split()), found.get("sitename"))
     if "date" in found:
