@@ -32,14 +32,14 @@ from newsfuse.clutter import html_meta, looks_like_html, sniff_charset, without_
 from newsfuse.errors import InputError
 from newsfuse.feed import looks_like_feed, on_topic, outlet_of, parse_feed, strip_markup, words_of
 from newsfuse.mhtml import MhtmlError, looks_like_mhtml, parse_mhtml
-from newsfuse.model import Cluster, Document
-from newsfuse.news_api import ApiArticle, api_articles, looks_like_news_api, read_articles
+from newsfuse.model import Cluster, Document, ExportArticle
+from newsfuse.news_api import api_articles, looks_like_news_api, read_articles
 from newsfuse.newswire import looks_like_newswire, parse_newswire
 from newsfuse.office_text import looks_like_zip, read_office
 from newsfuse.pdf_text import looks_like_pdf, read_pdf
 from newsfuse.rtf_text import RTF_SUFFIX, looks_like_rtf, read_rtf
 from newsfuse.subtitles import looks_like_subtitles, punctuated, subtitles_to_text
-from newsfuse.table import MAX_ROWS, Row, read_table
+from newsfuse.table import MAX_ROWS, read_table
 from newsfuse.warc import WarcError, looks_like_warc, read_warc
 from newsfuse.webarchive import MAX_WEBARCHIVE_BYTES, WebarchiveError, looks_like_webarchive, parse_webarchive
 
@@ -768,7 +768,7 @@ class _Loader:
             return
         self._add_export(rows, stem, name)
 
-    def _add_export(self, articles: Sequence[ApiArticle | Row], stem: str, name: str) -> None:
+    def _add_export(self, articles: Sequence[ExportArticle], stem: str, name: str) -> None:
         """An export's articles (a news API's, a table's rows): one document each, under its source's name, else its
         url's host, else the file's name; judged later for being about the story (``_keep_export_articles_on_topic``)."""
         docs = [Document(text=a.text, id=f"{stem}-{n}", source=a.source or (domain_of(a.url) if a.url else None)

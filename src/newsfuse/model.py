@@ -29,6 +29,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class ExportArticle:
+    """One article of an export (a news API's answer, a table's row): its text and what the export says of it."""
+
+    text: str
+    title: str | None
+    source: str | None
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of a cleaned document, with where it came from.
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from newsfuse.model import ExportArticle
 
 ARTICLE_KEYS = frozenset({"source", "author", "title", "description", "url", "urlToImage", "image", "publishedAt",
                           "content"})
@@ -33,15 +34,6 @@ REMOVED = "[Removed]"
 LAST_SENTENCE_CHARS = 5_000
 # the content's first words that, found in the description, make it the lead given twice
 SAME_LEAD_CHARS = 60
-
-
-@dataclass(frozen=True)
-class ApiArticle:
-    text: str
-    title: str | None
-    source: str | None
-    url: str | None
-    date: str | None
 
 
 def looks_like_article(obj: Any) -> bool:
@@ -176,9 +168,9 @@ def _date(value: Any) -> str | None:
     return None
 
 
-def read_articles(arts: list[dict[str, Any]]) -> list[ApiArticle]:
-    """Each article that holds text, as an :class:`ApiArticle` (removed ones and repeats of a url left out)."""
-    out: list[ApiArticle] = []
+def read_articles(arts: list[dict[str, Any]]) -> list[ExportArticle]:
+    """Each article that holds text, as an :class:`ExportArticle` (removed ones and repeats of a url left out)."""
+    out: list[ExportArticle] = []
     seen: set[str] = set()
     for a in arts:
         url = _string(a.get("url"))
@@ -198,6 +190,6 @@ def read_articles(arts: list[dict[str, Any]]) -> list[ApiArticle]:
         if url is not None:
             seen.add(url)
         outlet = _outlet(a.get("source"))
-        out.append(ApiArticle(text=text, title=_title(_string(a.get("title")), outlet), source=outlet, url=url,
+        out.append(ExportArticle(text=text, title=_title(_string(a.get("title")), outlet), source=outlet, url=url,
                               date=_date(a.get("publishedAt") or a.get("published_at") or a.get("published"))))
     return out

@@ -15,9 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 
 from newsfuse.errors import InputError
+from newsfuse.model import ExportArticle
 
 # a cell longer than any article (the longest features are ~100 kB): an unterminated quote or not a table of articles
 MAX_CELL_CHARS = 2_000_000
@@ -36,15 +36,6 @@ SOURCE_COLUMNS = ("source", "outlet", "publisher", "publication", "sourcename", 
                   "site", "sitename", "newspaper", "domain")
 DATE_COLUMNS = ("date", "published", "publishedat", "publishdate", "pubdate", "publicationdate", "publisheddate",
                 "datepublished", "datetime", "timestamp", "time")
-
-
-@dataclass(frozen=True)
-class Row:
-    text: str
-    title: str | None
-    source: str | None
-    url: str | None
-    date: str | None
 
 
 def _norm(name: str) -> str:
@@ -90,7 +81,7 @@ def iso_date(value: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-def read_table(text: str, name: str, tsv: bool = False) -> tuple[list[Row], int]:
+def read_table(text: str, name: str, tsv: bool = False) -> tuple[list[ExportArticle], int]:
     """The rows of a CSV/TSV export that hold article text, and how many rows were past ``MAX_ROWS`` (not read).
 
     Raises :class:`InputError` (one line) when the table has no column of article text or cannot be read."""
@@ -117,7 +108,7 @@ def read_table(text: str, name: str, tsv: bool = False) -> tuple[list[Row], int]
                              f"{shown}{', ...' if len(header) > 8 else ''}")
         cols = [_find(columns, TITLE_COLUMNS), _find(columns, SOURCE_COLUMNS), _find(columns, URL_COLUMNS),
                 _find(columns, DATE_COLUMNS)]
-        rows: list[Row] = []
+        rows: list[ExportArticle] = []
         extra = 0
         for cells in reader:
             if len(rows) >= MAX_ROWS:
@@ -128,7 +119,7 @@ def read_table(text: str, name: str, tsv: bool = False) -> tuple[list[Row], int]
                 continue
             title, source, url, date = (
                 (" ".join(cells[c].split()) or None) if c is not None and c < len(cells) else None for c in cols)
-            rows.append(Row(text=body.replace("\r\n", "\n").replace("\r", "\n"), title=title, source=source, url=url,
+            rows.append(ExportArticle(text=body.replace("\r\n", "\n").replace("\r", "\n"), title=title, source=source, url=url,
                             date=(iso_date(date) or date) if date else None))
         return rows, extra
     except csv.Error as e:
