@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from newsfuse.errors import InputError
+from newsfuse.errors import InputError, exception_line
 
 MAX_MEMBERS = 1_000  # a press kit holds a handful of files; an archive of thousands is not one story's
 MAX_TOTAL_BYTES = 100_000_000  # all members together, decompressed
@@ -99,7 +99,7 @@ def members(archive: zipfile.ZipFile, name: str, max_member_bytes: int, skip: Ca
             skip(f"{shown} unpacks to more than {MAX_RATIO} times its packed size (a ZIP bomb?): not read")
             continue
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError, NotImplementedError, RuntimeError) as e:
-            skip(f"{shown} cannot be unpacked ({_one_line(e)})")
+            skip(f"{shown} cannot be unpacked ({exception_line(e)})")
             continue
         if len(out) > room:
             warn(f"{name} unpacks to more than {MAX_TOTAL_BYTES // 1_000_000:,} MB: its files from {parts[-1]} on "
@@ -113,6 +113,3 @@ class _Bomb(Exception):
     pass
 
 
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return (text[:120] + "...") if len(text) > 120 else text or type(e).__name__

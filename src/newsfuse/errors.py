@@ -65,3 +65,9 @@ def empty_cluster(texts: Iterable[str] = ()) -> InputError:
         return InputError("no sentence to quote: the text is written in Thai, Lao, Khmer, Burmese or Tibetan script, "
                           "which newsfuse cannot split into sentences")
     return InputError("no article text left: every document is empty or only web-page clutter")
+
+
+def exception_line(e: BaseException) -> str:
+    """A library's exception (pypdf's, zipfile's) as one line of at most 120 characters, for a message naming the file."""
+    text = " ".join(str(e).split())
+    return (text[:120] + "...") if len(text) > 120 else text or type(e).__name__

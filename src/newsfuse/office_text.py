@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
-from newsfuse.errors import InputError
+from newsfuse.errors import InputError, exception_line
 
 MAX_PART_BYTES = 50_000_000  # one XML part, decompressed; a novel's document.xml is a few MB
 CHUNK = 1 << 16
@@ -65,13 +65,10 @@ def read_office(data: bytes, name: str) -> OfficeText:
                 return _odt(archive, names, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
             # (a damaged member, a CRC mismatch, an unsupported compression method, an encrypted member)
-            raise InputError(f"{name} is not a readable Word file ({_one_line(e)})") from None
+            raise InputError(f"{name} is not a readable Word file ({exception_line(e)})") from None
     raise InputError(f"{name} is a ZIP archive, not a Word (.docx) or OpenDocument text (.odt) file")
 
 
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return (text[:120] + "...") if len(text) > 120 else text or type(e).__name__
 
 
 def _part(archive: zipfile.ZipFile, member: str, name: str, raw: bool = False) -> bytes:
@@ -101,7 +98,7 @@ def _events(data: bytes, member: str, name: str) -> Iterator[tuple[str, Any]]:
         parser.close()
         yield from parser.read_events()
     except ParseError as e:
-        raise InputError(f"{name}: its part {member} is not well-formed XML ({_one_line(e)})") from None
+        raise InputError(f"{name}: its part {member} is not well-formed XML ({exception_line(e)})") from None
 
 
 # --- .docx -------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from newsfuse.errors import InputError
+from newsfuse.errors import InputError, exception_line
 
 MAX_PAGES = 200
 MAX_TEXT_CHARS = 20_000_000
@@ -112,7 +112,7 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
                 try:
                     opened = reader.decrypt("")
                 except Exception as e:  # noqa: BLE001 - an AES file without the 'cryptography' package, or damaged
-                    raise InputError(f"{name} is an encrypted PDF that cannot be opened here ({_one_line(e)})") from None
+                    raise InputError(f"{name} is an encrypted PDF that cannot be opened here ({exception_line(e)})") from None
                 if not opened:
                     raise InputError(f"{name} is an encrypted PDF: it needs a password to be read") from None
             count = len(reader.pages)
@@ -121,7 +121,7 @@ def read_pdf(data: bytes, name: str, warn: Warn) -> PdfText:
         except RecursionError:
             raise InputError(f"{name} is not a readable PDF (its objects nest too deeply)") from None
         except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on damaged files
-            raise InputError(f"{name} is not a readable PDF ({_one_line(e)})") from None
+            raise InputError(f"{name} is not a readable PDF ({exception_line(e)})") from None
         if count == 0:
             raise InputError(f"{name} is a PDF with no pages")
         if count > MAX_PAGES:
@@ -193,9 +193,6 @@ def _content_bytes(page: Any) -> int:
     return 0 if contents is None else len(contents.get_data())
 
 
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return (text[:120] + "...") if len(text) > 120 else text or type(e).__name__
 
 
 # --- runs and lines ---------------------------------------------------------------------------------------------
