@@ -378,12 +378,20 @@ def fetch_input(url: str, timeout: float = 10.0, max_bytes: int = 5_000_000, can
     )
 
 
+def _file_name(url: str) -> str:
+    """The last part of the URL's path ("release.pdf"; "" for a site's home page)."""
+    return (urllib.parse.urlsplit(url).path if "://" in url else "").rsplit("/", 1)[-1]
+
+
+# a document's content type and the suffix its reader knows it by
+_SUFFIX_OF_TYPE = (("pdf", ".pdf"), ("wordprocessingml", ".docx"), ("opendocument.text", ".odt"), ("rtf", ".rtf"))
+
+
 def _archive(data: bytes, url: str, shown: str, ctype: str) -> Archive | None:
     """A ZIP archive of files (not a Word or OpenDocument file), known by its content type or its name; None else."""
     from newsfuse.office_text import looks_like_zip
 
-    path = urllib.parse.urlsplit(url).path if "://" in url else ""
-    filename = path.rsplit("/", 1)[-1] or domain_of(url) or "archive"
+    filename = _file_name(url) or domain_of(url) or "archive"
     lower = filename.lower()
     if lower.endswith((".docx", ".odt")) or "opendocument" in ctype or "officedocument" in ctype:
         return None
@@ -410,16 +418,10 @@ def _document(data: bytes, url: str, shown: str, ctype: str) -> Document | None:
     from newsfuse.errors import InputError
     from newsfuse.load import binary_document
 
-    path = urllib.parse.urlsplit(url).path if "://" in url else ""
-    filename = path.rsplit("/", 1)[-1]
-    if "pdf" in ctype and not filename.lower().endswith(".pdf"):
-        filename += ".pdf"
-    elif "wordprocessingml" in ctype and not filename.lower().endswith(".docx"):
-        filename += ".docx"
-    elif "opendocument.text" in ctype and not filename.lower().endswith(".odt"):
-        filename += ".odt"
-    elif "rtf" in ctype and not filename.lower().endswith(".rtf"):
-        filename += ".rtf"
+    filename = _file_name(url)
+    suffix = next((suffix for kind, suffix in _SUFFIX_OF_TYPE if kind in ctype), None)
+    if suffix and not filename.lower().endswith(suffix):
+        filename += suffix  # (the reader is chosen by the name as well as by the content)
     try:
         doc = binary_document(data, filename, shown, domain_of(url) or "url", logging.getLogger("newsfuse").warning)
     except FetchError:
