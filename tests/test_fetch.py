@@ -325,3 +325,13 @@ def test_press_kit_and_rtf_by_url(server: str) -> None:
                      "or undecodable file, not text"]
     with pytest.raises(FetchError, match="is a ZIP archive of files"):
         fetch_url(server + "/press-kit")  # (the HTTP API's "urls": one page each; a press kit is sent as "files")
+
+
+def test_a_pdf_from_a_web_archive_is_credited_to_the_original_site() -> None:
+    """A PDF's address inside a Wayback Machine capture names the outlet, as a page's does (not web.archive.org)."""
+    from newsfuse.fetch import _document
+
+    data = (VEYRA / "01-ministry-of-water-and-infrastructure.pdf").read_bytes()
+    url = "https://web.archive.org/web/20260515000000/https://www.water.example/releases/release.pdf"
+    doc = _document(data, url, url, "application/pdf")
+    assert doc is not None and doc.source == "water.example" and doc.url == url

@@ -423,14 +423,15 @@ def _document(data: bytes, url: str, shown: str, ctype: str) -> Document | None:
     if suffix and not filename.lower().endswith(suffix):
         filename += suffix  # (the reader is chosen by the name as well as by the content)
     try:
-        doc = binary_document(data, filename, shown, domain_of(url) or "url", logging.getLogger("newsfuse").warning)
+        host = domain_of(original_url(url))  # (a PDF in a web archive is the original site's, as a page is)
+        doc = binary_document(data, filename, shown, host or "url", logging.getLogger("newsfuse").warning)
     except FetchError:
         raise
     except InputError as e:
         raise FetchError(str(e)) from None
     if doc is None:
         return None
-    return Document(text=doc.text, id=doc.id, title=doc.title, url=url, source=domain_of(url), date=doc.date)
+    return Document(text=doc.text, id=doc.id, title=doc.title, url=url, source=host, date=doc.date)
 
 
 def printable(text: str) -> str:
