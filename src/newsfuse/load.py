@@ -1049,7 +1049,6 @@ def _keep_feed_items_on_topic(loader: _Loader) -> None:
     """A brief tells one story, and a feed is a list of stories: a feed read with other documents gives only its
     items about their story (a feed saved beside the pages of one story holds other news too); feeds read alone
     give the first item's story (its first item and the items about the same story)."""
-    _keep_export_articles_on_topic(loader)
     if not any(kind == ("feed", "items") for _, _, kind in loader.feeds):
         return
     in_feeds = {id(d) for _, items, _ in loader.feeds for d in items}
@@ -1066,17 +1065,20 @@ def _keep_feed_items_on_topic(loader: _Loader) -> None:
         judged = dict(zip(map(id, rest), on_topic([f"{d.title or ''} {strip_markup(d.text)}" for d in rest], others),
                           strict=True))
         keep = [judged.get(id(d), True) for d in items]
-        dropped.update(id(d) for d, k in zip(items, keep, strict=True) if not k)
-        if not any(keep):
-            loader.skip(f"{name}: none of the {owner}'s {what} is about the other inputs' story")
-        elif not all(keep):
-            loader.notes.append(_other_news(name, owner, what, keep))
+        dropped.update(_left_out(loader, name, items, keep, owner, what))
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
 
 
-def _other_news(name: str, owner: str, what: str, keep: list[bool]) -> str:
+def _left_out(loader: _Loader, name: str, items: list[Document], keep: list[bool], owner: str, what: str) -> set[int]:
+    """The ids of a feed's or an export's ``items`` not kept, said in a note ("1 of the export's 5 articles is other
+    news, not read"), or as a skipped input when none is kept."""
     n = keep.count(False)
-    return f"{name}: {n} of the {owner}'s {len(keep)} {what} {'is' if n == 1 else 'are'} other news, not read"
+    if n == len(keep):
+        loader.skip(f"{name}: none of the {owner}'s {what} is about the other inputs' story")
+    elif n:
+        loader.notes.append(f"{name}: {n} of the {owner}'s {len(keep)} {what} {'is' if n == 1 else 'are'} other news, "
+                            "not read")
+    return {id(d) for d, k in zip(items, keep, strict=True) if not k}
 
 
 # an export's article is about the story when this share of its words (feed._words) is used by another document too
@@ -1106,11 +1108,7 @@ def _keep_export_articles_on_topic(loader: _Loader) -> None:
             keep.append(bool(ws) and sum(df[w] >= 2 for w in ws) >= EXPORT_ON_TOPIC_SHARE * len(ws))
         if alone and not any(keep):
             keep[0] = True
-        dropped.update(id(d) for d, k in zip(items, keep, strict=True) if not k)
-        if not any(keep):
-            loader.skip(f"{name}: none of the export's articles is about the other inputs' story")
-        elif not all(keep):
-            loader.notes.append(_other_news(name, "export", "articles", keep))
+        dropped.update(_left_out(loader, name, items, keep, "export", "articles"))
     loader.docs = [d for d in loader.docs if id(d) not in dropped]
 
 
@@ -1204,6 +1202,7 @@ def _finish(loader: _Loader, say: Warn, fetch_errors: list[InputError] | None = 
     """The loader's documents, once every input is read: a feed's and an export's other news dropped, an article
     exported twice read once, empty documents skipped; its notes said (``say``), or InputError when nothing is left."""
     fetch_errors = fetch_errors or []
+    _keep_export_articles_on_topic(loader)
     _keep_feed_items_on_topic(loader)
     _drop_repeated_urls(loader)
     docs = [d for d in loader.docs if d.text.strip()]
