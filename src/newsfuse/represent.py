@@ -479,8 +479,8 @@ class Representation:
         out = np.zeros(near.shape, dtype=bool)
         for a, b in zip(*np.nonzero(near & (shared_n >= SAME_SHARED) & ~decided), strict=True):
             shared = self.concepts[rows[a]] & self.concepts[cols[b]]
-            out[a, b] = any(_is_quantity(c) for c in shared) or any(
-                _is_duration(c) for c in shared) and not (self._tells_age(rows[a]) or self._tells_age(cols[b]))
+            out[a, b] = any(_is_quantity(c) for c in shared) or (
+                any(_is_duration(c) for c in shared) and not (self._tells_age(rows[a]) or self._tells_age(cols[b])))
         return out
 
     def _tells_age(self, i: int) -> bool:
