@@ -173,14 +173,16 @@ def label_mode(labels: list[dict], words: list[int], sets: list[str] | None) -> 
             seen.add(key)  # type: ignore[arg-type]
             by_cluster[r["cluster"]].append(r)
     decided = []
+    gone: list[str] = []
     reps: dict[str, Any] = {}
     for cid, rs in by_cluster.items():
         _, rep, _ = summarize_with_rep(cluster_by_id(cid), 100)
         reps[cid] = rep
         for r in rs:
             i, j = find_sentence(rep, r["a"], r["ha"]), find_sentence(rep, r["b"], r["hb"])
-            if i is None or j is None:
-                raise SystemExit(f"{cid}: sentence {r['a']} or {r['b']} is gone (the split changed it)")
+            if i is None or j is None:  # the split changed one of them: the pair cannot be asked again
+                gone.append(f"{cid} {r['a']}/{r['b']}")
+                continue
             decided.append((r, bool(rep.same_fact([i], [j])[0, 0])))
     tp = sum(1 for r, d in decided if d and r["label"] == 1)
     fp = sum(1 for r, d in decided if d and r["label"] == 0)
@@ -191,6 +193,8 @@ def label_mode(labels: list[dict], words: list[int], sets: list[str] | None) -> 
           f"{getattr(R, 'SAME_REWORDED_COSINE', None)}")
     print(f"  precision {tp / max(tp + fp, 1):.3f} = {tp}/{tp + fp}  (95% Wilson {p_lo:.3f}-{p_hi:.3f})")
     print(f"  recall    {tp / max(tp + fn, 1):.3f} = {tp}/{tp + fn}  (95% Wilson {r_lo:.3f}-{r_hi:.3f})")
+    if gone:
+        print(f"  left out: {len(gone)} labeled pairs whose sentence the split no longer gives ({', '.join(gone)})")
     cats = collections.Counter(r["category"] or "?" for r, d in decided if d and r["label"] == 0)
     if cats:
         print("  false 'same fact' by category: " + ", ".join(f"{k} {v}" for k, v in cats.most_common()))
