@@ -129,6 +129,18 @@ def _greedy_only() -> Callable[[], None]:
     return _set("select", "_solve_ilp", lambda *a, **k: None)
 
 
+@_drop("filter_sentences", "clean's sentence-by-sentence clutter filter of paragraphs off, pitches then ruled out "
+                           "only in the sentences a solution picks (no --set: a sitecustomize doing the same for tune.py)")
+def _lazy_filter() -> Callable[[], None]:
+    import newsfuse.clean as c
+    import newsfuse.select as s
+
+    ics = s.is_clutter_sentence
+    undo = [_set("clean", "_filter_sentences", lambda paragraph, known=None: paragraph),
+            _set("select", "is_clutter_sentence", lambda t: ics(t) or c._is_pitch(t))]
+    return lambda: [u() for u in reversed(undo)] and None
+
+
 @_drop("clean", "tune.py --no-clean")
 def _no_clean() -> Callable[[], None]:
     return _set("pipeline", "clean_documents", lambda docs: docs)
