@@ -2278,6 +2278,22 @@ def test_a_wrapped_line_ending_in_a_comma_runs_on() -> None:
     assert "Warm regards, Annika" not in out
 
 
+def test_a_lists_bulleted_items_are_not_joined_as_a_wrapped_paragraph() -> None:
+    text = ("The Harbor Authority has set up three telephone lines for the families of those on board the ferry:\n\n"
+            "    * 0800 555 0101 for calls from within the country\n"
+            "    * 0800 555 0199 for calls from the islands\n"
+            "    * +47 555 01 42 for calls from abroad, at any hour.\n\n"
+            "The ferry's owner said it would meet the families on Friday morning at the harbor office.\n")
+    out = clean_text(text)
+    assert "the islands *" not in out and "within the country *" not in out
+    assert "* +47 555 01 42 for calls from abroad, at any hour." in out
+    # a wrapped paragraph of prose is still joined
+    out = clean_text("The council voted on Tuesday to approve a plan that would\n"
+                     "raise spending on the city's schools by five percent over the\n"
+                     "next two years, the mayor's office said in a statement.\n")
+    assert "would raise spending on the city's schools by five percent over the next two years" in out
+
+
 def test_interleaved_columns_are_read_apart() -> None:
     from newsfuse.clean import _two_columns
 

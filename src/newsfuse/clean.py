@@ -1402,6 +1402,9 @@ def _two_columns(lines: list[str]) -> list[list[str]] | None:
     return None
 
 
+# a list item's marker at a line's start: a bullet and a space ("* 0800 800 812 for calls from within France",
+# "• Schools stay closed"); a wrapped line of prose never opens so
+_BULLET_RE = re.compile(r"[*•·▪◦‣] ")
 WRAPPED_COMMA_MIN = 40  # (shorter lines ending in a comma are a letter's greeting or sign-off: "Warm regards,")
 
 
@@ -1453,6 +1456,8 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
                 cont = False
             if cont and ("|" in x or ">" in x) and _is_menu_bar(x):
                 cont = False  # (a menu's bar under the site's name: "WQFM 90.3 ..." over "News | Music | Podcasts")
+            if cont and _BULLET_RE.match(x):
+                cont = False  # (a list's item under the one before: "* 0800 800 812 for calls from within France")
             if cont:
                 if wrapped:
                     para.glue(x, compounds, words)
