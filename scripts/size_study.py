@@ -9,7 +9,8 @@ those with a sentence as train_salience.py reads them (the text as given).
 ``picks``: per cluster, a greedy whole-sentence oracle over newsfuse's stand-alone candidates
 (``oracle_candidates.greedy_oracle``, first reference, 100 words), newsfuse's brief and LexRank's (as
 ``newsfuse eval`` runs it); for each, R1 F1 (rouge-score, the first 100 words) and what it picks: sentences,
-the share that open their document, mean words, documents used. Also the share of LexRank's words that come
+the share that open their document, mean words, documents used, and the share of its words taken from
+off-topic documents (OFF_TOPIC). Also the share of LexRank's words that come
 from sentences newsfuse's split gives and from its candidates (what a quoting summarizer could pick at all).
 LexRank's R1 here counts only what it picked, as it is scored in tune.py.
 
@@ -50,6 +51,21 @@ def _norm(t: str) -> str:
     return " ".join(t.split())
 
 
+OFF_TOPIC = 0.02  # a document whose summed TF-IDF vector has a cosine under this with every other one
+
+
+def _off_topic(rep: Any, sents: list[Any]) -> set[int]:
+    """Documents of a cluster of 3+ that share almost nothing with any other (OFF_TOPIC)."""
+    dense = rep.dense_tfidf()
+    kept = sorted({s.doc for s in sents})
+    if dense is None or len(kept) < 3:
+        return set()
+    docs = np.array([s.doc for s in sents])
+    vec = {d: dense[docs == d].sum(axis=0) for d in kept}
+    vec = {d: v / (np.linalg.norm(v) or 1.0) for d, v in vec.items()}
+    return {d for d in kept if max(float(vec[d] @ vec[e]) for e in kept if e != d) < OFF_TOPIC}
+
+
 def picks_of(line: str) -> tuple[str, dict[str, dict[str, float]], tuple[float, float]] | None:
     from oracle_candidates import greedy_oracle
     from rouge_score import rouge_scorer
@@ -67,7 +83,9 @@ def picks_of(line: str) -> tuple[str, dict[str, dict[str, float]], tuple[float, 
     sents = [s for k, d in enumerate(docs) for s in split_document(d.text, k)]
     if not sents:
         return None
-    no_case = caseless(represent(sents, len(docs)))
+    rep = represent(sents, len(docs))
+    no_case = caseless(rep)
+    off = _off_topic(rep, sents)
     cands = [s for s in sents if is_candidate(s, word_count(s.text), no_case)]
     alone = [s for s in cands if not leans_on_previous(s.text)]
     length: dict[int, int] = {}
@@ -90,7 +108,9 @@ def picks_of(line: str) -> tuple[str, dict[str, dict[str, float]], tuple[float, 
         picked = [s for s in sents if s.text in set(texts)]
         if picked:
             row.update(k=len(picked), first=sum(s.position == 0 for s in picked) / len(picked),
-                       words=statistics.mean(word_count(s.text) for s in picked), docs=len({s.doc for s in picked}))
+                       words=statistics.mean(word_count(s.text) for s in picked), docs=len({s.doc for s in picked}),
+                       off=sum(word_count(s.text) for s in picked if s.doc in off)
+                       / max(sum(word_count(s.text) for s in picked), 1))
         out[name] = row
     peer_words = [word_count(t) for t in peer]
     total = sum(peer_words) or 1
@@ -104,7 +124,8 @@ def picks_of(line: str) -> tuple[str, dict[str, dict[str, float]], tuple[float, 
 def picks(lines: list[str], workers: int) -> None:
     with ProcessPoolExecutor(workers) as ex:
         res = [x for x in ex.map(picks_of, lines, chunksize=8) if x]
-    print(f"{'docs':>4} {'method':>8} {'n':>4} {'R1':>6} {'sents':>5} {'first':>5} {'words':>5} {'docs':>4}")
+    print(f"{'docs':>4} {'method':>8} {'n':>4} {'R1':>6} {'sents':>5} {'first':>5} {'words':>5} {'docs':>4} "
+          f"{'off-topic':>9}")
     for size in SIZES:
         group = [x for x in res if x[0] == size]
         if not group:
@@ -114,7 +135,7 @@ def picks(lines: list[str], workers: int) -> None:
             full = [r for r in rows if "k" in r]
             print(f"{size:>4} {name:>8} {len(rows):>4} {statistics.mean(r['r1'] for r in rows):6.2f} "
                   + " ".join(f"{statistics.mean(r[f] for r in full):5.2f}" for f in ("k", "first", "words"))
-                  + f" {statistics.mean(r['docs'] for r in full):4.2f}")
+                  + f" {statistics.mean(r['docs'] for r in full):4.2f} {statistics.mean(r['off'] for r in full):9.3f}")
         print(f"{size:>4} LexRank's words in newsfuse's sentences {statistics.mean(x[2][0] for x in group):.2f}, "
               f"in its candidates {statistics.mean(x[2][1] for x in group):.2f}")
 
