@@ -3,6 +3,7 @@
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/redundancy_audit.py multi_news --words 100 --sample 50 --out /tmp/red/mn100.md
        python scripts/redundancy_audit.py tac --words 250 --out /tmp/red/tac250.md
        python scripts/redundancy_audit.py --labels scripts/redundancy_labels.tsv [--words 100] [--set design]
+           [--const select.REPEAT_PENALTY=0]
 
 Audit mode summarizes clusters (Multi-News from --start with --min-docs documents or more, a random
 sample of --sample of the first --pool of them, seed 1; or all of TAC) and lists, for each brief, its
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib
 import json
 import random
 from pathlib import Path
@@ -230,7 +232,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="markdown file to write (and .jsonl beside it)")
     ap.add_argument("--labels", type=Path, help="judgments: score them (without a data set), or mark them in the audit")
     ap.add_argument("--set", dest="label_set", action="append", help="only the labels of this set")
+    ap.add_argument("--const", action="append", default=[], help="module.CONSTANT=value, as tune.py --set (e.g. "
+                    "select.REPEAT_PENALTY=0): the briefs of other settings")
     args = ap.parse_args()
+    for item in args.const:
+        target, value = item.split("=", 1)
+        mod, attr = target.rsplit(".", 1)
+        m = importlib.import_module(f"newsfuse.{mod}")
+        old = getattr(m, attr)
+        setattr(m, attr, value.lower() in ("true", "1") if isinstance(old, bool) else type(old)(value))
     labels = read_labels(args.labels) if args.labels else []
     if not args.data:
         if not labels:
