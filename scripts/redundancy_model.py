@@ -1,33 +1,79 @@
-"""Fit the repeat model of ``Representation.repeat_probability`` on the hand-judged brief pairs.
+"""Fit a repeat model (the chance that two brief sentences repeat one fact in other words) on the hand-judged pairs.
 
 Usage: OPENBLAS_NUM_THREADS=1 python scripts/redundancy_model.py [--labels scripts/redundancy_labels.tsv] [--set sample]
        [--l2 1.0] [--features share,tfidf_cosine,...] [--test-set fresh3000]
 
 Every labeled pair (scripts/redundancy_labels.tsv: ids and text hashes only; label 1 = the two brief sentences repeat a
-fact) is found again in its cluster's representation and measured by ``Representation.repeat_features``. A logistic
+fact) is found again in its cluster's representation and measured by ``repeat_features`` below. A logistic
 regression (L2-penalised, standardised features, Newton's method: no scikit-learn) is scored by leave-cluster-out
 cross-validation (each cluster's pairs are predicted by a model fitted on the other clusters'), or, with --test-set, by
 a model fitted on the other sets' pairs: ROC AUC, and precision and recall (Wilson 95%) at several probability
-thresholds. The model fitted on all pairs of the sets not held out is printed as the constants
-``represent.REPEAT_WEIGHTS`` / ``REPEAT_BIAS`` (in the raw features' units). Also prints the AUC of each feature alone.
-Pairs below ``represent.REPEAT_MIN_SHARE`` have all features zero (the model gives them no chance at selection).
+thresholds. The model fitted on all pairs of the sets not held out is printed as weights and a bias
+(in the raw features' units). Also prints the AUC of each feature alone.
+Pairs below ``REPEAT_MIN_SHARE`` have all features zero (the model gives them no chance at selection).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from attribution_audit import cluster_by_id, summarize_with_rep, wilson
 from redundancy_audit import find_sentence, read_labels
 
+from newsfuse.represent import NUMBER_WORDS, _is_quantity
+
+# The measures of a pair of sentences the model weighs. The fit on the 370 `sample` pairs (this script, at 16ba865)
+# was share 1.4937, share_big 0.0536, log_shared_words 0.5646, tfidf_cosine 8.1487, length_ratio 0.9290, same_doc
+# -0.2589, log_shared_concepts 0.0338, shared_quantity 1.4537, shared_number 0.6018, bias -3.9815 (leave-cluster-out
+# AUC 0.653; on the 241 `fresh3000` pairs 0.716). A soft penalty in select with it (branch `redund`, 91a721d, not kept)
+# cut fresh 100-word briefs that repeat a fact from 13/30 to 9/30 but cost TAC 100 words 1.1 R1: see BENCHMARKS.md.
+REPEAT_FEATURES = ("share", "share_big", "log_shared_words", "tfidf_cosine", "length_ratio", "same_doc",
+                   "log_shared_concepts", "shared_quantity", "shared_number")
+REPEAT_MIN_SHARE = 0.15  # pairs sharing less of the shorter one's IDF weight are no repeat (no chance, no features)
+
+
+def repeat_features(rep: Any, idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """For every pair of the sentences ``idx``: the measures of ``REPEAT_FEATURES`` (an n x n x F array) and
+    which pairs could repeat a fact at all (IDF share of the shorter >= REPEAT_MIN_SHARE; the features of the
+    others are left at zero). No embedding: WordLlama's cosine of two cased sentences that share a name runs
+    high whatever they tell (0.6-0.8 in TAC's different facts about Abu Ghraib), and it added nothing on fresh
+    pairs (scripts/redundancy_model.py)."""
+    n = len(idx)
+    feats = np.zeros((n, n, len(REPEAT_FEATURES)))
+    if n < 2:
+        return feats, np.zeros((n, n), dtype=bool)
+    shared_w, totals, shared_n = rep._containment(idx, idx)
+    t = totals[idx]
+    share = shared_w / np.maximum(np.minimum.outer(t, t), 1e-9)
+    maybe = share >= REPEAT_MIN_SHARE
+    np.fill_diagonal(maybe, False)
+    if not maybe.any():
+        return feats, maybe
+    sizes = rep.content_sizes()[idx]
+    feats[..., 0] = share
+    feats[..., 1] = shared_w / np.maximum(np.maximum.outer(t, t), 1e-9)
+    feats[..., 2] = np.log1p(shared_n)
+    feats[..., 3] = rep.similarity_matrix(idx, idx)
+    feats[..., 4] = np.minimum.outer(sizes, sizes) / np.maximum(np.maximum.outer(sizes, sizes), 1.0)
+    for a, b in zip(*np.nonzero(np.triu(maybe)), strict=True):
+        i, j = idx[a], idx[b]
+        shared = rep.concepts[i] & rep.concepts[j]
+        numbers = any(any(ch.isdigit() for ch in w) or w in NUMBER_WORDS for w in rep.content[i] & rep.content[j])
+        row = (float(rep.sentences[i].doc == rep.sentences[j].doc), math.log1p(len(shared)),
+               float(any(_is_quantity(c) for c in shared)), float(numbers))
+        feats[a, b, 5:] = feats[b, a, 5:] = row
+    feats[~maybe] = 0.0
+    return feats, maybe
+
+
 
 def pairs_with_features(labels: list[dict]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """The labeled pairs' features (a row of NaN: below ``REPEAT_MIN_SHARE``, no chance), labels and clusters."""
-    from newsfuse.represent import REPEAT_FEATURES
-
     by_cluster: dict[str, list[dict]] = collections.defaultdict(list)
     seen: set[tuple[str, ...]] = set()
     for r in labels:
@@ -42,7 +88,7 @@ def pairs_with_features(labels: list[dict]) -> tuple[np.ndarray, np.ndarray, lis
             i, j = find_sentence(rep, r["a"], r["ha"]), find_sentence(rep, r["b"], r["hb"])
             if i is None or j is None or i == j:
                 continue
-            feats, maybe = rep.repeat_features([i, j])
+            feats, maybe = repeat_features(rep, [i, j])
             xs.append(feats[0, 1] if maybe[0, 1] else np.full(len(REPEAT_FEATURES), np.nan))
             ys.append(r["label"])
             groups.append(cid)
@@ -89,8 +135,6 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 
 
 def main() -> None:
-    from newsfuse.represent import REPEAT_FEATURES
-
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", type=Path, default=Path(__file__).with_name("redundancy_labels.tsv"))
     ap.add_argument("--set", dest="sets", action="append", help="only the labels of this set")

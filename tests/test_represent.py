@@ -1,6 +1,5 @@
 """The same-fact test behind redundancy and attribution, on paraphrase pairs from our own example story."""
 
-import numpy as np
 import pytest
 
 from newsfuse.represent import _is_quantity, represent, stem, words
@@ -155,41 +154,3 @@ def test_word_by_word_tokens_are_the_tokenizers(text: str) -> None:
         ours = _embed(model, [text, "Another sentence follows it."])
         theirs = np.asarray(model.embed([text, "Another sentence follows it."], norm=True), dtype=np.float32)
         assert np.array_equal(ours.view(np.uint32), theirs.view(np.uint32))
-
-
-# An invented story told by four outlets: two of them give the cause of death in other words ("died of complications
-# from pneumonia" / "The cause of her death was pneumonia complications"), which ``same_fact`` does not catch.
-OLDEST = [
-    "Gertrude Weaver, the world's oldest person, died on Monday in Camden, Arkansas, at the age of 116. "
-    "Weaver died of complications from pneumonia, her nursing home said. "
-    "She had hoped that President Obama would attend her next birthday party in July.",
-    "The world's oldest woman, Gertrude Weaver, has died in Arkansas at 116. "
-    "The cause of her death was pneumonia complications, according to the station KATV. "
-    "Weaver was born in 1898 to sharecroppers near the Texas border and worked as a domestic helper.",
-    "Arkansas resident Gertrude Weaver died Monday at 116, a nursing home official said. "
-    "She became the oldest living person on April 1 after the death of Misao Okawa of Japan. "
-    "Weaver credited her long life to treating people right and to kindness.",
-    "Weaver had four children and outlived all but one of them, her family said. "
-    "Her funeral will be held on Saturday at a Baptist church in Camden.",
-]
-
-
-def _story(texts: list[str]):
-    sents = [s for k, t in enumerate(texts) for s in split_document(t, k)]
-    return represent(sents, len(texts))
-
-
-def test_repeat_probability_is_symmetric_and_zero_for_pairs_that_share_little() -> None:
-    rep = _story(OLDEST)
-    idx = list(range(len(rep.sentences)))
-    p = rep.repeat_probability(idx)
-    assert np.allclose(p, p.T)
-    assert (np.diag(p) == 0).all()
-    funeral = next(i for i, s in enumerate(rep.sentences) if "funeral" in s.text)
-    a, b = [i for i, s in enumerate(rep.sentences) if "pneumonia" in s.text]
-    assert p[funeral, a] == 0.0
-    # the reworded cause of death (not the same fact by ``same_fact``'s tests) is likelier a repeat than a different
-    # fact about her that shares her name
-    assert not rep.same_fact([a], [b])[0, 0]
-    party = next(i for i, s in enumerate(rep.sentences) if "birthday" in s.text)
-    assert p[a, b] > 0.5 > p[a, party]

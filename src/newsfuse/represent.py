@@ -144,15 +144,6 @@ NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
     "hundred thousand million billion trillion dozen".split()
 )
-# A paraphrased repeat that ``same_fact`` lets through ("Video shot by a passenger ... shows a team in hazmat suits" /
-# "Emergency responders in hazmat suits on us airways flight 845 ...") is weighed, not forbidden: a logistic model
-# over these measures of a pair (fitted by scripts/redundancy_model.py on the pairs of scripts/redundancy_labels.tsv)
-# gives its chance, and select.py charges a pair that chance of the smaller one's value (select.REPEAT_PENALTY).
-REPEAT_FEATURES = ("share", "share_big", "log_shared_words", "tfidf_cosine", "length_ratio", "same_doc",
-                   "log_shared_concepts", "shared_quantity", "shared_number")
-REPEAT_WEIGHTS = (1.4937, 0.0536, 0.5646, 8.1487, 0.9290, -0.2589, 0.0338, 1.4537, 0.6018)
-REPEAT_BIAS = -3.9815
-REPEAT_MIN_SHARE = 0.15       # pairs sharing less of the shorter one's IDF weight are no repeat
 DENSE_CELLS = 2_000_000    # sentence x stem matrices up to this size are also kept dense (fast BLAS products)
 
 
@@ -479,47 +470,6 @@ class Representation:
         out |= (shared_w >= SAME_CONTAINMENT * smaller) & (shared_n >= SAME_SHARED)
         out |= self._same_quantity(rows, cols, shared_w >= SAME_NUMBER_CONTAINMENT * smaller, shared_n, decided=out)
         return np.asarray(out | self._embedding_match(rows, cols, shared_n, decided=out), dtype=bool)
-
-    def repeat_features(self, idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """For every pair of the sentences ``idx``: the measures of ``REPEAT_FEATURES`` (an n x n x F array) and
-        which pairs could repeat a fact at all (IDF share of the shorter >= REPEAT_MIN_SHARE; the features of the
-        others are left at zero). No embedding: WordLlama's cosine of two cased sentences that share a name runs
-        high whatever they tell (0.6-0.8 in TAC's different facts about Abu Ghraib), and it added nothing on fresh
-        pairs (scripts/redundancy_model.py)."""
-        n = len(idx)
-        feats = np.zeros((n, n, len(REPEAT_FEATURES)))
-        if n < 2:
-            return feats, np.zeros((n, n), dtype=bool)
-        shared_w, totals, shared_n = self._containment(idx, idx)
-        t = totals[idx]
-        share = shared_w / np.maximum(np.minimum.outer(t, t), 1e-9)
-        maybe = share >= REPEAT_MIN_SHARE
-        np.fill_diagonal(maybe, False)
-        if not maybe.any():
-            return feats, maybe
-        sizes = self.content_sizes()[idx]
-        feats[..., 0] = share
-        feats[..., 1] = shared_w / np.maximum(np.maximum.outer(t, t), 1e-9)
-        feats[..., 2] = np.log1p(shared_n)
-        feats[..., 3] = self.similarity_matrix(idx, idx)
-        feats[..., 4] = np.minimum.outer(sizes, sizes) / np.maximum(np.maximum.outer(sizes, sizes), 1.0)
-        for a, b in zip(*np.nonzero(np.triu(maybe)), strict=True):
-            i, j = idx[a], idx[b]
-            shared = self.concepts[i] & self.concepts[j]
-            numbers = any(any(ch.isdigit() for ch in w) or w in NUMBER_WORDS for w in self.content[i] & self.content[j])
-            row = (float(self.sentences[i].doc == self.sentences[j].doc), math.log1p(len(shared)),
-                   float(any(_is_quantity(c) for c in shared)), float(numbers))
-            feats[a, b, 5:] = feats[b, a, 5:] = row
-        feats[~maybe] = 0.0
-        return feats, maybe
-
-    def repeat_probability(self, idx: list[int]) -> np.ndarray:
-        """The chance that two of the sentences ``idx`` repeat one fact in other words: a logistic model over
-        ``repeat_features`` fitted on hand-judged brief pairs (scripts/redundancy_model.py); 0 for the pairs that
-        share too little to be judged."""
-        feats, maybe = self.repeat_features(idx)
-        z = feats @ np.asarray(REPEAT_WEIGHTS) + REPEAT_BIAS
-        return np.where(maybe, 1.0 / (1.0 + np.exp(-z)), 0.0)
 
     def _same_quantity(
         self, rows: list[int], cols: list[int], near: np.ndarray, shared_n: np.ndarray, decided: np.ndarray
