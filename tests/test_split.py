@@ -134,6 +134,12 @@ CREDIT_LEADS = [
      "barack obama has opened a significant lead over mitt romney in a national poll."),
     ("Buzz60 Emma Gibson of Clinton became the oldest frozen embryo to be born.",
      "Emma Gibson of Clinton became the oldest frozen embryo to be born."),
+    ("( jane roe, the valley courier ) sound the gallery will resume in seconds rowers set out at dawn to cross the lake.",
+     "rowers set out at dawn to cross the lake."),
+    ("The gallery will resume in seconds volunteers handed out water to the runners at the finish line.",
+     "volunteers handed out water to the runners at the finish line."),
+    ("Officials said the gallery will resume in seconds-long bursts once the power is back.",
+     "Officials said the gallery will resume in seconds-long bursts once the power is back."),
     ("Magic leap ceo rony abovitz getty a newly filed lawsuit alleges that the company is hostile.",
      "a newly filed lawsuit alleges that the company is hostile."),
     ("Employee arrested pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17, 2016 according to reports, "

@@ -641,6 +641,9 @@ _CREDIT_LEAD = re.compile(
     r"bonds?|supporters|personal|and|or|on|at)\b)"
     r"|[^\n.!?]{0,200}?\bgetty(?=\s+(?:a|an|the)\s)"
     r"|\(\s*scroll down for [^()]{0,40}\)"
+    # a photo gallery's player labels (Southern California News Group's pages): "sound the gallery will resume in
+    # seconds skiers attempted to break a world record ..."
+    r"|(?:sound\s+)?the gallery will resume in seconds"
     # (the credit is one of the usual agencies: an unknown one may be several words, "Image copyright abc news")
     r"|image copyright\s+(?:[\w.'’&-]+/)*(?:getty images|science photo library|press association|pa media|pa wire|pa|"
     r"alamy|afp|epa|reuters|ap|istock(?:photo)?|thinkstock|bbc|nasa|pool)(?!\s+image caption\b)(?=\s)"
@@ -721,7 +724,8 @@ def _inner_place_lead(text: str, a: int, b: int) -> re.Match[str] | None:
 _PLACE_DASH = re.compile(r"(?!(?:the|a|an)\s(?!hague\b))[a-z][a-z.'’]*(?:,? [a-z.'’]+){0,3}\s*(?:\([^()]{1,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)",
                          re.IGNORECASE)  # (not "the apollo astronauts — the first men ...": a place has no article, but the hague)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
-_CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for")
+_CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for",
+                "gallery will resume")
 _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # More credits run into a sentence's start, each pattern with the keys (lower-cased) that every one of its matches
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
