@@ -250,6 +250,10 @@ CASES = [
      ["He sang the song “me and mrs. Jones” on the night."], ["\ufffd"]),
     ("lost single quote", f"The rapper shares the \ufffd?emotional ' way he found out, the paper said. {STORY}",
      ["shares the ‘emotional ' way"], ["\ufffd"]),
+    ("lost dash", f"The song was written by mr. Gamble \u00e2\ufffd\ufffd kenny gamble, the label said. {STORY}",
+     ["written by mr. Gamble — kenny gamble, the label said."], ["\ufffd"]),
+    ("lost closing quote and its byte", f'"my brother died a hero, \ufffd? his sister said, and "he knew it.\ufffd? {STORY}',
+     ['"my brother died a hero, ” his sister said, and "he knew it.”'], ["\ufffd"]),
     ("lost letters, nothing guessed", f"President nicol\ufffds maduro met l\ufffdpez on Monday, officials said. {STORY}",
      ["nicol\ufffds maduro met l\ufffdpez"], ["’"]),
     ("lost letter kept", f"The caf\ufffd au lait was cold, the owner said on Monday. {STORY}", ["caf\ufffd au lait"], []),
@@ -2427,3 +2431,30 @@ def test_prose_about_notes_or_ends_is_kept(line: str) -> None:
     [d] = clean_documents([Document(text=RELEASE_STORY + line + "\n\nThe minister will visit the site on Monday, "
                                     "her office said.", id="x")])
     assert line in d.text and "visit the site on Monday" in d.text
+
+
+# A paragraph of a truncated copy stops mid-sentence; the sentence ends before it are kept, not a full stop that
+# closes an abbreviation inside the unfinished sentence.
+_ROAD_STORY = ("The county's road crews worked through the night to clear the mud from the highway after the storm, and "
+          "the road reopened to traffic shortly before six in the morning, a spokeswoman for the county said. ")
+
+
+@pytest.mark.parametrize("tail", [
+    "On monday, two hikers called the sheriff after finding the car in a ravine west of u.s. 27 and north of the",
+    "The board will meet again on the night of sept. 14 to hear from residents who",
+    "Among those at the hearing was longtime u.s. Rep. Dana Ostrow, who told the",
+    "Also speaking at the meeting was the county's health officer, dr. Lena Maroussi, who",
+    "A spokesman for the family of the driver, john q. Ferris, said that the",
+])
+def test_a_truncated_paragraph_ends_at_its_last_whole_sentence(tail: str) -> None:
+    out = clean_text(_ROAD_STORY * 2 + tail)
+    assert out.rstrip().endswith("a spokeswoman for the county said."), out[-120:]
+
+
+@pytest.mark.parametrize("tail", [
+    "He flew back to the U.S. The next day he met the officials who had invited him to the",
+    "The ferry was due to leave at 7 a.m. The captain said the crossing would take about",
+])
+def test_a_truncated_paragraphs_last_sentence_may_end_in_an_abbreviation(tail: str) -> None:
+    out = clean_text(_ROAD_STORY * 2 + tail)
+    assert out.rstrip().endswith(tail.split(". The ")[0] + "."), out[-120:]

@@ -594,10 +594,14 @@ def _lost_mark(m: re.Match[str]) -> str:
     if after[:1].isalnum() and (not before or before.isspace() or before in "([-—–"):
         return "‘" if m.group().endswith("?") else "“"
     if m.group().endswith("?"):
-        return m.group()  # "source.�? belknap": the "?" may be the mark's own byte or a question's; left as it is
+        if before in (",", ".") or (before.isspace() and text[a - 2 : a - 1] in (",", ".")):
+            return "”"  # ("a hero, �? his sister said", "i am trayvon martin.�?": no question follows a comma)
+        return m.group()  # ("machine�? was": the "?" may be the mark's own byte or a question's; left as it is)
     spaced = before.isspace() and text[a - 2 : a - 1] in (",", ".", "!", "?") and (not after or after.isspace())
     if before in (".", ",", "!", "?", ";", ":") or spaced or (m.group()[0] == "â" and before.isalnum()):
         return "”"
+    if m.group()[0] == "â" and before.isspace() and after.isspace():
+        return "—"  # (a dash's three bytes between words: "by mr. Gamble â�� kenny gamble")
     return m.group()  # "caf� au lait": a lost letter
 
 
@@ -910,6 +914,27 @@ def _filter_sentences(paragraph: str, known: dict[str, bool] | None = None) -> s
 _LAST_END_RE = re.compile(r"[.!?…。！？।॥؟][\"”’)\]]*(?=\s)")
 
 
+# titles before a name: their full stop never ends a sentence
+_TITLE_ABBREV = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt prof rev".split())
+
+
+def _abbreviation_within(line: str, m: re.Match[str]) -> bool:
+    """Whether the full stop ``m`` found closes an abbreviation inside a sentence: a title or an initial ("Rep.",
+    "george w."), or an abbreviation before a word in lower case, a number or a title ("a canal west of u.s. 27 and
+    north of ...", "the night of sept. 6", "u.s. Rep.")."""
+    if line[m.start()] != "." or m.end() != m.start() + 1:
+        return False
+    tail = line[max(0, m.start() - 12):m.start()].rsplit(" ", 1)[-1].lower().lstrip("(“\"")
+    if tail in _TITLE_ABBREV or (len(tail) == 1 and tail.isalpha()):
+        return True
+    if tail not in _ABBREV:
+        return False
+    after = line[m.end():m.end() + 12].split(None, 1)
+    nxt = after[0] if after else ""
+    # (a word in lower case, a number, or a title after it: "longtime u.s. Rep. ...")
+    return nxt[:1].islower() or nxt[:1].isdigit() or nxt.lower().rstrip(".") in _TITLE_ABBREV
+
+
 def _cut_fragment(line: str) -> str | None:
     """A long paragraph cut off mid-sentence (truncated input) without its unfinished last sentence."""
     if len(line) < FRAGMENT_MIN_CHARS:
@@ -920,11 +945,14 @@ def _cut_fragment(line: str) -> str | None:
     lo = max(0, len(line) - 2000)
     for start in (max(lo, len(line) - 300), lo):
         for m in _LAST_END_RE.finditer(line, start):
-            end = m.end()
+            if not _abbreviation_within(line, m):
+                end = m.end()
         if end is not None or start == lo:
             break
     if end is None:
         return None
+    if line.count('"', 0, end) % 2 and line.startswith(' "', end):
+        end += 2  # (the quotation's closing mark, spaced off as Multi-News copies do: 'hit " as. " after ...')
     head = line[:end]
     return head if _is_prose(head) and len(head) >= FRAGMENT_MIN_CHARS // 2 else None
 
