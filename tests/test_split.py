@@ -1031,6 +1031,10 @@ def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
      ["The boat failed to return as planned by 5 p.m.", "A coast guard helicopter is searching for the men."]),
     ("He left the prom around 9:30 p.m. His jacket was found near the car.",
      ["He left the prom around 9:30 p.m.", "His jacket was found near the car."]),
+    ("The bus left the road around 9: 50 a.m. Four people were taken to the county hospital.",
+     ["The bus left the road around 9: 50 a.m.", "Four people were taken to the county hospital."]),
+    ("The clinic runs from 10 a.m. to 4 p.m. Each visitor is offered a flu shot.",
+     ["The clinic runs from 10 a.m. to 4 p.m.", "Each visitor is offered a flu shot."]),
     # must keep: a day, a zone, a name or a lower-case word after the time, and "That" (a complementizer in a corpus
     # that capitalized a word after its own wrong cut)
     ("The meeting is at 7 p.m. Tuesday in the hall.", ["The meeting is at 7 p.m. Tuesday in the hall."]),

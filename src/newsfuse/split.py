@@ -213,12 +213,14 @@ def _unglue(chunk: str, spans: Any) -> list[tuple[int, int]]:
 
 # A clock time that ends a sentence before a word that only opens one ("... under control at 7:15 a.m. No one was
 # injured.", "... at 2 a.m. She said ..."): Punkt takes "a.m." for an abbreviation inside the sentence unless the next
-# word is one it often saw open sentences ("The", "He"). Only closed-class words: a name or a day after the time
+# word is one it often saw open sentences ("The", "He"). Only closed-class words (pronouns, articles, number words and
+# quantifiers: "... around 9: 50 a.m. Four people have been taken to ..."): a name or a day after the time
 # ("9 p.m. Tuesday", "7 a.m. Eastern") goes on the sentence, and so do "That", "This", "Then" (a lower-cased corpus
 # that its own splitter capitalized holds "around 10 p.m. That he was heading out ...", "by 5 p.m. That evening").
 _CLOCK_BEFORE_OPENER = re.compile(
     r"(?<![\w.])[ap]\.m\.(?=\s+(?:No|Nobody|None|Nothing|She|They|We|It|There|Her|His|Its|Our|"
-    r"Their|But|So|A|An|I)\s)")
+    r"Their|But|So|A|An|I|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|Some|Most|Both|"
+    r"Each|Few)\s)")
 
 
 # (a page's update stamp run into the story's first sentence is trimmed whole by trim_dateline: not cut off as a
