@@ -693,6 +693,8 @@ GLUED = [
     "« previous | main | next » president obama answered questions at a town hall meeting on Monday.",
     "Thomas hawthorne, the republic | azcentral.com democrat kyrsten sinema spoke to supporters on Tuesday.",
     "| andrew harnik/ap photo the director said the agency completed its inquiry last year.",
+    # a form's rule line inside a sentence
+    "Document county clerk of courts lakeport, n.y. 14001 ______________________________ notice of hearing pursuant to section 12.",
 ]
 NOT_GLUED = [
     # prose that dates an event after "on", with the place after the date
@@ -795,6 +797,7 @@ NOT_GLUED = [
     "The court will release a transcript of the hearing on Monday.",
     "The funding for the repairs comes from the state, the engineer said on Monday.",
     "She said she could see it: the girders had cracked right through.",
+    "Fill in the blank on the form: the city needs ___ more buses, the mayor said.",
 ]
 # a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page, a player's
 # transcript buttons and pointers to the page's player

@@ -136,6 +136,8 @@ CREDIT_LEADS = [
      "Emma Gibson of Clinton became the oldest frozen embryo to be born."),
     ("( jane roe, the valley courier ) sound the gallery will resume in seconds rowers set out at dawn to cross the lake.",
      "rowers set out at dawn to cross the lake."),
+    ("______________________________ lena marsh, who played the ferry captain in four films, has died at age 71.",
+     "lena marsh, who played the ferry captain in four films, has died at age 71."),
     ("The gallery will resume in seconds volunteers handed out water to the runners at the finish line.",
      "volunteers handed out water to the runners at the finish line."),
     ("Officials said the gallery will resume in seconds-long bursts once the power is back.",

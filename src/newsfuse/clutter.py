@@ -887,12 +887,14 @@ _NOTE_MARK_RE = re.compile(r"(?<=[\w.,;:!?\"”’)]) ?\[\d{1,3}\](?=[\s.,;:!?\"
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
-    (LABEL_OPENING_RE), one holding a page's separator bar, a review's credits or rating, or a photo caption
+    (LABEL_OPENING_RE), one holding a page's separator bar or a form's rule line, a review's credits or rating, or a photo caption
     (``is_dated_caption``): never a sentence of a brief."""
     t = text.strip()
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
     if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t) or _holds_a_bar(t):
         return True
+    if "________" in t:
+        return True  # a form's rule line: "... washington, d.c. 20549 ______ schedule 14a information ..."
     if _is_credit_box(head):
         return True
     if t[:1] == "[" and t.rstrip(".!?\"”’' ")[-1:] == "]" and t.count("[") == 1:
