@@ -340,6 +340,9 @@ def test_headline_sentence_is_kept_when_the_headlines_agree() -> None:
         ('This earthquake lasted about 10 minutes," said Charles Ammon, a geoscientist.', True),
         ("The knife wasn't long enough though, \" he said.", True),
         ("It wasn't long enough, ” Ammon added.", True),
+        ('The agency will do whatever it can to help the families of the crew," Lindqvist stated.', True),
+        ("We will not reopen the pier until it is safe, \" the harbor master tweeted.", True),
+        ("It is the best harbor on the coast, \" she insists.", True),
         ('"The bridge is safe," the mayor said on Friday.', False),  # the quotation opens here
         ("The mayor said the bridge was safe.", False),
         ("He said the bridge was safe.", True),  # a pronoun opening
