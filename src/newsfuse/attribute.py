@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from newsfuse.figures import figures, supports
+from newsfuse.figures import Figures, figures
 from newsfuse.represent import Representation
 
 # Copies of one story: two documents that state a fact in the same words (case, quotation marks and spacing aside,
@@ -77,20 +77,20 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
     families = _copy_families(rep)
     figures_of: dict[int, set[str]] = {}
 
-    def doc_figures(d: int) -> set[str]:  # the numbers a document's sentences give (one pass over all, when first asked)
-        if not figures_of:
-            figures_of[-1] = set()
-            for s in rep.sentences:
-                figures_of.setdefault(s.doc, set()).update(figures(s.text))
-        return figures_of.get(d, set())
+    def doc_figures(d: int) -> set[str]:  # the numbers a document's sentences give (read when first asked)
+        if d not in figures_of:
+            figures_of[d] = set().union(*(figures(s.text) for s in rep.sentences if s.doc == d))
+        return figures_of[d]
     docs_out: list[list[int]] = []
     reports: list[int] = []
     for row, i in enumerate(selected):
         origin = rep.sentences[i].doc
         stating: dict[int, set[int]] = {origin: {i}}  # each document's sentences that state the fact
-        text = rep.sentences[i].text
+        # (a sentence without figures is backed by any that reports its fact: nothing to read then)
+        mine = Figures(rep.sentences[i].text) if FIGURES_RULE else None
+        check = mine is not None and bool(mine.wanted)
         for j in np.nonzero(same[row])[0].tolist():
-            if FIGURES_RULE and not supports(text, rep.sentences[j].text, doc_figures(rep.sentences[j].doc)):
+            if check and not mine.backed_by(rep.sentences[j].text, doc_figures(rep.sentences[j].doc)):  # type: ignore[union-attr]
                 continue
             stating.setdefault(rep.sentences[j].doc, set()).add(j)
         docs = [origin] + sorted(set(stating) - {origin})

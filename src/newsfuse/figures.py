@@ -26,8 +26,8 @@ _NUMBER_WORD.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"
                      "ninety": "90", "hundred": "100", "dozen": "12"})
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
 _WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
-_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)|\b(?:"
-                     + "|".join(_NUMBER_WORD) + r")\b", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")
+_WORD = re.compile(r"\w+")
 
 
 def _value(token: str) -> str:
@@ -37,7 +37,9 @@ def _value(token: str) -> str:
 
 def figures(text: str) -> set[str]:
     """The numbers a sentence gives, normalised ("1,100" -> "1100", "seven" -> "7"; not "one")."""
-    return {_value(m.group()) for m in _FIGURE.finditer(text)}
+    out = {m.group().replace(",", "") for m in _DIGITS.finditer(text)}
+    words = _NUMBER_WORD.keys() & _WORD.findall(text.lower())  # (a set operation: no pattern of twenty words to try)
+    return out | {_NUMBER_WORD[w] for w in words} if words else out
 
 
 # what tells who or when rather than how many: an age ("Brokaw, 74,", "a 21-year-old", "aged 36"), a day of the
@@ -103,7 +105,7 @@ def casualties(text: str) -> list[Count]:
     """The sentence's counts of the dead, the missing and the injured, in order; a count after "up from", "down
     from" or "an earlier toll of" is superseded and takes the kind of the count before it ("Three people are missing,
     down from 11": 11 missing, superseded; "Seven people died ..., raising an earlier toll of four": 4 dead)."""
-    if not any(ch.isdigit() for ch in text) and not _ANY_NUMBER_WORD.search(text):
+    if _ANY_DIGIT.search(text) is None and _ANY_NUMBER_WORD.search(text) is None:
         return []
     found: list[tuple[int, Count]] = []
     old = {m.start("n"): m for m in _SUPERSEDED.finditer(text)}
@@ -130,7 +132,20 @@ def casualties(text: str) -> list[Count]:
 
 
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
 _ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORD) + r")\b", re.IGNORECASE)
+
+
+# (each _SUPERSEDED match holds one of these, lower-cased: the pattern runs only on text that holds one)
+_SUPERSEDED_KEYS = ("up from", "down from", "revised from", "lowered from", "raised from", "raising", "lowering",
+                    "revising", "updating", "correcting", "earlier", "initial", "previous", "original")
+
+
+def says_superseded(text: str) -> bool:
+    """Whether ``text`` calls any figure superseded ("up from", "an earlier toll of", ...): one pass, which spares
+    reading every sentence's counts in the clusters (nearly all) where nothing is."""
+    low = text.lower()
+    return any(k in low for k in _SUPERSEDED_KEYS) and _SUPERSEDED.search(text) is not None
 
 
 def superseded_counts(texts: list[str]) -> set[tuple[str, str]]:
@@ -155,21 +170,37 @@ def states_superseded(text: str, superseded: set[tuple[str, str]]) -> bool:
 
 def supports(brief: str, other: str, given: set[str] | None = None) -> bool:
     """Whether ``other`` can back ``brief``'s figures: it gives one of the numbers ``brief`` gives (ages, days and
-    years aside: ``counted_figures``), more than half of them when ``brief`` gives three or more, and no count of the dead, the missing or the injured of a kind ``brief`` counts that differs
-    from ``brief``'s count (unless it gives ``brief``'s too). A sentence without figures is backed by any. ``given``:
-    the numbers ``other``'s whole document gives, when its other sentences may give the figures ("... closed because of
-    cracked steel girders" in a page that says "cracks in two of the span's steel girders" further on)."""
-    wanted = counted_figures(brief)
-    if not wanted:
-        return True
-    given = figures(other) if given is None else given
-    shared = len(wanted & given)
-    if not shared or (len(wanted) >= 3 and 2 * shared <= len(wanted)):
-        return False
-    mine = {(c.kind, c.value) for c in casualties(brief) if not c.superseded}
-    if not mine:
-        return True
-    theirs = {(c.kind, c.value) for c in casualties(other) if not c.superseded}
-    kinds = {k for k, _ in mine}
-    return not any(k in kinds and (k, v) not in mine and not any(kk == k for kk, vv in mine & theirs)
-                   for k, v in theirs)
+    years aside: ``counted_figures``), more than half of them when ``brief`` gives three or more, and no count of the
+    dead, the missing or the injured of a kind ``brief`` counts that differs from ``brief``'s count (unless it gives
+    ``brief``'s too). A sentence without figures is backed by any. ``given``: the numbers ``other``'s whole document
+    gives, when its other sentences may give the figures ("... closed because of cracked steel girders" in a page that
+    says "cracks in two of the span's steel girders" further on)."""
+    return Figures(brief).backed_by(other, figures(other) if given is None else given)
+
+
+class Figures:
+    """A brief sentence's figures, read once for every sentence that may back it (``supports``)."""
+
+    __slots__ = ("_counts", "text", "wanted")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.wanted = counted_figures(text)
+        self._counts: set[tuple[str, str]] | None = None
+
+    def backed_by(self, other: str, given: set[str]) -> bool:
+        wanted = self.wanted
+        if not wanted:
+            return True
+        shared = len(wanted & given)
+        if not shared or (len(wanted) >= 3 and 2 * shared <= len(wanted)):
+            return False
+        if self._counts is None:
+            self._counts = {(c.kind, c.value) for c in casualties(self.text) if not c.superseded}
+        mine = self._counts
+        if not mine:
+            return True
+        theirs = {(c.kind, c.value) for c in casualties(other) if not c.superseded}
+        kinds = {k for k, _ in mine}
+        return not any(k in kinds and (k, v) not in mine and not any(kk == k for kk, vv in mine & theirs)
+                       for k, v in theirs)

@@ -26,7 +26,7 @@ from operator import itemgetter
 import numpy as np
 
 from newsfuse.clutter import is_clutter_sentence
-from newsfuse.figures import states_superseded, superseded_counts
+from newsfuse.figures import says_superseded, states_superseded, superseded_counts
 from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
@@ -414,6 +414,8 @@ SUPERSEDED_RULE = True
 def superseded_sentences(rep: Representation) -> set[int]:
     """The sentences that give as their own a count the cluster calls superseded."""
     texts = [s.text for s in rep.sentences]
+    if not says_superseded("\n".join(texts)):
+        return set()  # (nothing in the cluster calls a count superseded: no sentence's counts need reading)
     old = superseded_counts(texts)
     return {i for i, t in enumerate(texts) if states_superseded(t, old)} if old else set()
 
