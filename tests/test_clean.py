@@ -2458,3 +2458,91 @@ def test_a_truncated_paragraph_ends_at_its_last_whole_sentence(tail: str) -> Non
 def test_a_truncated_paragraphs_last_sentence_may_end_in_an_abbreviation(tail: str) -> None:
     out = clean_text(_ROAD_STORY * 2 + tail)
     assert out.rstrip().endswith(tail.split(". The ")[0] + "."), out[-120:]
+
+
+# --- the lornby-flood fixture: a story whose figures move while outlets report it: two wire copies (an early toll
+# --- and a later one), a local page with a correction, an update note, an update stamp and a superseded paragraph
+# --- under "Earlier:", a newest-first live page, a TV station's page, a printer-friendly page with an editor's note
+
+LORNBY = Path(__file__).parent / "fixtures" / "lornby-flood"
+
+
+@pytest.fixture(scope="module")
+def lornby() -> dict[str, Document]:
+    return cleaned(LORNBY)
+
+
+LORNBY_KEEP = [
+    ("01-npa-early", "At least four people died and 11 were unaccounted for"),
+    ("02-npa-update", "raising an earlier toll of four"),
+    ("02-npa-update", "Marchetti's office said it had confirmed seven deaths and knew of no others."),
+    ("03-lornby-courier", "Seven people are now confirmed dead and three remain missing"),
+    ("03-lornby-courier", "More than 7 inches of rain fell in about 12 hours"),  # (the story's last line)
+    ("04-tessel-valley-news", "The death toll from the flood remains at seven"),
+    ("04-tessel-valley-news", "Seven people have died and about 230 have been rescued"),  # (split trims "Recap:")
+    ("04-tessel-valley-news", "Pruitt said one of the three missing people"),  # (without its "UPDATE 10:55 a.m.:")
+    ("05-kvrl-7", "Nine people have died in the flooding that swept through Lornby overnight"),
+    ("06-arden-statesman", "\"We had close to 400 people sleeping in our two shelters last night"),
+    ("06-arden-statesman", "About 650 people spent Tuesday night in the town's two shelters"),
+]
+LORNBY_DROP = [
+    "Correction:", "misstated the number", "This story has been updated", "Updated at", "Published Sept.",
+    "Facebook", "Advertisement", "Related", "Reach her at", "Morning Courier", "Most Read",  # the local page
+    "Editor's note", "An earlier version said", "Printed", "Print this page", "Links:", "1 of 1",  # the printed page
+    "UPDATE 3-", "(Adds new death toll", "Reporting by", "Our Standards", "Licensing", "Read Next",  # the wires
+    "UPDATE 10:55", "Load older posts", "Trending", "10:48 a.m.", "first published at 5:30",  # the live page
+    "Follow our live coverage", "Stay with KVRL 7", "Play Video", "ADVERTISEMENT", "Tags:", "FCC",  # the pages' pitches
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), LORNBY_KEEP)
+def test_lornby_keeps_story(lornby: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in lornby[doc].text
+
+
+@pytest.mark.parametrize("snippet", LORNBY_DROP)
+def test_lornby_drops_clutter(lornby: dict[str, Document], snippet: str) -> None:
+    for d in lornby.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_lornby_titles_and_outlets(lornby: dict[str, Document]) -> None:
+    titles = {k: d.title for k, d in lornby.items()}
+    assert titles["02-npa-update"] == "Lornby flood death toll rises to 7; governor declares disaster emergency"
+    assert titles["06-arden-statesman"] == "At least 4 dead in Lornby flood as river hits record"
+    assert {k: d.source for k, d in lornby.items()} == {
+        "01-npa-early": "Norland Press Agency", "02-npa-update": "Norland Press Agency",
+        "03-lornby-courier": "The Lornby Courier", "04-tessel-valley-news": "Tessel Valley News",
+        "05-kvrl-7": "KVRL 7 News", "06-arden-statesman": "The Arden Statesman"}
+
+
+LORNBY_PITCHES = [
+    "Stay with KVRL 7 for updates on this developing story.",
+    "Stick with the Courier for the latest on the flood.",
+    "Follow our live coverage of the Ashwater River flood in Lornby.",
+    "Earlier: Sheriff Dana Pruitt said Tuesday morning that at least four people had died.",
+    "Previously: the dancers are pushing back after being told they must perform.",
+]
+LORNBY_PITCHES_LIKE_PROSE = [
+    "Stay with her for the night, the nurse told the family.",
+    "Stay with us for the summer, her aunt wrote in 1998, and she did.",
+    "Earlier, Sheriff Dana Pruitt said that at least four people had died.",
+    "Earlier in the day, the river had crested at 24.6 feet.",
+    "Previously, the record crest was 21.8 feet, set in 1979.",
+    "Residents were told to follow the live updates on the county's radio station, the mayor said.",
+]
+
+
+@pytest.mark.parametrize("line", LORNBY_PITCHES)
+def test_lornby_pitch_and_superseded_labels_are_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert is_clutter_sentence(line)
+
+
+@pytest.mark.parametrize("line", LORNBY_PITCHES_LIKE_PROSE)
+def test_lornby_prose_like_pitches_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    assert not is_clutter_sentence(line)
+    assert not is_clutter_line(line)

@@ -499,8 +499,10 @@ def test_tarn_brief(capsys, words: int) -> None:
     assert "earthquake" in lead and "19" in lead and "12" not in lead, lead
     assert "6.4" in summary and "Tarnovo Veliki" in summary
     assert "at least 12" not in summary  # (the first reports' toll)
-    assert max(len(s["sources"]) for s in data["sentences"]) >= 4
-    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 4
+    # (at 80 words the hospital sentence, "seven of the dead", is no longer credited to the early wire's and the
+    # ministry's sentences about the wing's collapse, which do not give the figure: attribute.FIGURES_RULE)
+    assert max(len(s["sources"]) for s in data["sentences"]) >= 3
+    assert len({o for s in data["sentences"] for o in s["sources"]}) >= 3
     if words >= 120:
         assert "Iskra" in summary and "aftershock" in summary
     if words >= 250:
@@ -801,3 +803,29 @@ def test_captions_punctuated_only_at_each_turns_end_are_not_quoted(capsys, tmp_p
         code, out, err = run(capsys, "summarize", str(tmp_path), "--words", str(words), "--format", "json")
         assert code == 0, err
         assert all(s["origin"] != "01-kcdw-11-news" for s in json.loads(out)["sentences"])
+
+
+LORNBY = Path(__file__).parent / "fixtures" / "lornby-flood"
+LORNBY_CLUTTER = [
+    "Correction", "misstated", "has been updated", "Updated at", "Editor's note", "earlier version", "UPDATE",
+    "Adds new death toll", "Earlier:", "Recap:", "Stay with", "Follow our live", "Reporting by", "Trust Principles",
+    "Play Video", "Printed", "Staff correspondent",
+]
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_lornby_brief(capsys, words: int) -> None:
+    """A flood whose death toll moves while outlets report it (an early wire's "at least four", the coroner's seven, a
+    commissioner's nine): the brief quotes no correction, update note or stamp, never the superseded toll of four as
+    the story's, and credits a sentence with figures only to the outlets that give them."""
+    data = _fixture_brief(capsys, LORNBY, words, LORNBY_CLUTTER)
+    summary = data["summary"]
+    assert "at least four people have died" not in summary.lower()
+    assert "at least four people had died" not in summary.lower()
+    for s in data["sentences"]:
+        if "650" in s["text"]:  # (only the printed page gives the shelters' count)
+            assert s["sources"] == ["06-arden-statesman"], s
+        if "24.6 feet" in s["text"]:  # (the early wire's "about 24 feet" and the TV page's "more than ten feet" do not)
+            assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s
+        if "seven" in s["text"].lower() and ("dead" in s["text"] or "death" in s["text"]):
+            assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s

@@ -1049,3 +1049,16 @@ def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
 ])
 def test_a_clock_time_ends_a_sentence_before_an_opener(text: str, expected: list[str]) -> None:
     assert split_text(text) == expected
+
+
+def test_recap_label_is_trimmed() -> None:
+    """A live page's "Recap:" label before a paragraph goes; the paragraph stays (lornby-flood). Must-keep: the word
+    inside prose."""
+    from newsfuse.split import split_document
+
+    texts = [s.text for s in split_document(
+        "Recap: Seven people have died and about 230 have been rescued since the river rose overnight Monday.\n\n"
+        "The recap: of sorts, the coach said. Recapping the season took the coach an hour.", 0)]
+    assert texts[0] == "Seven people have died and about 230 have been rescued since the river rose overnight Monday."
+    assert "The recap: of sorts, the coach said." in texts
+    assert "Recapping the season took the coach an hour." in texts

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from newsfuse.figures import Figures, figures
 from newsfuse.represent import Representation
 
 # Copies of one story: two documents that state a fact in the same words (case, quotation marks and spacing aside,
@@ -38,6 +39,13 @@ _QUOTATION = re.compile(r"[\"“”«»]|(?<!\w)['‘’`]|['‘’`](?!\w)")  #
 _CUT_END = " .,;:!?\"“”‘’'`´)]…"  # (a cut sentence's closing punctuation or ellipsis, stripped from its end)
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”‘’'`´")
 _QUOTE_MARK = re.compile("[\"“”‘’'`´]")
+
+
+# A sentence with figures is credited only to documents that give them: a sentence that reports the same fact backs
+# it only if its document gives one of its numbers (more than half of them when it gives three or more), and without a count of the dead, the missing or the injured of its own that
+# differs ("About 650 people spent the night in the two shelters" is not backed by "Shelters opened at the high
+# school and the church hall"; "Seven people died" not by "At least four people died"): figures.supports.
+FIGURES_RULE = True
 
 
 class Groups:
@@ -67,12 +75,23 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
         return [], []
     same = rep.reports(selected, list(range(len(rep.sentences))))
     families = _copy_families(rep)
+    figures_of: dict[int, set[str]] = {}
+
+    def doc_figures(d: int) -> set[str]:  # the numbers a document's sentences give (read when first asked)
+        if d not in figures_of:
+            figures_of[d] = set().union(*(figures(s.text) for s in rep.sentences if s.doc == d))
+        return figures_of[d]
     docs_out: list[list[int]] = []
     reports: list[int] = []
     for row, i in enumerate(selected):
         origin = rep.sentences[i].doc
         stating: dict[int, set[int]] = {origin: {i}}  # each document's sentences that state the fact
+        # (a sentence without figures is backed by any that reports its fact: nothing to read then)
+        mine = Figures(rep.sentences[i].text) if FIGURES_RULE else None
+        check = mine is not None and bool(mine.wanted)
         for j in np.nonzero(same[row])[0].tolist():
+            if check and not mine.backed_by(rep.sentences[j].text, doc_figures(rep.sentences[j].doc)):  # type: ignore[union-attr]
+                continue
             stating.setdefault(rep.sentences[j].doc, set()).add(j)
         docs = [origin] + sorted(set(stating) - {origin})
         docs_out.append(docs)

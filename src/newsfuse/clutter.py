@@ -66,6 +66,10 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"updated?\s*(?:at\b|:)?\s*\d{1,2}(?::\s?\d\d|\.\d\d)?\s*[ap]\.?\s?m\b\.?"
     r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?",
     r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
+    # a live page's pitch for itself ("Stay with KVRL 7 for updates on this developing story.", "Follow our live
+    # coverage of the flood in Lornby."; neither in Multi-News 3000-5621 or TAC) (not "Stay with her for the night")
+    r"(?:stay|stick) with (?!(?:it|him|her|them|me|us|you)\b)[\w .'’&-]{1,40}? for (?:more )?(?:updates|the latest)\b.{0,120}",
+    r"follow (?:our|the) live (?:coverage|updates|blog)\b.{0,120}",
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
     # a live page's promise of more ("We will bring you the latest as we get it.", "We'll keep you updated.")
     r"(?:we(?:'|’)ll|we will) (?:bring you (?:the latest|more|updates|all the)|keep (?:you )?(?:updated|posted)|"
@@ -831,6 +835,9 @@ LABEL_OPENING_RE = re.compile(
     r"(?:photos?|more|see also|related|read|watch|videos?|gallery|exclusive (?:photos|video)|story|news|report|"
     r"image credit|picture|posted by|by|tweet published|follow [\w.]+|(?:editor'?s |please )?note|"
     r"corrections?(?: (?:&|and) clarifications?)?|clarifications?|warning|"
+    # ... a superseded paragraph kept under an updated story, or a link to an older one ("Earlier: Sheriff Dana Pruitt
+    # said ... at least four people had died", "Previously: the radio city rockettes dancers are pushing back ...")
+    r"earlier|previously|"
     # ... a credit, a contest widget or a study's back matter ("Photo credit: family photo/philadelphia police the
     # 22-year-old ...", "Expired: win universal studios ...", "Also pictured: jil sander shirt.", "Full coverage: boston
     # marathon attack ...", "See it: ...", "Acknowledgment: the authors thank ...", "Grant support: from the national

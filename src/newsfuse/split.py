@@ -519,10 +519,10 @@ _LEAD_CLUTTER = re.compile(
     r"|sign up for breaking news alerts from nbc news\s+(?=\S)"
     # ABC's follow button run into the story ("Add interest the outspoken critics of vladimir putin ...")
     r"|add interest\s+(?=\S)(?!(?:payments?|rates?|and|on|to|of|charges|fees|costs?)\b)"
-    # an editor's update label ("Update: anthony garver is still on the loose.", "Update ( march 31 ): a seventh person
-    # has died ...": 70 document sentences of Multi-News) and a section label before an article ("Analysis the
+    # an editor's update or recap label ("Recap: Seven people have died ...", "Update: anthony garver is still on the
+    # loose.", "Update ( march 31 ): a seventh person has died ...": 70 document sentences of Multi-News) and a section label before an article ("Analysis the
     # decision took longer than expected", "Commentary the ...": a label, never prose, before "the", "a", "an")
-    r"|updated?\s*(?:\([^()]{0,30}\)\s*)?:\s+(?=\S)"
+    r"|(?:updated?|recap)\s*(?:\([^()]{0,30}\)\s*)?:\s+(?=\S)"
     # a page's stamps before the story ("Published date: 23 march 2010 nobel prize-winning scientist ...", "storyidforme:
     # 38753499 tmspicid: 12121923 fileheaderid: 5535168 updated: in 1965, ...")
     r"|published date:\s*\d{1,2}\s+" + _MONTH + r"\s+\d{4}(?:\s+at\b)?\s+(?=\S)"
@@ -568,7 +568,7 @@ _LEAD_CLUTTER_OPENINGS = (
     "advertisement", "story continues below", "article continues below", "story continued below",
     "article continued below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
-    "analysis", "commentary", "published date", "storyidforme",
+    "analysis", "commentary", "published date", "storyidforme", "recap",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",

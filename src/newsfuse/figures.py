@@ -1,0 +1,206 @@
+"""Figures in sentences: the numbers a sentence gives, and the casualty counts that move while a story is reported.
+
+A story's figures change while outlets report it: an early wire copy's "at least four dead" becomes "seven" by the
+evening, and later copies say so ("raising an earlier toll of four", "up from the four reported this morning",
+"Three people are missing, down from 11"). ``casualties`` reads a sentence's counts of the dead, the missing and the
+injured, each marked as the sentence's own figure or as a superseded one (after "up from", "down from", "an earlier
+toll of"). select rules out sentences that state a figure the cluster says was superseded, and attribute credits a
+sentence with figures only to documents that give its figures (``supports``).
+
+Linear: every pattern is anchored on a number or a keyword and reads a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# number words that count (not "one": "no one", "one of the", "one another")
+_NUMBER_WORD = {
+    w: str(i) for i, w in enumerate(
+        "zero x two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    ) if i >= 2
+}
+_NUMBER_WORD.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                     "ninety": "90", "hundred": "100", "dozen": "12"})
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
+_WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
+_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")
+_WORD = re.compile(r"\w+")
+
+
+def _value(token: str) -> str:
+    t = token.lower()
+    return _NUMBER_WORD.get(t) or t.replace(",", "")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers a sentence gives, normalised ("1,100" -> "1100", "seven" -> "7"; not "one")."""
+    out = {m.group().replace(",", "") for m in _DIGITS.finditer(text)}
+    words = _NUMBER_WORD.keys() & _WORD.findall(text.lower())  # (a set operation: no pattern of twenty words to try)
+    return out | {_NUMBER_WORD[w] for w in words} if words else out
+
+
+# what tells who or when rather than how many: an age ("Brokaw, 74,", "a 21-year-old", "aged 36"), a day of the
+# month ("March 15", "feb. 26"), a year
+_WHO_OR_WHEN = re.compile(
+    r"(?<=, )\d{1,3}(?=,)|\b\d{1,3}(?=[- ]years?[- ]old\b|[- ](?:month|week|day)s?[- ]old\b)|(?<=\baged )\d{1,3}\b"
+    r"|(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?:[a-z]*\.? )\d{1,2}\b|\b(?:1[89]|20)\d\d\b",
+    re.IGNORECASE)
+
+
+def counted_figures(text: str) -> set[str]:
+    """``figures`` without ages, days of the month and years."""
+    out = figures(text)
+    if out:
+        for m in _WHO_OR_WHEN.finditer(text):
+            out.discard(m.group().split()[-1].strip(". "))
+    return out
+
+
+# A count of casualties: "seven people died", "At least four people have died", "Seven people are now confirmed
+# dead", "11 were unaccounted for", "killing at least 19", "the death toll ... to 7" (up to four words between the
+# number and its keyword, none of them "of" or a number: "Two of the dead were ..." is a part of the dead, not their
+# count).
+_QUALIFIER = r"(?:(?:at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|as many as) )?"
+_GAP = (r"(?:(?!(?:of|and|but|in|from|after|percent|per|times|(?:second|minute|hour|day|week|month|year|decade)s?)\b)"
+        r"[a-z'’-]+ ){0,4}?")
+_KEYWORD = {
+    "dead": r"dead|died|die|deaths?|killed|fatalities|bodies",
+    "missing": r"missing|unaccounted",
+    "injured": r"injured|injuries|hurt|wounded",
+}
+_COUNT = re.compile(  # (a count is a whole number: "a magnitude 6.4 earthquake killed ..." counts no one)
+    r"(?<!\d[,.])(?<![$£€#])\b(?!(?:1[89]|20)\d\d\b)(?P<n>" + _WHOLE + r")(?![%.,]\d|%)\s+" + _GAP + r"(?P<kw>" + "|".join(_KEYWORD.values()) + r")\b"
+    r"|\b(?:kill(?:s|ed|ing)|claim(?:s|ed|ing)) (?:the lives of )?" + _QUALIFIER + r"(?P<k>" + _NUMBER + r")\b"
+    r"|\bdeath toll\b[^.;:]{0,40}?\b(?:of|at|to|is|was) " + _QUALIFIER + r"(?P<t>" + _NUMBER + r")\b",
+    re.IGNORECASE,
+)
+# what marks a figure as superseded: "up from the four reported ...", "down from 11", "raising an earlier toll of
+# four", "raising the sheriff's morning toll of four", "an earlier figure of 12", "revised from 9"
+_SUPERSEDED = re.compile(
+    r"\b(?:(?:up|down|revised|lowered|raised) from (?:the |an? )?(?:earlier |initial |previous )?"
+    r"|(?:raising|lowering|revising|updating|correcting) (?:an? |the )?(?:[\w'’-]+ ){0,3}?"
+    r"(?:toll|count|figure|estimate|total|tally|number) of " + _QUALIFIER +
+    r"|(?:an? |the )(?:earlier|initial|previous|original) (?:death )?(?:toll|count|figure|estimate|total|tally) of "
+    + _QUALIFIER + r")(?P<n>" + _NUMBER + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str      # "dead", "missing" or "injured"
+    value: str     # normalised ("7")
+    superseded: bool
+
+
+def _kind(keyword: str) -> str:
+    k = keyword.lower()
+    return next(kind for kind, words in _KEYWORD.items() if re.fullmatch(words, k))
+
+
+def casualties(text: str) -> list[Count]:
+    """The sentence's counts of the dead, the missing and the injured, in order; a count after "up from", "down
+    from" or "an earlier toll of" is superseded and takes the kind of the count before it ("Three people are missing,
+    down from 11": 11 missing, superseded; "Seven people died ..., raising an earlier toll of four": 4 dead)."""
+    if _ANY_DIGIT.search(text) is None and _ANY_NUMBER_WORD.search(text) is None:
+        return []
+    found: list[tuple[int, Count]] = []
+    old = {m.start("n"): m for m in _SUPERSEDED.finditer(text)}
+    for m in _COUNT.finditer(text):
+        if m.group("n") is not None:
+            pos, value, kind = m.start("n"), m.group("n"), _kind(m.group("kw"))
+        elif m.group("k") is not None:
+            pos, value, kind = m.start("k"), m.group("k"), "dead"
+        else:
+            pos, value, kind = m.start("t"), m.group("t"), "dead"
+        if _DATE_BEFORE.search(text, max(0, pos - 12), pos):
+            continue  # a date ("July 14 death")
+        found.append((pos, Count(kind, _value(value), pos in old)))
+    counted = {pos for pos, _ in found}
+    for pos, m in old.items():
+        if pos in counted:
+            continue
+        before = [(p, c) for p, c in found if p < pos and not c.superseded]
+        if before:  # a bare superseded figure ("down from 11") counts what the count before it counts
+            found.append((pos, Count(max(before, key=lambda x: x[0])[1].kind, _value(m.group("n")), True)))
+        elif re.search(r"\btoll\b", m.group(), re.IGNORECASE):
+            found.append((pos, Count("dead", _value(m.group("n")), True)))
+    return [c for _, c in sorted(found, key=lambda x: x[0])]
+
+
+_DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORD) + r")\b", re.IGNORECASE)
+
+
+# (each _SUPERSEDED match holds one of these, lower-cased: the pattern runs only on text that holds one)
+_SUPERSEDED_KEYS = ("up from", "down from", "revised from", "lowered from", "raised from", "raising", "lowering",
+                    "revising", "updating", "correcting", "earlier", "initial", "previous", "original")
+
+
+def says_superseded(text: str) -> bool:
+    """Whether ``text`` calls any figure superseded ("up from", "an earlier toll of", ...): one pass, which spares
+    reading every sentence's counts in the clusters (nearly all) where nothing is."""
+    low = text.lower()
+    return any(k in low for k in _SUPERSEDED_KEYS) and _SUPERSEDED.search(text) is not None
+
+
+def superseded_counts(texts: list[str]) -> set[tuple[str, str]]:
+    """(kind, value) of the counts these sentences say were superseded, when the same sentence gives a new count of
+    that kind ("Seven people died ..., raising an earlier toll of four": ("dead", "4"))."""
+    out: set[tuple[str, str]] = set()
+    for t in texts:
+        counts = casualties(t)
+        if not counts:
+            continue
+        current = {(c.kind, c.value) for c in counts if not c.superseded}
+        for c in counts:
+            if c.superseded and any(k == c.kind and v != c.value for k, v in current):
+                out.add((c.kind, c.value))
+    return out
+
+
+def states_superseded(text: str, superseded: set[tuple[str, str]]) -> bool:
+    """Whether the sentence gives as its own a count that ``superseded`` lists."""
+    return any(not c.superseded and (c.kind, c.value) in superseded for c in casualties(text))
+
+
+def supports(brief: str, other: str, given: set[str] | None = None) -> bool:
+    """Whether ``other`` can back ``brief``'s figures: it gives one of the numbers ``brief`` gives (ages, days and
+    years aside: ``counted_figures``), more than half of them when ``brief`` gives three or more, and no count of the
+    dead, the missing or the injured of a kind ``brief`` counts that differs from ``brief``'s count (unless it gives
+    ``brief``'s too). A sentence without figures is backed by any. ``given``: the numbers ``other``'s whole document
+    gives, when its other sentences may give the figures ("... closed because of cracked steel girders" in a page that
+    says "cracks in two of the span's steel girders" further on)."""
+    return Figures(brief).backed_by(other, figures(other) if given is None else given)
+
+
+class Figures:
+    """A brief sentence's figures, read once for every sentence that may back it (``supports``)."""
+
+    __slots__ = ("_counts", "text", "wanted")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.wanted = counted_figures(text)
+        self._counts: set[tuple[str, str]] | None = None
+
+    def backed_by(self, other: str, given: set[str]) -> bool:
+        wanted = self.wanted
+        if not wanted:
+            return True
+        shared = len(wanted & given)
+        if not shared or (len(wanted) >= 3 and 2 * shared <= len(wanted)):
+            return False
+        if self._counts is None:
+            self._counts = {(c.kind, c.value) for c in casualties(self.text) if not c.superseded}
+        mine = self._counts
+        if not mine:
+            return True
+        theirs = {(c.kind, c.value) for c in casualties(other) if not c.superseded}
+        kinds = {k for k, _ in mine}
+        return not any(k in kinds and (k, v) not in mine and not any(kk == k for kk, vv in mine & theirs)
+                       for k, v in theirs)

@@ -1,0 +1,119 @@
+"""figures: the numbers a sentence gives, the counts of casualties it states or calls superseded; select's rule
+against superseded counts and attribute's rule that credits a sentence's figures only to documents that give them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsfuse.figures import Count, casualties, figures, states_superseded, superseded_counts, supports
+from newsfuse.model import Sentence
+from newsfuse.represent import represent
+from newsfuse.select import superseded_sentences
+
+
+def test_figures_normalised() -> None:
+    assert figures("About 1,100 homes were damaged and seven people died; the river crested at 24.6 feet.") == {
+        "1100", "7", "24.6"}
+    assert figures("No one was hurt, one official said.") == set()  # ("one" is no figure)
+    assert figures("It cost $4.2 million in 2019.") == {"4.2", "2019"}
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("At least four people died and 11 were unaccounted for after the river burst its banks.",
+     [Count("dead", "4", False), Count("missing", "11", False)]),
+    ("Seven people died when the river tore through the town, raising an earlier toll of four.",
+     [Count("dead", "7", False), Count("dead", "4", True)]),
+    ("Tessel County Coroner Abel Marchetti confirmed seven deaths on Tuesday night, raising the sheriff's morning toll "
+     "of four.", [Count("dead", "7", False), Count("dead", "4", True)]),
+    ("The coroner says seven people have died, up from the four reported this morning. Three people are missing, "
+     "down from 11.", [Count("dead", "7", False), Count("dead", "4", True), Count("missing", "3", False),
+                       Count("missing", "11", True)]),
+    ("A quake killed at least 19 people and injured 340.", [Count("dead", "19", False)]),
+    ("The death toll had risen to 60.", [Count("dead", "60", False)]),
+    # (must-keep: a part of the dead, a date, a share, a year, a time span: no count)
+    ("Two of the dead were found in a car swept off Route 31.", []),
+    ("The sheriff ruled the July 14 death a suicide.", []),
+    ("People who ate more trans fat were 34 percent more likely to die.", []),
+    ("Both men are charged in the 2014 shooting death of a teenager.", []),
+    ("She spent two decades on death row.", []),
+])
+def test_casualties(text: str, counts: list[Count]) -> None:
+    assert casualties(text) == counts
+
+
+def test_superseded_counts_need_a_new_count() -> None:
+    texts = ["Seven people died in the flood, raising an earlier toll of four, the coroner said.",
+             "At least four people have died in the flooding, the sheriff said.",
+             "Three people were still missing, down from 11 in the morning."]
+    old = superseded_counts(texts)
+    assert old == {("dead", "4"), ("missing", "11")}
+    assert states_superseded(texts[1], old)
+    assert not states_superseded(texts[0], old)  # (the sentence that tells of the change)
+    assert not states_superseded(texts[2], old)
+    # must-keep: a superseded figure with no new count beside it supersedes nothing; other figures are other facts
+    assert superseded_counts(["An earlier death toll of three was revised upwards after checks."]) == set()
+    assert not states_superseded("Four officers were injured in the clash.", old)
+    assert not states_superseded("Four people have died in the state this year of the virus, up from 4 in 2019.",
+                                 {("dead", "7")})
+
+
+def _sentences(docs: list[list[str]]) -> list[Sentence]:
+    out = []
+    for d, texts in enumerate(docs):
+        for p, t in enumerate(texts):
+            out.append(Sentence(t, d, p, 0, len(t)))
+    return out
+
+
+def test_superseded_sentences_in_a_cluster() -> None:
+    rep = represent(_sentences([
+        ["At least four people have died in the flooding, Sheriff Dana Pruitt said at a briefing on Tuesday.",
+         "The sheriff's office said earlier that at least four people had died and 11 were unaccounted for."],
+        ["Seven people died when the river tore through the town overnight, raising an earlier toll of four.",
+         "The river crested at 24.6 feet, nearly three feet above its record."],
+    ]), 2)
+    assert superseded_sentences(rep) == {0, 1}
+    rep = represent(_sentences([["At least four people have died in the flooding, the sheriff said on Tuesday."],
+                                ["Seven people died in a bus crash on the highway last year, police said."]]), 2)
+    assert superseded_sentences(rep) == set()  # (two counts, neither called superseded: both stay)
+
+
+@pytest.mark.parametrize(("brief", "other", "backs"), [
+    ("About 650 people spent Tuesday night in the town's two shelters, at the high school and the church hall.",
+     "Shelters opened at Lornby High School and at the hall of St. Brannoc's Church on Hill Street.", False),
+    ("About 650 people spent Tuesday night in the town's two shelters, at the high school and the church hall.",
+     "Shelters are open at Lornby High School, 400 School Street, and at the church hall.", False),
+    ("Seven people are now confirmed dead and three remain missing, the coroner said.",
+     "At least four people died and 11 were unaccounted for, the sheriff's office said.", False),
+    ("Seven people are now confirmed dead and three remain missing, the coroner said.",
+     "Seven people died when the river tore through the town, raising an earlier toll of four.", True),
+    ("The river crested at 24.6 feet, nearly 3 feet over its 1979 record, after 7 inches of rain.",
+     "The river crested at 24.6 feet at the Mill Street gauge, nearly three feet above the 1979 record.", True),
+    ("The river crested at 24.6 feet, nearly 3 feet over its 1979 record, after 7 inches of rain.",
+     "The river rose more than ten feet after seven inches of rain fell on the hills.", False),
+    # must-keep: a sentence without figures is backed as before; a figure written in words is the same figure
+    ("A boil-water notice remains in effect because the water plant was flooded.",
+     "Residents were told to boil tap water because the water plant was flooded.", True),
+    ("The governor declared a disaster emergency for the county and two neighboring counties.",
+     "Gov. Oduya has declared a disaster emergency for the county and 2 neighboring counties.", True),
+])
+def test_supports(brief: str, other: str, backs: bool) -> None:
+    assert supports(brief, other) is backs
+
+
+def test_figures_linear_on_hostile_input() -> None:
+    """5 MB of numbers, casualty words and superseded markers without an end: the patterns read bounded windows."""
+    junk = ("12 people people people people died 3,000,000,000 up from the earlier toll of " * 70_000)[:5_000_000]
+    t0 = time.perf_counter()
+    casualties(junk)
+    figures(junk)
+    supports(junk[:1_000_000], junk[:1_000_000])
+    assert time.perf_counter() - t0 < 20
+
+
+def test_a_magnitude_counts_no_one() -> None:
+    assert casualties("A magnitude 6.4 earthquake killed at least 19 people.") == [Count("dead", "19", False)]
+    assert supports("A magnitude 6.4 earthquake struck near the city early on Tuesday, killing at least 19 people.",
+                    "A magnitude 6.4 earthquake killed at least 19 people in the mountain city on Tuesday.")
