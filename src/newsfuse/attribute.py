@@ -79,18 +79,19 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
 
     def doc_figures(d: int) -> set[str]:  # the numbers a document's sentences give (read when first asked)
         if d not in figures_of:
-            figures_of[d] = set().union(*(figures(s.text) for s in rep.sentences if s.doc == d))
+            figures_of[d] = figures("\n".join(s.text for s in rep.sentences if s.doc == d))  # (one pass)
         return figures_of[d]
     docs_out: list[list[int]] = []
     reports: list[int] = []
     for row, i in enumerate(selected):
         origin = rep.sentences[i].doc
         stating: dict[int, set[int]] = {origin: {i}}  # each document's sentences that state the fact
-        # (a sentence without figures is backed by any that reports its fact: nothing to read then)
-        mine = Figures(rep.sentences[i].text) if FIGURES_RULE else None
-        check = mine is not None and bool(mine.wanted)
-        for j in np.nonzero(same[row])[0].tolist():
-            if check and not mine.backed_by(rep.sentences[j].text, doc_figures(rep.sentences[j].doc)):  # type: ignore[union-attr]
+        backing = [j for j in np.nonzero(same[row])[0].tolist() if j != i]  # (i itself is in stating already)
+        # (read only when some sentence may back it; a sentence without figures is backed by any that reports its fact)
+        mine = Figures(rep.sentences[i].text) if FIGURES_RULE and backing else None
+        for j in backing:
+            if mine is not None and mine.wanted and not mine.backed_by(rep.sentences[j].text,
+                                                                     doc_figures(rep.sentences[j].doc)):
                 continue
             stating.setdefault(rep.sentences[j].doc, set()).add(j)
         docs = [origin] + sorted(set(stating) - {origin})
