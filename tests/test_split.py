@@ -1070,4 +1070,3 @@ def test_a_numeric_date_and_clock_stamp_before_a_sentence_is_trimmed(text: str, 
 ])
 def test_a_clock_time_ends_a_sentence_before_an_opener(text: str, expected: list[str]) -> None:
     assert split_text(text) == expected
-
