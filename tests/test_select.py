@@ -1143,3 +1143,38 @@ def test_sentences_that_look_like_a_sign_off_are_kept(text: str) -> None:
     from newsfuse.clutter import is_clutter_sentence
 
     assert not is_clutter_sentence(text)
+
+
+@pytest.mark.parametrize(("text", "candidate"), [
+    # a page whose linked title was lost between its quotes, or a quotation whose opening mark came out twice
+    ('As we reported earlier, the studio is set to release the tape featuring the " " star next month.', False),
+    ('A former castmate -- who appeared on " " last season -- tells us she was not surprised at all.', False),
+    ('" " I thought everybody was joking when he said that, " the clerk at the counter said.', False),
+    ('A letter from her lawyer states, " " even though you offered the job back, the harm has been done.', False),
+    # must keep: a list of quotations, whose pair closes one and opens the next, and inch marks
+    ('The students carved words about " beer, " " taxes, " and " your mother " into the clay tablet.', True),
+    ('He pulled on shirts printed with the words " will " " you " " marry " " me " for the crowd.', True),
+    ('The council bought a 55" screen and a 40" monitor for the new meeting room on Elm Street.', True),
+    ('"We will rebuild the bridge," the mayor said on Tuesday, "and it will open next spring."', True),
+])
+def test_a_sentence_holding_an_empty_quotation_is_garbled(text: str, candidate: bool) -> None:
+    s = Sentence(text=text, doc=0, position=3, start=0, end=len(text))
+    assert is_candidate(s, len(text.split()), no_case=True) is candidate
+
+
+@pytest.mark.parametrize(("text", "clutter"), [
+    ("Plos one 8( 7 ): e69546.", True),
+    ("Journal of applied ecology 51 (4): 1034-1042.", True),
+    ("Ý filed by a party other than the registrant.", True),
+    ("¨ check the appropriate box: ¨ preliminary proxy statement ý definitive proxy statement", True),
+    ("Lake district flooding: hundreds told to leave homes please turn on javascript.", True),
+    # must keep: prose citing a paper, a name with the letter, a plea about javascript in a quotation's words
+    ("The study, published in plos one 8( 7 ): e69546, found that the frogs sang less after dark.", False),
+    ("The team's paper in nature 512 ( 7514 ) describes 12 new species of beetle from the ridge.", False),
+    ("Ýmir Jónsson, 34, was named the club's new coach on Monday.", False),
+    ("Officials asked residents to enable location services, not javascript, on their phones.", False),
+])
+def test_a_citation_a_forms_check_box_and_a_javascript_plea_are_clutter(text: str, clutter: bool) -> None:
+    from newsfuse.clutter import is_clutter_sentence
+
+    assert is_clutter_sentence(text) is clutter

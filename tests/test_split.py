@@ -1026,6 +1026,22 @@ def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a page's numeric date and clock stamp run into the story's first sentence is trimmed
+    ("08/15/2017 11: 02 p.m. Dana reyes allowed the deputy to share photos of the trail with us. She was found on Sunday.",
+     ["Dana reyes allowed the deputy to share photos of the trail with us.", "She was found on Sunday."]),
+    ("03/29/2013 10: 35 am edt the late-night host stopped by the studio to talk about the rumors.",
+     ["the late-night host stopped by the studio to talk about the rumors."]),
+    # must keep: a date and time inside a sentence, and a date without a time
+    ("On 08/15/2017 at 11: 02 p.m. the alarm sounded in the east wing of the building.",
+     ["On 08/15/2017 at 11: 02 p.m. the alarm sounded in the east wing of the building."]),
+    ("08/15/2017 was the last day the ferry ran on its old schedule, officials said.",
+     ["08/15/2017 was the last day the ferry ran on its old schedule, officials said."]),
+])
+def test_a_numeric_date_and_clock_stamp_before_a_sentence_is_trimmed(text: str, expected: list[str]) -> None:
+    assert split_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a clock time ending a sentence before a word that only opens one: Punkt kept them together
     ("The roof collapsed just before 4 a.m., and the fire was under control at 7:15 a.m. No one was injured.",
      ["The roof collapsed just before 4 a.m., and the fire was under control at 7:15 a.m.", "No one was injured."]),
@@ -1044,6 +1060,11 @@ def test_prose_like_a_wire_dateline_stays_whole(sentence: str) -> None:
     ("Deputies got a tip around 3:30 p.m. That garver was at his parents' house.",
      ["Deputies got a tip around 3:30 p.m. That garver was at his parents' house."]),
     ("They were due back by 5 p.m. that evening, officials said.", ["They were due back by 5 p.m. that evening, officials said."]),
+    # a police report's street block after the time is its place, not a sentence (Multi-News capitalized it)
+    ("The crash was reported shortly after 9 p.m. In the 1600 block of Marsh Road near Old Mill Road. No one was hurt.",
+     ["The crash was reported shortly after 9 p.m. In the 1600 block of Marsh Road near Old Mill Road.", "No one was hurt."]),
+    ("The store closed at 9 p.m. In the morning, crews returned to the 300 block of Elm Street.",
+     ["The store closed at 9 p.m.", "In the morning, crews returned to the 300 block of Elm Street."]),
     ("Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans.",
      ["Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans."]),
 ])

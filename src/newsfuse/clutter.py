@@ -524,7 +524,7 @@ _LEFT_THEN_VERB = (
 GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bmedia playback is unsupported\b", ("playback",)),
     (r"\bmedia caption\b", ("media caption",)),
-    (r"\bplease enable javascript\b", ("javascript",)),
+    (r"\bplease (?:enable|turn on) javascript\b", ("javascript",)),  # (BBC: "<headline> please turn on javascript.")
     (r"\bcontinue reading the main story\b", ("continue reading",)),
     (r"\bcould not subscribe\b", ("could not subscribe",)),
     (r"\bkeep up with this story and more\b", ("keep up with this story",)),
@@ -891,6 +891,17 @@ def _is_credit_box(text: str) -> bool:
 _NOTE_MARK_RE = re.compile(r"(?<=[\w.,;:!?\"”’)]) ?\[\d{1,3}\](?=[\s.,;:!?\"”’)]|$)")
 
 
+# A form's check box, as SEC filings' Wingdings boxes come out in text (checked "ý", unchecked "¨"), standing alone
+# between spaces: "Ý filed by a party other than the registrant.", "¨ check the appropriate box: ¨ preliminary ...". (A
+# letter of a word stays: "Ýmir", "Tomý".)
+_FORM_BOX_RE = re.compile(r"(?:^|\s)[¨ýÝ](?=\s)")
+# A research paper's citation, the whole sentence: journal, volume, issue in parentheses, page or article number
+# ("Plos one 8( 7 ): e69546.", "Nature 512 (7514): 310-313."); not a sentence citing one ("..., published in plos one
+# 8( 7 ): e69546, found that ...").
+_CITATION_RE = re.compile(
+    r"[A-Za-z][\w .&'’-]{0,60}?\s\d{1,4}\s?\(\s?\d{1,4}\s?\)\s?:\s?e?\d{1,6}(?:\s?[-–]\s?\d{1,6})?\s?\.?$")
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
@@ -902,6 +913,10 @@ def is_clutter_sentence(text: str) -> bool:
         return True
     if "________" in t:
         return True  # a form's rule line: "... washington, d.c. 20549 ______ schedule 14a information ..."
+    if ("¨" in t or "ý" in t or "Ý" in t) and _FORM_BOX_RE.search(t) is not None:
+        return True  # a form's check box: "Ý filed by a party other than the registrant."
+    if ":" in t and "(" in t and _CITATION_RE.match(t) is not None:
+        return True  # a paper's citation: "Plos one 8( 7 ): e69546."
     if _is_credit_box(head):
         return True
     if t[:1] == "[" and t.rstrip(".!?\"”’' ")[-1:] == "]" and t.count("[") == 1:

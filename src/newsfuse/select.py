@@ -481,10 +481,32 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         # cut before a name or a date
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
+    if '"' in t and has_empty_quotation(t):
+        return False  # 'featuring the " " star', '" " i thought ...': a link's words lost, or a doubled mark: garbled
     if LONE_OPENING_QUOTE_RULE and t[0] == '"' and t.count('"') == 1:
         return False  # '" i said \' bill gates is my secret santa! \'': a quotation that runs on, or a stray mark
     # the last sentence of a multi-sentence quotation: a closing quote with no opening one
     return not (t.count('"') == 1 and t.rstrip().endswith('"'))
+
+
+def has_empty_quotation(t: str) -> bool:
+    """Whether ``t`` holds a pair of straight quotes with nothing but spaces between them, where a quotation would
+    open (an even number of straight quotes before it): a page whose linked title was lost ('the " " star
+    gettin'down ...', 'who appeared on " " last season') or a quotation whose opening mark came out twice ('" " i
+    thought everybody was joking, " she said.'). Not a list of quotations ('about " beer, " " intercourse, " and
+    ...', 'the words " will " " you "'), whose pair closes one and opens the next. Linear: one pass over the marks."""
+    n = 0
+    i = t.find('"')
+    while i >= 0:
+        j = t.find('"', i + 1)
+        if j < 0:
+            return False
+        if n % 2 == 0 and j > i + 1 and t[i + 1 : j].isspace() and (i == 0 or t[i - 1].isspace()) and (
+                j + 1 == len(t) or t[j + 1].isspace()):
+            return True
+        n += 1
+        i = j
+    return False
 
 
 def _opens_at_end(t: str) -> bool:

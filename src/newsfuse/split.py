@@ -143,7 +143,10 @@ _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
 # A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
 # Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
 CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
-_ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b", re.IGNORECASE)
+# ... and so is the street block a police report gives after the time ("... shortly after 9 p.m." | "In the 1600 block
+# of mclean road near old concord road.": a place, no sentence)
+_ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b"
+                         r"|(?:in|on) the \d{1,5}(?:-\d{1,5})? block of\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -487,6 +490,10 @@ _LEAD_CLUTTER = re.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4},?\s+(?:at\s+)?|\d{1,2}/\d{1,2}/\d{2,4}\s*[–—-]?\s*)?"
     r"\d{1,2}(?::\s?\d\d|\.\d\d)?\s*[ap]\.?\s?m\b\.?"
     r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst|eastern|pacific|central)\b\.?)?\s*(?:--|—|–|-)?\s+(?=\S)"
+    # ... or a bare numeric date and clock time ("08/15/2017 11: 02 p.m. Lisa theris allowed ...", "03/29/2013 10: 35 am
+    # edt bill carter sounds off ...", "10/1/2013 5: 30 a.m. Chicago ( cbs ) — ..."): a page's stamp, never prose
+    r"|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\s?\d\d\s*[ap]\.?\s?m\b\.?"
+    r"(?:\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|gmt|bst)\b\.?)?\s*(?:--|—|–|-|\|)?\s+(?=\S)"
     # NBC's stamp and byline run into the story ("Nov. 29, 2018, 1: 40 am gmt / updated nov. 29, 2018, 1: 52 am gmt by
     # phil mccausland for weeks, ...", "/ updated by sarah fitzpatrick and tracy connor adult film star ...", "/ updated
     # in a personal note, ..."): its writers are two words each (a middle initial between), joined by commas and "and"
