@@ -156,16 +156,17 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
         earliest[s.doc] = min(earliest.get(s.doc, s.position), s.position)
     openers = [u for u in remaining if not LEAD_OPENS_ITS_ARTICLE
                or rep.sentences[u].position == earliest[rep.sentences[u].doc]]
-    # ... and can open a story (the headlines' sentence too: "Two men were arrested at the storage unit." cannot)
-    fresh = [u for u in openers if not refers_back(rep, u)] if LEAD_MUST_OPEN else openers
-    if fresh:
-        top = max(lead_score(u) for u in openers)
-        fresh = [u for u in fresh if lead_score(u) >= LEAD_FRESH_SHARE * top]
+    # ... and can open a story (the headlines' sentence too: "Two men were arrested at the storage unit." cannot): the
+    # best-scored opener that can, among those within LEAD_FRESH_SHARE of the best one (read in rank order, so that
+    # ``refers_back`` reads only as far as the first that can, most often the best itself)
+    ranked = sorted(openers, key=lambda u: (lead_score(u), -u), reverse=True)
+    floor = LEAD_FRESH_SHARE * lead_score(ranked[0])
+    fresh = (u for u in ranked if lead_score(u) >= floor and not refers_back(rep, u))
     anchor = head[lead] if lead is not None and lead in head else None
-    if anchor is not None and (not LEAD_MUST_OPEN or not fresh or not refers_back(rep, anchor)):
-        first = anchor
+    if anchor is not None:
+        first = anchor if not LEAD_MUST_OPEN or not refers_back(rep, anchor) else next(fresh, anchor)
     else:
-        first = max(fresh or openers, key=lambda u: (lead_score(u), -u))
+        first = next(fresh, ranked[0]) if LEAD_MUST_OPEN else ranked[0]
     placed = [first]
     remaining.discard(first)
     said.update(intro[first] | alone[first])
