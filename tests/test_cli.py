@@ -829,3 +829,18 @@ def test_lornby_brief(capsys, words: int) -> None:
             assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s
         if "seven" in s["text"].lower() and ("dead" in s["text"] or "death" in s["text"]):
             assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s
+
+
+ORVEL = Path(__file__).parent / "fixtures" / "orvel-astrolabe"
+
+
+@pytest.mark.parametrize("words", [80, 120, 250])
+def test_orvel_brief_opens_with_the_return(capsys, words: int) -> None:
+    """Every document leads with the astrolabe's return; the police statement's "Two men, aged 34 and 51, were arrested
+    at the storage unit." (the headlines' sentence) refers back to "a storage unit" its statement introduced and
+    cannot open the brief (it did at every length)."""
+    code, out, err = run(capsys, "summarize", str(ORVEL), "--words", str(words), "--format", "json")
+    assert code == 0, err
+    first = json.loads(out)["sentences"][0]["text"]
+    assert "Astrolabe is back" in first or "returned" in first, first
+    assert "the storage unit" not in first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.order import names, order
+from newsfuse.order import names, order, refers_back
 from newsfuse.represent import represent
 from newsfuse.split import split_document
 
@@ -108,3 +108,63 @@ def test_the_lead_is_the_most_salient_sentence_that_opens_its_articles_part() ->
     # the detour sentence leads when it is the most salient opener
     salience[detours] = 0.95
     assert order(rep, picked, {}, support, salience=salience)[0] == detours
+
+
+STORAGE = [
+    "Officers recovered a stolen brass compass on Thursday. "
+    "It was found during a search of a storage unit in the harbor district. "
+    "Two men were arrested at the storage unit.",
+    "The Brennick Museum has its brass compass back after two years. "
+    "Detective Ana Volk led the search. "
+    "Volk said a tip from a neighbor had broken the case open.",
+]
+
+
+def _rep(docs: list[str]):  # noqa: ANN202
+    sents = [s for k, t in enumerate(docs) for s in split_document(t, k)]
+    return represent(sents, len(docs))
+
+
+@pytest.mark.parametrize(
+    ("later", "back"),
+    [
+        ("Two men were arrested at the storage unit.", True),  # "a storage unit" before: the one met
+        ("Volk said the owners had been told.", True),  # a surname the article used before, alone
+        ("Volk, a detective for 20 years, led the search.", True),
+        ("The 46-year-old was released on bail.", True),  # someone by a definite age
+        ("With her team behind her, she searched the unit.", True),  # a pronoun before anyone is introduced
+        ('"We never gave up," said Volk.', True),  # a quotation opening: its speaker was met before
+        ("No, the museum will not press charges.", True),  # a reply
+        ("Police in the harbor district said the compass was insured.", False),
+        ("A retired teacher, Mara Lind, saw the compass offered for sale online.", False),
+        ("The city of Harwick will pay for the repairs.", False),  # the X of Y says what it names
+    ],
+)
+def test_refers_back(later: str, back: bool) -> None:
+    opening = "Detective Ana Volk searched a storage unit in the harbor district on Thursday. "
+    rep = _rep([opening + later])
+    assert refers_back(rep, 1) is back
+    # an article's first sentence is written to open a story
+    assert refers_back(_rep([later]), 0) is False
+
+
+def test_a_lead_can_open_a_story() -> None:
+    # "Two men were arrested at the storage unit." is the most salient sentence opening its article's part of the brief,
+    # but it refers back to "a storage unit" its article introduced: the museum's news leads
+    rep = _rep(STORAGE)
+    texts = [s.text for s in rep.sentences]
+    arrested = texts.index("Two men were arrested at the storage unit.")
+    back = texts.index("The Brennick Museum has its brass compass back after two years.")
+    picked = [arrested, back]
+    salience = {arrested: 0.6, back: 0.5}
+    support = {i: 1 for i in picked}
+    assert order(rep, picked, {}, support, salience=salience)[0] == back
+    # ... even when the headlines' sentence (select's anchor) is the arrest
+    assert order(rep, picked, {}, support, lead=arrested, salience=salience)[0] == back
+    # ... unless no chosen sentence that can open a story comes near it in salience
+    salience[back] = 0.2
+    assert order(rep, picked, {}, support, salience=salience)[0] == arrested
+    # ... or none can
+    alone = [arrested, texts.index("Volk said a tip from a neighbor had broken the case open.")]
+    assert refers_back(rep, alone[1])
+    assert order(rep, alone, {}, {i: 1 for i in alone}, salience={arrested: 0.6, alone[1]: 0.5})[0] == arrested

@@ -31,9 +31,57 @@ LEAD_OPENS_ITS_ARTICLE = True  # the lead is the first chosen unit of its articl
 LEAD_DECAY = 1.5  # positions over which a candidate lead's score halves
 LEAD_SUPPORT = 0.5  # how much backing by every outlet raises a candidate lead's score (x1.5 at most)
 LEAD_ECHO = 2.0  # weight of the echo of the articles' openings against the position prior
+# A lead must be able to open a story: a sentence its article wrote after its first one that refers back to what the
+# article said before ("Two men were arrested at the storage unit." after "... found in a storage unit", "The 46-year-old
+# is ...", "Dickey fired shots ...", '"We were shocked," said Still.') leads only when no candidate lead can open one.
+LEAD_MUST_OPEN = True
+LEAD_FRESH_SHARE = 0.7  # ... when one that can scores at least this share of the best candidate lead's score
 
 # A run of capitalized words ("City", "Priya Raman", "Mr. Sessions", "Fulton Street Bridge").
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+
+
+# "the" / "this" / "these" / "those" and the words of the phrase it opens ("the storage unit", "this coywolf"; not "the
+# city of ...": a phrase that says what it names); "the 46-year-old", "the 71-year-old tv personality": someone met before
+_DEFINITE = re.compile(r"\b(?:the|this|these|those)\s+([\w'’-]+(?:\s+[\w'’-]+)?)\b(?!\s+of\b)", re.IGNORECASE)
+_DEFINITE_AGE = re.compile(r"\b(?:the|this)\s+\d+-year-old\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+# a reply or an aside to what came before ("No, the company isn't ...", "Well, if you buy this house ...")
+_REPLY = re.compile(r"^(?:no|yes|well|so|now|indeed|again|plus|after all|of course|in fact|for one thing),", re.IGNORECASE)
+# a personal pronoun within a sentence's first three words ("With her tongue in her cheek, she said ...", "During her
+# visit ..., the prime minister ...", "The next, he was ...")
+_EARLY_PRONOUN = re.compile(r"^(?:[\w'’-]+,?\s+){0,2}(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+_GROUPS = frozenset("police officials authorities prosecutors investigators researchers scientists witnesses doctors "
+                    "officers experts analysts critics residents voters lawmakers".split())  # ("Police said ...")
+# a surname alone as the subject: the first word, used before in the article, then a comma or a verb
+_FIRST_WORD = re.compile(r"^([A-Z][\w'’-]+)(?:,|\s+(?:said|says|had|told|added|did|also|[a-z]+ed)\b)")
+
+
+def refers_back(rep: Representation, i: int) -> bool:
+    """Whether sentence ``i``, when not its article's first, refers back to what its article said before it: a thing
+    the article introduced ("a storage unit") named as known ("arrested at the storage unit"); someone named by a
+    surname the article used before ("Dickey fired ...", "Beggs, a 17-year-old ..."), by a definite age ("the
+    46-year-old") or by a pronoun before anyone is introduced ("With her tongue in her cheek, she said ..."); an
+    opening quotation (whose speaker the article has met) or reply ("No, ..."). An article's first sentence is
+    written to open a story."""
+    from newsfuse.represent import STOP_WORDS
+
+    s = rep.sentences[i]
+    if s.position == 0:
+        return False
+    text = s.text.strip()
+    if text[:1] in "\"“‘'`" or _DEFINITE_AGE.search(text) or _REPLY.match(text) or _EARLY_PRONOUN.match(text):
+        return True
+    earlier = " ".join(x.text.lower() for x in rep.sentences if x.doc == s.doc and x.position < s.position)
+    first = _FIRST_WORD.match(text)
+    if (first and first.group(1).lower() not in STOP_WORDS and first.group(1).lower() not in _GROUPS
+            and re.search(rf"\b{re.escape(first.group(1).lower())}\b", earlier)):
+        return True
+    for m in _DEFINITE.finditer(text):
+        for w in _WORD.findall(m.group(1).lower()):
+            if w not in STOP_WORDS and re.search(rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(w)}\b", earlier):
+                return True
+    return False
 
 
 def names(text: str) -> tuple[set[str], set[str]]:
@@ -101,17 +149,24 @@ def order(rep: Representation, selected: list[int], requires: dict[int, int], su
     pair = rep.similarity_matrix(list(selected))
     at = {i: k for k, i in enumerate(selected)}
     remaining = set(units)
-    if lead is not None and lead in head:
-        first = head[lead]
+    # a lead opens its own article's part of the brief: no sentence of its article before it is chosen
+    earliest: dict[int, int] = {}
+    for u in remaining:
+        s = rep.sentences[u]
+        earliest[s.doc] = min(earliest.get(s.doc, s.position), s.position)
+    openers = [u for u in remaining if not LEAD_OPENS_ITS_ARTICLE
+               or rep.sentences[u].position == earliest[rep.sentences[u].doc]]
+    # ... and can open a story (the headlines' sentence too: "Two men were arrested at the storage unit." cannot): the
+    # best-scored opener that can, among those within LEAD_FRESH_SHARE of the best one (read in rank order, so that
+    # ``refers_back`` reads only as far as the first that can, most often the best itself)
+    ranked = sorted(openers, key=lambda u: (lead_score(u), -u), reverse=True)
+    floor = LEAD_FRESH_SHARE * lead_score(ranked[0])
+    fresh = (u for u in ranked if lead_score(u) >= floor and not refers_back(rep, u))
+    anchor = head[lead] if lead is not None and lead in head else None
+    if anchor is not None:
+        first = anchor if not LEAD_MUST_OPEN or not refers_back(rep, anchor) else next(fresh, anchor)
     else:
-        # a lead opens its own article's part of the brief: no sentence of its article before it is chosen
-        earliest: dict[int, int] = {}
-        for u in remaining:
-            s = rep.sentences[u]
-            earliest[s.doc] = min(earliest.get(s.doc, s.position), s.position)
-        openers = [u for u in remaining if not LEAD_OPENS_ITS_ARTICLE
-                   or rep.sentences[u].position == earliest[rep.sentences[u].doc]]
-        first = max(openers, key=lambda u: (lead_score(u), -u))
+        first = next(fresh, ranked[0]) if LEAD_MUST_OPEN else ranked[0]
     placed = [first]
     remaining.discard(first)
     said.update(intro[first] | alone[first])
