@@ -343,6 +343,7 @@ def test_headline_sentence_is_kept_when_the_headlines_agree() -> None:
         ('The agency will do whatever it can to help the families of the crew," Lindqvist stated.', True),
         ("We will not reopen the pier until it is safe, \" the harbor master tweeted.", True),
         ("It is the best harbor on the coast, \" she insists.", True),
+        ('The reef\'s recovery, he added, " tells me the protection is working. "', False),  # an opening quote
         ('"The bridge is safe," the mayor said on Friday.', False),  # the quotation opens here
         ("The mayor said the bridge was safe.", False),
         ("He said the bridge was safe.", True),  # a pronoun opening
