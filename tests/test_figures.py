@@ -98,9 +98,21 @@ def test_superseded_sentences_in_a_cluster() -> None:
      "Residents were told to boil tap water because the water plant was flooded.", True),
     ("The governor declared a disaster emergency for the county and two neighboring counties.",
      "Gov. Oduya has declared a disaster emergency for the county and 2 neighboring counties.", True),
+    # must-keep: a tens word and its unit are one number ("Forty-nine" is 49, not 40 and 9; "twenty one" 21), and a
+    # range's second figure counts ("Six to eight people were injured": 8 injured, not 6)
+    ("The crash killed 49 people, the airline said.", "Forty-nine people died when the plane came down.", True),
+    ("Twenty-one people were killed in the blast.", "The blast killed 21 people, police said.", True),
+    ("Between 6 and 8 people were hurt in the crush.", "Six to eight people were injured in the crush.", True),
+    ("Forty-nine people died when the plane came down.", "The crash killed 40 people and injured 9.", False),
 ])
 def test_supports(brief: str, other: str, backs: bool) -> None:
     assert supports(brief, other) is backs
+
+
+def test_compound_number_words() -> None:
+    assert figures("Forty-nine people died and twenty one were hurt; seven are missing.") == {"49", "21", "7"}
+    assert casualties("Fifty-two people were killed in the blasts.") == [Count("dead", "52", False)]
+    assert casualties("Six to eight people were injured.") == [Count("injured", "8", False)]
 
 
 def test_figures_linear_on_hostile_input() -> None:

@@ -24,22 +24,44 @@ _NUMBER_WORD = {
 }
 _NUMBER_WORD.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
                      "ninety": "90", "hundred": "100", "dozen": "12"})
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
-_WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
+# a tens word and a unit ("forty-nine", "twenty one"): one number, not 40 and 9
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_COMPOUND_WORD = r"(?:" + "|".join(_TENS) + r")[- ](?:" + "|".join(_UNITS) + r")\b"
+_COMPOUND = re.compile(r"\b" + _COMPOUND_WORD, re.IGNORECASE)
+_NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _COMPOUND_WORD + "|"
+           + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")")
+_WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _COMPOUND_WORD + "|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")"
 _DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")
 _WORD = re.compile(r"\w+")
 
 
+def _compound(token: str) -> str:
+    tens, unit = re.split(r"[- ]", token.lower())
+    return str(int(_NUMBER_WORD[tens]) + _UNITS.index(unit) + 1)
+
+
 def _value(token: str) -> str:
     t = token.lower()
+    if t[:1].isalpha() and ("-" in t or " " in t):
+        return _compound(t)
     return _NUMBER_WORD.get(t) or t.replace(",", "")
 
 
 def figures(text: str) -> set[str]:
     """The numbers a sentence gives, normalised ("1,100" -> "1100", "seven" -> "7"; not "one")."""
     out = {m.group().replace(",", "") for m in _DIGITS.finditer(text)}
-    words = _NUMBER_WORD.keys() & _WORD.findall(text.lower())  # (a set operation: no pattern of twenty words to try)
-    return out | {_NUMBER_WORD[w] for w in words} if words else out
+    low = text.lower()
+    words = _NUMBER_WORD.keys() & _WORD.findall(low)  # (a set operation: no pattern of twenty words to try)
+    if not words:
+        return out
+    if words & set(_TENS):  # "forty-nine" is 49 (not 40 and 9), "twenty-one" 21
+        compounds = [m.group() for m in _COMPOUND.finditer(low)]
+        if compounds:
+            out |= {_compound(c) for c in compounds}
+            low = _COMPOUND.sub(" ", low)
+            words = _NUMBER_WORD.keys() & _WORD.findall(low)
+    return out | {_NUMBER_WORD[w] for w in words}
 
 
 # what tells who or when rather than how many: an age ("Brokaw, 74,", "a 21-year-old", "aged 36"), a day of the
@@ -64,7 +86,8 @@ def counted_figures(text: str) -> set[str]:
 # number and its keyword, none of them "of" or a number: "Two of the dead were ..." is a part of the dead, not their
 # count).
 _QUALIFIER = r"(?:(?:at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|as many as) )?"
-_GAP = (r"(?:(?!(?:of|and|but|in|from|after|percent|per|times|(?:second|minute|hour|day|week|month|year|decade)s?)\b)"
+_GAP = (r"(?:(?!(?:of|and|but|in|from|after|percent|per|times|(?:second|minute|hour|day|week|month|year|decade)s?|"
+        + "|".join(_NUMBER_WORD) + r")\b)"
         r"[a-z'’-]+ ){0,4}?")
 _KEYWORD = {
     "dead": r"dead|died|die|deaths?|killed|fatalities|bodies",
