@@ -148,6 +148,43 @@ def test_refers_back(later: str, back: bool) -> None:
     assert refers_back(_rep([later]), 0) is False
 
 
+@pytest.mark.parametrize(
+    ("opening", "later", "back"),
+    [
+        # must-keep: a place met after a preposition is no surname, and a word after "a ... in" was not introduced
+        ("A plane carrying 150 people crashed in a field in France on Monday.", "France said there were no survivors.",
+         False),
+        ("A man was killed in a shooting in Chicago on Sunday, a spokesman said.",
+         "The Chicago Police Department said no arrests had been made.", False),
+        ("The Senate passed a bill on Tuesday.", "The president said he would sign it.", False),
+        # ... while a surname after a first name or a title still refers back, and so does a thing met with "a"
+        ("President Obama spoke on Monday at a rally in Denver.", "Obama told the crowd the economy was improving.", True),
+        ("Mr. Volk searched the house on Monday.", "Volk said the owners had been told.", True),
+        ("A spokeswoman said a patient died at the hospital.", "Hospital officials said the patient had the flu.", True),
+    ],
+)
+def test_refers_back_must_keep(opening: str, later: str, back: bool) -> None:
+    rep = _rep([opening + " " + later])
+    assert len(rep.sentences) == 2
+    assert refers_back(rep, 1) is back
+
+
+def test_refers_back_linear_on_hostile_input() -> None:
+    """A page of 1 MB without spaces, then a surname alone: reading what came before stays linear."""
+    import time
+
+    from newsfuse.model import Sentence
+
+    text = "x" * 1_000_000 + " " + "a" * 500_000 + "."
+    junk = Sentence(text=text, doc=0, position=0, start=0, end=len(text))
+    later = Sentence(text="Volk said the owners had been told.", doc=0, position=1, start=len(text) + 1,
+                     end=len(text) + 36)
+    rep = represent([junk, later], 1)
+    t = time.perf_counter()
+    refers_back(rep, 1)
+    assert time.perf_counter() - t < 2.0
+
+
 def test_a_lead_can_open_a_story() -> None:
     # "Two men were arrested at the storage unit." is the most salient sentence opening its article's part of the brief,
     # but it refers back to "a storage unit" its article introduced: the museum's news leads

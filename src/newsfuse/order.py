@@ -75,11 +75,28 @@ def refers_back(rep: Representation, i: int) -> bool:
     earlier = " ".join(x.text.lower() for x in rep.sentences if x.doc == s.doc and x.position < s.position)
     first = _FIRST_WORD.match(text)
     if (first and first.group(1).lower() not in STOP_WORDS and first.group(1).lower() not in _GROUPS
-            and re.search(rf"\b{re.escape(first.group(1).lower())}\b", earlier)):
+            and _introduced_as_name(first.group(1).lower(), earlier)):
         return True
     for m in _DEFINITE.finditer(text):
         for w in _WORD.findall(m.group(1).lower()):
-            if w not in STOP_WORDS and re.search(rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(w)}\b", earlier):
+            if w not in STOP_WORDS and any(
+                    not (set(x.group(1).split()) & STOP_WORDS)  # ("a shooting in chicago" introduces no chicago)
+                    for x in re.finditer(rf"\b(?:a|an)\s+((?:[\w'’-]+\s+){{0,2}}){re.escape(w)}\b", earlier)):
+                return True
+    return False
+
+
+def _introduced_as_name(word: str, earlier: str) -> bool:
+    """Whether ``word`` (lower-cased) was used in ``earlier`` as the last word of a name, after a first name or a title
+    ("detective ana volk", "president obama", "mr. volk"), not after a preposition or at a sentence's start ("crashed in
+    a field in france", "apple reported ..."): a surname, which alone names someone met before."""
+    from newsfuse.represent import STOP_WORDS
+
+    for m in re.finditer(rf"(?<!\S)(\S+)\s+{re.escape(word)}\b", earlier):  # (a token's start: linear)
+        before = m.group(1)
+        if before[-1:] not in ".!?\"”:;," or before in ("mr.", "mrs.", "ms.", "dr."):
+            w = before.rstrip(".")
+            if w.replace("-", "").replace("'", "").isalpha() and w not in STOP_WORDS:
                 return True
     return False
 
