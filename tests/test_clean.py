@@ -2530,6 +2530,8 @@ LORNBY_PITCHES_LIKE_PROSE = [
     "Earlier in the day, the river had crested at 24.6 feet.",
     "Previously, the record crest was 21.8 feet, set in 1979.",
     "Residents were told to follow the live updates on the county's radio station, the mayor said.",
+    "Stay with the program for the latest results, the coach told the players.",
+    "Follow the live updates on the county's radio station, the mayor urged residents.",
 ]
 
 

@@ -142,6 +142,8 @@ CREDIT_LEADS = [
      "volunteers handed out water to the runners at the finish line."),
     ("Officials said the gallery will resume in seconds-long bursts once the power is back.",
      "Officials said the gallery will resume in seconds-long bursts once the power is back."),
+    ("The gallery will resume in seconds, the guide said, once the power is back.",
+     "The gallery will resume in seconds, the guide said, once the power is back."),
     ("Magic leap ceo rony abovitz getty a newly filed lawsuit alleges that the company is hostile.",
      "a newly filed lawsuit alleges that the company is hostile."),
     ("Employee arrested pic.twitter.com/6zrqgkgfrm — damian trujillo ( @newsdamian ) may 17, 2016 according to reports, "
@@ -1065,6 +1067,9 @@ def test_a_numeric_date_and_clock_stamp_before_a_sentence_is_trimmed(text: str, 
      ["The crash was reported shortly after 9 p.m. In the 1600 block of Marsh Road near Old Mill Road.", "No one was hurt."]),
     ("The store closed at 9 p.m. In the morning, crews returned to the 300 block of Elm Street.",
      ["The store closed at 9 p.m.", "In the morning, crews returned to the 300 block of Elm Street."]),
+    # ... but a sentence that opens with the place and goes on after a comma is a sentence
+    ("Police said it happened about 9 p.m. In the 1600 block of Main Street, neighbors heard four shots.",
+     ["Police said it happened about 9 p.m.", "In the 1600 block of Main Street, neighbors heard four shots."]),
     ("Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans.",
      ["Doors open at 8 a.m. sharp, and it is no place for a.m. Nobody-fans."]),
 ])

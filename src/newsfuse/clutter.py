@@ -68,8 +68,11 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"stick with (?:cnn|abc|cbs|nbc|fox|us)\b.{0,150}",  # "Stick with cnn politics as we sort through the ..."
     # a live page's pitch for itself ("Stay with KVRL 7 for updates on this developing story.", "Follow our live
     # coverage of the flood in Lornby."; neither in Multi-News 3000-5621 or TAC) (not "Stay with her for the night")
-    r"(?:stay|stick) with (?!(?:it|him|her|them|me|us|you)\b)[\w .'’&-]{1,40}? for (?:more )?(?:updates|the latest)\b.{0,120}",
-    r"follow (?:our|the) live (?:coverage|updates|blog)\b.{0,120}",
+    # (... nor prose that starts so: "Stay with the program for the latest results, coaches told the players.", "Follow
+    # the live updates on the radio, the mayor urged residents.": what it is about follows, without a comma)
+    r"(?:stay|stick) with (?!(?:it|him|her|them|me|us|you)\b)[\w .'’&-]{1,40}? for (?:more )?(?:updates|the latest)"
+    r"(?:\s+(?:on|about|from|in|as|news)\b[^,]{0,120})?[.!]?",
+    r"follow (?:our|the) live (?:coverage|updates|blog)(?:\s+(?:of|on|about|from|in|at|here|below)\b[^,]{0,120})?[.!:]?",
     r"(?:please )?check back (?:later )?for (?:more )?updates\b.*",
     # a live page's promise of more ("We will bring you the latest as we get it.", "We'll keep you updated.")
     r"(?:we(?:'|’)ll|we will) (?:bring you (?:the latest|more|updates|all the)|keep (?:you )?(?:updated|posted)|"

@@ -146,7 +146,9 @@ CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 # ... and so is the street block a police report gives after the time ("... shortly after 9 p.m." | "In the 1600 block
 # of mclean road near old concord road.": a place, no sentence)
 _ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b"
-                         r"|(?:in|on) the \d{1,5}(?:-\d{1,5})? block of\b", re.IGNORECASE)
+                         r"|(?:in|on) the \d{1,5}(?:-\d{1,5})? block of\b(?!(?:\s+[\w.'’-]+){1,4},)", re.IGNORECASE)
+# (not a sentence of its own that opens with the place, the street and a comma: "In the 1600 block of Main Street,
+# neighbors heard shots."; but "In the 700 block of north long when someone walked up and opened fire, ..." is glued)
 
 
 @lru_cache(maxsize=1)
@@ -652,7 +654,7 @@ _CREDIT_LEAD = re.compile(
     r"|\(\s*scroll down for [^()]{0,40}\)"
     # a photo gallery's player labels (Southern California News Group's pages): "sound the gallery will resume in
     # seconds skiers attempted to break a world record ..."
-    r"|(?:sound\s+)?the gallery will resume in seconds"
+    r"|(?:sound\s+)?the gallery will resume in seconds(?!\s*,)"
     # a rule line of underscores over the story ("_________ dave legeno, who played ... has died at age 50.")
     r"|_{8,}"
     # (the credit is one of the usual agencies: an unknown one may be several words, "Image copyright abc news")
