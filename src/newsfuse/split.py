@@ -314,10 +314,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     # (trimmed as a whole: "( photo: AP ) pennsylvania gov." alone was too short to trim)
                     spans.pop()
                     first = starts.pop()
-                    span = (first + trim_dateline(text[first : span[1]], speakers), span[1])
+                    span = (first + _trim_head(text, first, span[1], speakers), span[1])
                 else:
                     first = start
-                    span = (start + trim_dateline(sentence, speakers), span[1])
+                    span = (start + _trim_head(text, start, span[1], speakers), span[1])
                     if span[0] > start and is_caption(text[span[0] : span[1]]):
                         # the caption behind a teaser cut short: "The state department has... ( associated
                         # press ) file - in this sept. 10, 2015 file photo, ..."
@@ -971,6 +971,25 @@ def _speaker_label(text: str, pos: int, speakers: frozenset[str] = frozenset()) 
 
 # A list item's marker ("* In Sri Lanka, more than 1,600 kilometres from the epicenter, ..."; a dash is _LEAD_DASH's)
 _BULLET = re.compile(r"[*•·▪►■]\s+(?=\S)")
+
+
+TRIM_WINDOW = 4000  # characters of a glued sentence's start that trim_dateline reads (its patterns read far fewer)
+
+
+def _trim_head(text: str, a: int, b: int, speakers: frozenset[str]) -> int:
+    """``trim_dateline(text[a:b])`` read from the sentence's first TRIM_WINDOW characters: a sentence that pieces keep
+    gluing onto ("... 9 p.m. Et ... 9 p.m. Et ...", "... 9 p.m. In the 1600 block of ...") is read once a piece, and
+    its whole length each time was quadratic (a 30 KB run of clock times took 30 s). (A sentence whose first 4,000
+    characters are all stamps and credits keeps the rest: no page's is.) Once the sentence is longer than the window,
+    each further piece reads the same window: its answer is kept (a run of stamps would read it again each time)."""
+    if b - a <= TRIM_WINDOW:
+        return trim_dateline(text[a:b], speakers)
+    return _trim_window(text[a : a + TRIM_WINDOW], speakers)
+
+
+@lru_cache(maxsize=4)
+def _trim_window(window: str, speakers: frozenset[str]) -> int:
+    return trim_dateline(window, speakers)
 
 
 def trim_dateline(text: str, speakers: frozenset[str] = frozenset()) -> int:
