@@ -2296,6 +2296,18 @@ def test_a_lists_bulleted_items_are_not_joined_as_a_wrapped_paragraph() -> None:
                      "raise spending on the city's schools by five percent over the\n"
                      "next two years, the mayor's office said in a statement.\n")
     assert "would raise spending on the city's schools by five percent over the next two years" in out
+    # the text under a list, no blank line between: not glued onto the short last item
+    out = clean_text("Officials said three numbers were open for calls from the public on Tuesday night:\n"
+                     "* 0800 800 812 for calls from within the country\n"
+                     "* 00 33 1 45 50 34 60 for calls from abroad\n"
+                     "The hotline will stay open through the weekend, the ministry said.\n")
+    assert "abroad The hotline" not in out
+    assert "The hotline will stay open through the weekend, the ministry said." in out
+    # ... while a long item wrapped over two lines is one
+    out = clean_text("Officials listed the measures taken across the region on Tuesday night and Wednesday:\n"
+                     "* In Sri Lanka, more than 1,600 kilometres from the epicenter, the\n"
+                     "Waves destroyed three villages along the eastern coast, officials said.\n")
+    assert "from the epicenter, the Waves destroyed three villages" in out
 
 
 def test_interleaved_columns_are_read_apart() -> None:

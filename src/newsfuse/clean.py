@@ -1433,6 +1433,7 @@ def _two_columns(lines: list[str]) -> list[list[str]] | None:
 # a list item's marker at a line's start: a bullet and a space ("* 0800 800 812 for calls from within France",
 # "• Schools stay closed"); a wrapped line of prose never opens so
 _BULLET_RE = re.compile(r"[*•·▪◦‣] ")
+ITEM_WRAP_MIN = 60  # (a list's item shorter than this ends at its line: it was not wrapped)
 WRAPPED_COMMA_MIN = 40  # (shorter lines ending in a comma are a letter's greeting or sign-off: "Warm regards,")
 
 
@@ -1471,6 +1472,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             wrapped = sum(1 for x in body if 30 <= len(x) <= 120 and x[-1] not in TERMINAL) >= max(1, 2 * len(body) / 3)
             para = _Paragraph(lines[0])
             lines = lines[1:]
+        item = False  # para is a list's item opened under the line above
         for x in lines:
             cur = para.end
             # (a wrapped line that ends in a comma runs on, whatever the next one starts with: "... named a mediator
@@ -1486,6 +1488,9 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
                 cont = False  # (a menu's bar under the site's name: "WQFM 90.3 ..." over "News | Music | Podcasts")
             if cont and _BULLET_RE.match(x):
                 cont = False  # (a list's item under the one before: "* 0800 800 812 for calls from within France")
+            if cont and item and x[:1].isupper() and not para.pieces and len(cur) < ITEM_WRAP_MIN:
+                cont = False  # (a short item, then the text under the list: "* 00 33 1 45 50 34 60 from abroad" over
+                #               "The hotline will stay open ...")
             if cont:
                 if wrapped:
                     para.glue(x, compounds, words)
@@ -1494,6 +1499,7 @@ def _join_wrapped(cands: list[tuple[int, str]]) -> list[str]:
             else:
                 out.append(para)
                 para = _Paragraph(x)
+                item = _BULLET_RE.match(x) is not None
         out.append(para)
         open_wrapped = (wrapped and len(lines) > 0 and para.end[-1] not in TERMINAL
                         and 30 <= len(lines[-1]) <= 120)
