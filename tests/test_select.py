@@ -802,6 +802,7 @@ NOT_GLUED = [
     "The funding for the repairs comes from the state, the engineer said on Monday.",
     "She said she could see it: the girders had cracked right through.",
     "Fill in the blank on the form: the city needs ___ more buses, the mayor said.",
+    "The quiz asked readers to complete the line: the bridge carries ________ vehicles a day.",
 ]
 # a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page, a player's
 # transcript buttons and pointers to the page's player
