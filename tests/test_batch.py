@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -803,11 +804,32 @@ def test_batch_dir_reads_a_duc_style_tree_of_docsets(tmp_path: Path) -> None:
     assert "Halden" in recs[0]["summary"] and "<" not in recs[0]["summary"]
 
 
+def _move_away_after_the_first_chunk(monkeypatch: pytest.MonkeyPatch, root: Path) -> Callable[[], None]:
+    """Make batch's worker rename ``root`` (to ``moved`` beside it) once its first chunk is done; the function returned
+    restores the worker and puts ``root`` back."""
+    from newsfuse import batch
+
+    real = batch.summarize_chunk
+    moved = root.parent / "moved"
+
+    def then_move(chunk: Any, budget: Any) -> Any:
+        done = real(chunk, budget)
+        if root.exists():
+            root.rename(moved)
+        return done
+
+    def put_back() -> None:
+        monkeypatch.setattr(batch, "summarize_chunk", real)
+        moved.rename(root)
+
+    monkeypatch.setattr(batch, "summarize_chunk", then_move)
+    return put_back
+
+
 def test_batch_dir_moved_away_mid_run_stops_in_one_line_and_a_rerun_carries_on(tmp_path: Path,
                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The directory renamed during a run wrote an error line ("no such file or directory") for every story left,
     exit 0, and a rerun skipped them all as done."""
-    from newsfuse import batch
     from newsfuse.errors import InputError
 
     root = tmp_path / "stories"
@@ -815,21 +837,12 @@ def test_batch_dir_moved_away_mid_run_stops_in_one_line_and_a_rerun_carries_on(t
         (root / name).mkdir(parents=True)
         (root / name / "1.txt").write_text("The council met on Monday. It approved the harbor budget.")
     out = tmp_path / "out.jsonl"
-    real = batch.summarize_chunk
-
-    def then_move(chunk: Any, budget: Any) -> Any:
-        done = real(chunk, budget)
-        if root.exists():
-            root.rename(tmp_path / "moved")
-        return done
-
-    monkeypatch.setattr(batch, "summarize_chunk", then_move)
+    put_back = _move_away_after_the_first_chunk(monkeypatch, root)
     with pytest.raises(InputError, match=f"^{root} is gone \\(moved or deleted during the run\\): stopped; the 1 lines "
                                          "written by this run are kept"):
         run_batch(root, out, words=30, workers=1, progress=False)
     assert [r["id"] for r in read_out(out)] == ["a"] and "error" not in read_out(out)[0]
-    monkeypatch.setattr(batch, "summarize_chunk", real)
-    (tmp_path / "moved").rename(root)
+    put_back()
     stats = run_batch(root, out, words=30, workers=1, progress=False)
     assert (stats.skipped, stats.done, stats.failed) == (1, 2, 0)
 
@@ -1029,7 +1042,6 @@ def test_batch_dir_nested_resumes_and_refuses_out_inside_a_shelf(tmp_path: Path)
 
 
 def test_batch_dir_nested_moved_away_mid_run_stops_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsfuse import batch
     from newsfuse.errors import InputError
 
     root = tmp_path / "stories"
@@ -1037,21 +1049,12 @@ def test_batch_dir_nested_moved_away_mid_run_stops_in_one_line(tmp_path: Path, m
         for name in ("a", "b"):
             (root / year / name).mkdir(parents=True)
             (root / year / name / "1.txt").write_text("The council met on Monday. It approved the harbor budget.")
-    real = batch.summarize_chunk
-
-    def then_move(chunk: Any, budget: Any) -> Any:
-        done = real(chunk, budget)
-        if root.exists():
-            root.rename(tmp_path / "moved")
-        return done
-
-    monkeypatch.setattr(batch, "summarize_chunk", then_move)
+    put_back = _move_away_after_the_first_chunk(monkeypatch, root)
     out = tmp_path / "out.jsonl"
     with pytest.raises(InputError, match=f"^{root} is gone \\(moved or deleted during the run\\): stopped; the 1 lines"):
         run_batch(root, out, words=30, workers=1, progress=False)
     assert [r["id"] for r in read_out(out)] == ["2024/a"]
-    monkeypatch.setattr(batch, "summarize_chunk", real)
-    (tmp_path / "moved").rename(root)
+    put_back()
     assert run_batch(root, out, words=30, workers=1, progress=False).done == 3
 
 
