@@ -905,6 +905,11 @@ _CITATION_RE = re.compile(
     r"[A-Za-z][\w .&'’-]{0,60}?\s\d{1,4}\s?\(\s?\d{1,4}\s?\)\s?:\s?e?\d{1,6}(?:\s?[-–]\s?\d{1,6})?\s?\.?$")
 
 
+# A form's or a page's rule line of underscores ("... d.c. 20549 ______ schedule 14a information ..."); a blank to fill in is
+# shorter ("the city needs ________ more buses"). split trims one over a sentence.
+RULE_LINE = "_" * 20
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
@@ -914,8 +919,8 @@ def is_clutter_sentence(text: str) -> bool:
     head = t[:GLUED_CHARS]  # (a page's clutter runs into a sentence's start; its length is bounded)
     if is_clutter_line(t) or has_glued_clutter(head) or is_media_cue(t) or LABEL_OPENING_RE.match(t) or _holds_a_bar(t):
         return True
-    if "_" * 20 in t:
-        return True  # (a blank to fill in is shorter: "the city needs ________ more buses") a form's rule line: "... washington, d.c. 20549 ______ schedule 14a information ..."
+    if RULE_LINE in t:
+        return True  # a form's rule line: "... washington, d.c. 20549 ______ schedule 14a information ..."
     if ("¨" in t or "ý" in t or "Ý" in t) and _FORM_BOX_RE.search(t) is not None:
         return True  # a form's check box: "Ý filed by a party other than the registrant."
     if ":" in t and "(" in t and _CITATION_RE.match(t) is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.represent import Representation
+from newsfuse.represent import STOP_WORDS, Representation
 
 RELATED = 0.3  # TF-IDF cosine at which a sentence is pulled next to the one before it
 # The lead: among the chosen units that open their article's part of the brief (LEAD_OPENS_ITS_ARTICLE), the one whose
@@ -64,8 +64,6 @@ def refers_back(rep: Representation, i: int) -> bool:
     46-year-old") or by a pronoun before anyone is introduced ("With her tongue in her cheek, she said ..."); an
     opening quotation (whose speaker the article has met) or reply ("No, ..."). An article's first sentence is
     written to open a story."""
-    from newsfuse.represent import STOP_WORDS
-
     s = rep.sentences[i]
     if s.position == 0:
         return False
@@ -90,8 +88,6 @@ def _introduced_as_name(word: str, earlier: str) -> bool:
     """Whether ``word`` (lower-cased) was used in ``earlier`` as the last word of a name, after a first name or a title
     ("detective ana volk", "president obama", "mr. volk"), not after a preposition or at a sentence's start ("crashed in
     a field in france", "apple reported ..."): a surname, which alone names someone met before."""
-    from newsfuse.represent import STOP_WORDS
-
     for m in re.finditer(rf"(?<!\S)(\S+)\s+{re.escape(word)}\b", earlier):  # (a token's start: linear)
         before = m.group(1)
         if before[-1:] not in ".!?\"”:;," or before in ("mr.", "mrs.", "ms.", "dr."):

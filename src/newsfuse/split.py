@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.clutter import MONTHS, WEEKDAY, holds_key, keys_are_exact
+from newsfuse.clutter import MONTHS, RULE_LINE, WEEKDAY, holds_key, keys_are_exact
 from newsfuse.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -656,7 +656,7 @@ _CREDIT_LEAD = re.compile(
     # seconds skiers attempted to break a world record ..."
     r"|(?:sound\s+)?the gallery will resume in seconds(?!\s*,)"
     # a rule line of underscores over the story ("_________ dave legeno, who played ... has died at age 50.")
-    r"|_{20,}"  # (a blank to fill in is shorter: "the city needs ________ more buses")
+    r"|" + RULE_LINE + "_*"  # (clutter.RULE_LINE: a blank to fill in is shorter)
     # (the credit is one of the usual agencies: an unknown one may be several words, "Image copyright abc news")
     r"|image copyright\s+(?:[\w.'’&-]+/)*(?:getty images|science photo library|press association|pa media|pa wire|pa|"
     r"alamy|afp|epa|reuters|ap|istock(?:photo)?|thinkstock|bbc|nasa|pool)(?!\s+image caption\b)(?=\s)"
@@ -738,7 +738,7 @@ _PLACE_DASH = re.compile(r"(?!(?:the|a|an)\s(?!hague\b))[a-z][a-z.'’]*(?:,? [a
                          re.IGNORECASE)  # (not "the apollo astronauts — the first men ...": a place has no article, but the hague)
 # Every _CREDIT_LEAD match holds one of these (lower-cased). Keep in step with the pattern.
 _CREDIT_KEYS = ("read more", "photo", "getty", "/", "subscribe", "image copyright", "buzz60", "vpc", "close", "scroll down for",
-                "gallery will resume", "_" * 20)
+                "gallery will resume", RULE_LINE)
 _CREDIT_END = r"\s*(?:[-–—:|»>]+\s*)?"
 # More credits run into a sentence's start, each pattern with the keys (lower-cased) that every one of its matches
 # holds: each runs only on text holding one (_CREDIT_LEAD's alternation costs ~20 us whenever it runs).
