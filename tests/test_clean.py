@@ -2560,3 +2560,103 @@ def test_lornby_prose_like_pitches_is_kept(line: str) -> None:
 
     assert not is_clutter_sentence(line)
     assert not is_clutter_line(line)
+
+
+# --- tests/fixtures/halden-vote: an election night --------------------------------------------------------------------
+
+HALDEN = Path(__file__).parent / "fixtures" / "halden-vote"
+
+
+@pytest.fixture(scope="module")
+def halden() -> dict[str, Document]:
+    return cleaned(HALDEN)
+
+
+HALDEN_KEEP = [
+    ("01-halden-herald", "The county's final unofficial count gives Ines Varga-Holm 6,412 votes"),
+    ("01-halden-herald", "Mayor Thomas Pelling leads Councilor Ines Varga-Holm 2,310 votes to 1,987"),  # (kept; not quoted)
+    ("02-marrick-county-elections", "About 350 provisional ballots and mail ballots postmarked by Election Day"),
+    ("03-cardale-press", "City councilor Ines Varga-Holm defeated two-term Mayor Thomas Pelling"),  # (its dateline: split)
+    ("04-pelling-for-halden", "Mayor Thomas Pelling issued the following statement early Wednesday after the Marrick "
+     "County Elections Office released its final election night count:"),  # (the lead-in naming the speaker)
+    ("04-pelling-for-halden", "It has been the honor of my life to serve as your mayor for eight years."),
+    ("05-khld-8", "Pelling jumped out to an early lead when the county counted the first mail ballots"),
+    ("06-marrick-valley-courier", "Varga-Holm won 6,412 votes, or 51.6%, to Pelling's 5,967, or 48%"),
+    ("06-marrick-valley-courier", "Varga-Holm will take office Jan. 4."),  # (the story's last line)
+    ("07-el-eco-de-marrick", "Varga-Holm obtuvo 6,412 votos"),
+]
+HALDEN_DROP = [
+    "We use cookies", "Key moments", "Share this post", "Load earlier updates", "Herald Alerts", "Most Popular",
+    "Refresh this page",  # the live page
+    "UNOFFICIAL RESULTS", "Last updated", "Download results", "Office hours", "elections@",  # the results page
+    "Updated 2 min ago", "Reporting by", "Trust Principles", "Licensing", "covers state and local politics", "Read Next",
+    "FOR IMMEDIATE RELEASE", "Contact:", "###", "Paid for by", "P.O. Box",  # the wire copy and the press release
+    "Now Playing", "WATCH:", "Unmute", "0:00 / 1:48", "Fullscreen", "Up Next", "Autoplay", "story continues below",
+    "Download the KHLD 8 News app", "Frost Advisory", "EEO Report",  # the TV page's player and furniture
+    "Subscribe now", "142 comments", "Tobias Lund", "Election Extra", "Five things to know", "Comments (142)",
+    "Sign in to comment", "riverrat_59", "Finally some change", "The mail ballots told the real story", "Load more",
+    "Reach her at", "Most Read",  # the local paper's page
+    "Comparte",
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), HALDEN_KEEP)
+def test_halden_keeps_story(halden: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in halden[doc].text
+
+
+@pytest.mark.parametrize("snippet", HALDEN_DROP)
+def test_halden_drops_clutter(halden: dict[str, Document], snippet: str) -> None:
+    for d in halden.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_halden_titles_and_outlets(halden: dict[str, Document]) -> None:
+    assert {k: d.source for k, d in halden.items()} == {
+        "01-halden-herald": "The Halden Herald", "02-marrick-county-elections": "Marrick County Elections Office",
+        "03-cardale-press": "Cardale Press", "04-pelling-for-halden": "Pelling for Halden",
+        "05-khld-8": "KHLD 8 News", "06-marrick-valley-courier": "Marrick Valley Courier",
+        "07-el-eco-de-marrick": "El Eco de Marrick"}
+    assert halden["03-cardale-press"].title == "Challenger Varga-Holm unseats Halden mayor Pelling"
+    assert halden["04-pelling-for-halden"].title == "Mayor Thomas Pelling Concedes Halden Mayoral Race"
+
+
+HALDEN_PAID_FOR = [
+    "Paid for by Pelling for Halden, P.O. Box 118, Halden.",
+    "Paid for by Friends of Ada Lund. Approved by the candidate.",
+    "PAID FOR BY VOTERS FOR A SAFER MARRICK",
+]
+HALDEN_PAID_FOR_PROSE = [
+    "Paid for by taxpayers, the stadium opened in 1999.",
+    "Paid for by the city, the pool reopens in May.",
+    "Paid for by donations from residents, the statue was unveiled on Saturday.",
+    "The ads were paid for by Friends of Ada Lund, the filing shows.",
+]
+
+
+@pytest.mark.parametrize("line", HALDEN_PAID_FOR)
+def test_campaign_disclaimer_is_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    assert is_clutter_line(line) and is_clutter_sentence(line)
+
+
+@pytest.mark.parametrize("line", HALDEN_PAID_FOR_PROSE)
+def test_prose_like_a_campaign_disclaimer_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    assert not is_clutter_line(line) and not is_clutter_sentence(line)
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Mayor Thomas Pelling issued the following statement early Wednesday after the count:", True),
+    ("The family said in a statement released through the county sheriff's office:", True),
+    ("The company released this statement on Tuesday afternoon:", True),
+    ("Read the full statement here:", False),  # (a pointer, not a lead-in)
+    ("Here is what you need to know:", False),
+    ("Statement:", False),
+])
+def test_a_statement_lead_in_is_kept(line: str, kept: bool) -> None:
+    text = f"The city council met on Monday night to vote on the budget.\n\n{line}\n\nWe are proud of the budget " \
+           "the council passed tonight, and we thank every resident who came.\n"
+    assert (line in clean_text(text)) is kept

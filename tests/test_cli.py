@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import newsfuse
 from conftest import EXAMPLE, ROOT, SEEDS
 from newsfuse.cli import main
 
@@ -844,3 +845,65 @@ def test_orvel_brief_opens_with_the_return(capsys, words: int) -> None:
     first = json.loads(out)["sentences"][0]["text"]
     assert "Astrolabe is back" in first or "returned" in first, first
     assert "the storage unit" not in first
+
+
+HALDEN = Path(__file__).parent / "fixtures" / "halden-vote"
+HALDEN_CLUTTER = [
+    "LIVE", "Refresh", "Share this post", "Key moments", "UNOFFICIAL", "Report #4", "Reporting by", "Trust Principles",
+    "FOR IMMEDIATE RELEASE", "Paid for by", "###", "Now Playing", "WATCH", "Unmute", "Up Next", "Autoplay",
+    "story continues below", "Download the", "Election Extra", "Sign in to comment", "riverrat", "Finally some change",
+    "Related", "Comments", "Most Read", "Subscribe",
+]
+# the night's partial counts (the live page's early entries) and the statement's words without its speaker's name
+HALDEN_NOT_QUOTED = [
+    "2,310", "1,987", "4,120", "4,088", "2,460", "1,851", "within the hour", "The count is clear", "honor of my life",
+    "I will do everything", "full cooperation and", "You ran a campaign", "Halden voted for change tonight",
+]
+
+
+@pytest.mark.parametrize("words", [60, 120, 250])
+def test_halden_brief(capsys, words: int) -> None:
+    """An election night: a live page whose counts move (the first count has the mayor ahead, the final one the
+    challenger), the county's results table, a wire copy, the loser's concession statement, a TV page, a local paper
+    with comments, a Spanish copy. The brief names the winner with the final count, never an early one, quotes none
+    of the pages' furniture and none of the statement in the outlet's voice, and credits the final count only to the
+    outlets that give it."""
+    data = _fixture_brief(capsys, HALDEN, words, HALDEN_CLUTTER)
+    summary = data["summary"]
+    for bit in HALDEN_NOT_QUOTED:
+        assert bit not in summary, bit
+    assert "6,412" in summary and "5,967" in summary  # (the final count)
+    assert all(s["origin"] != "07-el-eco-de-marrick" for s in data["sentences"])
+    first = data["sentences"][0]["text"]
+    assert first[0].isupper() and not first.startswith(("He ", "She ", "His ", "Her ", '"'))
+    for s in data["sentences"]:
+        if "6,412" in s["text"]:  # (the live page's early entries and the statement give no final count)
+            assert "04-pelling-for-halden" not in s["sources"] and "07-el-eco-de-marrick" not in s["sources"], s
+            assert len(s["sources"]) >= 3, s
+        if s["text"].startswith(("The count is clear", "It has been", "I ", "Together we", "Ines will")):
+            raise AssertionError(s)
+
+
+def test_halden_text_brief_names_its_outlets(capsys) -> None:
+    code, out, err = run(capsys, "summarize", str(HALDEN), "--words", "120")
+    assert code == 0, err
+    body, _, sources = out.partition("Sources:")
+    assert "Varga-Holm" in body and "6,412" in body
+    for name in ("The Halden Herald", "Marrick County Elections Office", "Cardale Press", "KHLD 8 News",
+                 "Marrick Valley Courier"):
+        assert name in sources, name
+
+
+def test_halden_batch_line_is_the_summarize_brief(capsys, tmp_path: Path) -> None:
+    """`newsfuse batch` over a folder holding the story folder gives the brief `newsfuse summarize` gives."""
+    import shutil
+
+    from newsfuse.load import load_inputs
+
+    shutil.copytree(HALDEN, tmp_path / "stories" / "halden-vote")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, "batch", str(tmp_path / "stories"), "--out", str(out), "--words", "120", "--workers", "1")
+    assert code == 0, err
+    line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert line["id"] == "halden-vote"
+    assert line["summary"] == newsfuse.summarize(load_inputs([str(HALDEN)]), words=120).summary

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+import newsfuse
 from newsfuse.figures import Count, casualties, figures, states_superseded, superseded_counts, supports
 from newsfuse.model import Sentence
 from newsfuse.represent import represent
@@ -129,3 +130,87 @@ def test_a_magnitude_counts_no_one() -> None:
     assert casualties("A magnitude 6.4 earthquake killed at least 19 people.") == [Count("dead", "19", False)]
     assert supports("A magnitude 6.4 earthquake struck near the city early on Tuesday, killing at least 19 people.",
                     "A magnitude 6.4 earthquake killed at least 19 people in the mountain city on Tuesday.")
+
+
+# --- vote counts: a partial count is superseded by the race's complete one (tests/fixtures/halden-vote) --------------
+
+PARTIAL_TALLIES = [
+    "Mayor Thomas Pelling leads Councilor Ines Varga-Holm 2,310 votes to 1,987 in the county's first count.",
+    "With 9 of 14 precincts counted, Varga-Holm has moved in front, 4,120 votes to 4,088.",
+    "Measure B, the quarter-cent sales tax for street repairs, is passing in the early count, 2,460 votes to 1,851.",
+    "Precinct results from the polling places are expected within the hour.",
+    "With 97 percent of the precincts reporting, Ostrander was ahead 52.1 percent to 47.9 percent.",
+    "With nearly all precincts reporting, Lund led Brask 74 percent to 26 percent.",
+]
+NOT_PARTIAL = [  # the night's story told afterwards, counts of other things, a count still awaited
+    "Pelling had led by about 300 votes after the first count of mail ballots, but Varga-Holm overtook him.",
+    "When the first batch of mail ballots was counted at about 8:40 p.m., Pelling was ahead by 323 votes.",
+    "With 3 of 4 judges in agreement, the ruling stands.",
+    "The early results of the drug trial are encouraging, and the company leads its rivals in the field.",
+    "The autopsy results are expected within the hour, the coroner said.",
+    "All 14 precincts are in.",
+]
+COMPLETE_TALLIES = [
+    "All 14 precincts are in.",
+    "Varga-Holm received 6,412 votes to Pelling's 5,967 once all 14 precincts had been counted, the county said.",
+    "With every precinct counted, Varga-Holm had 6,412 votes to Pelling's 5,967.",
+    "The county's final unofficial count gives Ines Varga-Holm 6,412 votes and Thomas Pelling 5,967.",
+    "With 100 percent of precincts reporting, Lund won 61 percent of the vote.",
+]
+NOT_COMPLETE = [
+    "With nearly all precincts reporting, Lund led Brask 74 percent to 26 percent.",
+    "Walsh claims victory, but Bean's campaign is waiting for a final count of absentee ballots that won't come soon.",
+    "The final results of the study were published in March.",  # (no vote)
+    "All 14 lifeboats were counted on the deck.",
+]
+
+
+@pytest.mark.parametrize("text", PARTIAL_TALLIES)
+def test_partial_tally(text: str) -> None:
+    from newsfuse.figures import partial_tally
+
+    assert partial_tally(text)
+
+
+@pytest.mark.parametrize("text", NOT_PARTIAL)
+def test_not_a_partial_tally(text: str) -> None:
+    from newsfuse.figures import partial_tally
+
+    assert not partial_tally(text)
+
+
+@pytest.mark.parametrize("text", COMPLETE_TALLIES)
+def test_complete_tally(text: str) -> None:
+    from newsfuse.figures import complete_tally
+
+    assert complete_tally(text)
+
+
+@pytest.mark.parametrize("text", NOT_COMPLETE)
+def test_not_a_complete_tally(text: str) -> None:
+    from newsfuse.figures import complete_tally
+
+    assert not complete_tally(text)
+
+
+def test_partial_tallies_are_superseded_only_by_the_same_race_counted_in_full() -> None:
+    from newsfuse.figures import superseded_tallies
+
+    early = "Mayor Thomas Pelling leads Ines Varga-Holm 2,310 votes to 1,987 in the county's first count."
+    final = "Varga-Holm won 6,412 votes to Pelling's 5,967 once all 14 precincts had been counted."
+    other = "In the county commission race, Dahl won 3,100 votes to Ruud's 2,900 once all 22 precincts had been counted."
+    awaited = "Precinct results from the polling places are expected within the hour."
+    assert superseded_tallies([early, final, awaited], [0, 1, 0]) == {0, 2}
+    assert superseded_tallies([early, other], [0, 1]) == set()  # (another race's complete count)
+    assert superseded_tallies([early, awaited], [0, 0]) == set()  # (no complete count: the news the cluster has)
+
+
+def test_superseded_tally_sentences_are_no_candidates() -> None:
+    docs = [
+        "Mayor Thomas Pelling leads Ines Varga-Holm 2,310 votes to 1,987 in the county's first count of the mail "
+        "ballots on election night.",
+        "Ines Varga-Holm won the race for mayor of Halden with 6,412 votes to Pelling's 5,967 once all 14 precincts "
+        "had been counted, the county said on Wednesday.",
+    ]
+    brief = newsfuse.summarize(docs, words=200)
+    assert [s.text for s in brief.sentences] == [docs[1]]

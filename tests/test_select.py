@@ -1180,3 +1180,20 @@ def test_a_citation_a_forms_check_box_and_a_javascript_plea_are_clutter(text: st
     from newsfuse.clutter import is_clutter_sentence
 
     assert is_clutter_sentence(text) is clutter
+
+
+def test_a_statement_set_out_under_its_lead_in_is_not_quoted_without_its_speaker() -> None:
+    """A press release's statement under "Mayor ... issued the following statement ...:" is the mayor's words without
+    quotation marks or his name: none of it is quoted in the outlet's voice, up to the writer's next sentence with a
+    speech verb; a cluster of that document alone still has a brief."""
+    release = ("Mayor Thomas Pelling issued the following statement early Wednesday after the county released its final "
+               "count:\n\nThe count is clear, and the voters of Halden have made their choice on Tuesday night. It has "
+               "been the honor of my life to serve as the mayor of this city for the last eight years.\n\nPelling said "
+               "he would meet the mayor-elect on Thursday morning to begin the handover of City Hall.")
+    story = ("Ines Varga-Holm was elected mayor of Halden on Tuesday, beating Mayor Thomas Pelling by 445 votes in the "
+             "final count. Pelling conceded shortly after midnight.")
+    brief = newsfuse.summarize([story, release], words=200)
+    texts = " ".join(s.text for s in brief.sentences)
+    assert "The count is clear" not in texts and "honor of my life" not in texts
+    assert "Pelling said he would meet the mayor-elect" in texts
+    assert newsfuse.summarize([release], words=200).sentences  # (alone: its sentences are all there is)

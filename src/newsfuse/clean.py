@@ -491,7 +491,19 @@ def _drop_repeated(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+# A paragraph that introduces a statement set out below it ("Mayor Thomas Pelling issued the following statement early
+# Wednesday ...:", "The family said in a statement released through the police:"): prose, though it ends in a colon,
+# and the only place that names who speaks the paragraphs under it (select.statement_runs reads them as that speaker's).
+STATEMENT_LEAD_IN = re.compile(
+    r"\b(?:(?:issued|released|gave|sent|provided|posted|shared|read|made)\b[^:]{0,80}?\b(?:the following|this|a|an|the)"
+    r" (?:[\w-]+ ){0,2}statement|(?:said|says|wrote|writes) in (?:a|the|his|her|their|its) (?:[\w-]+ ){0,2}statement)"
+    r"\b[^:]{0,160}:$",
+    re.IGNORECASE)
+
+
 def _is_prose(line: str) -> bool:
+    if line[-1:] == ":" and len(line.split()) >= MIN_WORDS and STATEMENT_LEAD_IN.search(line[-300:]) is not None:
+        return True
     if not line or line[-1] not in TERMINAL:
         return False
     if line[-1] in ")\"”’'»" and not _CLOSED_RE.search(line[-12:]):

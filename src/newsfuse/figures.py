@@ -227,3 +227,117 @@ class Figures:
         kinds = {k for k, _ in mine}
         return not any(k in kinds and (k, v) not in mine and not any(kk == k for kk, vv in mine & theirs)
                        for k, v in theirs)
+
+
+# --- vote counts that move while the night's results come in -------------------------------------------------------
+# An election night's first returns ("Pelling leads Varga-Holm 2,310 votes to 1,987 in the county's first count",
+# "With 9 of 14 precincts counted, Varga-Holm has moved in front, 4,120 votes to 4,088") are not the result once the
+# count is complete ("All 14 precincts are in.", "the county's final unofficial count gives ..."): a live page keeps
+# every entry, and a brief that quotes an early one reports the wrong winner or the wrong margin. ``partial_tally``
+# reads a sentence that reports a count as partial: a share of the precincts or the vote counted below all of it (any
+# tense: the figure is partial), or an early or first count with a lead told in the present tense ("is passing in the
+# early count"; "Pelling had led after the first count" is the night's story, not a stale figure); or results still
+# awaited ("Precinct results ... are expected within the hour"). ``complete_tally`` reads a count said to be complete.
+_UNITS_COUNTED = r"(?:precincts|polling (?:places|stations)|wards|districts|counties|constituencies|ballot boxes)"
+_COUNTED = r"(?:reporting|reported|counted|tallied|in\b|processed)"
+_SOME = r"(?:about |nearly |almost |more than |over |some |roughly |just over |just under )?"
+_PARTIAL_SHARE = re.compile(
+    r"\bwith " + _SOME + r"(?:(?P<n>\d[\d,]*) (?:of|out of) (?P<m>\d[\d,]*) " + _UNITS_COUNTED
+    + r"|(?P<p>\d{1,3}(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |all )?(?:" + _UNITS_COUNTED[3:-1]
+    + r"|votes?|ballots|returns)"
+    + r"|(?P<word>nearly all|almost all|most|half|about half|a third|a quarter|a fraction) (?:of )?(?:the )?"
+    + _UNITS_COUNTED + r") " + _COUNTED,
+    re.IGNORECASE)
+_EARLY = re.compile(
+    r"\b(?:early|first|partial|initial|preliminary) (?:count|returns|results|tally|tallies)\b", re.IGNORECASE)
+_LEADS_NOW = re.compile(
+    r"\b(?:leads|is (?:leading|ahead|behind|trailing|passing|failing|winning|losing)|trails|has (?:moved|pulled|edged)"
+    r" (?:in front|ahead)|holds (?:a|an early|a narrow) lead|has (?:a|an early|a narrow) lead)\b", re.IGNORECASE)
+_AWAITED = re.compile(
+    r"\b(?:results|returns|count|tally|numbers)\b[^.;]{0,60}\b(?:are|is) (?:expected|due)\b[^.;]{0,40}"
+    r"\b(?:within the hour|in the next hour|shortly|soon|later tonight|tonight|by \d|after \d|around \d)",
+    re.IGNORECASE)
+_COMPLETE = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!virtually )(?<!not )(?<!not quite )\b(?:all|every) (?:\d[\d,]* )?(?:of (?:the |its |their )?(?:\d[\d,]* )?)?(?:precinct|polling (?:place|station)"
+    r"|ward|district|count(?:y|ies)|constituenc(?:y|ies)|ballot box)e?s? (?:are in|were in|have reported|had reported|"
+    r"reporting|reported|counted|had been counted|have been counted|were counted|tallied)"
+    r"|\bwith (?:all|every) (?:of the )?(?:\d[\d,]* )?(?:precinct|polling place|ward|district)s? (?:reporting|counted|in)\b"
+    r"|\b100(?:\.0+)? ?(?:%|percent|per cent) of (?:the |all )?(?:precincts|votes?|ballots) " + _COUNTED
+    + r"|\bfinal (?:unofficial |official |election[- ]night )?(?:count|results|returns|tally)\b",
+    re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:wait(?:s|ed|ing)?|await(?:s|ed|ing)?|until|pending|before|expected|will|won[’']t|yet)\b",
+                      re.IGNORECASE)
+# (a count of votes: an early or complete count, or results awaited, is read only in a sentence about an election)
+_ELECTION = re.compile(r"\b(?:votes?|voters?|ballots?|precincts?|polling|polls|elections?|electoral|returns|race)\b",
+                       re.IGNORECASE)
+# (every _ELECTION match holds one of these, lower-cased)
+_ELECTION_KEYS = ("vote", "ballot", "precinct", "polling", "polls", "election", "electoral", "returns", "race")
+# (each pattern holds one of these, lower-cased: a sentence without any is read no further)
+_TALLY_KEYS = ("precinct", "polling", "ward", "district", "count", "constituenc", "ballot", "vote", "return",
+               "result", "tally", "tallies", "%", "percent")
+
+
+def _whole(token: str) -> int:
+    return int(token.replace(",", ""))
+
+
+def partial_tally(text: str) -> bool:
+    """Whether the sentence reports an election count as partial, or results still to come (see above)."""
+    low = text.lower()
+    if not any(k in low for k in _TALLY_KEYS):
+        return False
+    for m in _PARTIAL_SHARE.finditer(text):
+        if m.group("n") is not None:
+            if _whole(m.group("n")) < _whole(m.group("m")):
+                return True
+        elif m.group("p") is not None:
+            if float(m.group("p")) < 100:
+                return True
+        else:
+            return True
+    if _ELECTION.search(text) is None:
+        return False
+    return bool(_EARLY.search(text) and _LEADS_NOW.search(text)) or _AWAITED.search(text) is not None
+
+
+def complete_tally(text: str) -> bool:
+    """Whether the sentence reports an election count as complete ("All 14 precincts are in.", "once all 14 precincts
+    had been counted", "With every precinct counted", "the final unofficial count")."""
+    low = text.lower()
+    if not any(k in low for k in _ELECTION_KEYS) or not any(k in low for k in _TALLY_KEYS) or (
+            _ELECTION.search(text) is None):
+        return False
+    # (a final count still awaited is no count: "... is waiting for a final count of absentee ballots that won't come
+    # for more than a week")
+    return any(not m.group().lower().startswith("final") or _NOT_YET.search(text) is None
+               for m in _COMPLETE.finditer(text))
+
+
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z][\w'’-]+")
+
+
+def tally_names(text: str) -> set[str]:
+    """The capitalized words of a sentence after its first word (the candidates, the places, the measure)."""
+    return {w.rstrip("'’s").rstrip("'’") for w in _NAME.findall(text)}
+
+
+def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
+    """The sentences (indices into ``texts``, each of document ``docs[i]``) that report a partial count when a
+    document of the cluster reports the count complete and names someone or something the partial sentence names (the
+    same race; a sentence naming nothing is superseded by any complete count). A cluster without a complete count
+    (a story filed before the count ended) keeps its partial ones: they are the news it has."""
+    low = "\n".join(texts).lower()
+    if not any(k in low for k in _ELECTION_KEYS):
+        return set()  # (a substring test: most clusters are about no vote, and no sentence need be read)
+    complete = [i for i, t in enumerate(texts) if complete_tally(t)]
+    if not complete:
+        return set()
+    partial = [i for i, t in enumerate(texts) if partial_tally(t)]
+    if not partial:
+        return set()
+    finished = {docs[k] for k in complete}
+    named: set[str] = set()  # (the names the documents that report a complete count give)
+    for i, t in enumerate(texts):
+        if docs[i] in finished:
+            named |= tally_names(t)
+    return {i for i in partial if not (mine := tally_names(texts[i])) or mine & named}

@@ -26,7 +26,7 @@ from operator import itemgetter
 import numpy as np
 
 from newsfuse.clutter import is_clutter_sentence
-from newsfuse.figures import says_superseded, states_superseded, superseded_counts
+from newsfuse.figures import says_superseded, states_superseded, superseded_counts, superseded_tallies
 from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
@@ -425,6 +425,47 @@ def superseded_sentences(rep: Representation) -> set[int]:
     return {i for i, t in enumerate(texts) if states_superseded(t, old)} if old else set()
 
 
+# An election night's partial counts ("Pelling leads ... 2,310 votes to 1,987 in the county's first count", "With 9 of
+# 14 precincts counted, ...", "Precinct results ... are expected within the hour.") are no candidates when a document
+# of the cluster reports the same race's count complete ("All 14 precincts are in.", "the final unofficial count
+# gives ..."): a live page keeps its early entries, and a brief quoting one names the wrong leader or margin
+# (figures.superseded_tallies; tests/fixtures/halden-vote).
+TALLY_RULE = True
+
+
+# A statement set out under a paragraph that introduces it ("Mayor Thomas Pelling issued the following statement ...:"
+# then "The count is clear, and the voters of Halden have made their choice." and "It has been the honor of my life
+# ..."): its sentences are the speaker's words without quotation marks or a name, and a brief would give them in the
+# outlet's voice. They are no candidates when the cluster has other documents, from the lead-in up to the first
+# sentence that holds a quotation mark or a speech verb (the writer's own again) or STATEMENT_RUN sentences.
+STATEMENT_RULE = True
+STATEMENT_RUN = 12
+
+
+def statement_runs(rep: Representation, n_groups: int) -> set[int]:
+    """The sentences of statements set out under a lead-in (see STATEMENT_RULE)."""
+    if n_groups < 2:
+        return set()
+    from newsfuse.clean import STATEMENT_LEAD_IN
+
+    out: set[int] = set()
+    sentences = rep.sentences
+    for i, s in enumerate(sentences):
+        if s.text[-1:] != ":" or STATEMENT_LEAD_IN.search(s.text[-300:]) is None:
+            continue
+        for j in range(i + 1, min(i + 1 + STATEMENT_RUN, len(sentences))):
+            t = sentences[j].text
+            if sentences[j].doc != s.doc or any(q in t for q in "\"“”") or _SPEECH.search(t):
+                break
+            out.add(j)
+    return out
+
+
+def superseded_tally_sentences(rep: Representation) -> set[int]:
+    """The sentences that report a partial count of a race the cluster reports complete."""
+    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
+
+
 def caseless(rep: Representation) -> bool:
     """True for input without case information (lower-cased corpora such as Multi-News):
     fewer than CASELESS_SHARE of the words inside sentences start with a capital."""
@@ -779,6 +820,10 @@ def select(
     runs = run_ons(rep, nwords)
     # a count the cluster says was superseded ("raising an earlier toll of four") is never quoted as the story's
     stale = superseded_sentences(rep) if SUPERSEDED_RULE else set()
+    if TALLY_RULE:
+        stale |= superseded_tally_sentences(rep)
+    if STATEMENT_RULE:
+        stale |= statement_runs(rep, len(set(doc_groups)))
     last_resort = [shouting(s.text) or i in runs for i, s in enumerate(rep.sentences)]
 
     def candidates(relaxed: bool = False, teasers: bool = False) -> list[bool]:
