@@ -410,6 +410,10 @@ BAD_WORD = {
                          "not a readable Word file"),
     "plain.docx": (lambda: b"The council met on Tuesday.", "not a Word or OpenDocument file"),
     "bad-xml.docx": (lambda: _docx(f"<w:document {W}><w:body><w:p>"), "not well-formed XML"),
+    # (expat's LookupError and ValueError on such names: "internal error" before)
+    "rot13.docx": (lambda: _docx(f'<?xml version="1.0" encoding="rot13"?><w:document {W}/>'), "declares an encoding"),
+    "unknown.docx": (lambda: _docx(f'<?xml version="1.0" encoding="UTFx-8"?><w:document {W}/>'), "declares an encoding"),
+    "utf-7.docx": (lambda: _docx(f'<?xml version="1.0" encoding="utf-7"?><w:document {W}/>'), "declares an encoding"),
     "empty.docx": (lambda: _docx(_body("<w:p></w:p>")), "a Word file with no text"),
 }
 

@@ -100,6 +100,8 @@ def _events(data: bytes, member: str, name: str) -> Iterator[tuple[str, Any]]:
         yield from parser.read_events()
     except ParseError as e:
         raise InputError(f"{name}: its part {member} is not well-formed XML ({exception_line(e)})") from None
+    except (LookupError, ValueError) as e:  # (its declaration names an encoding expat cannot use: "rot13", "utf-7")
+        raise InputError(f"{name}: its part {member} declares an encoding that cannot be read ({exception_line(e)})") from None
 
 
 # --- .docx -------------------------------------------------------------------------------------------------------
