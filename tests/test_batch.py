@@ -1077,3 +1077,18 @@ def test_batch_dir_walk_streams_a_tree_of_thousands_of_stories(tmp_path: Path, m
     rest = list(walk)
     assert time.perf_counter() - t0 < 10
     assert len(rest) == 3999 and rest[-1] == ("y039", "s099") and rest == sorted(rest)
+
+
+def test_batch_dir_summarizes_a_story_beside_its_damaged_export_and_says_so(tmp_path: Path) -> None:
+    """A story folder of good articles and a news API export cut short was one error line (the articles lost); its
+    articles are summarized now, the export named in the line's notes (found by scripts/fuzz_inputs.py)."""
+    story = tmp_path / "in" / "heron-lake"
+    story.mkdir(parents=True)
+    (story / "01-heron-lake-gazette.txt").write_text(
+        "The Heron Lake footbridge reopened on Friday after three weeks of repairs, the parks department said. "
+        "Crews replaced 40 rotten planks and a handrail that a fallen oak had bent in March.", encoding="utf-8")
+    (story / "02-newsapi.json").write_text('{"status": "ok", "articles": [{"title": "Heron', encoding="utf-8")
+    stats = run_batch(tmp_path / "in", tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    [rec] = read_out(tmp_path / "out.jsonl")
+    assert (stats.done, stats.failed) == (1, 0) and "footbridge reopened" in rec["summary"]
+    assert [n for n in rec["notes"] if "02-newsapi.json is not valid JSON" in n], rec["notes"]

@@ -717,3 +717,45 @@ def test_a_file_that_is_a_pipe_is_read_whole(tmp_path: Path) -> None:
     [doc] = load_inputs([str(fifo)])
     writer.join(5)
     assert doc.title and doc.title.startswith("Ministry to appeal")
+
+
+# --- a damaged structured file beside good ones (found by scripts/fuzz_inputs.py) ----------------------------------
+
+HERON = ("The Heron Lake footbridge reopened on Friday after three weeks of repairs, the parks department said. "
+         "Crews replaced 40 rotten planks and a handrail that a fallen oak had bent in March.")
+DAMAGED_FILES = [
+    ("export.json", '{"status": "ok", "totalResults": 2, "articles": [{"title": "Heron', "is not valid JSON"),
+    ("cluster.json", '{"id": "h", "documents": [{"text": 5}]}', "cluster h"),
+    ("clusters.jsonl", '{"id": "h", "documents": ["The bridge\n', "line 1 is not valid JSON"),
+    ("clips.csv", "Date;Headline;Reach\n16.04.2026;Bridge reopens;1200\n", "no column of article text"),
+    ("clips.csv", 'text,title\n"The bridge reopened,' + "x" * 2_000_001, "not a readable CSV file"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "why"), DAMAGED_FILES)
+def test_a_damaged_json_or_table_beside_good_files_is_skipped_with_a_warning(tmp_path: Path, name: str, content: str,
+                                                                              why: str) -> None:
+    """A damaged news-API export, cluster file or table in a story folder stopped the whole story (every good file
+    lost, one error line); it is skipped with a warning now, as a damaged PDF is, and alone is the same error."""
+    write(tmp_path / "story" / "01-heron-lake-gazette.txt", HERON)
+    bad = write(tmp_path / "story" / name, content)
+    said: list[str] = []
+    docs = load_inputs([str(tmp_path / "story")], warn=said.append)
+    assert [d.id for d in docs] == ["01-heron-lake-gazette"]
+    assert len(said) == 1 and said[0].startswith("skipped: ") and why in said[0] and name in said[0], said
+    in_memory: list[str] = []
+    assert load.load_files([(name, content.encode()), ("heron.txt", HERON.encode())], warn=in_memory.append)[0].id == "heron"
+    assert in_memory == [said[0].replace(str(bad), name)]
+    with pytest.raises(InputError, match=why):
+        load_inputs([str(bad)])
+
+
+def test_a_file_of_several_clusters_beside_good_files_still_asks_for_one(tmp_path: Path) -> None:
+    """Choosing a cluster is the user's to do: such a file is not skipped beside others."""
+    good = write(tmp_path / "heron.txt", HERON)
+    two = write(tmp_path / "two.jsonl", json.dumps({"id": "a", "documents": [HERON]}) + "\n"
+                + json.dumps({"id": "b", "documents": [HERON]}) + "\n")
+    with pytest.raises(InputError, match="2 clusters in .*two.jsonl: pick one with --cluster ID"):
+        load_inputs([str(good), str(two)])
+    with pytest.raises(InputError, match="no cluster with id 'c'"):
+        load_inputs([str(good), str(two)], cluster="c")

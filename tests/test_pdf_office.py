@@ -403,16 +403,31 @@ BAD_WORD = {
     "entity.docx": (lambda: _docx(ENTITY_DOC), "declares a DTD or entities"),
     "bomb.docx": (_bomb, "(a ZIP bomb?)"),
     "not-word.docx": (lambda: _zip_of_text(), "a ZIP archive, not a Word"),
+    # (an OpenDocument file without its mimetype member: a KeyError, "internal error", before)
+    "no-mimetype.odt": (lambda: _zip_of_text("content.xml"), "a ZIP archive, not a Word"),
+    # (a damaged byte asking for ZIP version 8.4: zipfile's NotImplementedError, "internal error", before)
+    "zip-version.docx": (lambda: _needs_zip_version((VEYRA / "04-coastline-wire.docx").read_bytes(), 84),
+                         "not a readable Word file"),
     "plain.docx": (lambda: b"The council met on Tuesday.", "not a Word or OpenDocument file"),
     "bad-xml.docx": (lambda: _docx(f"<w:document {W}><w:body><w:p>"), "not well-formed XML"),
+    # (expat's LookupError and ValueError on such names: "internal error" before)
+    "rot13.docx": (lambda: _docx(f'<?xml version="1.0" encoding="rot13"?><w:document {W}/>'), "declares an encoding"),
+    "unknown.docx": (lambda: _docx(f'<?xml version="1.0" encoding="UTFx-8"?><w:document {W}/>'), "declares an encoding"),
+    "utf-7.docx": (lambda: _docx(f'<?xml version="1.0" encoding="utf-7"?><w:document {W}/>'), "declares an encoding"),
     "empty.docx": (lambda: _docx(_body("<w:p></w:p>")), "a Word file with no text"),
 }
 
 
-def _zip_of_text() -> bytes:
+def _needs_zip_version(data: bytes, version: int) -> bytes:
+    """``data`` (a ZIP archive) with its first central directory entry saying it needs ZIP ``version`` to unpack."""
+    at = data.index(b"PK\x01\x02") + 6
+    return data[:at] + bytes([version, 0]) + data[at + 2:]
+
+
+def _zip_of_text(member: str = "story.txt") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("story.txt", "The council met on Tuesday.")
+        z.writestr(member, "The council met on Tuesday.")
     return buf.getvalue()
 
 

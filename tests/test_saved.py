@@ -221,6 +221,21 @@ def test_mhtml_quoted_printable_with_lf_soft_breaks() -> None:
     assert page.url == "https://www.example.org/news/fire"
 
 
+@pytest.mark.parametrize("enc", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_an_mhtml_file_saved_in_utf16_is_read(tmp_path: Path, enc: str) -> None:
+    """A saved page re-encoded as UTF-16 (with or without its byte order mark) was refused ("its MIME header never
+    ends"): it is read as the UTF-8 file is, from its suffix or from its first bytes."""
+    qp = b'<html><head><meta charset=3D"utf-8"><title>Pier pavilion burns</title></head><body>' + STORY.encode() + b"</body></html>"
+    data = mhtml(qp).decode("ascii").encode(enc)
+    assert looks_like_mhtml(data) and parse_mhtml(data) == parse_mhtml(mhtml(qp))
+    for name in ("pier.mhtml", "pier.txt"):
+        (tmp_path / name).write_bytes(data)
+        [doc] = load_inputs([str(tmp_path / name)])
+        assert doc.title == "Pier pavilion burns" and doc.is_html and "<p>The Grand Pavilion at the end of" in doc.text
+        assert doc.url == "https://www.example.org/news/fire"
+    assert parse_mhtml(b"\xff\xfe" + mhtml(qp).decode("ascii").encode("utf-16-le")[:-1]).url  # (cut in a character)
+
+
 def test_an_email_with_inline_images_is_not_taken_for_mhtml() -> None:
     mail = (b"From: Jane Roe <jane@example.org>\r\nSubject: Pier fire\r\nMIME-Version: 1.0\r\n"
             b'Content-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>\r\n--b--\r\n')

@@ -596,6 +596,11 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
 # --- one input -------------------------------------------------------------------------------------------
 
 
+class ClusterChoice(InputError):
+    """A file of several clusters, or without the one ``--cluster`` names: the user must choose, so the run stops
+    (a damaged file's InputError only skips that file when other files are read)."""
+
+
 class _Loader:
     def __init__(self, cluster: str | None, pick: str = "pick one with --cluster ID") -> None:
         self.cluster = cluster
@@ -783,9 +788,9 @@ class _Loader:
             # a Multi-News .src file: one cluster per line, clusters numbered from 1
             ids = [str(i) for i in range(1, len(rows) + 1)]
             if self.cluster is None:
-                raise InputError(f"{len(rows)} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
+                raise ClusterChoice(f"{len(rows)} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
             if self.cluster not in ids:
-                raise InputError(f"no cluster with id {self.cluster!r} in {name} (ids are line numbers 1 to {len(rows)})")
+                raise ClusterChoice(f"no cluster with id {self.cluster!r} in {name} (ids are line numbers 1 to {len(rows)})")
             text = rows[int(self.cluster) - 1]
         parts = [p.replace("NEWLINE_CHAR", "\n").strip() for p in text.split(MULTINEWS_SEP)]
         n = 0
@@ -851,7 +856,7 @@ class _Loader:
                 chosen = _in_file(name, cluster_from_json, obj, n)
         if self.cluster is not None:
             if chosen is None:
-                raise InputError(f"no cluster with id {self.cluster!r} in {name}")
+                raise ClusterChoice(f"no cluster with id {self.cluster!r} in {name}")
             self._take_cluster([chosen], 1, name)
         elif chosen is None:
             self.skip(f"{name} is empty")
@@ -863,12 +868,12 @@ class _Loader:
             self.cluster_used = True
             picked = [c for c in clusters if c.id == self.cluster]
             if not picked:  # (a file of one cluster with another id too: --cluster names what to summarize)
-                raise InputError(f"no cluster with id {self.cluster!r} in {name} (its id{'s are' if count > 1 else ' is'} "
+                raise ClusterChoice(f"no cluster with id {self.cluster!r} in {name} (its id{'s are' if count > 1 else ' is'} "
                                  f"{', '.join((first_ids or [c.id for c in clusters])[:5])})")
             clusters, count = picked[:1], 1
         if count > 1:
             ids = first_ids or [c.id for c in clusters[:5]]
-            raise InputError(f"{count} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
+            raise ClusterChoice(f"{count} clusters in {name}: {self.pick} (first ids: {', '.join(ids[:5])})")
         if not clusters[0].documents:
             self.skip(f"{name}: cluster {clusters[0].id} has no documents")
         for d in clusters[0].documents:
@@ -907,6 +912,14 @@ class _Loader:
     def add_file(self, p: Path) -> None:
         name = str(p)
         try:
+            self._add_file(p, name)
+        except ClusterChoice:
+            raise
+        except InputError as e:  # a damaged file (bad JSON, a table without text) beside others does not stop them
+            self.skip(str(e))
+
+    def _add_file(self, p: Path, name: str) -> None:
+        try:
             with open(p, "rb") as fh:
                 if fh.seekable():
                     self.add_file_data(fh, os.fstat(fh.fileno()).st_size, p.name, name)
@@ -922,6 +935,10 @@ class _Loader:
             self.add_file_data(io.BytesIO(data), len(data), filename, name or filename)
         except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
             self.skip(f"cannot read {name or filename} ({describe_read_error(e)})")
+        except ClusterChoice:
+            raise
+        except InputError as e:  # (as add_file)
+            self.skip(str(e))
 
     def add_file_data(self, fh: IO[bytes], size: int, filename: str, name: str) -> None:
         """One file, the CLI's on disk or a client's in memory: ``fh`` its bytes (seekable, ``size`` of them),

@@ -43,9 +43,29 @@ class MhtmlPage:
 _SAVED_BY_RE = re.compile(rb"^(?:from:[ \t]*<saved by |snapshot-content-location:)", re.IGNORECASE | re.MULTILINE)
 
 
+def from_utf16(data: bytes) -> bytes:
+    """``data`` in UTF-8 when it is UTF-16 text (a byte order mark, or ASCII with a NUL beside every byte, as an
+    editor or PowerShell's ``Out-File`` can write a saved page); else ``data`` itself. (The parts' bodies are ASCII,
+    quoted-printable or base64, so this undoes only the file's own encoding; an 8-bit part's text is then UTF-8.)"""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        enc = "utf-16"
+    else:
+        head = data[:200]
+        if len(head) < 8 or b"\x00" not in head[:2]:
+            return data
+        if not any(head[1::2]) and all(head[0::2]):
+            enc = "utf-16-le"
+        elif not any(head[0::2]) and all(head[1::2]):
+            enc = "utf-16-be"
+        else:
+            return data
+    return data.decode(enc, errors="replace").encode("utf-8", errors="replace")
+
+
 def looks_like_mhtml(head: bytes) -> bool:
     """True when ``head`` (a file's first bytes) opens with MIME headers declaring ``multipart/related`` that a
-    browser wrote ("From: <Saved by Blink>", "Snapshot-Content-Location:")."""
+    browser wrote ("From: <Saved by Blink>", "Snapshot-Content-Location:"), in UTF-8 or UTF-16."""
+    head = from_utf16(head)
     if _HEADER_START_RE.match(head) is None:
         return False
     m = _BLANK_LINE_RE.search(head, 0, MAX_HEADER_BYTES)
@@ -86,6 +106,7 @@ def _same_address(a: str | None, b: str | None) -> bool:
 def parse_mhtml(data: bytes) -> MhtmlPage:
     """The page's HTML part: the one at the snapshot's address, else the first ``text/html`` part.
     :class:`MhtmlError` when there is none."""
+    data = from_utf16(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     top = _split_header(data, 0)

@@ -55,13 +55,14 @@ def read_office(data: bytes, name: str) -> OfficeText:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # (NotImplementedError: a member "needs" a ZIP version zipfile does not know, as a damaged byte can say)
         raise InputError(f"{name} is not a readable Word file (a damaged or truncated ZIP archive)") from None
     with archive:
         try:
             if "word/document.xml" in names:
                 return _docx(archive, names, name)
-            if "content.xml" in names and _part(archive, "mimetype", name, raw=True).strip() == ODT_MIME:
+            if {"content.xml", "mimetype"} <= names and _part(archive, "mimetype", name, raw=True).strip() == ODT_MIME:
                 return _odt(archive, names, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
             # (a damaged member, a CRC mismatch, an unsupported compression method, an encrypted member)
@@ -99,6 +100,8 @@ def _events(data: bytes, member: str, name: str) -> Iterator[tuple[str, Any]]:
         yield from parser.read_events()
     except ParseError as e:
         raise InputError(f"{name}: its part {member} is not well-formed XML ({exception_line(e)})") from None
+    except (LookupError, ValueError) as e:  # (its declaration names an encoding expat cannot use: "rot13", "utf-7")
+        raise InputError(f"{name}: its part {member} declares an encoding that cannot be read ({exception_line(e)})") from None
 
 
 # --- .docx -------------------------------------------------------------------------------------------------------
