@@ -37,13 +37,14 @@ def test_one_huge_line_is_split_in_linear_chunks() -> None:
 def test_pieces_glued_onto_one_sentence_are_read_in_linear_time() -> None:
     """A run of clock times, each followed by a zone or a street block that glues back onto the sentence: the glued
     sentence's start is read for a dateline once a piece from a bounded window (read whole, 30 KB took 4-30 s and
-    this input minutes). Under a few seconds here."""
+    this input minutes). A few seconds of CPU here; the bound is CPU time, not wall time, and generous, so that a busy
+    machine does not fail it while a quadratic path (minutes) still does."""
     import time
 
-    t = time.perf_counter()
+    t = time.process_time()
     assert split_text("9 p.m. In the 1600 block of " * 10_000)
     assert split_text("9 p.m. Et " * 5_000)
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 30
 
 
 def test_a_title_after_a_sentence_end_stays_with_its_name() -> None:
