@@ -1092,3 +1092,19 @@ def test_batch_dir_summarizes_a_story_beside_its_damaged_export_and_says_so(tmp_
     [rec] = read_out(tmp_path / "out.jsonl")
     assert (stats.done, stats.failed) == (1, 0) and "footbridge reopened" in rec["summary"]
     assert [n for n in rec["notes"] if "02-newsapi.json is not valid JSON" in n], rec["notes"]
+
+
+def test_batch_dir_a_story_folder_holding_a_file_of_two_clusters_says_what_batch_can_do(tmp_path: Path) -> None:
+    """summarize asks for --cluster ID, an option batch has not: batch's line says to give the folder one
+    cluster's file (the fuzz helper's finding)."""
+    story = tmp_path / "in" / "two"
+    story.mkdir(parents=True)
+    (story / "clusters.jsonl").write_text(
+        '{"id": "a", "documents": ["The ferry resumed service on Monday after the storm."]}\n'
+        '{"id": "b", "documents": ["The library opened a second branch on Tuesday in the old mill."]}\n',
+        encoding="utf-8")
+    stats = run_batch(tmp_path / "in", tmp_path / "out.jsonl", words=30, workers=1, progress=False)
+    [rec] = read_out(tmp_path / "out.jsonl")
+    assert (stats.done, stats.failed) == (0, 1)
+    assert "2 clusters in" in rec["error"] and "give the story folder one cluster's file" in rec["error"]
+    assert "--cluster" not in rec["error"]

@@ -401,7 +401,8 @@ def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[st
             from newsfuse.load import load_inputs
 
             # ("-" is standard input to load_inputs: a folder named "-" in the current directory is "./-")
-            docs = load_inputs([str(docs) if docs.parent != Path(".") else os.path.join(".", docs)], warn=notes.append)
+            docs = load_inputs([str(docs) if docs.parent != Path(".") else os.path.join(".", docs)], warn=notes.append,
+                               pick="give the story folder one cluster's file")
         brief = summarize(docs, words=budget["words"], sentences=budget["sentences"], bytes=budget["bytes"])
         d = brief.to_dict()
         record = {"id": cid, "summary": d["summary"], "sentences": d["sentences"],

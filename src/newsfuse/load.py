@@ -1160,6 +1160,7 @@ def load_inputs(
     cluster: str | None = None,
     stdin: TextIO | None = None,
     warn: Warn | None = None,
+    pick: str = "pick one with --cluster ID",
 ) -> list[Document]:
     """Everything the user named, as one cluster's Documents, in the order given.
 
@@ -1170,7 +1171,7 @@ def load_inputs(
     ``newsfuse`` logger) when others remain; otherwise :class:`InputError` says why.
     """
     say: Warn = warn or log.warning
-    loader = _Loader(cluster)
+    loader = _Loader(cluster, pick)
     fetch_errors: list[InputError] = []
 
     def fetch(url: str) -> None:
