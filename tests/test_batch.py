@@ -1077,3 +1077,18 @@ def test_batch_dir_walk_streams_a_tree_of_thousands_of_stories(tmp_path: Path, m
     rest = list(walk)
     assert time.perf_counter() - t0 < 10
     assert len(rest) == 3999 and rest[-1] == ("y039", "s099") and rest == sorted(rest)
+
+
+def test_a_line_says_when_figures_differ() -> None:
+    """A brief that states a toll outlets give differently carries ``disputes`` in its line (and only then)."""
+    from newsfuse.batch import summarize_one
+
+    nine = {"text": "Nine people died when the ferry capsized off Garrow Point on Sunday, the harbor master said. "
+                    "Divers searched the wreck through the night.", "source": "Garrow Post"}
+    seven = {"text": "Seven people died when the ferry capsized off Garrow Point on Sunday, the coast guard said. "
+                     "The ferry was carrying 40 passengers.", "source": "Coast Radio"}
+    budget = {"words": 40, "sentences": None, "bytes": None}
+    line = summarize_one("c1", [nine, seven], budget)
+    assert [f["count"] for f in line["disputes"][0]["figures"]] in ([9, 7], [7, 9]), line
+    seven["text"] = seven["text"].replace("Seven people died", "At least seven people died")
+    assert "disputes" not in summarize_one("c2", [nine, seven], budget)

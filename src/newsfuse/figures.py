@@ -280,8 +280,9 @@ _CONFLICT = re.compile(
     r"could not (?:be )?(?:confirm|verif)\w*|couldn't (?:confirm|verify)|unconfirmed|not (?:been )?(?:independently )?"
     r"(?:confirmed|verified)|(?:other|some|conflicting) reports|while others|others put|denied)\b", re.IGNORECASE)
 # (a sentence without one of these gives no count: the cheap test before ``casualties``)
-_COUNT_KEYS = ("dead", "die", "death", "kill", "fatal", "bodies", "missing", "unaccounted", "injur", "hurt", "wound",
-               "claim", "toll")
+# ("die" would pass "soldier", "studies" and "audience"; a toll is a "death toll"; "claimed" and "claiming" the lives)
+_COUNT_KEYS = ("dead", "died", "death", "kill", "fatal", "bodies", "missing", "unaccounted", "injur", "hurt", "wound",
+               "claimed", "claiming")
 
 
 def may_count(text: str) -> bool:
@@ -295,14 +296,15 @@ def whole_counts(text: str) -> list[Count]:
     "killing 7", "the death toll remains at seven" (not "at least 7", "about 7", "seven or eight", "two of the
     dead", "two children were among the dead", "killing 3 soldiers", "another 3 died", a superseded count, nor any
     count in a sentence of another time, a rate or a hypothesis: "in 2012", "each year", "could die")."""
-    if not may_count(text) or _OTHER_TIME.search(text) is not None or _SCOPE.search(text) is not None:
+    if not may_count(text) or (_ANY_DIGIT.search(text) is None and _ANY_NUMBER_WORD.search(text) is None):
         return []
-    if _ANY_DIGIT.search(text) is None and _ANY_NUMBER_WORD.search(text) is None:
+    matches = list(_COUNT.finditer(text))
+    if not matches or _OTHER_TIME.search(text) is not None or _SCOPE.search(text) is not None:
         return []
-    old = {m.start("n") for m in _SUPERSEDED.finditer(text)}
+    old = {m.start("n") for m in _SUPERSEDED.finditer(text)} if says_superseded(text) else set()
     out: list[Count] = []
     qualified = False  # (the count before was qualified: "at least 22 killed and 59 injured" qualifies both)
-    for m in _COUNT.finditer(text):
+    for m in matches:
         start = m.start("n") if m.group("n") is not None else m.start()
         if qualified and _AND_BEFORE.search(text, max(0, start - 6), start):
             continue
