@@ -85,6 +85,8 @@ PIECES: list[tuple[str, str, str]] = [
     ("embeddings (WordLlama)", "represent:Representation.embeddings", "_embedding_match"),
     ("attribute", "attribute:attribute", ""),
     ("order", "order:order", ""),
+    ("figure_disputes", "pipeline:figure_disputes", ""),
+    ("figure_disputes.documents", "pipeline:disputes", "figure_disputes"),
 ]
 
 # --drop NAME: what is stubbed, and the tune.py --set that drops it the same way where there is one

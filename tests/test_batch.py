@@ -1108,3 +1108,17 @@ def test_batch_dir_a_story_folder_holding_a_file_of_two_clusters_says_what_batch
     assert (stats.done, stats.failed) == (0, 1)
     assert "2 clusters in" in rec["error"] and "give the story folder one cluster's file" in rec["error"]
     assert "--cluster" not in rec["error"]
+
+def test_a_line_says_when_figures_differ() -> None:
+    """A brief that states a toll outlets give differently carries ``disputes`` in its line (and only then)."""
+    from newsfuse.batch import summarize_one
+
+    nine = {"text": "Nine people died when the ferry capsized off Garrow Point on Sunday, the harbor master said. "
+                    "Divers searched the wreck through the night.", "source": "Garrow Post"}
+    seven = {"text": "Seven people died when the ferry capsized off Garrow Point on Sunday, the coast guard said. "
+                     "The ferry was carrying 40 passengers.", "source": "Coast Radio"}
+    budget = {"words": 40, "sentences": None, "bytes": None}
+    line = summarize_one("c1", [nine, seven], budget)
+    assert [f["count"] for f in line["disputes"][0]["figures"]] in ([9, 7], [7, 9]), line
+    seven["text"] = seven["text"].replace("Seven people died", "At least seven people died")
+    assert "disputes" not in summarize_one("c2", [nine, seven], budget)

@@ -830,6 +830,23 @@ def test_lornby_brief(capsys, words: int) -> None:
             assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s
         if "seven" in s["text"].lower() and ("dead" in s["text"] or "death" in s["text"]):
             assert "01-npa-early" not in s["sources"] and "05-kvrl-7" not in s["sources"], s
+    # the commissioner's nine (the TV page) against the coroner's seven (the others but the early wire, whose "at least
+    # four" was superseded): whenever the brief states either, it says the figures differ, and whose they are (the
+    # brief's figure first)
+    from newsfuse.figures import whole_counts
+
+    stated = [c.value for s in data["sentences"] for c in whole_counts(s["text"]) if c.kind == "dead"]
+    assert bool(stated) == ("disputes" in data)
+    if stated:
+        nine = {"count": 9, "sources": ["05-kvrl-7"]}
+        seven = {"count": 7, "sources": ["02-npa-update", "03-lornby-courier", "04-tessel-valley-news",
+                                         "06-arden-statesman"]}
+        figures = [nine, seven] if stated[0] == "9" else [seven, nine]
+        assert data["disputes"] == [{"kind": "dead", "figures": figures}]
+        code, out, err = run(capsys, "summarize", str(LORNBY), "--words", str(words))
+        assert code == 0, err
+        line = "; ".join(f"{f['count']} dead {'[5]' if f is nine else '[2,3,4,6]'}" for f in figures)
+        assert f"\n\nFigures differ: {line}.\n\nSources:\n" in out, out
 
 
 ORVEL = Path(__file__).parent / "fixtures" / "orvel-astrolabe"

@@ -8,7 +8,16 @@ import time
 import pytest
 
 import newsfuse
-from newsfuse.figures import Count, casualties, figures, states_superseded, superseded_counts, supports
+from newsfuse.figures import (
+    Count,
+    casualties,
+    disputes,
+    figures,
+    states_superseded,
+    superseded_counts,
+    supports,
+    whole_counts,
+)
 from newsfuse.model import Sentence
 from newsfuse.represent import represent
 from newsfuse.select import superseded_sentences
@@ -214,3 +223,95 @@ def test_superseded_tally_sentences_are_no_candidates() -> None:
     ]
     brief = newsfuse.summarize(docs, words=200)
     assert [s.text for s in brief.sentences] == [docs[1]]
+
+# ---- figures that outlets give differently (figures.whole_counts, figures.disputes) ----------------------------
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Nine people have died in the flooding, according to the county commissioner.", [("dead", "9")]),
+    ("Seven people are now confirmed dead and three remain missing, the coroner said.",
+     [("dead", "7"), ("missing", "3")]),
+    ("The death toll from the flood remains at seven, the coroner told reporters.", [("dead", "7")]),
+    ("Troops opened fire on the march, killing three and wounding dozens.", [("dead", "3")]),
+    ("Twenty-two people were killed and 116 injured in the blast.", [("dead", "22"), ("injured", "116")]),
+    # (must-keep: a qualifier, a range, a part, an addition, a round number, a superseded count, another time or
+    # scope: no whole count)
+    ("At least seven people have died in the flooding.", []),
+    ("At least 22 people were killed and 59 injured in the blast.", []),  # ("at least" counts both)
+    ("Seven or eight people died when the bridge fell.", []),
+    ("Between five and seven people died when the bridge fell.", []),
+    ("Two children were among the dead, the coroner said.", []),
+    ("Two of the dead were found in a car swept off Route 31.", []),
+    ("The gunman killed three soldiers before he was shot.", []),
+    ("Another three people died in the hospital overnight.", []),
+    ("The attack left more than a dozen people dead.", []),
+    ("The attack left a dozen people dead.", []),
+    ("Seven people died in the flood, raising an earlier toll of four.", [("dead", "7")]),
+    ("A similar flood in 1979 killed nine people.", []),
+    ("About 40 people die on the county's roads each year.", []),
+    ("The storm could kill nine people, forecasters warned.", []),
+    ("The massacre killed 13, including the gunman.", []),
+    ("Nine people died across the county, officials said.", []),
+    ("A total of 661 137 adults and 116 686 deaths were included.", []),
+])
+def test_whole_counts(text: str, counts: list[tuple[str, str]]) -> None:
+    assert [(c.kind, c.value) for c in whole_counts(text)] == counts
+
+
+NINE = "Nine people have died in the flooding, according to County Commissioner Wendell Ashby."
+SEVEN = "Seven people died when the river flooded the town overnight, the coroner said."
+SEVEN_TOO = "The death toll from the flood remains at seven, the coroner told reporters on Wednesday."
+
+
+def _disputes(stated: list[str], docs: list[list[str]], reports: list[int] | None = None) -> list[tuple[str, tuple]]:
+    texts = [t for d in docs for t in d]
+    found = disputes(stated, dict(enumerate(docs)), lambda: reports or list(range(len(docs))),
+                     superseded_counts(texts))
+    return [(f.kind, f.figures) for f in found]
+
+
+def test_disputes_found() -> None:
+    """A commissioner's nine (one outlet) against the coroner's seven (two others): the brief's figure first."""
+    docs = [[NINE, "Shelters opened at the high school."], [SEVEN], [SEVEN_TOO]]
+    assert _disputes([NINE], docs) == [("dead", (("9", (0,)), ("7", (1, 2))))]
+    assert _disputes([SEVEN], docs) == [("dead", (("7", (1, 2)), ("9", (0,))))]
+    # a page that gives both to say they conflict does not reconcile them; its own figure is the one it repeats
+    both = [SEVEN, "A commissioner told a television station that nine people had died.",
+            "The coroner's office said it had confirmed seven deaths and knew of no others."]
+    assert _disputes([NINE], [[NINE], [SEVEN], both]) == [("dead", (("9", (0,)), ("7", (1, 2))))]
+    # missing too
+    assert _disputes(["Three people are still missing, the sheriff said."],
+                     [["Three people are still missing, the sheriff said."],
+                      ["Four people remain missing, rescuers said."]]) == [
+        ("missing", (("3", (0,)), ("4", (1,))))]
+
+
+@pytest.mark.parametrize("docs", [
+    # different towns
+    [["Seven people died in Lornby, the coroner said."], ["Nine people died in Birchmont, police said."]],
+    # a wider scope
+    [[SEVEN], ["Nine people died across the county, officials said."]],
+    # a part of the dead, and a count of another kind
+    [[SEVEN], ["Two of the dead were children.", "Two children were among the dead."],
+     ["Nine people were injured, the hospital said."]],
+    # a range or a qualifier
+    [[SEVEN], ["At least nine people have died in the flooding, the commissioner said."],
+     ["Seven or eight people died, the mayor said."]],
+    # a superseded count
+    [["Four people died in the flooding, the sheriff said on Tuesday morning."],
+     ["Seven people died in the flood, raising an earlier toll of four, the coroner said."]],
+    # a page that gives both without saying they conflict (the town's and the region's: it reconciles them)
+    [[SEVEN], [NINE], ["Seven people died in the town, and nine people have died in the flooding in all."]],
+    # figures far apart: likely counts of different things
+    [[SEVEN], ["Twenty people have died in the flooding, officials said."]],
+])
+def test_no_dispute(docs: list[list[str]]) -> None:
+    stated = [docs[0][0]]
+    assert _disputes(stated, docs) == []
+
+
+def test_no_dispute_within_one_report() -> None:
+    """One outlet's (or one wire story's) copies that differ are no outlets disagreeing."""
+    docs = [[SEVEN], [NINE]]
+    assert _disputes([SEVEN], docs, reports=[0, 0]) == []
+    assert _disputes([SEVEN], docs, reports=[0, 1]) == [("dead", (("7", (0,)), ("9", (1,))))]
+    assert _disputes(["Shelters opened at the high school."], docs) == []  # (the brief states no count)

@@ -369,3 +369,52 @@ def test_a_copy_in_another_language_gives_no_headline_to_agree_with() -> None:
             Document(text=es, id="c", title="Grietas cierran el puente de la calle Fulton")]
     assert _titles(docs, [0, 1, 2]) == ["Cracks close Fulton Street Bridge", "Fulton Street Bridge closed over cracked girders"]
     assert _titles(docs[2:], [0]) == ["Grietas cierran el puente de la calle Fulton"]  # (one alone: nothing to compare)
+
+
+def _crash(other: str, other_source: str = "Valley Herald") -> list[Document]:
+    """A bus crash three outlets report (invented): two give the state police's eight dead, the third ``other``."""
+    return [
+        Document("Eight people died when a charter bus slid off Route 9 into the Orrin Gorge on Friday night, the "
+                 "state police said. The bus was carrying a church choir home from a concert in Marlow. Rescuers "
+                 "worked through the night to reach the bus, which came to rest on its side in shallow water.",
+                 id="a", source="Marlow Gazette"),
+        Document("Eight people died and 14 were hurt when a charter bus carrying a church choir slid off Route 9 "
+                 "into the Orrin Gorge on Friday, state police said. The driver told police the brakes had failed "
+                 "on the long descent. The road was closed until Saturday morning.",
+                 id="b", source="Route 9 Radio"),
+        Document(other + " The bus was carrying a church choir home from a concert in Marlow. Rescuers worked "
+                 "through the night to reach the bus in the gorge.", id="c", source=other_source),
+    ]
+
+
+def test_figures_outlets_give_differently_are_said() -> None:
+    """The county coroner's six against the state police's eight: a brief that states either says they differ, with
+    the outlets that give each; its sentences are the same as without the rule."""
+    docs = _crash("Six people died when a charter bus slid off Route 9 into the Orrin Gorge, the county coroner "
+                  "said on Saturday.")
+    brief = newsfuse.summarize(docs, words=60)
+    assert any("people died" in s.text for s in brief.sentences)
+    eight = ("8", ("a", "b"))
+    six = ("6", ("c",))
+    assert [(d.kind, d.figures) for d in brief.disputes] in (
+        [("dead", (eight, six))], [("dead", (six, eight))])
+    assert "Figures differ: " in brief.render("text")
+
+
+@pytest.mark.parametrize(("other", "source"), [
+    # a qualifier: "at least six" does not contradict eight
+    ("At least six people died when a charter bus slid off Route 9 into the Orrin Gorge, the coroner said.",
+     "Valley Herald"),
+    # a count of a wider scope
+    ("Six people died across the county in crashes on Friday, including on Route 9, the county coroner said.",
+     "Valley Herald"),
+    # a part of the dead
+    ("Six of the dead were members of the choir, the county coroner said on Saturday.", "Valley Herald"),
+    # one outlet only: its earlier and later copies differ
+    ("Six people died when a charter bus slid off Route 9 into the Orrin Gorge, the county coroner said on Saturday.",
+     "Marlow Gazette"),
+])
+def test_no_figures_differ(other: str, source: str) -> None:
+    brief = newsfuse.summarize(_crash(other, source), words=60)
+    assert brief.disputes == ()
+    assert "disputes" not in brief.to_dict()

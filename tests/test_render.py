@@ -98,3 +98,29 @@ def test_html_says_how_many_independent_reports_the_outlets_make() -> None:
     assert outlet_count(BriefSentence("x", "a", ("a", "b"), 2, reports=2)) == "2 outlets"
     assert outlet_count(BriefSentence("x", "a", ("a",), 1, reports=1)) == "1 outlet"
     assert outlet_count(BriefSentence("x", "a", ("a", "b"), 2)) == "2 outlets"  # (not known)
+
+
+def test_figures_that_differ_are_said_in_every_format() -> None:
+    """A count the brief states that outlets give differently gets one line, with the brief's source numbers; a
+    source that only the line cites is listed among the sources too."""
+    from newsfuse.model import Dispute
+
+    brief = Brief(
+        sentences=(BriefSentence("Nine people have died in the flooding.", "k", ("k",), 1, 0, 38),),
+        sources=(Source("c", "The Courier"), Source("k", "KVRL 7 <News>"), Source("s", "The Statesman")),
+        stats=Stats(documents=3, sentences_in=9, words=6, seconds=0.0),
+        disputes=(Dispute("dead", (("9", ("k",)), ("7", ("c", "s")))),),
+    )
+    text = render(brief, "text")
+    assert "\n\nFigures differ: 9 dead [2]; 7 dead [1,3].\n\nSources:\n[1] The Courier\n[2] KVRL 7 <News>\n" \
+           "[3] The Statesman\n" in text
+    md = render(brief, "markdown")
+    assert "\n\n**Figures differ:** 9 dead [2]; 7 dead [1][3].\n\n## Sources\n" in md
+    assert "3. **The Statesman**" in md
+    page = render(brief, "html")
+    assert ('<p class="differ">Figures differ: 9 dead <a href="#src2">[2]</a>; 7 dead <a href="#src1">[1]</a>'
+            '<a href="#src3">[3]</a>.</p>') in page
+    assert json.loads(render(brief, "json"))["disputes"] == [
+        {"kind": "dead", "figures": [{"count": 9, "sources": ["k"]}, {"count": 7, "sources": ["c", "s"]}]}]
+    assert "disputes" not in json.loads(render(BRIEF, "json"))  # (only when there is something to say)
+    assert "Figures differ" not in render(BRIEF, "text") + render(BRIEF, "markdown") + render(BRIEF, "html")

@@ -102,6 +102,26 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
     return docs_out, reports
 
 
+def report_groups(rep: Representation, names: list[str], doc_groups: list[int]) -> list[int]:
+    """Each document's independent report, as ``attribute`` counts them for a whole document: one outlet's documents,
+    near-duplicate documents and copies of one story (``_copy_families``) are one report."""
+    families = _copy_families(rep)
+    return _joined({d: [("name", names[d]), ("group", doc_groups[d]), ("family", families[d])]
+                    for d in range(rep.n_docs)})
+
+
+def _joined(keys: dict[int, list[tuple[str, object]]]) -> list[int]:
+    groups = Groups(keys)
+    first: dict[tuple[str, object], int] = {}
+    for d, ks in keys.items():
+        for k in ks:
+            if k in first:
+                groups.join(first[k], d)
+            else:
+                first[k] = d
+    return [groups.root(d) for d in keys]
+
+
 def _wording(text: str) -> str | None:
     """A sentence's words as a copy keeps them (case, quotation marks and spacing aside); None under COPY_MIN_WORDS."""
     low = text.lower()

@@ -2,7 +2,8 @@
 into a JSONL file, resumably.
 
 Each output line is ``{"id", "summary", "sentences", "seconds"}`` (``sentences`` as in
-``Brief.to_dict()``; a story folder's line adds ``"notes"``, the loader's warnings, when it has any), or
+``Brief.to_dict()``; a story folder's line adds ``"notes"``, the loader's warnings, when it has any, and a brief that
+states a count outlets give differently ``"disputes"``), or
 ``{"id", "error"}`` for a cluster that could not be summarized; the run goes on after a failure.
 
 A directory IN is a tree of stories: each folder that holds files is one cluster (its id the folder's path below
@@ -407,6 +408,8 @@ def summarize_one(cid: str, docs: Any, budget: dict[str, int | None]) -> dict[st
         d = brief.to_dict()
         record = {"id": cid, "summary": d["summary"], "sentences": d["sentences"],
                   "seconds": round(time.perf_counter() - t0, 4)}
+        if "disputes" in d:  # (a count the brief states that outlets give differently)
+            record["disputes"] = d["disputes"]
         if notes:
             record["notes"] = notes
         return record

@@ -13,6 +13,7 @@ Linear: every pattern is anchored on a number or a keyword and reads a bounded w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # number words that count (not "one": "no one", "one of the", "one another")
@@ -341,3 +342,196 @@ def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
         if docs[i] in finished:
             named |= tally_names(t)
     return {i for i in partial if not (mine := tally_names(texts[i])) or mine & named}
+
+# ---- figures that differ between outlets ------------------------------------------------------------------------
+#
+# Outlets can give different tolls that no page reconciles (a commissioner's nine dead against the coroner's seven,
+# an early report's four against a later seven that no page calls an update). ``disputes`` finds them for the counts a
+# brief states, conservatively: only a count that reads as the story's whole toll ("Seven people died", "killing 7",
+# "the death toll rose to 7") takes part; a count with a qualifier ("at least 7", "about 7"), a range ("seven or
+# eight"), a part of the dead ("two children were among the dead", "two of the dead", "killing 3 soldiers", "another
+# 3"), or a count in a sentence of another time or of a hypothesis ("each year", "since 2001", "in 2012", "could die")
+# does not. Two figures differ when documents of different reports each give one of them as their own (the figure
+# most of their sentences give) and no document gives both but to say they conflict ("... knew of no others", "no
+# record of any more than seven", "disputed"): a document that gives both otherwise (seven in the town, twenty across
+# the state) reconciles them.
+
+# words that may stand between a whole count and its keyword ("Seven people are now confirmed dead")
+_WHOLE_GAP = frozenset(
+    "people persons have has had were are was is been being now confirmed reported reportedly known believed already "
+    "so far still remain remained remains who that officially listed as presumed feared left".split())
+# before a count: a qualifier, a part, an addition or a range ("at least 7", "two of the 7", "another 3", "5 to 7")
+_NOT_WHOLE_BEFORE = re.compile(
+    r"(?:\b(?:at least|more than|over|nearly|about|some|up to|roughly|around|almost|fewer than|less than|as many as|"
+    r"an estimated|estimated|approximately|close to|upwards of|perhaps|possibly|maybe|another|other|additional|"
+    r"including|among|plus|besides|between \S+ and|or|to|between|all|of|than|first|latest|further|extra)\s+"
+    r"(?:(?:the|a|an)\s+)?"
+    r"|[-–~+]\s*|\d\s)$", re.IGNORECASE)
+_WHOLE_AFTER_KILL = re.compile(  # after "killing 7" / "a death toll of 7": people, or the clause goes on
+    r"\s*(?:(?:people|persons|lives)\b|[,.;:)!?—–]|-\s|$|(?:and|in|on|at|when|as|after|during|while|across|near|"
+    r"including|overnight|yesterday|today|tonight)\b)", re.IGNORECASE)
+_QUALIFIED_BEFORE = re.compile(_QUALIFIER.rstrip("?") + "$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:or|to|-|–|\+|plus)(?:\s|\d|$)|\s\d{3}\b", re.IGNORECASE)  # (or "116 686")
+# a sentence of another time, a rate or a hypothesis ("each year", "since 2001", "in 2012", "could", "a similar ...")
+_OTHER_TIME = re.compile(
+    r"\b(?:(?:each|every|per|a|this|last|that|previous|past|earlier this|same) (?:year|month|week|decade|time)s?|"
+    r"annual(?:ly)?|since|(?:1[89]|20)\d\d|could|would|might|if|average|typically|usually|record|deadliest|worst|"
+    r"previous|similar|estimates?|projected|expected|may have|"
+    r"(?:including|excluding|not including|besides|plus) (?:the |a |an |two |three |both )?(?:gunm[ae]n|shooters?|"
+    r"attackers?|assailants?|bombers?|suspects?|perpetrators?|hijackers?|militants?))\b", re.IGNORECASE)
+# a count of a wider or narrower scope than the story's ("across the county", "in all", "in Lornby alone")
+_SCOPE = re.compile(r"\b(?:across|statewide|nationwide|countrywide|worldwide|around the (?:country|state|region|world)|"
+                    r"throughout|in all|overall|in total|altogether|combined|alone|elsewhere|regions?|provinces?)\b",
+                    re.IGNORECASE)
+# the place a count is given for ("in Lornby", "at Lornby High School", "near New Halden"): counts for places that
+# differ are counts of different things
+_PLACE = re.compile(r"\b(?i:in|at|near|outside) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+# a document that gives two figures to say they conflict
+_CONFLICT = re.compile(
+    r"\b(?:disput\w*|contradict\w*|conflicting|discrepanc\w*|differ\w*|no record of|(?:knew|know|knows|aware) of no|"
+    r"could not (?:be )?(?:confirm|verif)\w*|couldn't (?:confirm|verify)|unconfirmed|not (?:been )?(?:independently )?"
+    r"(?:confirmed|verified)|(?:other|some|conflicting) reports|while others|others put|denied)\b", re.IGNORECASE)
+# (a sentence without one of these gives no count: the cheap test before ``casualties``)
+# ("die" would pass "soldier", "studies" and "audience"; a toll is a "death toll"; "claimed" and "claiming" the lives)
+_COUNT_KEYS = ("dead", "died", "death", "kill", "fatal", "bodies", "missing", "unaccounted", "injur", "hurt", "wound",
+               "claimed", "claiming")
+
+
+def may_count(text: str) -> bool:
+    """Whether ``text`` may give a count of casualties (a keyword is there): a cheap test before ``casualties``."""
+    low = text.lower()
+    return any(k in low for k in _COUNT_KEYS)
+
+
+def whole_counts(text: str) -> list[Count]:
+    """The counts ``text`` gives as a story's whole toll, exactly: "Seven people died", "Nine people have died",
+    "killing 7", "the death toll remains at seven" (not "at least 7", "about 7", "seven or eight", "two of the
+    dead", "two children were among the dead", "killing 3 soldiers", "another 3 died", a superseded count, nor any
+    count in a sentence of another time, a rate or a hypothesis: "in 2012", "each year", "could die")."""
+    if not may_count(text) or (_ANY_DIGIT.search(text) is None and _ANY_NUMBER_WORD.search(text) is None):
+        return []
+    matches = list(_COUNT.finditer(text))
+    if not matches or _OTHER_TIME.search(text) is not None or _SCOPE.search(text) is not None:
+        return []
+    old = {m.start("n") for m in _SUPERSEDED.finditer(text)} if says_superseded(text) else set()
+    out: list[Count] = []
+    qualified = False  # (the count before was qualified: "at least 22 killed and 59 injured" qualifies both)
+    for m in matches:
+        start = m.start("n") if m.group("n") is not None else m.start()
+        if qualified and _AND_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        qualified = _QUALIFIED_BEFORE.search(text, max(0, start - 16), start) is not None
+        if m.group("n") is not None:
+            pos, end, kind = m.start("n"), m.end("n"), _kind(m.group("kw"))
+            gap = text[end:m.start("kw")].lower().split()
+            if m.group("kw").lower() == "bodies" or any(w not in _WHOLE_GAP for w in gap):
+                continue  # ("seven bodies were recovered", "two children were among the dead")
+            if _RANGE_AFTER.match(text, end):
+                continue
+        else:
+            group = "k" if m.group("k") is not None else "t"
+            pos, end, kind = m.start(group), m.end(group), "dead"
+            head = text[m.start():pos].lower()
+            if re.search(r"\b(?:at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|"
+                         r"as many as)\s*$", head) or not _WHOLE_AFTER_KILL.match(text, end):
+                continue  # ("killing at least 19", "killing 3 soldiers")
+            if _RANGE_AFTER.match(text, end):
+                continue
+        if pos in old or _DATE_BEFORE.search(text, max(0, pos - 12), pos) or \
+                _NOT_WHOLE_BEFORE.search(text, max(0, pos - 30), pos):
+            continue
+        token = m.group("n") or m.group("k") or m.group("t")
+        if token.lower() in ("dozen", "hundred"):
+            continue  # ("a dozen people died": a round number)
+        out.append(Count(kind, _value(token), False))
+    return out
+
+
+@dataclass(frozen=True)
+class Differing:
+    """Figures of one kind that outlets give differently: (value, documents giving it as their own), the brief's
+    figure first, then the others by how many documents give them."""
+
+    kind: str
+    figures: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+def _near(a: str, b: str) -> bool:
+    x, y = sorted((float(a), float(b)))
+    return y <= 2 * x
+
+
+def disputes(stated: list[str], docs: dict[int, list[str]], report_of: Callable[[], list[int]],
+             superseded: set[tuple[str, str]] | None = None) -> list[Differing]:
+    """For each kind of count the ``stated`` sentences (a brief's) give as a whole toll, the figures documents give
+    differently (``docs``: each document's sentences; ``report_of``: each document's independent report, indexed by
+    document, asked only when figures may differ; ``superseded``: the counts the cluster calls superseded, which take
+    no part)."""
+    old = superseded or set()
+    wanted: dict[str, str] = {}  # kind -> the brief's figure (its first)
+    for t in stated:
+        for c in whole_counts(t):
+            if (c.kind, c.value) not in old:
+                wanted.setdefault(c.kind, c.value)
+    if not wanted:
+        return []
+    own: dict[str, dict[str, list[int]]] = {k: {} for k in wanted}    # kind -> figure -> documents giving it as own
+    gives: dict[str, dict[int, set[str]]] = {k: {} for k in wanted}  # kind -> document -> every figure it gives
+    conflict: dict[str, dict[int, set[str]]] = {k: {} for k in wanted}  # ... in a sentence that says they conflict
+    places: dict[tuple[str, str], set[str]] = {}  # (kind, figure) -> the places the sentences giving it name
+    for d in sorted(docs):
+        tallies: dict[str, dict[str, int]] = {}
+        for t in docs[d]:
+            if not may_count(t):
+                continue
+            current = [c for c in casualties(t)
+                       if not c.superseded and c.kind in wanted and (c.kind, c.value) not in old]
+            if not current:
+                continue
+            cue = _CONFLICT.search(t) is not None
+            for c in current:
+                gives[c.kind].setdefault(d, set()).add(c.value)
+                if cue:
+                    conflict[c.kind].setdefault(d, set()).add(c.value)
+            for c in whole_counts(t):
+                if c.kind in wanted and (c.kind, c.value) not in old:
+                    tally = tallies.setdefault(c.kind, {})
+                    tally[c.value] = tally.get(c.value, 0) + 1
+                    places.setdefault((c.kind, c.value), set()).update(m.group(1) for m in _PLACE.finditer(t))
+        for kind, tally in tallies.items():  # a document's own figure: the one most of its sentences give (a tie: each)
+            top = max(tally.values())
+            for value, n in tally.items():
+                if n == top:
+                    own[kind].setdefault(value, []).append(d)
+    out: list[Differing] = []
+    reports: list[int] | None = None
+    for kind, mine in wanted.items():
+        holders = own[kind]
+        if mine not in holders or len(holders) < 2:
+            continue
+
+        # figures more than twice apart (a town's and the country's), or given for places that differ ("in Lornby",
+        # "in Birchmont"), are likely counts of different things
+        here = places.get((kind, mine), set())
+        others = [v for v in holders if v != mine and _near(mine, v)
+                  and not (here and places.get((kind, v)) and not here & places[kind, v])]
+        if not others:
+            continue
+        if reports is None:
+            reports = report_of()
+        # a report (an outlet's documents, a wire story's copies) that gives both, not to say they conflict, reconciles
+        # them: the town's and the region's, or its own earlier and later count
+        gives_both: dict[int, set[str]] = {}
+        conflicting: dict[int, set[str]] = {}
+        for d, vals in gives[kind].items():
+            gives_both.setdefault(reports[d], set()).update(vals)
+            conflicting.setdefault(reports[d], set()).update(conflict[kind].get(d, set()))
+        apart = [v for v in others
+                 if not any({mine, v} <= vals and not conflicting[r] & {mine, v} for r, vals in gives_both.items())
+                 and any(reports[a] != reports[b] for a in holders[mine] for b in holders[v])]
+        if not apart or len(apart) > 2:  # (more than three figures: likely counts of different things)
+            continue
+        apart.sort(key=lambda v: (-len(holders[v]), int(v) if v.isdigit() else 0))
+        out.append(Differing(kind, tuple((v, tuple(holders[v])) for v in [mine, *apart])))
+    return out

@@ -94,6 +94,21 @@ class BriefSentence:
 
 
 @dataclass(frozen=True)
+class Dispute:
+    """A count the brief states that outlets give differently, no page reconciling them (``figures.disputes``):
+    ``kind`` ("dead", "missing" or "injured") and each figure with the documents that give it as their own, the
+    brief's figure first."""
+
+    kind: str
+    figures: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind,
+                "figures": [{"count": int(v) if v.isdigit() else float(v), "sources": list(ids)}
+                            for v, ids in self.figures]}
+
+
+@dataclass(frozen=True)
 class Stats:
     documents: int
     sentences_in: int
@@ -116,6 +131,7 @@ class Brief:
     sentences: tuple[BriefSentence, ...]
     sources: tuple[Source, ...]
     stats: Stats
+    disputes: tuple[Dispute, ...] = ()  # counts the brief states that outlets give differently
     cleaned: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -130,12 +146,15 @@ class Brief:
             if include_text and i < len(self.cleaned):
                 d["text"] = self.cleaned[i]
             sources.append(d)
-        return {
+        out = {
             "summary": self.summary,
             "sentences": [s.to_dict() for s in self.sentences],
             "sources": sources,
             "stats": self.stats.to_dict(),
         }
+        if self.disputes:  # (only when there is something to say)
+            out["disputes"] = [d.to_dict() for d in self.disputes]
+        return out
 
     def render(self, fmt: str = "text") -> str:
         from newsfuse.render import render

@@ -13,12 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.attribute import Groups, attribute
+from newsfuse.attribute import Groups, attribute, report_groups
 from newsfuse.clean import clean_documents
 from newsfuse.errors import InputError, empty_cluster
+from newsfuse.figures import disputes, says_superseded, superseded_counts, whole_counts
 from newsfuse.language import ForeignTest
 from newsfuse.load import domain_of, to_document
-from newsfuse.model import Brief, BriefSentence, Document, Sentence, Source, Stats
+from newsfuse.model import Brief, BriefSentence, Dispute, Document, Sentence, Source, Stats
 from newsfuse.options import Budget
 from newsfuse.order import order
 from newsfuse.represent import DENSE_CELLS, Representation, represent, word_count
@@ -110,6 +111,22 @@ def _titles(cleaned: list[Document], keep: list[int]) -> list[str]:
     return [cleaned[k].title or "" for k in titled if not foreign(cleaned[k].text)]
 
 
+def figure_disputes(rep: Representation, selected: list[int], names: list[str], groups: list[int],
+                    ids: list[str]) -> tuple[Dispute, ...]:
+    """The counts the chosen sentences state that outlets give differently (``figures.disputes``); the cluster's
+    documents are read only when a chosen sentence states a whole toll."""
+    stated = [rep.sentences[i].text for i in selected]
+    if not any(whole_counts(t) for t in stated):
+        return ()
+    texts = [s.text for s in rep.sentences]
+    old = superseded_counts(texts) if says_superseded("\n".join(texts)) else set()
+    docs: dict[int, list[str]] = {}
+    for s in rep.sentences:
+        docs.setdefault(s.doc, []).append(s.text)
+    found = disputes(stated, docs, lambda: report_groups(rep, names, groups), old)
+    return tuple(Dispute(f.kind, tuple((v, tuple(ids[d] for d in ds)) for v, ds in f.figures)) for f in found)
+
+
 def summarize(
     documents: Iterable[str | Document | dict[str, Any]],
     words: int | None = None,
@@ -189,6 +206,7 @@ def summarize(
                 end=s.end,
             )
         )
+    differing = figure_disputes(rep, ordered, names, groups, [d.id for d in cleaned])
     sources = tuple(
         Source(id=d.id, name=names[k], title=d.title, url=d.url, date=d.date) for k, d in enumerate(cleaned)
     )
@@ -199,4 +217,4 @@ def summarize(
         words=summary_words,
         seconds=time.perf_counter() - t0,
     )
-    return Brief(tuple(brief_sentences), sources, stats, cleaned=tuple(d.text for d in cleaned))
+    return Brief(tuple(brief_sentences), sources, stats, differing, cleaned=tuple(d.text for d in cleaned))

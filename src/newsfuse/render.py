@@ -6,6 +6,7 @@ import html
 import json
 import re
 import textwrap
+from collections.abc import Callable
 
 from newsfuse.errors import InputError
 from newsfuse.model import Brief, BriefSentence
@@ -44,14 +45,26 @@ def _source_line(n: int, brief: Brief, k: int) -> str:
 
 
 def _cited(brief: Brief) -> list[int]:
-    used = {i for s in brief.sentences for i in s.sources}
+    used = {i for s in brief.sentences for i in s.sources} | {i for d in brief.disputes for _, ids in d.figures
+                                                              for i in ids}
     return [k for k, s in enumerate(brief.sources) if s.id in used] or list(range(len(brief.sources)))
+
+
+def differ_lines(brief: Brief, mark: Callable[[list[int]], str]) -> list[str]:
+    """One line per count the brief states that outlets give differently: "Figures differ: 9 dead [5]; 7 dead
+    [2,3,4,6]." (``mark`` writes a figure's source numbers)."""
+    num = _numbers(brief)
+    return ["Figures differ: " + "; ".join(f"{v} {d.kind} {mark([num[i] for i in ids if i in num])}"
+                                           for v, ids in d.figures) + "."
+            for d in brief.disputes]
 
 
 def to_text(brief: Brief, width: int = 80) -> str:
     num = _numbers(brief)
     body = " ".join(f"{s.text} {_marks(s, num)}" for s in brief.sentences)
     out = [textwrap.fill(body, width=width, break_long_words=False, break_on_hyphens=False) if body else "(empty brief)"]
+    for line in differ_lines(brief, lambda ns: "[" + ",".join(map(str, ns)) + "]"):
+        out.extend(["", textwrap.fill(line, width=width, break_long_words=False, break_on_hyphens=False)])
     out.append("")
     out.append("Sources:")
     out.extend(_source_line(k + 1, brief, k) for k in _cited(brief))
@@ -67,7 +80,10 @@ def _md_escape(text: str) -> str:
 
 def to_markdown(brief: Brief) -> str:
     num = _numbers(brief)
-    lines = [" ".join(f"{_md_escape(s.text)} {_marks(s, num, md=True)}" for s in brief.sentences), "", "## Sources", ""]
+    lines = [" ".join(f"{_md_escape(s.text)} {_marks(s, num, md=True)}" for s in brief.sentences), ""]
+    for line in differ_lines(brief, lambda ns: "".join(f"[{n}]" for n in ns)):
+        lines.extend(["**" + line.replace(": ", ":** ", 1), ""])
+    lines.extend(["## Sources", ""])
     for k in _cited(brief):
         s = brief.sources[k]
         name = _md_escape(s.name)
@@ -92,10 +108,11 @@ body{{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1r
 h1{{font:600 1.1rem system-ui,sans-serif;letter-spacing:.02em;text-transform:uppercase;color:#555}}
 sup a{{font:600 .7rem system-ui,sans-serif;text-decoration:none;margin-left:.1em}}
 .outlets{{font:.75rem system-ui,sans-serif;color:#666}}
+.differ{{font:.9rem system-ui,sans-serif;border-left:3px solid #b8860b;padding-left:.6rem}}
 ol{{font:.95rem system-ui,sans-serif}} li{{margin:.3rem 0}}
 </style></head><body>
 <h1>Brief</h1>
-<p>{body}</p>
+<p>{body}</p>{differ}
 <h2 class="outlets">Sources</h2>
 <ol>{sources}</ol>
 <p class="outlets">{stats}</p>
@@ -133,7 +150,16 @@ def to_html(brief: Brief) -> str:
         items.append(f'<li id="src{k + 1}"><strong>{e(src.name)}</strong>{title}{date}{url}</li>')
     st = brief.stats
     stats = e(f"{st.words} words from {st.documents} documents ({st.sentences_in} sentences) in {st.seconds:.2f} s")
-    return _PAGE.format(body=" ".join(parts), sources="".join(items), stats=stats)
+    differ = "".join(
+        '\n<p class="differ">' + e(line.split("[", 1)[0]) + "".join(
+            f'<a href="#src{n}">[{n}]</a>' + e(piece) for n, piece in _marked_pieces(line)) + "</p>"
+        for line in differ_lines(brief, lambda ns: "".join(f"[{n}]" for n in ns)))
+    return _PAGE.format(body=" ".join(parts), differ=differ, sources="".join(items), stats=stats)
+
+
+def _marked_pieces(line: str) -> list[tuple[int, str]]:
+    """A line's source marks "[n]", each with the text after it up to the next mark."""
+    return [(int(m.group(1)), m.group(2)) for m in re.finditer(r"\[(\d+)\]([^\[]*)", line)]
 
 
 def render(brief: Brief, fmt: str = "text") -> str:

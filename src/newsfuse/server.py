@@ -209,6 +209,17 @@ class StatsOut(BaseModel):
     seconds: float
 
 
+class FigureOut(BaseModel):
+    count: float
+    sources: list[str]
+
+
+class DisputeOut(BaseModel):
+    kind: str = Field(description='"dead", "missing" or "injured"')
+    figures: list[FigureOut] = Field(description="each figure with the documents that give it as their own, the "
+                                                 "brief's first")
+
+
 class BriefOut(BaseModel):
     summary: str
     sentences: list[SentenceOut]
@@ -218,6 +229,9 @@ class BriefOut(BaseModel):
         default=None, description="Only when there is something to say: one line per input skipped (a file that "
                                   "cannot be read beside others that can) or cut (a PDF's pages past the cap, a feed's "
                                   "other news), as the CLI prints them as warnings.")
+    disputes: list[DisputeOut] | None = Field(
+        default=None, description="Only when there is something to say: a count of the dead, the missing or the "
+                                  "injured the brief states that outlets give differently, no page reconciling them.")
 
 
 class ErrorOut(BaseModel):
