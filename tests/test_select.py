@@ -42,7 +42,7 @@ from newsfuse.split import split_document
         ("For instance, the ferry now leaves from the old pier on Sundays.", True),
         ("For one thing, the bridge needs a lot of work.", True),
         ("For another, the state has not paid for the last repairs.", True),
-        ("In the meantime, commuters will take the ferry across the lake.", True),
+        ("In the meantime, commuters will take the ferry across the lake.", False),  # (while the story's state lasts)
         ("For example purposes the council built a scale model of the bridge.", False),
         ("For another year, the bridge will stay closed to trucks.", False),
         ("For one thing to go wrong on that bridge would be a disaster, the engineer said.", False),

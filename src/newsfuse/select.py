@@ -94,7 +94,7 @@ _DANGLING = re.compile(
     r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|therefore|consequently|"
     r"nevertheless|nonetheless|"
     r"the two|the latter|the former|the move|the decision|the statement|the comments|the remarks|"
-    r"in addition|as a result|even so|despite this|after that|since then|in the meantime)\b"
+    r"in addition|as a result|even so|despite this|after that|since then)\b"
     # ... and openings that place it after or against what came before only with their comma ("Later, it was
     # reported that ...", not "Later this year, ..."; "Still, ...", not "Still water ..."; "Similarly, ...", not
     # "Similarly sized bridges ..."); and an example or a reason given for what came before ("For example, the

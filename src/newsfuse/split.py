@@ -339,7 +339,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     _trim_opening_place(text, spans)
     if len(spans) > 1:
         _join_after_quoted_exclamations(text, spans)
-        _join_after_asides(text, spans)
+        if "? )" in text or "! )" in text or "?)" in text or "!)" in text:
+            _join_after_asides(text, spans)
     return spans
 
 
