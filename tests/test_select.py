@@ -831,6 +831,7 @@ CAPTIONED = [
     "Notes appear by default; tap or click a note to hide it.",
     "3/46 council announces bridge repairs the council will pay for the repairs from its reserves.",
     "Just giving 2/46 ferry to run on sundays the ferry will run on sundays from next month.",
+    "1/47 20 february 2026 jane roe is introduced as the new harbor master of lakeport.",
     "Mayor jane doe, left, and her lawyer, right, arrive at the county court on Monday.",
     "Council member ann lee, left, and mohammed ali, right, pose on the reopened bridge.",
     "The bridge's engineer, second from left, speaks to reporters after the vote.",

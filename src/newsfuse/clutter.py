@@ -587,9 +587,9 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"|\bclick or tap\b", ("click",)),
     (r"\btap or click\b", ("tap or click",)),
     # a gallery's counter before each picture's headline and caption ("3/46 jeremy hunt announces ... the nhs will be
-    # asked ...", "Just giving 2/46 government to review ..."): more pictures than a month has days, so no date; not
-    # "50/50"
-    (r"^\s*(?:just giving\s+)?(?!(\d{1,3})/\1\b)\d{1,3}/(?:3[2-9]|[4-9]\d|[1-9]\d\d)\s+[a-z]", ("/",)),
+    # asked ...", "Just giving 2/46 government to review ...", "1/47 20 february 2018 jane roe is introduced as ..."):
+    # more pictures than a month has days, so no date; not "50/50"
+    (r"^\s*(?:just giving\s+)?(?!(\d{1,3})/\1\b)\d{1,3}/(?:3[2-9]|[4-9]\d|[1-9]\d\d)\s+(?:\d{1,2}\s+)?[a-z]", ("/",)),
     # ... a consent, sign-up or subscription form ("By clicking "i agree " below, you consent to ... cookies",
     # "Sign up for breaking news alerts from nbc news but physicians ...", "... never miss our top stories free sign
     # up the results, ...", "Premium content for only $ 0.99 ..., subscribe today.")
