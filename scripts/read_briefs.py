@@ -38,6 +38,19 @@ def _texts(documents: Any) -> list[str]:
     return [d if isinstance(d, str) else str(d.get("text", "")) for d in documents]
 
 
+def _before(brief: Any, d: dict[str, Any], chars: int) -> str:
+    """The text just before a brief sentence in its cleaned document (empty at the document's start)."""
+    if chars <= 0:
+        return ""
+    ids = [src.id for src in brief.sources]
+    if d.get("origin") not in ids:
+        return ""
+    i = ids.index(d["origin"])
+    if i >= len(brief.cleaned):
+        return ""
+    return " ".join(brief.cleaned[i][max(0, int(d.get("start", 0)) - chars) : int(d.get("start", 0))].split())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dataset", choices=["multi_news", "tac"])
@@ -47,6 +60,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--words", type=int, nargs="+", default=[100, 250])
     ap.add_argument("--docs", type=int, default=0, help="print the first so many characters of each document")
+    ap.add_argument("--before", type=int, default=160,
+                    help="print so many characters of the document's text before each sentence (0: none)")
     ap.add_argument("--out", required=True, help="a file under /tmp (the output quotes the data)")
     a = ap.parse_args()
     if not a.out.startswith("/tmp/"):
@@ -75,6 +90,9 @@ def main() -> None:
                 origin = d.get("origin", "?")
                 sources = ",".join(d.get("sources", []))
                 out.append(f"{k}. [{origin}; {sources}] {s.text}")
+                before = _before(brief, d, a.before)
+                if before:
+                    out.append(f"   (before: ...{before})")
             out.append("")
         if a.docs:
             for j, t in enumerate(texts, 1):

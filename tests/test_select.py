@@ -37,6 +37,15 @@ from newsfuse.split import split_document
         ("Still water under the bridge froze on Monday.", False),
         ("Similarly sized bridges upriver were inspected on Monday.", False),
         ("Otherwise healthy commuters were treated for smoke inhalation.", False),
+        # an example or a reason given for what came before, with its comma
+        ("For example, the engineers tested the girders with a magnet and a hammer.", True),
+        ("For instance, the ferry now leaves from the old pier on Sundays.", True),
+        ("For one thing, the bridge needs a lot of work.", True),
+        ("For another, the state has not paid for the last repairs.", True),
+        ("In the meantime, commuters will take the ferry across the lake.", False),  # (while the story's state lasts)
+        ("For example purposes the council built a scale model of the bridge.", False),
+        ("For another year, the bridge will stay closed to trucks.", False),
+        ("For one thing to go wrong on that bridge would be a disaster, the engineer said.", False),
         # a pronoun subject after a day's time
         ("On Saturday they were charged with handling stolen goods.", True),
         ("On Friday, he said the bridge would reopen in December.", True),
@@ -113,6 +122,9 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
         ("… the white house and top senate democrats had quietly mounted a pressure campaign.", False),  # an excerpt
         # a teaser or quotation cut short
         ("The vikings announced monday that running back adrian peterson...", False),
+        # cut before a saint's name (a truncated document's end); a street's "St." keeps its name before it
+        ("Roe said that the county clinic, the city hospital and the st.", False),
+        ("The Lakeport council met at the hall on Main St.", True),
         ('In a statement, the spokeswoman said on-site " educators and animal care staff… "', False),
     ],
 )
@@ -802,6 +814,10 @@ NOT_GLUED = [
     "The funding for the repairs comes from the state, the engineer said on Monday.",
     "She said she could see it: the girders had cracked right through.",
     "Fill in the blank on the form: the city needs ___ more buses, the mayor said.",
+    "A 50/50 split of the repair bill was agreed on Monday.",
+    "50/50 splits of such bills are common, the clerk said.",
+    "The 9/11 memorial fund paid for the new bridge lights.",
+    "Readers clicked on the story and tapped the link to the council's page.",
     "The quiz asked readers to complete the line: the bridge carries ________ vehicles a day.",
 ]
 # a caption's pointer to where people stand in the photo, a sentence's pointer to a picture of the page, a player's
@@ -811,6 +827,11 @@ CAPTIONED = [
     "Watch the video above to see the moment the girder cracked.",
     "Watch the new trailer for the bridge documentary, in theaters this december.",
     "Listen to the audio version of this article: download the app for your phone.",
+    "to see a note, click or tap the highlighted part of the transcript.",
+    "Notes appear by default; tap or click a note to hide it.",
+    "3/46 council announces bridge repairs the council will pay for the repairs from its reserves.",
+    "Just giving 2/46 ferry to run on sundays the ferry will run on sundays from next month.",
+    "1/47 20 february 2026 jane roe is introduced as the new harbor master of lakeport.",
     "Mayor jane doe, left, and her lawyer, right, arrive at the county court on Monday.",
     "Council member ann lee, left, and mohammed ali, right, pose on the reopened bridge.",
     "The bridge's engineer, second from left, speaks to reporters after the vote.",

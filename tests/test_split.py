@@ -1101,3 +1101,48 @@ def test_recap_label_is_trimmed() -> None:
     assert texts[0] == "Seven people have died and about 230 have been rescued since the river rose overnight Monday."
     assert "The recap: of sorts, the coach said." in texts
     assert "Recapping the season took the coach an hour." in texts
+
+
+def test_a_short_aside_ending_in_a_question_or_exclamation_does_not_end_its_sentence() -> None:
+    """Punkt ends a sentence at `? )` or `! )`; a short aside after words of the sentence, and a next piece opening in
+    lower case, are one sentence. A whole sentence in parentheses, a long aside and a capitalized next sentence stay
+    apart."""
+    assert split_text("The council's chairman ( does he ever sleep? ) is pushing a plan to rebuild the bridge. "
+                      "It passed.") == [
+        "The council's chairman ( does he ever sleep? ) is pushing a plan to rebuild the bridge.", "It passed."]
+    assert split_text("Paying tolls on a bridge you already paid for ( hello, lakeport! ) has been a grievance "
+                      "for years.") == [
+        "Paying tolls on a bridge you already paid for ( hello, lakeport! ) has been a grievance for years."]
+    assert split_text("The ferry was late again ( surprise? ) The council said nothing.") == [
+        "The ferry was late again ( surprise? )", "The council said nothing."]
+    assert split_text("The ferry was late. ( Was anyone surprised? ) the council said nothing.") == [
+        "The ferry was late.", "( Was anyone surprised? )", "the council said nothing."]
+    assert split_text("The crews worked all night ( we have a plan ready for every girder on that bridge now! ) "
+                      "mayor ruiz holds a hard hat at the site.") == [
+        "The crews worked all night ( we have a plan ready for every girder on that bridge now! )",
+        "mayor ruiz holds a hard hat at the site."]
+
+
+def test_more_attributions_after_a_quoted_question_continue_its_sentence() -> None:
+    """A short attribution with a verb of asking or telling other than "said" (`" ... bridge? "` | `the source
+    questioned.`, `ruiz wondered.`) continues the quoted question; a sentence with a clause of its own does not."""
+    assert split_text('"did the council feel threatened by the report? " the source questioned. It did not say.') == [
+        '"did the council feel threatened by the report? " the source questioned.', "It did not say."]
+    assert split_text('"why now? " ruiz wondered aloud. "stop! " the foreman yells at the crew.') == [
+        '"why now? " ruiz wondered aloud.', '"stop! " the foreman yells at the crew.']
+    assert split_text('"why now? " Ruiz wondered. The council responded that the money was there.') == [
+        '"why now? " Ruiz wondered.', "The council responded that the money was there."]
+
+
+def test_a_photo_credit_to_a_social_network_before_a_sentence_is_trimmed() -> None:
+    """A caption and its `via facebook` credit run into a sentence go; a sentence telling how news was given keeps
+    the words."""
+    assert split_text('Lakeport mother jane roe john doe via facebook "it was brought to my knowledge, " jane roe '
+                      'told reporters.') == ['"it was brought to my knowledge, " jane roe told reporters.']
+    assert split_text("Image via instagram since 2008, she has run the ferry.") == ["since 2008, she has run the ferry."]
+    assert split_text("via twitter user lakeportnews the old diner will close on July 1.") == [
+        "the old diner will close on July 1."]
+    for kept in ("The council broke the news via twitter on Wednesday that the bridge would reopen.",
+                 "Fans reacted via twitter.", "The mayor posted the plan via facebook and asked for comments.",
+                 "Her office released ( via twitter ) a letter to the council."):
+        assert split_text(kept) == [kept]

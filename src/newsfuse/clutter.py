@@ -590,7 +590,13 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # to ...", "... please click here.", "Click on the map for a larger view."; prose clicks in the past or on a link
     (r"^\s*(?:please\s+)?click\b(?!\s*(?:,|(?:and|or)\b))|\b(?:please|just)\s+click\b|\bclick\s+(?:here|below|above|ok)\b"
      r"|\bclick (?:on |through )?(?:the |this |each |a )?(?:map|image|photo|name|dish|slideshow|gallery)s?"
-     r"\b[^.!?]{0,40}?\b(?:for|to|below|above)\b|\bclick to (?:view|listen|enlarge|see|play|watch|read)\b", ("click",)),
+     r"\b[^.!?]{0,40}?\b(?:for|to|below|above)\b|\bclick to (?:view|listen|enlarge|see|play|watch|read)\b"
+     r"|\bclick or tap\b", ("click",)),
+    (r"\btap or click\b", ("tap or click",)),
+    # a gallery's counter before each picture's headline and caption ("3/46 jeremy hunt announces ... the nhs will be
+    # asked ...", "Just giving 2/46 government to review ...", "1/47 20 february 2018 jane roe is introduced as ..."):
+    # more pictures than a month has days, so no date; not "50/50"
+    (r"^\s*(?:just giving\s+)?(?!(\d{1,3})/\1\b)\d{1,3}/(?:3[2-9]|[4-9]\d|[1-9]\d\d)\s+(?:\d{1,2}\s+)?[a-z]", ("/",)),
     # ... a consent, sign-up or subscription form ("By clicking "i agree " below, you consent to ... cookies",
     # "Sign up for breaking news alerts from nbc news but physicians ...", "... never miss our top stories free sign
     # up the results, ...", "Premium content for only $ 0.99 ..., subscribe today.")

@@ -97,9 +97,10 @@ _DANGLING = re.compile(
     r"in addition|as a result|even so|despite this|after that|since then)\b"
     # ... and openings that place it after or against what came before only with their comma ("Later, it was
     # reported that ...", not "Later this year, ..."; "Still, ...", not "Still water ..."; "Similarly, ...", not
-    # "Similarly sized bridges ...")
+    # "Similarly sized bridges ..."); and an example or a reason given for what came before ("For example, the
+    # researchers tested ...", "For one thing, the house needs a lot of work.": not "For another year, ...")
     r"|^(?:[\"“‘']\s*)?(?:later|still|similarly|likewise|otherwise|in turn|in response|in contrast|by contrast|"
-    r"on the other hand|at the same time),"
+    r"on the other hand|at the same time|for example|for instance|for one thing|for another),"
     # ... and a pronoun subject after a day's time ("On Saturday they were charged ...", "On Friday, he said ...":
     # who? not "On Monday, police said ...", "On Tuesday it rained")
     r"|^(?:[\"“‘']\s*)?(?:on|by|early|late|last|earlier|later)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -518,9 +519,10 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
     if _LONE_LETTER.match(t):
         return False  # "s the couple was ..." : the tail of a word split off by a bad tokenization
     if INITIAL_END.search(t[-4:]) or (TITLE_END.search(t[-8:]) and not t.endswith(("St.", "Dr."))) or (  # (Main St., Elm Dr.)
-            _MONTH_END.search(t[-6:])) or NAME_INITIALS_END.search(t[-6:]):
+            _MONTH_END.search(t[-6:])) or NAME_INITIALS_END.search(t[-6:]) or t[-8:].lower() == " the st.":
         return False  # "... secretary john f.", "... state sen.", "... opens at the museum nov.", "... from george h.w.":
-        # cut before a name or a date
+        # cut before a name or a date; "... health services and the st." before a saint's name (a street's "St." has
+        # its name before it, never "the")
     if t.count('"') % 2 and _opens_at_end(t):
         return False  # '"I have not met any Russians," he said, "and those remarks are false.' runs on
     if '"' in t and has_empty_quotation(t):
