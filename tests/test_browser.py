@@ -322,6 +322,33 @@ def test_choose_files_remove_one_and_get_a_brief_citing_them(page: Any) -> None:
     page.screenshot(path=str(OUT / "files.png"), full_page=True)
 
 
+def test_figures_the_outlets_give_differently_are_shown_under_the_brief(page: Any) -> None:
+    """The Lornby flood (tests/fixtures/lornby-flood): a commissioner's nine dead against the coroner's seven. The
+    brief's JSON carries ``disputes``; the page shows them in one line under the brief, numbered as the sources are,
+    and shows nothing for a brief without them."""
+    lornby = FIXTURES / "lornby-flood"
+    page.set_input_files("#files", [str(p) for p in sorted(lornby.iterdir()) if p.name != "README.md"])
+    page.fill("#words", "80")
+    brief = submit(page)
+    assert brief["disputes"] and brief["disputes"][0]["kind"] == "dead"
+    number = {s["id"]: k + 1 for k, s in enumerate(brief["sources"])}
+    expected = "Figures differ: " + "; ".join(
+        f"{f['count']} dead [{','.join(str(n) for n in sorted(number[i] for i in f['sources']))}]"
+        for f in brief["disputes"][0]["figures"]) + "."
+    assert page.locator("#disputes").is_visible()
+    assert page.locator("#disputes li").all_inner_texts() == [expected]
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.locator("#result").screenshot(path=str(OUT / "disputes.png"))
+    # a brief with nothing disputed hides the list again
+    while page.locator("#file-list li").count():
+        page.locator("#file-list li button.remove").first.click()
+    fill_articles(page, FALLBACK)
+    brief = submit(page)
+    assert "disputes" not in brief
+    page.wait_for_selector("#disputes", state="hidden")
+    assert page.locator("#disputes li").count() == 0
+
+
 def test_files_dropped_on_the_page_are_added_and_a_bad_file_alone_shows_the_servers_error(page: Any) -> None:
     page.evaluate(
         """() => {

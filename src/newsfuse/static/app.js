@@ -22,6 +22,7 @@
   const fileInput = $("files");
   const fileList = $("file-list");
   const notesEl = $("notes");
+  const disputesEl = $("disputes");
 
   let lastBrief = null;
   let lastOpener = null;
@@ -396,6 +397,22 @@
       }
       sourcesEl.append(li);
     });
+
+    // a count the brief states that outlets give differently: "Figures differ: 9 dead [5]; 7 dead [2,3,4,6]."
+    const disputes = Array.isArray(brief.disputes) ? brief.disputes : [];
+    disputesEl.replaceChildren(...disputes.map((d) => {
+      const li = el("li", { className: "dispute" });
+      li.append(el("strong", { text: "Figures differ:" }));
+      (d.figures || []).forEach((f, k) => {
+        const nums = (f.sources || []).filter((id) => index.has(id)).map((id) => index.get(id) + 1).sort((a, b) => a - b);
+        const names = nums.map((n) => sourceLabel(brief.sources[n - 1]));
+        li.append((k ? "; " : " ") + f.count + " " + d.kind + " ");
+        li.append(el("span", { className: "dispute-sources", title: names.join(", "), text: "[" + nums.join(",") + "]" }));
+      });
+      li.append(".");
+      return li;
+    }));
+    disputesEl.hidden = disputes.length === 0;
 
     const st = brief.stats || {};
     statsEl.textContent = (st.words !== undefined ? st.words + " words" : "") +
