@@ -2660,3 +2660,110 @@ def test_a_statement_lead_in_is_kept(line: str, kept: bool) -> None:
     text = f"The city council met on Monday night to vote on the budget.\n\n{line}\n\nWe are proud of the budget " \
            "the council passed tonight, and we thank every resident who came.\n"
     assert (line in clean_text(text)) is kept
+
+
+# --- the Brisk fixture (an opinion column, an editorial, a corrected story, one wire story in three outlets, a city's
+# release with "Quick facts" and a FAQ, comments and "Most read") -----------------------------------------------------
+
+BRISK = Path(__file__).parent / "fixtures" / "brisk-transit"
+
+
+@pytest.fixture(scope="module")
+def brisk() -> dict[str, Document]:
+    return cleaned(BRISK)
+
+
+BRISK_KEEP = [
+    ("01-brisk-ledger", "The line is expected to cost $1.4 billion and to carry its first passengers in late 2031"),
+    ("02-brisk-evening-star", "The Brisk City Council voted 7-2 on Tuesday night to build the Riverside Line"),
+    ("03-tamberly-times", "the Tamberly County Board of Commissioners plans to vote April 14"),  # (the local part)
+    ("04-kbsk-news-radio", "Halvorsen said the city had not shown how it would cover cost overruns."),
+    ("05-city-of-brisk", "It will serve 12 stations, and trains will run every 10 minutes during rush hours."),
+    ("06-brisk-beacon-column", "I have ridden the No. 14 bus down Ferrier Avenue"),  # (kept; a column is not quoted)
+    ("07-brisk-evening-star-editorial", "Brisk has outgrown its buses."),
+]
+BRISK_DROP = [
+    "Correction", "misstated", "$1.2 billion", "Editor's note", "has been updated", "Reach him", "Ingrid Sollas",
+    "Most Read", "Council set to vote", "Related coverage",  # the corrected story's page
+    "By Mara Lindqvist", "Northway Wire Service. All rights", "may not be published", "contributed to this report",
+    "Trending on KBSK", "Snow returns", "Listen Live", "38°",  # the wire copies' pages
+    "FOR IMMEDIATE RELEASE", "Media contact", "###", "About the City of Brisk", "Translate this page",  # the release
+    "views expressed", "Dorothea Falk is", "GrantStreetGary", "412", "typo in the Ledger", "millrace_mom", "Sort by",
+    "Load more comments", "cardamom",  # the column's page: disclaimer, bio box, comments, "Most read"
+    "Editorials are the opinion", "Evening Star Editorial Board",  # the editorial's
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), BRISK_KEEP)
+def test_brisk_keeps_story(brisk: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in brisk[doc].text
+
+
+@pytest.mark.parametrize("snippet", BRISK_DROP)
+def test_brisk_drops_clutter(brisk: dict[str, Document], snippet: str) -> None:
+    for d in brisk.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_brisk_headlines_are_not_read_as_the_opinion_pages_first_sentences(brisk: dict[str, Document]) -> None:
+    """A column's and an editorial's headline ends with a full stop ("... Brisk should build it faster.", "Our view: ...
+    Now keep the cost on track."): under a kicker ("OPINION · COLUMN", "EDITORIAL") it was read as the story's first
+    sentences."""
+    assert brisk["06-brisk-beacon-column"].title == "I waited 20 years for this train. Brisk should build it faster."
+    assert brisk["06-brisk-beacon-column"].text.startswith("I have ridden the No. 14 bus")
+    assert brisk["07-brisk-evening-star-editorial"].text.startswith("The City Council did the right thing")
+
+
+def test_brisk_titles_outlets_and_opinion_pages(brisk: dict[str, Document]) -> None:
+    assert {k: d.source for k, d in brisk.items()} == {
+        "01-brisk-ledger": "The Brisk Ledger", "02-brisk-evening-star": "The Brisk Evening Star",
+        "03-tamberly-times": "Tamberly Times", "04-kbsk-news-radio": "KBSK News Radio", "05-city-of-brisk": "City of Brisk",
+        "06-brisk-beacon-column": "The Brisk Beacon", "07-brisk-evening-star-editorial": "The Brisk Evening Star"}
+    assert {k for k, d in brisk.items() if d.opinion} == {"06-brisk-beacon-column", "07-brisk-evening-star-editorial"}
+    assert brisk["04-kbsk-news-radio"].title == "Light rail gets the green light in Brisk"
+
+
+@pytest.mark.parametrize(("text", "title", "opinion"), [
+    ("<p>I rode the bus.</p><p class='d'>The views expressed are the author's own.</p>", None, True),
+    ("The opinions expressed in this commentary are solely those of the author. ( cnn ) when asked ...", None, True),
+    ("The views expressed are those of the author and are not necessarily those of the magazine.", None, True),
+    ("Editorials are the opinion of the Evening Star's editorial board, which operates apart from the newsroom.",
+     None, True),
+    ('<script type="application/ld+json">{"@type": "OpinionNewsArticle", "headline": "x"}</script>', None, True),
+    ('<meta property="article:section" content="Opinion"><p>text</p>', None, True),
+    ("The council voted on Tuesday.", "Our view: Brisk made the right call on rail", True),
+    ("The council voted on Tuesday.", "Opinion | Build the line faster", True),
+    # news pages that speak of views, opinions and editorials
+    ("The views expressed at the meeting were mixed, the mayor said.", None, False),
+    ('"The views expressed are his own," a spokesman for the company said of the post.', None, False),
+    ("The paper's editorial board endorsed the plan in 2024.", "Brisk approves light rail", False),
+    ('<meta property="article:section" content="Local News"><p>The opinion poll showed support.</p>', None, False),
+    ("The council voted on Tuesday.", "Opinion poll: most residents back the rail line", False),
+])
+def test_opinion_pages(text: str, title: str | None, opinion: bool) -> None:
+    from newsfuse.opinion import is_opinion_page
+
+    assert is_opinion_page(text, title) is opinion
+
+
+@pytest.mark.parametrize(("line", "clutter"), [
+    ("The views expressed are the author's own.", True),
+    ("The opinions expressed in this commentary are solely those of the author.", True),
+    ("Editorials are the opinion of The Brisk Evening Star's editorial board, which operates separately from the "
+     "newsroom.", True),
+    ("for the record an earlier version of this post said the study focused in part on sonata no. 12.", True),
+    ("The views expressed at the hearing ranged from anger to relief.", False),
+    ("For the record, the council has voted on rail three times since 2014.", False),
+])
+def test_opinion_disclaimers_and_corrections_are_clutter(line: str, clutter: bool) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line) is clutter
+
+
+def test_a_trending_heading_naming_the_site_ends_the_story() -> None:
+    text = ("The Brisk City Council voted 7-2 on Tuesday night to build the Riverside Line, a light-rail line.\n\n"
+            "Construction is expected to begin in mid-2027, the transit authority said on Wednesday.\n\n"
+            "Trending on KBSK\nSnow returns to the foothills Thursday night\nBrisk North robotics team heads to nationals\n")
+    out = clean_text(text)
+    assert "mid-2027" in out and "Snow returns" not in out and "Trending" not in out

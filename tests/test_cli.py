@@ -924,3 +924,49 @@ def test_halden_batch_line_is_the_summarize_brief(capsys, tmp_path: Path) -> Non
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert line["id"] == "halden-vote"
     assert line["summary"] == newsfuse.summarize(load_inputs([str(HALDEN)]), words=120).summary
+
+
+BRISK = Path(__file__).parent / "fixtures" / "brisk-transit"
+BRISK_CLUTTER = [
+    "Correction", "misstated", "1.2 billion", "Editor's note", "updated", "By Mara", "Wire Service", "Ledger staff",
+    "contributed", "Q:", "A:", "Quick facts", "FOR IMMEDIATE", "###", "Media contact", "views expressed", "Editorials",
+    "GrantStreetGary", "▲", "Reply", "Most", "Trending", "Advertisement", "Related", "Reach him",
+]
+BRISK_WIRE = {"02-brisk-evening-star", "03-tamberly-times", "04-kbsk-news-radio"}
+BRISK_OPINION = {"06-brisk-beacon-column", "07-brisk-evening-star-editorial"}
+
+
+@pytest.mark.parametrize("words", [60, 120, 250])
+def test_brisk_brief(capsys, words: int) -> None:
+    """A city votes to build a light-rail line: a local paper's story with a correction and an editor's note appended,
+    one wire story in three outlets (different headlines, one with local paragraphs), the city's release with "Quick
+    facts" and a FAQ, a column with an author box, comments and "Most read", and an editorial. The brief opens with
+    the vote and its cost (the corrected figure), quotes no column or editorial (their opinions would read as fact),
+    none of the corrections, FAQ labels, comments or bylines, counts the three wire copies as one report and their
+    local paragraphs as the outlet's own, and credits a quotation only to the pages that give its words."""
+    data = _fixture_brief(capsys, BRISK, words, BRISK_CLUTTER)
+    first = data["sentences"][0]["text"]
+    assert "voted 7-2" in first and "$1.4 billion" in first, first  # (the decision and its cost open the brief)
+    if words >= 120:
+        assert "late 2031" in data["summary"]  # (when the trains run)
+    for s in data["sentences"]:
+        assert s["origin"] not in BRISK_OPINION, s
+        assert not s["text"].startswith(("I ", "We ", "A: ", "Q: ")) and "we should" not in s["text"].lower(), s
+        if set(s["sources"]) <= BRISK_WIRE:
+            assert s["reports"] == 1, s  # (one wire story, three outlets)
+        if "Tamberly" in s["text"] or "Brun" in s["text"]:  # (the local paragraphs: the Times's own)
+            assert s["sources"] == ["03-tamberly-times"] and s["reports"] == 1, s
+        if "biggest decision" in s["text"]:  # (the Ledger and the city quote the mayor's other words)
+            assert set(s["sources"]) == BRISK_WIRE and s["reports"] == 1, s
+        if "$1.4 billion" in s["text"]:
+            assert s["reports"] >= 2, s  # (the wire and the Ledger give the cost)
+
+
+def test_brisk_text_brief_names_its_outlets(capsys) -> None:
+    code, out, err = run(capsys, "summarize", str(BRISK), "--words", "120")
+    assert code == 0, err
+    body, _, sources = out.partition("Sources:")
+    assert body.startswith("The Brisk City Council voted 7-2")
+    for name in ("The Brisk Ledger", "The Brisk Evening Star", "Tamberly Times", "KBSK News Radio", "City of Brisk"):
+        assert name in sources, name
+    assert "The Brisk Beacon" not in sources  # (the column is not cited: none of its sentences is quoted)

@@ -418,3 +418,37 @@ def test_no_figures_differ(other: str, source: str) -> None:
     brief = newsfuse.summarize(_crash(other, source), words=60)
     assert brief.disputes == ()
     assert "disputes" not in brief.to_dict()
+
+
+def test_a_quotation_is_credited_only_to_pages_that_give_its_words() -> None:
+    """Two outlets quote the mayor's words; a third quotes her other words about the same vote: the quotation's
+    sentence is credited to the first two only (attribute.QUOTE_RULE)."""
+    import newsfuse.attribute as attribute_module
+
+    quote = ('"This is the biggest decision this council has made in a generation," Mayor Celia Andrade-Voss said '
+             "after the vote on Tuesday night.")
+    rest = ("The Brisk City Council voted 7-2 on Tuesday night to build the Riverside Line, a light-rail line.\n\n"
+            "Construction is expected to begin in mid-2027, the transit authority said.\n\n")
+    other = ('Mayor Celia Andrade-Voss called the vote on Tuesday night "the start of a new chapter for Brisk and its '
+             'council."')
+    docs = [newsfuse.Document(rest + quote, id="wire", source="Wire"),
+            newsfuse.Document(rest.replace("Tuesday night", "Tuesday") + quote, id="star", source="Star"),
+            newsfuse.Document(rest + other, id="ledger", source="Ledger")]
+    brief = newsfuse.summarize(docs, words=200)
+    quoted = [s for s in brief.sentences if "biggest decision" in s.text]
+    assert quoted and set(quoted[0].sources) == {"wire", "star"}, quoted
+    attribute_module.QUOTE_RULE = False
+    try:
+        brief = newsfuse.summarize(docs, words=200)
+    finally:
+        attribute_module.QUOTE_RULE = True
+    quoted = [s for s in brief.sentences if "biggest decision" in s.text]
+    assert quoted and "ledger" in quoted[0].sources  # (what the rule is for)
+
+
+def test_quoted_words() -> None:
+    from newsfuse.attribute import _quoted_words
+
+    assert _quoted_words('It launches a " ron paul\'s america " feature in march.') == {"ron", "paul", "america"}
+    assert _quoted_words('He called it "a blank check."') == frozenset()  # (too few words to judge by)
+    assert _quoted_words("The council voted 7-2 on Tuesday.") == frozenset()

@@ -1218,3 +1218,95 @@ def test_a_statement_set_out_under_its_lead_in_is_not_quoted_without_its_speaker
     assert "The count is clear" not in texts and "honor of my life" not in texts
     assert "Pelling said he would meet the mayor-elect" in texts
     assert newsfuse.summarize([release], words=200).sentences  # (alone: its sentences are all there is)
+
+
+# --- the Brisk fixture's rules (tests/fixtures/brisk-transit) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ok"), [
+    # a FAQ's or an interview's answer, and its question
+    ("A: The transit authority expects to open the line to passengers in late 2031.", False),
+    ("A: With the half-cent sales tax that voters approved in 2024 and city bonds.", False),
+    ("Answer: The county will pay about $9 million toward the parking lot.", False),
+    ("Q: When will the first trains carry passengers on the line?", False),
+    # prose that opens with a letter or a word like a label
+    ("A. Lincoln Hale, the county's treasurer, said the bonds would be sold in May.", True),
+    ("A 7-2 vote on Tuesday night sent the rail plan to the transit authority.", True),
+    ("Questions about the cost went unanswered at the meeting on Tuesday.", True),
+    ("Answers to the council's questions are due from the transit authority by June.", True),
+])
+def test_a_question_and_answer_label_opens_no_candidate(text: str, ok: bool) -> None:
+    s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
+    assert is_candidate(s, word_count(text)) is ok
+
+
+BRISK_NEWS = (
+    "The Harwick City Council voted 6-3 on Monday to build a new central library on Ferrol Street.\n\n"
+    "The library will cost $48 million and open in the spring of 2029, the city manager said.\n\n"
+    "Council member Ada Voss voted against the plan, saying the city should repair its branch libraries first.\n\n"
+    "Construction is expected to begin next year on the site of a former bus garage.\n"
+)
+BRISK_COLUMN = (
+    "I have borrowed books from the old library on Ferrol Street for thirty years.\n\n"
+    "The new central library will be the best thing this city has built in a generation.\n\n"
+    "Its reading rooms will pay for themselves many times over in a better educated city.\n\n"
+    "We should open it a year early, and we should keep it open until midnight.\n\n"
+    "The views expressed are the author's own.\n"
+)
+
+
+def test_a_column_is_not_quoted_beside_news_reports() -> None:
+    """A column (it says so: "The views expressed are the author's own.") argues; beside news reports its sentences are
+    no candidates, so "... will be the best thing this city has built in a generation." is never stated as fact.
+    Alone, a column is still summarized."""
+    docs = [newsfuse.Document(BRISK_NEWS, id="news", source="Harwick Herald"),
+            newsfuse.Document(BRISK_NEWS.replace("Monday", "Monday night"), id="wire", source="Coast Wire"),
+            newsfuse.Document(BRISK_COLUMN, id="column", source="Harwick Weekly")]
+    for words in (40, 80, 200):
+        brief = newsfuse.summarize(docs, words=words)
+        assert all(s.origin != "column" for s in brief.sentences), brief.summary
+        assert "best thing" not in brief.summary and "pay for themselves" not in brief.summary
+        assert "views expressed" not in brief.summary
+    alone = newsfuse.summarize([newsfuse.Document(BRISK_COLUMN, id="column", source="Harwick Weekly")], words=40)
+    assert alone.sentences and all(s.origin == "column" for s in alone.sentences)
+    assert "views expressed" not in alone.summary
+
+
+def test_without_the_rule_the_column_would_be_quoted(monkeypatch) -> None:
+    """(What the rule is for: with it off, the column's sentences compete like any report's.)"""
+    monkeypatch.setattr(select_module, "OPINION_RULE", False)
+    docs = [newsfuse.Document(BRISK_NEWS, id="news", source="Harwick Herald"),
+            newsfuse.Document(BRISK_COLUMN, id="column", source="Harwick Weekly")]
+    brief = newsfuse.summarize(docs, words=200)
+    assert any(s.origin == "column" for s in brief.sentences)
+
+
+def test_the_anchor_gives_the_headlines_figure(monkeypatch) -> None:
+    """Two leads of one vote, each reporting the other: the one giving the headline's figure ("$48 million") opens
+    the brief, though the other shares more of the headlines' other words (it opened it before)."""
+    lead_a = ("After three hours of public comment, the Harwick City Council voted 6-3 on Monday night to approve "
+              "the new central library on Ferrol Street, the city's first.")
+    lead_b = ("The Harwick City Council voted 6-3 on Monday night to build the central library on Ferrol Street, "
+              "a $48 million building.")
+    rest = ("\n\nThe first books are expected on the shelves in the spring of 2029, the city manager said.\n\n"
+            "Council member Ada Voss and two others voted against the plan.\n")
+    docs = [newsfuse.Document(lead_a + "\n\n" + lead_b.replace("The Harwick", "Earlier, the Harwick") + rest,
+                              id="herald", source="Harwick Herald",
+                              title="Harwick council approves central library in 6-3 vote"),
+            newsfuse.Document(lead_b + rest, id="wire", source="Coast Wire",
+                              title="Harwick approves $48 million central library"),
+            newsfuse.Document(lead_b + rest, id="radio", source="KHRW Radio",
+                              title="Harwick council approves new central library"),
+            newsfuse.Document(lead_a + rest, id="city", source="City of Harwick",
+                              title="City Council Approves Harwick's First Central Library")]
+    brief = newsfuse.summarize(docs, words=40)
+    assert "$48 million" in brief.sentences[0].text, brief.summary
+    monkeypatch.setattr(select_module, "HEADLINE_FIGURE_RULE", False)
+    assert newsfuse.summarize(docs, words=40).sentences[0].text.startswith("After three hours")
+
+
+def test_headline_figures() -> None:
+    from newsfuse.select import headline_figures
+
+    assert headline_figures(["Brisk approves $1.4 billion light-rail line", "Council votes 7-2",
+                             "Quake kills 1,204"]) == {"1.4", "7", "2", "1204"}
+    assert headline_figures(["Brisk says yes to light rail"]) == frozenset()

@@ -1146,3 +1146,17 @@ def test_a_photo_credit_to_a_social_network_before_a_sentence_is_trimmed() -> No
                  "Fans reacted via twitter.", "The mayor posted the plan via facebook and asked for comments.",
                  "Her office released ( via twitter ) a letter to the council."):
         assert split_text(kept) == [kept]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    # "No." before a number is no sentence end (tests/fixtures/brisk-transit's "the No. 14 bus")
+    ("I have ridden the No. 14 bus down Ferrier Avenue for years. It was slow.", 2),
+    ("The team is ranked no. 1 in the state after the win on Friday.", 1),
+    ("Bus Nos. 3 and 4 were late again on Monday morning.", 1),
+    # a "No." that ends a sentence stays an end
+    ("Asked whether the line would open early, the mayor said No. The vote was 7-2.", 2),
+])
+def test_a_number_sign_is_no_sentence_end(text: str, pieces: int) -> None:
+    from newsfuse.split import split_text
+
+    assert len(split_text(text)) == pieces, split_text(text)

@@ -46,6 +46,16 @@ _QUOTE_MARK = re.compile("[\"“”‘’'`´]")
 # differs ("About 650 people spent the night in the two shelters" is not backed by "Shelters opened at the high
 # school and the church hall"; "Seven people died" not by "At least four people died"): figures.supports.
 FIGURES_RULE = True
+# A quotation is credited only to documents that give its words: a sentence quoting someone ('"This is the biggest
+# decision this council has made in a generation," Mayor Celia Andrade-Voss said after the vote.') is backed by a
+# sentence only if that holds at least QUOTE_SHARE of the quotation's content words, quoted or reported ("the
+# biggest decision ... in a generation"), not by the same speaker's other words about the same event ('Mayor Celia
+# Andrade-Voss called the vote "the start of a new chapter for Brisk."'). Quotations of QUOTE_MIN_WORDS content words
+# or more; the rest of the sentence is judged as before.
+QUOTE_RULE = True
+QUOTE_SHARE = 0.5
+QUOTE_MIN_WORDS = 3
+_QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]|``(.{8,}?)''")
 
 
 class Groups:
@@ -89,9 +99,14 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
         backing = [j for j in np.nonzero(same[row])[0].tolist() if j != i]  # (i itself is in stating already)
         # (read only when some sentence may back it; a sentence without figures is backed by any that reports its fact)
         mine = Figures(rep.sentences[i].text) if FIGURES_RULE and backing else None
+        quoted = _quoted_words(rep.sentences[i].text) if QUOTE_RULE and backing else frozenset()
+        if quoted:
+            said = {j: _content_stems(rep.sentences[j].text) for j in backing}
         for j in backing:
             if mine is not None and mine.wanted and not mine.backed_by(rep.sentences[j].text,
                                                                      doc_figures(rep.sentences[j].doc)):
+                continue
+            if quoted and len(quoted & said[j]) < QUOTE_SHARE * len(quoted):
                 continue
             stating.setdefault(rep.sentences[j].doc, set()).add(j)
         docs = [origin] + sorted(set(stating) - {origin})
@@ -100,6 +115,21 @@ def attribute(rep: Representation, selected: list[int], names: list[str],
         reports.append(_components({d: [("name", names[d]), ("group", doc_groups[d]), ("copy", copies[d]),
                                         ("family", families[d])] for d in docs}))
     return docs_out, reports
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    from newsfuse.represent import STOP_WORDS, stem, words
+
+    return frozenset(stem(w[:-2] if w.endswith(("'s", "’s")) else w) for w in words(text) if w not in STOP_WORDS)
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    """The content words (stems) inside the sentence's quotation marks, when they are QUOTE_MIN_WORDS or more."""
+    if '"' not in text and "“" not in text and "``" not in text:
+        return frozenset()
+    inside = " ".join(m.group(1) or m.group(2) or "" for m in _QUOTED_SPAN.finditer(text))
+    got = _content_stems(inside) if inside else frozenset()
+    return got if len(got) >= QUOTE_MIN_WORDS else frozenset()
 
 
 def report_groups(rep: Representation, names: list[str], doc_groups: list[int]) -> list[int]:

@@ -62,6 +62,7 @@ from newsfuse.clutter import (
 from newsfuse.markdown_text import looks_like_markdown, markdown_inline, markdown_to_text
 from newsfuse.model import Document
 from newsfuse.newswire import looks_like_newswire, parse_newswire
+from newsfuse.opinion import is_opinion_page
 
 log = logging.getLogger("newsfuse")
 
@@ -187,8 +188,8 @@ def clean_documents(docs: list[Document]) -> list[Document]:
         title = repair_mojibake(d.title) if d.title else page.title  # (the loader reads an HTML page's title as is)
         if title and "-" in title[:40]:
             title = _WIRE_TITLE_PREFIX_RE.sub("", title) or title
-        out.append(replace(d, text=text, is_html=False, title=title,
-                           date=d.date or page.date, source=source or d.id or None))
+        out.append(replace(d, text=text, is_html=False, title=title, date=d.date or page.date,
+                           source=source or d.id or None, opinion=d.opinion or is_opinion_page(d.text, title)))
     return out
 
 
@@ -757,6 +758,11 @@ def _clean_one(doc: Document) -> _Page:
 
     # pass 4: prose only; a headline before the first prose line becomes the title
     first_prose = next((i for i, x in enumerate(joined) if _is_prose(x)), len(joined))
+    if page.title and first_prose < len(joined) - 1 and _same_words(joined[first_prose], page.title):
+        # the page's headline above its story, read as prose for its full stops ("I waited 20 years for this train.
+        # Brisk should build it faster.", "Our view: Brisk made the right call on rail. Now keep the cost on track.")
+        del joined[first_prose]
+        first_prose = next((i for i, x in enumerate(joined) if _is_prose(x)), len(joined))
     if page.title is None:
         # (the first TITLE_LINES lines of three words or more: a menu of one-word sections above the headline is
         # not counted)
@@ -945,6 +951,11 @@ def _abbreviation_within(line: str, m: re.Match[str]) -> bool:
     nxt = after[0] if after else ""
     # (a word in lower case, a number, or a title after it: "longtime u.s. Rep. ...")
     return nxt[:1].islower() or nxt[:1].isdigit() or nxt.lower().rstrip(".") in _TITLE_ABBREV
+
+
+def _same_words(line: str, title: str) -> bool:
+    """Whether ``line`` is ``title`` (case and spacing aside)."""
+    return len(line) < 300 and line.casefold().split() == title.casefold().split()
 
 
 def _cut_fragment(line: str) -> str | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsfuse import opinion
+
 # --- whole-line clutter -------------------------------------------------------------------------------
 
 # A line matching any of these (after strip) is dropped whatever its punctuation.
@@ -29,6 +31,7 @@ _UNDERTAKES_NO_OBLIGATION = (
     r"complaint|judge|court)\b)[^\"“”]{0,120}\bundertakes? no (?:obligation|duty)\b.{0,40}\bforward-looking statements?\b"
     r"[^\"“”]{0,80}"
 )
+OPINION_DISCLAIMER = opinion.DISCLAIMER
 LINE_PATTERNS: tuple[str, ...] = (
     r"skip to (?:main )?(?:content|navigation|site index|search)\b.*",
     r"ie ?11 is not supported\b.*",
@@ -90,7 +93,8 @@ LINE_PATTERNS: tuple[str, ...] = (
     # (not a report's history: "This report was corrected after the agency found errors", "An earlier version of this
     # report, released in 2015, found no link", "An earlier version of this story appeared in the Times in 1998")
     r"this (?:story|article|post) (?:has been|was) corrected\b.*",
-    r"an? (?:earlier|previous) version of this (?:story|article|post|report),?\s+(?:\w+ly\s+)?"
+    # (a column's "For the record" label before it: "for the record an earlier version of this post said ...")
+    r"(?:for the record[,:.]?\s+)?an? (?:earlier|previous) version of this (?:story|article|post|report),?\s+(?:\w+ly\s+)?"
     r"(?:mis\w+|stated|said|reported|referred|described|identified|gave|included|omitted|contained|listed|used|quoted|"
     r"suggested|called|named|cited|located|spelled|attributed|failed|did not|had an? (?:incorrect|wrong))\b.*",
     r"(?:the )?(?:associated press|ap|reuters|afp|cnn|staff writers?)\b.{0,40}\bcontributed (?:to )?(?:this )?report(?:ing)?\b.*",
@@ -126,6 +130,9 @@ LINE_PATTERNS: tuple[str, ...] = (
     # earlier version of this story misstated the year the ferry was built. It was built in 1987.", "Clarification:
     # This story has been updated to say ..."): a note about the page, never the story
     r"(?:editor(?:'|’)?s note|corrections?|clarifications?)\s*:\s.{0,300}",
+    # an opinion page's disclaimer ("The views expressed are the author's own.", "The opinions expressed in this
+    # commentary are solely those of the author.", "Editorials are the opinion of the editorial board, ...")
+    OPINION_DISCLAIMER,
     # a consent wall's heading ("We value your privacy", "Lakeshore Now values your privacy")
     r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?",
     # an explainer's table of contents: its heading and a bar of links ("In this article", "Jump to: What happened |
@@ -334,6 +341,7 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
         "become a", "support "),
     r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
     _UNDERTAKES_NO_OBLIGATION: ("undertake",),
+    OPINION_DISCLAIMER: ("expressed", "editorial"),
     r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?": ("your privacy",),
 }
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
@@ -983,6 +991,7 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "related links", "related", "more from .{1,40}", "more on this story", "more stories", "more news", "more coverage",
     "we recommend", "recommended", "recommended for you", "recommended stories", "site index", "site information navigation",
     "most popular", "most read", "most viewed", "most shared", "popular now", "trending", "trending now", "trending stories",
+    "trending (?:on|at) .{1,40}",
     "you may also like", "you might also like", "around the web", "from our partners", "latest news", "latest stories",
     "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",

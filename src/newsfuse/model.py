@@ -17,6 +17,7 @@ class Document:
 
     ``text`` is the raw text (or HTML when ``is_html`` is true); ``source`` is the
     outlet name ("Mother Jones", "nbcnews.com"). ``id`` is unique within a cluster.
+    ``opinion``: the page says it is a column, an op-ed or an editorial.
     """
 
     text: str
@@ -26,6 +27,7 @@ class Document:
     source: str | None = None
     date: str | None = None
     is_html: bool = False
+    opinion: bool = False  # a column, an op-ed or an editorial (``opinion.is_opinion_page``; set by the clean stage)
 
 
 @dataclass(frozen=True)

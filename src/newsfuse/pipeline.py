@@ -103,8 +103,11 @@ def _doc_groups(rep: Representation, n_docs: int) -> list[int]:
 def _titles(cleaned: list[Document], keep: list[int]) -> list[str]:
     """The headlines of the documents written in the cluster's language: a copy in another language ("Quesería de
     Ashby Falls retira ...") shares no words with the others' headlines, so it would only lower their agreement
-    (``select.title_agreement``)."""
+    (``select.title_agreement``); nor a column's or an editorial's beside two reports' ("I waited 20 years for this
+    train. Brisk should build it faster."), which argues rather than announces the news."""
     titled = [k for k in keep if cleaned[k].title]
+    if sum(not cleaned[k].opinion for k in titled) >= 2:
+        titled = [k for k in titled if not cleaned[k].opinion]
     if len(titled) < 2:
         return [cleaned[k].title or "" for k in titled]
     foreign = ForeignTest([cleaned[k].text for k in keep])
@@ -174,7 +177,8 @@ def summarize(
     rep = represent(all_sentences, len(cleaned))
     groups = _doc_groups(rep, len(cleaned))
     titles = _titles(cleaned, keep)
-    selection = select(rep, budget, groups, titles=titles)
+    opinion = frozenset(k for k in keep if cleaned[k].opinion)
+    selection = select(rep, budget, groups, titles=titles, opinion=opinion)
     if not selection.indices:
         # a larger budget helps only if some sentence could be chosen at all (one that leans on a sentence
         # the text does not hold, "We're committed to ...", never can)

@@ -227,6 +227,14 @@ _CLOSED_BEFORE_OPENED = re.compile(r"[^\"“”]{3,}?[,.!?]\s*[\"”]\s*,?\s+\w"
 _PAGE_POINTER = re.compile(
     r"(?:the|this|these) (?:list|table|chart|map|graphic|graph|figure|timeline|gallery|video|clip|photos?|pictures?|"
     r"images?) (?:below|above)\b", re.I)
+# A column's, an op-ed's or an editorial's sentences (opinion.is_opinion_page) are not quoted when the cluster holds
+# news reports: quoted in the brief and credited by number like a report, "The Riverside Line will pay for itself many
+# times over" reads as the story's fact, and a reader cannot tell the columnist's "I" or the board's "we" from the
+# reporters'. (Pages of opinion alone are still summarized.)
+OPINION_RULE = True
+# A question-and-answer label opening a sentence (a FAQ's, an interview's): "Q: When will trains run?", "A: The ...",
+# "Question: ...", "Answer: ...". (Not "A: B: C" in prose, nor "A. Lincoln": a colon and a capital after the label.)
+_QA_LABEL = re.compile(r"(?:Q|A|Question|Answer|QUESTION|ANSWER)\s?:\s+[\"“'‘(]?[A-Z0-9]")
 LONE_OPENING_QUOTE_RULE = True  # no candidate opens with a straight quote and holds no other (it runs on, or is stray)
 
 
@@ -513,6 +521,11 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False  # "), and wove it together with ...", "Kit harington ) claim it does.": one opened before it
     if FIRST_PERSON_RULE and speaks_in_first_person(t):
         return False
+    if t[1:2] in ":." or t.startswith(("Answer", "Question", "ANSWER", "QUESTION")):
+        if _QA_LABEL.match(t):
+            return False  # "A: The transit authority expects to open the line in late 2031.": a FAQ's or an interview's
+            # answer, in the voice of whoever answers a question the brief does not carry (or a fragment: "A: With the
+            # half-cent sales tax ..."); the outlets' reports of it are quoted instead
     if (READER_IMPERATIVE_RULE and (_READER_IMPERATIVE.match(t) or _PAGE_POINTER.match(t)) and _SPEECH.search(t) is None
             and _CLOSED_BEFORE_OPENED.match(t) is None):
         return False
@@ -654,6 +667,38 @@ def cluster_weights(rep: Representation, doc_groups: list[int], short: bool = Fa
     return concept_weights(rep, doc_groups)
 
 
+# The anchor states the figure a headline gives ("Brisk approves $1.4 billion light-rail line"): of the headline-like
+# sentences as widely reported as the best one and within HEADLINE_FIGURE_SHARE of its closeness to the headlines, one
+# that gives a headline's number is preferred to one that gives none of them ("After more than four hours of public
+# comment, the Brisk City Council voted 7-2 ... to approve the Riverside Line, the city's first light-rail line." beside
+# "The Brisk City Council voted 7-2 on Tuesday night to build the Riverside Line, a $1.4 billion light-rail line ...":
+# the brief then states the cost, which the same-fact test otherwise kept out with the opening date it shares).
+HEADLINE_FIGURE_RULE = True
+HEADLINE_FIGURE_SHARE = 0.8
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+
+
+def headline_figures(titles: list[str]) -> frozenset[str]:
+    """The numbers the headlines give ("1.4", "19", "7" and "2" of "7-2"), thousands separators dropped."""
+    return frozenset(m.group().replace(",", "") for t in titles if any(c.isdigit() for c in t)
+                     for m in _NUMBER.finditer(t))
+
+
+def _gives(text: str, figures: frozenset[str]) -> frozenset[str]:
+    return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text)) & figures if any(
+        c.isdigit() for c in text) else frozenset()
+
+
+def _with_headline_figure(best: int, pool: list[int], top: list[int], headline: np.ndarray, docs: list[int],
+                          figures: frozenset[str], rep: Representation) -> int:
+    """``best``, or the pool's sentence (HEADLINE_FIGURE_RULE) that gives a headline's number ``best`` lacks."""
+    have = _gives(rep.sentences[top[best]].text, figures)
+    floor = HEADLINE_FIGURE_SHARE * headline[top[best]]
+    better = [k for k in pool if docs[k] >= docs[best] and headline[top[k]] >= floor
+              and _gives(rep.sentences[top[k]].text, figures) - have]
+    return max(better, key=lambda k: (headline[top[k]], -k)) if better else best
+
+
 def title_agreement(titles: list[str]) -> float:
     """How much the headlines announce one piece of news: for each title, the share of its content
     words used by at least half of the other titles, averaged. One story told by several outlets
@@ -696,7 +741,8 @@ def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
 
 
 def select(
-    rep: Representation, budget: Budget, doc_groups: list[int] | None = None, titles: list[str] | None = None
+    rep: Representation, budget: Budget, doc_groups: list[int] | None = None, titles: list[str] | None = None,
+    opinion: frozenset[int] = frozenset(),
 ) -> Selection:
     """The brief's sentences: the best-scoring set of candidates that fits ``budget``.
 
@@ -706,6 +752,9 @@ def select(
     Candidates are clean, self-contained sentences (``is_candidate``). When they cannot fill
     FILL_RATIO of the budget (short input, long brief), a second pass also admits short and
     long sentences and questions, never fragments, open quotations or repeated facts.
+
+    ``opinion``: the documents that are columns, op-eds or editorials; their sentences are candidates only when no
+    other document has one (OPINION_RULE).
     """
     n = len(rep.sentences)
     if n == 0:
@@ -740,6 +789,7 @@ def select(
             headline = headline_scores(rep, titles)
             wide_only = not agreed
     index_of = {(s.doc, s.position): i for i, s in enumerate(rep.sentences)}
+    figures = headline_figures(titles) if HEADLINE_FIGURE_RULE and titles and headline.max() > 0 else frozenset()
 
     def choose(ok: list[bool]) -> Selection:
         cheap = [concept_sum[i] / max(lengths[i], 1.0) ** 0.5 + prior[i] if ok[i] else -1.0 for i in range(n)]
@@ -754,7 +804,10 @@ def select(
             pool = [k for k in range(len(top)) if not _FIRST_PERSON.search(_QUOTED.sub(" ", rep.sentences[top[k]].text))
                     and (not wide_only or docs[k] >= ANCHOR_WIDE_SHARE * len(set(doc_groups)))]
             if pool:
-                anchor = top[max(pool, key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))]
+                best = max(pool, key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))
+                if figures:
+                    best = _with_headline_figure(best, pool, top, headline, docs, figures, rep)
+                anchor = top[best]
                 value[anchor] += ANCHOR_BONUS  # the headline sentence outweighs any other choice
                 cheap[anchor] = math.inf
         # the best by cheap score, ties in index order (a stable sort)
@@ -833,6 +886,10 @@ def select(
               and i not in quoted and i not in stale for i, s in enumerate(rep.sentences)]
         if any(o and not x for o, x in zip(ok, last_resort, strict=True)):
             ok = [o and not x for o, x in zip(ok, last_resort, strict=True)]
+        if OPINION_RULE and opinion:
+            reported = [o and rep.sentences[i].doc not in opinion for i, o in enumerate(ok)]
+            if any(reported):
+                ok = reported
         return ok
 
     strict = candidates()

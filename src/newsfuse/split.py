@@ -143,6 +143,9 @@ _WORD_START = re.compile(r"[\"“‘(]?([A-Z][a-z]+)(?:['’-][A-Za-z]+)?[\s,]")
 # A clock time's zone that Punkt took for a new sentence: "... at 9 p.m." | "Et on hbo ..." (about 80 places in
 # Multi-News, which capitalized the zone after cutting there itself): the piece is glued back.
 CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+# "No." before a number ("the No. 14 bus", "ranked no. 1", "Nos. 3 and 4"), which Punkt cuts after: the piece is glued
+# to the next when that opens with a digit
+NUMBER_SIGN_END = re.compile(r"(?<![\w.])[Nn]os?\.$")
 # ... and so is the street block a police report gives after the time ("... shortly after 9 p.m." | "In the 1600 block
 # of mclean road near old concord road.": a place, no sentence)
 _ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b"
@@ -296,6 +299,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     glue = True  # "The N.S.A." | "'s evolution: ...": a possessive's ending opens no sentence
                 if acronym and not glue:
                     glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
+                            else sentence[:1].isdigit() if acronym == "number"
                             else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
                 if not glue and len(spans) > para_first and closes_unopened(sentence) and _leaves_open(text, spans[-1]):
                     rest = sentence[1:].lstrip()
@@ -333,7 +337,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 tail = sentence[-8:]
                 acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if (LOWER_ACRONYM_END.search(tail)
                                                                         or NAME_INITIALS_END.search(tail))
-                           else "clock" if CLOCK_END.search(tail) else "")
+                           else "clock" if CLOCK_END.search(tail)
+                           else "number" if NUMBER_SIGN_END.search(tail) else "")
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
     _trim_opening_place(text, spans)
