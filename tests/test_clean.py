@@ -2767,3 +2767,109 @@ def test_a_trending_heading_naming_the_site_ends_the_story() -> None:
             "Trending on KBSK\nSnow returns to the foothills Thursday night\nBrisk North robotics team heads to nationals\n")
     out = clean_text(text)
     assert "mid-2027" in out and "Snow returns" not in out and "Trending" not in out
+
+
+# --- tests/fixtures/sella-study: a medical study ------------------------------------------------------------------------
+
+SELLA = Path(__file__).parent / "fixtures" / "sella-study"
+
+
+@pytest.fixture(scope="module")
+def sella() -> dict[str, Document]:
+    return cleaned(SELLA)
+
+
+SELLA_KEEP = [
+    ("01-sella-university", "Over a median of 2.8 years, 6.8% of patients on brenacine had another stroke"),
+    ("02-corvane-journal-of-medicine", "Results: Between March 2020 and August 2023, 4,212 patients were enrolled"),
+    ("02-corvane-journal-of-medicine", "The findings may not apply to patients with severe kidney disease"),
+    ("03-carrowmere-standard", "said Dr Rosalind Vantreight, a stroke physician at Pellham General Hospital"),
+    ("04-daily-blaze", "The breakthrough drug slashes the risk of a second stroke by a quarter"),  # (kept; not quoted)
+    ("05-northstar-news-agency", "with a 95% confidence interval for the hazard ratio of 0.61 to 0.95"),
+    ("06-lowmoor-public-radio", "ILSE KORVATH: It's definitely not a cure."),  # (the time code: split trims it)
+    ("07-brightwell-stroke-foundation", "reduced the chance of a second stroke from 8.9% to 6.8%"),
+]
+SELLA_DROP = [
+    "NEWS RELEASE", "EMBARGOED", "###", "Notes to editors", "Media contact", "press@sella", "About Sella University",
+    "founded in 1871", "Photo: Sella", "Related news",  # the press release
+    "Background:", "Whether low-dose brenacine", "Funding:", "Conflict of interest:", "Data sharing:",
+    "Corresponding author", "Trial registration", "Cite this article", "Corvane J Med. 2026", "Marlow P, Eden K",
+    "2019;12:44-52", "Quent T, Brandt S", "Download PDF", "Altmetric", "doi.org",  # the journal's page
+    "Sign up to Second Opinion", "Photograph: Ivo Marsh", "89 comments", "Most viewed",  # the newspaper
+    "1/6", "Click to enlarge", "1.2k shares", "DO YOU HAVE A STORY", "READ MORE", "Scientists hail",  # the tabloid
+    "Reporting by", "Trust Principles", "Licensing", "Read Next",  # the wire
+    "generated automatically", "check against the audio", "rate and review", "sustaining member",  # the podcast
+    "View this email", "IN THIS ISSUE", "You are receiving", "Unsubscribe",  # the newsletter
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), SELLA_KEEP)
+def test_sella_keeps_story(sella: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in sella[doc].text
+
+
+@pytest.mark.parametrize("snippet", SELLA_DROP)
+def test_sella_drops_clutter(sella: dict[str, Document], snippet: str) -> None:
+    for d in sella.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_sella_titles_and_outlets(sella: dict[str, Document]) -> None:
+    assert {k: d.source for k, d in sella.items()} == {
+        "01-sella-university": "Sella University News", "02-corvane-journal-of-medicine": "Corvane Journal of Medicine",
+        "03-carrowmere-standard": "The Carrowmere Standard", "04-daily-blaze": "Daily Blaze",
+        "05-northstar-news-agency": "Northstar News Agency", "06-lowmoor-public-radio": "Lowmoor Public Radio",
+        "07-brightwell-stroke-foundation": "Brightwell Stroke Foundation"}
+    assert sella["03-carrowmere-standard"].title == "Gout pill lowers chance of a second stroke, but benefit is modest, trial shows"
+
+
+# a research paper's back matter on its journal's page, and its reference list (clutter.LINE_PATTERNS)
+PAPER_BACK_MATTER = [
+    "Funding: This trial was funded by the Corvane Medical Research Council (grant MRC-2019-4471).",
+    "Conflict of interest: Dr Korvath reports receiving speaker fees from Halvorsen Pharma outside the submitted work.",
+    "Competing interests: None declared.",
+    "Data sharing: De-identified participant data will be made available on reasonable request.",
+    "Corresponding author: Ilse Korvath, Sella Stroke Research Unit, Sella University, Carrowmere.",
+    "Trial registration: LANTERN Registry number LR-2019-0087.",
+    "Cite this article: Korvath I, Quent T. Low-dose brenacine after stroke. Corvane J Med. 2026;41(7):612-624.",
+    "Background: Inflammation contributes to the recurrence of stroke. Whether low-dose brenacine reduces it is unknown.",
+    "Abstract objective: immune stimulation through exposure to commensal microbes may protect against allergy.",
+    "Marlow P, Eden K. Recurrence after minor stroke: a cohort study of 11,000 patients. Stroke Outcomes. 2019;12:44-52.",
+    "Oduya R, Lindqvist A, Sato M, et al. Brenacine in stable coronary disease. Corvane J Med. 2020;35(11):980-991.",
+]
+PAPER_BACK_MATTER_LIKE_PROSE = [
+    "Funding for the new bridge comes from a state grant, the mayor said.",
+    "The funding: $4 million from the state and $1 million from the city.",
+    "Background checks are required for every buyer at the show.",
+    "The background: a decade of disputes over the river's water.",
+    "In 2019; 12 people were hurt in the blast and 44 more in the fire.",
+    "Conflicts of interest among board members were the subject of the audit, the report said.",
+]
+
+
+@pytest.mark.parametrize("line", PAPER_BACK_MATTER)
+def test_paper_back_matter_is_clutter(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    assert is_clutter_line(line) and is_clutter_sentence(line)
+
+
+@pytest.mark.parametrize("line", PAPER_BACK_MATTER_LIKE_PROSE)
+def test_paper_back_matter_like_prose_is_kept(line: str) -> None:
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    assert not is_clutter_line(line) and not is_clutter_sentence(line)
+
+
+def test_a_flattened_abstract_keeps_its_results() -> None:
+    """An abstract flattened to one line ("Abstract objective: ... Methods: ... Results: ...") is not dropped whole by the
+    background rule: its results stay, and its objective sentence is still no brief sentence."""
+    from newsfuse.clutter import is_clutter_line, is_clutter_sentence
+
+    line = ("Abstract objective: exposure to farm animals may protect infants against asthma. Methods: a cohort of 184 "
+            "infants was followed to 36 months. Results: infants on farms had half the rate of asthma.")
+    assert not is_clutter_line(line)
+    assert is_clutter_sentence("Abstract objective: exposure to farm animals may protect infants against asthma.")
+    assert is_clutter_line("Email address we'll send a confirmation email to this address.")
+    assert is_clutter_sentence("Spoiler alert: the streaming service is raising its prices again.")
+    assert not is_clutter_sentence("The spoiler alert came too late for most viewers, the critic said.")

@@ -970,3 +970,54 @@ def test_brisk_text_brief_names_its_outlets(capsys) -> None:
     for name in ("The Brisk Ledger", "The Brisk Evening Star", "Tamberly Times", "KBSK News Radio", "City of Brisk"):
         assert name in sources, name
     assert "The Brisk Beacon" not in sources  # (the column is not cited: none of its sentences is quoted)
+
+
+SELLA = Path(__file__).parent / "fixtures" / "sella-study"
+SELLA_CLUTTER = [
+    "###", "Media contact", "press@", "About Sella University", "Notes to editors", "EMBARGOED", "Background:",
+    "Methods:", "Results:", "Conclusions:", "Funding:", "Conflict of interest", "Cite this article", "DOI", "doi:",
+    "2019;12", "Marlow P", "et al.", "Corresponding author", "1/6", "Click to enlarge", "shares", "Reporting by",
+    "[00:", "MAYA ELLROD:", "ILSE KORVATH:", "check against the audio", "podcasts", "Unsubscribe", "Donate",
+]
+# the tabloid's overstatement, in its own voice or an unnamed expert's, and its reader's
+SELLA_NOT_QUOTED = [
+    "breakthrough", "Breakthrough", "miracle", "slashes", "for good", "top expert", "pennies a day", "I want it tomorrow",
+    "Whether low-dose brenacine",  # (the abstract's background: what was not known before the trial)
+]
+
+
+@pytest.mark.parametrize("words", [60, 120, 250])
+def test_sella_brief(capsys, words: int) -> None:
+    """A medical study: the university's press release, the journal's abstract page, a careful newspaper story with an
+    outside expert, a tabloid page that calls the drug a cure, a wire copy, a podcast transcript, a charity's newsletter.
+    The brief gives the result with its figures, quotes none of the journal's or the pages' furniture, nor the tabloid's
+    overstatement as fact, and gives no figure twice."""
+    data = _fixture_brief(capsys, SELLA, words, SELLA_CLUTTER)
+    summary = data["summary"]
+    for bit in SELLA_NOT_QUOTED:
+        assert bit not in summary, bit
+    assert "6.8%" in summary and "8.9%" in summary  # (the result, with its size)
+    assert summary.count("6.8%") == 1 and summary.count("8.9%") == 1  # (told once: SAME_FIGURES)
+    first = data["sentences"][0]["text"]
+    assert first[0].isupper() and not first.startswith(("He ", "She ", "It ", "This ", "That ", '"', "“", "["))
+    for s in data["sentences"]:
+        assert s["origin"] != "04-daily-blaze" or "Korvath" in s["text"], s  # (the tabloid only for a named quote)
+        if "6.8%" in s["text"]:
+            assert len(s["sources"]) >= 2, s
+
+
+def test_sella_long_brief_gives_the_limits(capsys) -> None:
+    """At 250 words the brief gives the careful outlets' limits: the absolute size (48 patients treated to prevent one
+    stroke), the experts' "modest", the side effects and "not claiming a cure"."""
+    data = _fixture_brief(capsys, SELLA, 250, SELLA_CLUTTER)
+    summary = data["summary"]
+    assert "48 patients" in summary and "modest" in summary and "diarrhoea" in summary and "not claiming a cure" in summary
+
+
+def test_sella_text_brief_names_its_outlets(capsys) -> None:
+    code, out, err = run(capsys, "summarize", str(SELLA), "--words", "120")
+    assert code == 0, err
+    body, _, sources = out.partition("Sources:")
+    assert "brenacine" in body and "6.8%" in body
+    for name in ("Sella University News", "The Carrowmere Standard", "Northstar News Agency", "Lowmoor Public Radio"):
+        assert name in sources, name

@@ -154,3 +154,63 @@ def test_word_by_word_tokens_are_the_tokenizers(text: str) -> None:
         ours = _embed(model, [text, "Another sentence follows it."])
         theirs = np.asarray(model.embed([text, "Another sentence follows it."], norm=True), dtype=np.float32)
         assert np.array_equal(ours.view(np.uint32), theirs.view(np.uint32))
+
+
+# --- two sentences that give the same figures (SAME_FIGURES; tests/fixtures/sella-study) --------------------------------
+
+SAME_FIGURES = [
+    # a study's result told twice in other words (the 250-word Sella brief quoted both)
+    (
+        "Over a median of 2.8 years, 6.8% of patients on brenacine had another stroke, compared with 8.9% of those on "
+        "placebo, a relative reduction of 24%.",
+        "In the trial, led by Sella University, 6.8% of the 2,106 patients given low-dose brenacine had another ischaemic "
+        "stroke within about three years, against 8.9% of the 2,106 given a dummy pill.",
+    ),
+    # a vote's count
+    (
+        "The council voted 214-187 to close the Fulton Street depot after a four-hour debate.",
+        "By a vote of 214 to 187, the council ordered the depot on Fulton Street closed.",
+    ),
+]
+DIFFERENT_FIGURES = [
+    # one sentence's figures all in the other's, with another fact's (the union's demand): kept apart, so that a brief
+    # can give the one that says more
+    (
+        "The transit authority's final offer was 8 percent over three years plus a one-time payment of $1,200.",
+        "The union wants a 15% raise over three years; the authority has offered 8%, plus a one-time bonus of $1,200.",
+    ),
+    # two shared figures of four each: one index's fall is not another's
+    (
+        "The Lakeport index lost 530.94 points, or 3.1%, to close at 16,459 on Monday, about 10% below its peak.",
+        "The harbor index fell 2.7%, the shipping index slid 3.1% and the bank index lost 0.9%, leaving it 10% off its high.",
+    ),
+]
+
+
+def _rep_figures(a: str, b: str):
+    texts = [a, b] + BACKGROUND
+    sents = [s for k, t in enumerate(texts) for s in split_document(t, k)]
+    assert len(sents) == len(texts)  # (one sentence each)
+    return represent(sents, len(texts))
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_FIGURES)
+def test_the_same_figures_are_the_same_fact(a: str, b: str) -> None:
+    rep = _rep_figures(a, b)
+    assert rep.same_fact([0], [1])[0, 0] and rep.same_fact([1], [0])[0, 0]
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_FIGURES)
+def test_some_shared_figures_or_names_are_not_the_same_fact(a: str, b: str) -> None:
+    rep = _rep_figures(a, b)
+    assert not rep.same_fact([0], [1])[0, 0]
+
+
+def test_distinctive_figures() -> None:
+    from newsfuse.represent import distinctive_figures
+
+    assert distinctive_figures("6.8% of the 2,106 patients, against 8.9%, a relative reduction of 24%.") == {
+        "6.8", "2,106", "8.9", "24"}
+    # (small whole numbers, years, a name's number, a telephone number: none)
+    assert distinctive_figures("In 2019, 10 people took Flight 447 and No. 512; call 0800 789321.") == set()
+    assert distinctive_figures("The 310-303 vote came after 41 percent of members voted early.") == {"310", "303", "41"}

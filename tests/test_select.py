@@ -1310,3 +1310,51 @@ def test_headline_figures() -> None:
     assert headline_figures(["Brisk approves $1.4 billion light-rail line", "Council votes 7-2",
                              "Quake kills 1,204"]) == {"1.4", "7", "2", "1204"}
     assert headline_figures(["Brisk says yes to light rail"]) == frozenset()
+
+
+# --- a tabloid's overstatement of a study (tests/fixtures/sella-study) ---------------------------------------------------
+
+OVERSTATEMENTS = [
+    "The breakthrough drug slashes the risk of a second stroke by a quarter, according to a major study.",
+    "Scientists say the miracle pill could help millions.",
+    "A wonder drug for migraines is already on chemists' shelves.",
+    "The tablet slashed their risk of a heart attack, researchers found.",
+]
+NOT_OVERSTATEMENTS = [
+    "The breakthrough in the talks came after midnight, the mediator said.",
+    "Scientists are testing a possible cure for the disease in 40 patients.",
+    "The council slashed the library's budget by a quarter.",
+    'One top expert called it "the biggest breakthrough drug in a decade".',  # (someone's words: the quotation rules')
+    "A cheap drug lowered the risk of a second stroke by about a quarter in a trial of 4,212 patients.",
+]
+
+
+@pytest.mark.parametrize("text", OVERSTATEMENTS)
+def test_overstatement(text: str) -> None:
+    from newsfuse.select import overstates
+
+    assert overstates(text)
+
+
+@pytest.mark.parametrize("text", NOT_OVERSTATEMENTS)
+def test_not_overstatement(text: str) -> None:
+    from newsfuse.select import overstates
+
+    assert not overstates(text)
+
+
+def test_overstatement_is_quoted_only_when_nothing_else_can_be(monkeypatch) -> None:
+    """A tabloid's "The breakthrough drug slashes the risk ..." is passed over for the careful outlets' sentences; when
+    nothing else can be quoted, it still is."""
+    tabloid = ("The breakthrough drug slashes the risk of a second stroke by a quarter, according to a major study. "
+               "Brenacine costs just pennies a day and is sold in every chemist in the country.")
+    careful = ("A cheap gout drug lowered the risk of a second stroke in a trial of 4,212 patients, researchers said. "
+               "Over about three years, 6.8% of patients on the drug had another stroke, against 8.9% on placebo.")
+    docs = [newsfuse.Document(tabloid, id="blaze"), newsfuse.Document(careful, id="standard")]
+    brief = newsfuse.summarize(docs, words=60)
+    assert "breakthrough" not in brief.summary
+    monkeypatch.setattr(select_module, "OVERSTATEMENT_RULE", False)
+    assert "breakthrough" in newsfuse.summarize(docs, words=60).summary  # (without the rule it was quoted)
+    monkeypatch.setattr(select_module, "OVERSTATEMENT_RULE", True)
+    only = "The breakthrough drug slashes the risk of a second stroke by a quarter, according to a major study."
+    assert newsfuse.summarize([newsfuse.Document(only, id="blaze")], words=60).summary == only

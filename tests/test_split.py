@@ -1160,3 +1160,22 @@ def test_a_number_sign_is_no_sentence_end(text: str, pieces: int) -> None:
     from newsfuse.split import split_text
 
     assert len(split_text(text)) == pieces, split_text(text)
+
+
+def test_transcript_time_code_and_abstract_labels_are_trimmed() -> None:
+    """A podcast transcript's time code before a speaker's label, and a structured abstract's section label, go from a
+    sentence's start; the sentence stays (sella-study). Must-keep: the same words in prose."""
+    texts = split_text(
+        "[00:00:48] ILSE KORVATH: Just over 4,200 people, aged 45 to 85, took part in the trial.\n\n"
+        "(01:12) The main side effect was an upset stomach, the researcher said.\n\n"
+        "Results: Between March 2020 and August 2023, 4,212 patients were enrolled at 38 hospitals.\n\n"
+        "Conclusions and relevance: Low-dose brenacine reduced the risk of a second stroke.\n\n"
+        "Results are expected later today, officials said. Findings from the survey were mixed, she said.\n\n"
+        "The results: three wins and a draw for the club this month. At 10:30 the council met again.")
+    assert texts[0] == "Just over 4,200 people, aged 45 to 85, took part in the trial."
+    assert texts[1] == "The main side effect was an upset stomach, the researcher said."
+    assert texts[2] == "Between March 2020 and August 2023, 4,212 patients were enrolled at 38 hospitals."
+    assert texts[3] == "Low-dose brenacine reduced the risk of a second stroke."
+    for kept in ("Results are expected later today, officials said.", "Findings from the survey were mixed, she said.",
+                 "The results: three wins and a draw for the club this month.", "At 10:30 the council met again."):
+        assert kept in texts, kept

@@ -578,6 +578,14 @@ _LEAD_CLUTTER = re.compile(
     # said ..."; not French quotation marks, « ... »)
     r"|(?:[^.!?<>\n]{0,60}?[^\W\d_]\s*)?>>>?\s*(?=\S)"
     r"|[^»«\n]{10,200}?\s»\s+(?=\S)"
+    # a transcript's time code in brackets before a turn ("[00:00:48] ILSE KORVATH: Just over 4,200 people ...", "(01:12)
+    # ..."; the speaker's label after it is _speaker_label's)
+    r"|[\[(]\s?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?\s?[\])]\s*(?:[-–—|]\s*)?(?=\S)"
+    # a structured abstract's section label ("Results: Between March 2020 and August 2023, 4,212 patients ...",
+    # "Methods: data were from 3 waves of ..."), capitalized as a label is (its background and objective, which state
+    # what was not known, are clutter.LINE_PATTERNS' and LABEL_OPENING_RE's)
+    r"|(?-i:(?:Methods?|Design|Setting|Participants|Interventions?|Exposures?|Main [Oo]utcomes?(?: and [Mm]easures?)?|"
+    r"Measurements|Findings|Results?|Interpretation|Limitations|Conclusions?(?: and [Rr]elevance)?)\s*:\s+)(?=\S)"
     # a gallery's label ("View photo gallery: the democrat from nebraska ...")
     r"|(?:view|see) (?:the )?(?:photo )?gallery\s*:\s*(?=\S)"
     # a byline with its writer's job after a dash ("By jon boon – radar reporter jessica biel is ...")
@@ -610,6 +618,8 @@ _LEAD_CLUTTER_OPENINGS = (
     "article continued below", "continue reading", "read more", "image copyright",
     "reuters/", "ap photo", "afp photo/", "afp/", "update", "view ", "see ", "by ", "add interest", "exclusive",
     "analysis", "commentary", "published date", "storyidforme", "recap",
+    "method", "design", "setting", "participants", "intervention", "exposure", "main outcome", "measurements", "findings",
+    "result", "interpretation", "limitations", "conclusion",
     "usa today", "wochit", "get the times of israel", "sign up for breaking news",
     *_MONTH_NAMES,
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
