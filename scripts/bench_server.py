@@ -112,6 +112,8 @@ def start_server(args: argparse.Namespace, port: int) -> subprocess.Popen[bytes]
         "--log-level", "warning", "--workers", str(args.workers), "--threads", str(args.threads),
         "--timeout", str(args.server_timeout),
     ]
+    if args.inline_chars is not None:  # (0: every request through the worker processes, to measure the hop)
+        cmd += ["--inline-chars", str(args.inline_chars)]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -218,6 +220,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "seconds": round(elapsed, 1),
         "workers": args.workers,
         "threads": args.threads,
+        "inline_chars": args.inline_chars,
         "documents": len(payload["documents"]),
         "request_bytes": len(body),
         "words": args.words,
@@ -250,6 +253,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (newsfuse serve --workers)")
     ap.add_argument("--threads", type=int, default=4, help="threads per server process (--threads)")
     ap.add_argument("--server-timeout", type=float, default=30, help="newsfuse serve --timeout")
+    ap.add_argument("--inline-chars", type=int, help="newsfuse serve --inline-chars (0: every request in a worker "
+                    "process)")
     ap.add_argument("--client-timeout", type=float, default=60, help="seconds a client waits for one answer")
     ap.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = ap.parse_args()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import re
 import threading
 import time
@@ -1072,6 +1073,7 @@ def test_a_hostile_pdf_times_out_and_never_holds_up_other_requests() -> None:
 
     hostile = shared_stream_pdf(200, 20_000)  # about 1 s a page before pdf_text's content cap (10 s in all after it)
     with client(Settings(timeout=1.5, threads=2)) as c:
+        _wait_for_pool(c.app, Settings().processes)  # (reading it in a worker process: one started in time)
         results: dict[str, Any] = {}
 
         def slow() -> None:
@@ -1105,3 +1107,168 @@ def test_a_file_of_several_clusters_says_to_send_one_not_to_use_a_cli_option() -
              for i in (1, 2)]
     msg = error_of(post(client(), {"files": [{"name": "clusters.jsonl", "data": b64("\n".join(lines).encode())}]}), 400)
     assert "2 clusters in clusters.jsonl: send one cluster's documents" in msg and "--cluster" not in msg
+
+
+# --- heavy requests in worker processes: stopped at the deadline or past a memory cap -----------------------------
+
+# Sentences of one word: about 2.7 s a megabyte to summarize, 340 MB of memory for 3 MB (README, "Speed"); written
+# here, any text that takes long would do.
+ONE_WORD_SENTENCES = b"word. " * 200_000  # 1.2 MB
+
+
+def _gone(pid: int, within: float = 3.0) -> bool:
+    """The process has exited and been reaped (or is a zombie) within ``within`` seconds."""
+    stop = time.monotonic() + within
+    while time.monotonic() < stop:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _wait_for_pool(app: Any, n: int, within: float = 20.0) -> list[int]:
+    stop = time.monotonic() + within
+    while len(app.state.pool.pids(ready=True)) < n and time.monotonic() < stop:
+        time.sleep(0.05)
+    pids: list[int] = app.state.pool.pids(ready=True)
+    assert len(pids) == n, pids
+    return pids
+
+
+def test_a_request_past_its_deadline_is_stopped_not_left_running() -> None:
+    """The work of a request that timed out ran on to its end in a thread that could not be stopped (a hostile PDF
+    held one for 14-18 s after its 503); in a worker process it is killed at the deadline, and the process replaced."""
+    app = create_app(Settings(timeout=1.5, processes=1))
+    with TestClient(app, base_url=BASE) as c:
+        (pid,) = _wait_for_pool(app, 1)
+        t0 = time.monotonic()
+        r = post(c, {"files": [{"name": "words.txt", "data": b64(ONE_WORD_SENTENCES * 2)}]})
+        took = time.monotonic() - t0
+        msg = error_of(r, 503)
+        assert msg == ("timed out: summarizing took longer than this server's 1.5 s limit; send fewer or smaller files "
+                       "or articles, or try again")
+        assert took < 1.5 + 1
+        assert _gone(pid), "the timed-out job's process still runs"
+        time.sleep(0.3)
+        assert c.get("/api/health").json()["pending"] == 0  # (a thread would hold its job for seconds yet)
+        (new,) = _wait_for_pool(app, 1)
+        assert new != pid
+        r = post(c, {"files": [{"name": "a.txt", "data": b64(ARTICLES[2].encode())}], "documents": ARTICLES[:2],
+                     "words": 40})
+        assert r.status_code == 200, r.text
+        assert {s["id"] for s in r.json()["sources"]} == {"d1", "d2", "a"}
+
+
+def test_hostile_uploads_in_flight_never_starve_a_small_request() -> None:
+    """Three uploads that take long to read at once, with two summarizing threads: a small text request used to wait
+    for a thread until its own deadline (503 "busy"); it now runs on the server's threads beside them."""
+    app = create_app(Settings(timeout=3, processes=2, threads=2))
+    with TestClient(app, base_url=BASE) as c:
+        _wait_for_pool(app, 2)
+        answers: list[Any] = []
+
+        def hostile() -> None:
+            answers.append(post(c, {"files": [{"name": "words.txt", "data": b64(ONE_WORD_SENTENCES * 2)}]}))
+
+        uploads = [threading.Thread(target=hostile) for _ in range(3)]
+        for t in uploads:
+            t.start()
+        time.sleep(0.5)  # all three are in: two in the worker processes, one waiting for one
+        t0 = time.monotonic()
+        r = post(c, {"documents": ARTICLES, "words": 40})
+        took = time.monotonic() - t0
+        assert r.status_code == 200, r.text
+        assert took < 1.0, took
+        for t in uploads:
+            t.join(10)
+        assert len(answers) == 3
+        msgs = sorted(error_of(a, 503) for a in answers)
+        assert all(m.startswith(("timed out: ", "server busy")) for m in msgs), msgs
+
+
+def test_a_request_that_grows_a_worker_past_its_memory_cap_is_stopped_with_a_413() -> None:
+    from newsfuse.serve_pool import rss_bytes
+
+    app = create_app(Settings(timeout=30, processes=1))
+    with TestClient(app, base_url=BASE) as c:
+        (pid,) = _wait_for_pool(app, 1)
+        small = {"files": [{"name": "a.txt", "data": b64(ARTICLES[2].encode())}], "documents": ARTICLES[:2]}
+        assert post(c, small).status_code == 200  # (its resident memory as after a request)
+        # one-word sentences take about 75 MB a megabyte, so 2.4 MB of them go past this cap
+        app.state.pool.memory_bytes = rss_bytes(pid) + 100_000_000
+        t0 = time.monotonic()
+        msg = error_of(post(c, {"files": [{"name": "words.txt", "data": b64(ONE_WORD_SENTENCES * 2)}]}), 413)
+        assert time.monotonic() - t0 < 15
+        cap = app.state.pool.memory_bytes // 1_000_000
+        assert msg in (f"too large: {stage} needed more than this server's {cap} MB of memory (--worker-memory-mb); "
+                       "send fewer or smaller files" for stage in ("reading the files", "summarizing"))
+        assert _gone(pid)
+        r = post(c, small)
+        assert r.status_code == 200, r.text
+
+
+def test_a_worker_killed_mid_request_is_a_500_in_one_line_and_is_replaced() -> None:
+    """(The system's out-of-memory killer, an operator's kill -9.)"""
+    import os
+    import signal
+
+    app = create_app(Settings(timeout=20, processes=1))
+    with TestClient(app, base_url=BASE) as c:
+        (pid,) = _wait_for_pool(app, 1)
+        threading.Timer(0.5, os.kill, (pid, signal.SIGKILL)).start()
+        msg = error_of(post(c, {"files": [{"name": "words.txt", "data": b64(ONE_WORD_SENTENCES * 3)}]}), 500)
+        assert msg == "internal error: the worker process died (killed by signal 9)"
+        r = post(c, {"files": [{"name": "a.txt", "data": b64(ARTICLES[2].encode())}], "documents": ARTICLES[:2]})
+        assert r.status_code == 200, r.text
+        assert pid not in app.state.pool.pids()
+
+
+def test_long_texts_are_summarized_in_a_worker_process_as_on_a_thread() -> None:
+    body = {"documents": ARTICLES, "words": 40}
+    on_thread = post(client(Settings(processes=0)), body, params={"include_text": "true"}).json()
+    app = create_app(Settings(inline_chars=100))  # every request with over 100 characters of text
+    with TestClient(app, base_url=BASE) as c:
+        r = post(c, body, params={"include_text": "true"})
+        assert r.status_code == 200, r.text
+        assert app.state.pool.started >= 1
+        in_process = r.json()
+    for brief in (on_thread, in_process):
+        brief["stats"].pop("seconds")
+    assert in_process == on_thread
+    # a library's one-line error from a worker process is the same 400
+    assert error_of(post(client(Settings(inline_chars=0)), {"documents": ["Breaking"]}), 400) == error_of(
+        post(client(Settings(processes=0)), {"documents": ["Breaking"]}), 400)
+
+
+def test_files_read_in_a_worker_process_still_count_toward_the_document_limit() -> None:
+    app = create_app(Settings(max_documents=3))
+    with TestClient(app, base_url=BASE) as c:
+        msg = error_of(post(c, {"documents": ["A b."], "files": [sent(FIXTURES / "penmarrow-pier" / "03-crawl.warc.gz")]}),
+                       413)
+        assert msg == "too many documents: the request's texts, URLs and files give 4, this server takes at most 3 per request"
+        assert app.state.pool.started >= 1
+
+
+def test_process_settings_from_the_command_line_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    runs: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append(app))
+    assert CliRunner().invoke(serve_command, []).exit_code == 0
+    s = runs[-1].state.settings
+    assert (s.processes, s.worker_memory_mb, s.inline_chars) == (min(4, os.cpu_count() or 1), 1500, 100_000)
+    args = ["--processes", "3", "--worker-memory-mb", "800", "--inline-chars", "5000"]
+    result = CliRunner().invoke(serve_command, args, env={"NEWSFUSE_SERVE_TIMEOUT": "12.5"})
+    assert result.exit_code == 0, result.output
+    s = runs[-1].state.settings
+    assert (s.processes, s.worker_memory_mb, s.inline_chars, s.timeout) == (3, 800, 5000, 12.5)
+    assert runs[-1].state.pool.size == 3
+    assert CliRunner().invoke(serve_command, ["--processes", "0"]).exit_code == 0
+    assert runs[-1].state.pool is None  # everything on threads
+    with pytest.raises(InputError):
+        Settings(processes=-1)

@@ -13,7 +13,10 @@ Endpoints (see docs/serve.md):
 
 Every error is a 4xx/5xx JSON ``{"error": "one line"}``. Request bodies are capped
 (Content-Length and the streamed size), work runs in thread pools under a deadline (URL
-fetches in a pool of their own, so that slow pages never hold up summarizing), and the
+fetches in a pool of their own, so that slow pages never hold up summarizing); requests with
+files or long texts run in worker processes (``serve_pool``), killed at the deadline or past a
+memory cap, so that hostile input neither runs on after its 503 nor takes the threads that
+small requests are answered on; and the
 process never reads or writes local files on a client's behalf (a client's ``files`` are bytes in its request,
 read in memory; their names only say what kind of file they are).
 """
@@ -52,6 +55,16 @@ from newsfuse.errors import InputError, NewsfuseError
 from newsfuse.load import json_problem, load_files, loads
 from newsfuse.model import Brief, Document
 from newsfuse.options import Budget
+from newsfuse.serve_pool import (
+    JobFailed,
+    JobTimeout,
+    JobTooBig,
+    NotStarted,
+    ProcessPool,
+    limit_blas_threads,  # noqa: F401 - (it was defined here: kept importable from here)
+    read_and_summarize,
+    warm_up,
+)
 
 STATIC_DIR = Path(__file__).parent / "static"
 SETTINGS_ENV = "NEWSFUSE_SERVE_SETTINGS"
@@ -81,6 +94,15 @@ Fetcher = Callable[..., Document]
 # one-line fetch error (400) rather than the request's 503.
 FETCH_MARGIN = 0.25
 MIN_FETCH_SECONDS = 0.5  # less than this left when a thread takes a fetch up: the request has timed out
+# A job in a worker process is killed at its request's deadline by the thread waiting on it; the request waits this
+# much longer for that thread's word (what the job was doing), so that its 503 names the stage it was killed in.
+JOB_GRACE = 0.5
+TIMEOUT_ENV = "NEWSFUSE_SERVE_TIMEOUT"
+
+
+def default_processes() -> int:
+    """Worker processes for heavy requests: one per core, at most 4 (each holds the pipeline: 100-150 MB)."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,13 @@ class Settings:
     workers: int = 1  # uvicorn worker processes
     log_level: str = "info"
     blas_threads: int | None = 1  # OpenBLAS threads per process (None: leave as is); see limit_blas_threads
+    # Requests with files, or with more than inline_chars characters of text (after their URLs are fetched), are
+    # read and summarized in one of `processes` worker processes, killed at the deadline or past worker_memory_mb
+    # of resident memory; the others on the server's own threads (a process hop costs a small request about a
+    # millisecond, and their size bounds their time). processes=0: everything on threads, as before.
+    processes: int = field(default_factory=default_processes)
+    worker_memory_mb: int = 1500  # 0: no cap
+    inline_chars: int = 100_000
     # Host header names accepted; None: only loopback names when listening on loopback
     # (stops DNS-rebinding pages from reaching a local server), anything otherwise.
     allowed_hosts: tuple[str, ...] | None = None
@@ -121,6 +150,8 @@ class Settings:
             raise InputError("--timeout must be a positive number of seconds")
         if self.threads < 1 or self.fetch_threads < 1 or self.max_pending < 1 or self.workers < 1:
             raise InputError("--threads, --fetch-threads, --workers and the queue size must be at least 1")
+        if self.processes < 0 or self.worker_memory_mb < 0 or self.inline_chars < 0:
+            raise InputError("--processes and --worker-memory-mb cannot be negative")
         for origin in self.cors_origins:
             if origin != "*" and not _is_origin(origin):
                 raise InputError(f"--cors-origin wants an origin like https://example.org, got {origin!r}")
@@ -621,58 +652,6 @@ def _default_summarize(documents: list[Document], **budget: int) -> Brief:
     )
 
 
-def _warm_up(blas_threads: int | None) -> None:
-    try:
-        _default_summarize([
-            Document(text="The bridge closed on Tuesday after cracks were found. Repairs take six weeks.", id="w1"),
-            Document(text="Cracks closed the bridge on Tuesday. Repairs will take six weeks, officials said.", id="w2"),
-        ])
-    except Exception:  # noqa: BLE001 - only a warm-up
-        pass
-    if blas_threads is not None:
-        limit_blas_threads(blas_threads)  # after the warm-up: every BLAS library is loaded by now
-
-
-_BLAS_SETTERS = (
-    "openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "scipy_openblas_set_num_threads64_",
-)
-
-
-def limit_blas_threads(n: int) -> list[str]:
-    """Set the thread count of every OpenBLAS loaded in this process (best effort, Linux).
-
-    The server already runs requests on several threads; OpenBLAS's own thread pool on
-    top of that serializes concurrent calls and oversubscribes the cores (measured:
-    OPENBLAS_NUM_THREADS=1 gave about 1.7x the requests/s on 2 cores). Skipped when the
-    user set OPENBLAS_NUM_THREADS. Returns the libraries changed.
-    """
-    if os.environ.get("OPENBLAS_NUM_THREADS"):
-        return []
-    import ctypes
-
-    try:
-        maps = Path("/proc/self/maps").read_text()
-    except OSError:
-        return []
-    libs = sorted({ln.split()[-1] for ln in maps.splitlines() if "openblas" in ln.lower() and ln.split()[-1].startswith("/")})
-    changed = []
-    for path in libs:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in _BLAS_SETTERS:
-            setter = getattr(lib, name, None)
-            if setter is not None:
-                setter(ctypes.c_int(n))
-                changed.append(path)
-                break
-    return changed
-
-
 def _fetch_by(deadline: float, fetch: Fetcher, url: str, timeout: float, max_bytes: int) -> Document:
     """``fetch(url, timeout, max_bytes)`` with the timeout cut, when a thread takes it up, so that the
     whole fetch (``fetch_url`` allows 3 x timeout in all) ends before the request's deadline: a slow
@@ -719,14 +698,29 @@ def create_app(
     do_fetch, stop_fetches = (fetch, lambda: None) if fetch else _fetch_canceller()
     worker = Worker(settings.threads, settings.max_pending)  # summarizing
     fetcher = Worker(settings.fetch_threads, settings.max_pending, name="newsfuse-fetch")  # URL fetches
+    # Heavy requests (files, long texts) in worker processes, one thread waiting on each. Not with a replaced
+    # summarize (tests): a function of a test cannot be sent to another process.
+    pool = heavy = None
+    if settings.processes and summarize is None:
+        pool = ProcessPool(settings.processes, settings.worker_memory_mb * 1_000_000 or None, settings.blas_threads)
+        heavy = Worker(settings.processes, settings.max_pending, name="newsfuse-process")
+
+    def start_pool() -> None:
+        assert pool is not None
+        pool.start()
+        if pool.broken:
+            print(f"newsfuse serve: {pool.broken}: files and long texts are read on threads, which cannot be "
+                  "stopped at the deadline", file=sys.stderr)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         if summarize is None:  # load the sentence splitter etc. before the first request needs it
             try:
-                worker.submit(_warm_up, settings.blas_threads)
+                worker.submit(warm_up, settings.blas_threads)
             except Busy:
                 pass
+            if pool is not None:
+                threading.Thread(target=start_pool, name="newsfuse-pool-start", daemon=True).start()
         try:
             yield
         finally:
@@ -735,6 +729,9 @@ def create_app(
                 fetcher.shutdown()
             finally:
                 worker.shutdown()
+                if pool is not None and heavy is not None:
+                    pool.shutdown()
+                    heavy.shutdown()
 
     app = FastAPI(
         title="newsfuse",
@@ -747,6 +744,7 @@ def create_app(
     app.state.settings = settings
     app.state.worker = worker
     app.state.fetcher = fetcher
+    app.state.pool = pool
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -781,7 +779,7 @@ def create_app(
                 "max_documents": settings.max_documents,
                 "timeout_seconds": settings.timeout,
             },
-            "pending": worker.pending + fetcher.pending,
+            "pending": worker.pending + fetcher.pending + (heavy.pending if heavy else 0),
         }
 
     @app.post(
@@ -811,24 +809,49 @@ def create_app(
             documents = list(parsed.documents)
             if parsed.urls:
                 documents.extend(await _fetch_all(parsed.urls, deadline))
-            if parsed.files:
-                # read on a summarizing thread, under the request's deadline, by the CLI's reader of such files
-                doing = "reading the files"
-                documents = await worker.run(deadline, load_files, parsed.files, documents, notes.append)
-                if len(documents) > settings.max_documents:
-                    raise ApiError(413, f"too many documents: the request's texts, URLs and files give {len(documents)}, "
+            if pool is not None and heavy is not None and not pool.broken and (
+                    parsed.files or sum(len(d.text) for d in documents) > settings.inline_chars):
+                # in a worker process, killed at the deadline (or past its memory cap): see serve_pool
+                doing = "reading the files" if parsed.files else "summarizing"
+                kind, got = await heavy.run(deadline + JOB_GRACE, pool.call, deadline, read_and_summarize,
+                                            parsed.files, documents, parsed.budget_kwargs, settings.max_documents)
+                if kind == "too_many":
+                    raise ApiError(413, f"too many documents: the request's texts, URLs and files give {got}, "
                                         f"this server takes at most {settings.max_documents} per request")
-            doing = "summarizing"
-            brief: Brief = await worker.run(deadline, do_summarize, documents, **parsed.budget_kwargs)
-        except TimeoutError:
+                brief, job_notes = got
+                notes.extend(job_notes)
+            else:
+                if parsed.files:
+                    # read on a summarizing thread, under the request's deadline, by the CLI's reader of such files
+                    doing = "reading the files"
+                    documents = await worker.run(deadline, load_files, parsed.files, documents, notes.append)
+                    if len(documents) > settings.max_documents:
+                        raise ApiError(413, f"too many documents: the request's texts, URLs and files give "
+                                            f"{len(documents)}, this server takes at most {settings.max_documents} "
+                                            "per request")
+                doing = "summarizing"
+                brief = await worker.run(deadline, do_summarize, documents, **parsed.budget_kwargs)
+        except TimeoutError as e:
+            if isinstance(e, JobTimeout) and e.stage in ("reading the files", "summarizing"):
+                doing = e.stage
             advice = {"summarizing": "send fewer or shorter articles", "reading the files": "send fewer or smaller files"
                       }.get(doing, "send the article text instead")
+            if doing == "summarizing" and parsed.files:
+                advice = "send fewer or smaller files or articles"
             raise ApiError(
                 503, f"timed out: {doing} took longer than this server's {settings.timeout:g} s limit; "
                 f"{advice}, or try again"
             ) from None
-        except Busy:
+        except JobTooBig as e:
+            what = e.stage if e.stage in ("reading the files", "summarizing") else doing
+            raise ApiError(413, f"too large: {what} needed more than this server's {e.limit_bytes // 1_000_000} MB of "
+                                "memory (--worker-memory-mb); send fewer or smaller "
+                                f"{'files' if parsed.files else 'articles'}") from None
+        except (Busy, NotStarted):
             raise ApiError(503, "server busy: too many requests in progress; try again shortly") from None
+        except JobFailed as e:
+            print(f"newsfuse serve: internal error in a worker process: {e}", file=sys.stderr)
+            raise ApiError(500, f"internal error: {e}") from None
         except NewsfuseError as e:
             raise ApiError(400, str(e)) from None
         except ApiError:
@@ -964,7 +987,9 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--max-documents", default=200, show_default=True, type=click.IntRange(min=1),
               help="Most documents + URLs per request.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Seconds one request may take (fetching + summarizing) before a 503.")
+              envvar=TIMEOUT_ENV, show_envvar=True,
+              help="Seconds one request may take (fetching, reading its files, summarizing) before a 503; work in a "
+                   "worker process is stopped then.")
 @click.option("--no-urls", is_flag=True, help="Refuse \"urls\" in requests (the server fetches nothing).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Allow browser calls from this origin (repeat, or comma-separate). CORS is off by default.")
@@ -975,6 +1000,15 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--fetch-threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Threads per process fetching \"urls\" (a pool of their own: slow pages never hold up "
                    "summarizing).")
+@click.option("--processes", default=None, type=click.IntRange(0, 64),
+              help="Worker processes reading files and long texts (killed at the deadline); default: one per core, "
+                   "at most 4. 0: read them on the threads, which cannot be stopped.")
+@click.option("--worker-memory-mb", default=1500, show_default=True, type=click.IntRange(min=0),
+              help="A worker process growing past this much resident memory is stopped (the request gets a 413); "
+                   "0: no cap.")
+@click.option("--inline-chars", default=100_000, show_default=True, type=click.IntRange(min=0),
+              help="Requests with no files and at most this many characters of text are summarized on the server's "
+                   "threads (no process hop); larger ones in the worker processes.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve_command(
@@ -988,6 +1022,9 @@ def serve_command(
     workers: int,
     threads: int,
     fetch_threads: int,
+    processes: int | None,
+    worker_memory_mb: int,
+    inline_chars: int,
     log_level: str,
 ) -> None:
     """Serve the web page and the JSON API (POST /api/summarize).
@@ -1007,6 +1044,9 @@ def serve_command(
         workers=workers,
         threads=threads,
         fetch_threads=fetch_threads,
+        processes=default_processes() if processes is None else processes,
+        worker_memory_mb=worker_memory_mb,
+        inline_chars=inline_chars,
         log_level=log_level,
     )
     check_listen(host, port)
