@@ -2873,3 +2873,98 @@ def test_a_flattened_abstract_keeps_its_results() -> None:
     assert is_clutter_line("Email address we'll send a confirmation email to this address.")
     assert is_clutter_sentence("Spoiler alert: the streaming service is raising its prices again.")
     assert not is_clutter_sentence("The spoiler alert came too late for most viewers, the critic said.")
+
+
+# --- tests/fixtures/corran-earnings: a company's quarterly results --------------------------------------------------
+
+CORRAN = Path(__file__).parent / "fixtures" / "corran-earnings"
+
+
+@pytest.fixture(scope="module")
+def corran() -> dict[str, Document]:
+    return cleaned(CORRAN)
+
+
+CORRAN_KEEP = [
+    ("01-corran-systems", "For fiscal 2026, Corran now expects revenue of $2.35 billion to $2.42 billion"),
+    ("02-castline-news-service", "Shares of Corran Systems were down 9% in premarket trading"),  # (kept; not quoted)
+    ("03-castline-news-service", "The stock ended at $41.68 on the Nasdaq"),
+    ("04-marketharbor", "Analysts polled by Fenmore Analytics had expected adjusted earnings of $0.21 per share"),
+    ("05-tallyroom", "We were too optimistic about the second half, and I own that."),
+    ("06-harwick-courier", "said Lonnie Ferraro, 52, who has worked on the plant's calibration line for 19 years"),
+    ("07-the-logic-probe", "Corran shares closed down 14% at $41.68"),  # (the update's label goes, its news stays)
+]
+CORRAN_DROP = [
+    "Conference Call", "passcode", "1-800-555", "webcast", "replay", "non-GAAP financial measures", "Management believes",
+    "in isolation", "reconciliation", "forward-looking statements within", "About Corran", "ir@corran", "Stock-based",
+    "Revenue $ 612.4",  # the release
+    "Our Standards", "Castline Principles", "Source text", "(Compiled by",  # the wire
+    "52 Week Range", "Market Cap", "Consensus rating", "Average price target", "informational purposes", "Sponsored",
+    "Autoplay", "Related Tickers", "Halbrook Securities Downgrade",  # the finance page
+    "Good day, and welcome", "listen-only", "[Operator Instructions]", "being recorded", "hand the conference over",
+    "Please go ahead", "Your line is open", "Our next question", "This concludes", "disconnect",
+    "Thank you, operator", "With me today", "let me remind you", "refer to non-GAAP", "open the line for questions",
+    "thanks for taking my question", "Thanks, Naomi", "Thank you, Dana.", "Thank you all for joining us",
+    "may contain errors", "assumes no responsibility", "Call Participants",  # the call's transcript
+    "Get the Courier", "Most Read",  # the local paper (its "Reach ..." line goes in select: is_clutter_sentence)
+    "Update, 4:10", "Tags:", "Subscribe to The Logic Probe", "12 comments",  # the blog
+]
+
+
+@pytest.mark.parametrize(("doc", "snippet"), CORRAN_KEEP)
+def test_corran_keeps_story(corran: dict[str, Document], doc: str, snippet: str) -> None:
+    assert snippet in corran[doc].text
+
+
+@pytest.mark.parametrize("snippet", CORRAN_DROP)
+def test_corran_drops_clutter(corran: dict[str, Document], snippet: str) -> None:
+    for d in corran.values():
+        assert snippet not in d.text, (d.id, snippet)
+
+
+def test_corran_titles_outlets_and_the_transcript(corran: dict[str, Document]) -> None:
+    assert {k: d.source for k, d in corran.items()} == {
+        "01-corran-systems": "Corran Systems", "02-castline-news-service": "Castline News Service",
+        "03-castline-news-service": "Castline News Service", "04-marketharbor": "MarketHarbor",
+        "05-tallyroom": "Tallyroom", "06-harwick-courier": "The Harwick Courier",
+        "07-the-logic-probe": "The Logic Probe"}
+    assert corran["04-marketharbor"].title == "Corran Systems stock tumbles after earnings miss, guidance cut"
+    # (the call's transcript sets its speakers' names on lines of their own, which go)
+    assert {k for k, d in corran.items() if d.transcript} == {"05-tallyroom"}
+
+
+# an earnings call's operator and hand-overs, a release's call details and non-GAAP notes, a transcript site's and a
+# finance site's disclaimers (clutter.LINE_PATTERNS)
+CALL_FURNITURE = [
+    "Good morning, ladies and gentlemen, and welcome to the Acme Foods fourth-quarter earnings call.",
+    "[Operator Instructions] Our first question comes from Jane Roe with Pellory & Co. Your line is open.",
+    "At this time, all participants are in a listen-only mode.",
+    "As a reminder, this conference call is being recorded.",
+    "I would now like to turn the call over to Sam Ode, Chief Financial Officer.",
+    "Ladies and gentlemen, this concludes today's conference call. Thank you for participating.",
+    "Before we begin, let me remind you that today's call includes forward-looking statements.",
+    "With that, I'll turn the call over to Dana.",
+    "Acme Foods will host a conference call and webcast at 5:00 p.m. Eastern Time today.",
+    "Participants may dial 1-877-555-0100 and use conference ID 4471902.",
+    "A replay of the call will be available on the company's website for 90 days.",
+    "A reconciliation of GAAP to non-GAAP results is provided in the tables below.",
+    "Non-GAAP measures should not be considered a substitute for results under GAAP.",
+    "This transcript was produced by a third party and may contain errors.",
+    "Ledgerly's content is provided for informational purposes only.",
+    "Consensus rating: Hold (4 Buy, 9 Hold, 2 Sell).",
+]
+CALL_LIKE_PROSE = [
+    "The justice department said someone had given investigators the passcode to the phone.",  # (no code's number)
+    "Acme's chief executive told analysts on a conference call that demand had weakened.",
+    "Thank you for your service, the mayor told the veterans at the ceremony on Tuesday.",
+    "The company said the replay of the match drew 3 million viewers.",
+    "Management believed the plant could be sold by the end of the year, two people familiar said.",
+    "She welcomed the call for an inquiry.",
+]
+
+
+@pytest.mark.parametrize(("line", "clutter"), [(x, True) for x in CALL_FURNITURE] + [(x, False) for x in CALL_LIKE_PROSE])
+def test_call_furniture_is_clutter(line: str, clutter: bool) -> None:
+    from newsfuse.clutter import is_clutter_line
+
+    assert is_clutter_line(line) is clutter

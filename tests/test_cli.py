@@ -1021,3 +1021,49 @@ def test_sella_text_brief_names_its_outlets(capsys) -> None:
     assert "brenacine" in body and "6.8%" in body
     for name in ("Sella University News", "The Carrowmere Standard", "Northstar News Agency", "Lowmoor Public Radio"):
         assert name in sources, name
+
+
+CORRAN = Path(__file__).parent / "fixtures" / "corran-earnings"
+CORRAN_CLUTTER = [
+    "NASDAQ", "CRRN", "passcode", "dial", "1-800", "webcast", "replay", "conference call to discuss", "non-GAAP",
+    "Non-GAAP", "reconciliation", "forward-looking", "About Corran", "ir@", "press@", "Operator", "[Operator",
+    "listen-only", "being recorded", "Your line is open", "disconnect", "go ahead", "With me today", "Thank you",
+    "Thanks", "informational purposes", "investment advice", "Consensus rating", "price target:", "Our Standards",
+    "Principles", "Castline) -", "Sponsored", "52 Week", "Market Cap", "Volume", "Autoplay", "Related Tickers",
+    "Update, 4:10", "Reach Della", "Advertisement", "Reporting by", "Tags:", "comments",
+]
+CORRAN_TRANSCRIPT = "05-tallyroom"
+
+
+@pytest.mark.parametrize("words", [60, 120, 250])
+def test_corran_brief(capsys, words: int) -> None:
+    """A company reports its quarter, cuts its outlook and announces layoffs, and its shares fall through the day: its
+    press release (a results table, a non-GAAP reconciliation, call details, the legal boilerplate), a wire flash giving
+    the premarket fall and the wire's later story giving the close, a finance page with a quote widget and live tickers,
+    the call's transcript, a local paper's story of the plant's workers, a blog post updated at the close. The brief
+    gives the results and the cut outlook, never the premarket or the afternoon's move once the close is known, none of
+    the release's, the widget's or the operator's furniture, and no transcript speaker's "we" without a name."""
+    data = _fixture_brief(capsys, CORRAN, words, CORRAN_CLUTTER)
+    summary = data["summary"]
+    assert "$2.35 billion to $2.42 billion" in summary and "$2.60 billion to $2.68 billion" in summary  # (the cut outlook)
+    assert "$612.4 million" in summary  # (the quarter's revenue)
+    assert "9% in premarket" not in summary and "down 9%" not in summary and "12%" not in summary  # (moves of the day)
+    if words >= 120:
+        assert "1,100 jobs" in summary and "14%" in summary  # (the layoffs; the shares' fall at the close)
+        assert "net loss" in summary or "quarterly loss" in summary  # (the loss)
+        assert "648.3 million" in summary  # (against the analysts' estimate)
+    if words >= 250:
+        assert data["sentences"][0]["text"].startswith("Shares of Corran Systems closed down 14%")
+    for s in data["sentences"]:
+        if s["origin"] == CORRAN_TRANSCRIPT:  # (the speakers' names are gone with their label lines)
+            assert not re.search(r"\b(?:I|we|We|our|Our|us)\b", s["text"]), s
+        assert "asked not to be named" not in s["text"], s  # (nobody quoted without a name)
+
+
+def test_corran_text_brief_names_its_outlets(capsys) -> None:
+    code, out, err = run(capsys, "summarize", str(CORRAN), "--words", "250")
+    assert code == 0, err
+    body, _, sources = out.partition("Sources:")
+    assert body.startswith("Shares of Corran Systems closed down 14% on Thursday")
+    for name in ("Corran Systems", "Castline News Service", "MarketHarbor", "The Harwick Courier"):
+        assert name in sources, name

@@ -315,3 +315,55 @@ def test_no_dispute_within_one_report() -> None:
     assert _disputes([SEVEN], docs, reports=[0, 0]) == []
     assert _disputes([SEVEN], docs, reports=[0, 1]) == [("dead", (("7", (0,)), ("9", (1,))))]
     assert _disputes(["Shelters opened at the high school."], docs) == []  # (the brief states no count)
+
+
+# --- a share price that moves during the day (figures.superseded_moves; tests/fixtures/corran-earnings) ------------
+
+from newsfuse.figures import close_move, intraday_move, superseded_moves  # noqa: E402
+
+CLOSES = [
+    "Shares of Corran Systems closed down 14% on Thursday, their steepest fall in four years.",
+    "The stock ended at $41.68 on the Nasdaq.",
+    "Acme shares finished 3.2% higher.",
+    "The shares later eased to close at $26.11, 31 percent above their IPO price.",
+]
+NOT_CLOSES = [
+    "The factory closed down in 2009, and its 400 workers lost their jobs.",  # (no share, no figure)
+    "The store ended its sale at $20 a shirt.",  # (no share)
+    "Shares of Acme were down 9% in premarket trading.",
+]
+INTRADAY = [
+    "Shares of Corran Systems were down 9% in premarket trading on Thursday after it cut its forecast.",
+    "Corran Systems is down 9% in premarket trading this morning after it cut its forecast for the year.",
+    "Shares were down about 12% in early afternoon trading, on pace for their worst day since March 2022.",
+    "The S&P 500 index gained 41 points, or 2 percent, in midday trading.",
+    "The Dow plunged nearly 1,600 points at one point in afternoon trading.",
+]
+NOT_INTRADAY = [
+    "Shares of Acme fell 8% in extended trading after the report.",  # (after the close: newer than it)
+    "Acme closed down 14% after falling as much as 20% in early trading.",  # (the close itself)
+    "Trading in early afternoon was light, brokers said.",  # (no move)
+    "Its order book fell 14% from the first quarter.",  # (no session)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in CLOSES] + [(t, False) for t in NOT_CLOSES])
+def test_close_move(text: str, expected: bool) -> None:
+    assert close_move(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in INTRADAY] + [(t, False) for t in NOT_INTRADAY])
+def test_intraday_move(text: str, expected: bool) -> None:
+    assert intraday_move(text) is expected
+
+
+def test_moves_of_the_day_are_superseded_by_the_close_of_the_same_company() -> None:
+    texts = [
+        "Shares of Corran Systems were down 9% in premarket trading on Thursday.",  # 0: doc 0, the flash
+        "Shares were down about 12% in early afternoon trading.",  # 1: doc 1, naming no one
+        "Shares of Taversham Controls rose 2% in early trading.",  # 2: doc 1, another company
+        "Shares of Corran Systems closed down 14% on Thursday.",  # 3: doc 2, the close
+        "The stock ended at $41.68 on the Nasdaq.",  # 4: doc 2
+    ]
+    assert superseded_moves(texts, [0, 1, 1, 2, 2]) == {0, 1}
+    assert superseded_moves(texts[:3], [0, 1, 1]) == set()  # (no close yet: the day's moves are the news)

@@ -1358,3 +1358,31 @@ def test_overstatement_is_quoted_only_when_nothing_else_can_be(monkeypatch) -> N
     monkeypatch.setattr(select_module, "OVERSTATEMENT_RULE", True)
     only = "The breakthrough drug slashes the risk of a second stroke by a quarter, according to a major study."
     assert newsfuse.summarize([newsfuse.Document(only, id="blaze")], words=60).summary == only
+
+
+def test_a_share_move_of_the_day_is_not_quoted_once_the_close_is_known() -> None:
+    """A wire's flash gives the premarket fall, its later story the close: the brief gives the close
+    (figures.superseded_moves, select.SHARE_CLOSE_RULE)."""
+    flash = ("Shares of Corran Systems were down 9% in premarket trading on Thursday after the sensor maker cut its "
+             "forecast and said it would cut 1,100 jobs.")
+    story = ("Shares of Corran Systems closed down 14% on Thursday after the sensor maker cut its forecast and said it "
+             "would cut 1,100 jobs. The company lost $38.1 million in the quarter.")
+    brief = newsfuse.summarize([flash, story, flash.replace("Thursday", "Thursday morning")], words=40)
+    assert "14%" in brief.summary and "9%" not in brief.summary
+    brief = newsfuse.summarize([flash, flash.replace("Thursday", "Thursday morning")], words=40)
+    assert "9%" in brief.summary  # (no close in the cluster: the premarket move is the news)
+
+
+def test_a_transcript_speakers_we_is_quoted_only_when_nothing_else_can_be() -> None:
+    """An earnings call's transcript loses its speakers' names with their label lines (Document.transcript): its "we"
+    and "our" would read as the transcript site's, so such sentences are last resorts (select.TRANSCRIPT_RULE)."""
+    transcript = newsfuse.Document(
+        "Operator\n\nGood day.\n\nDana Mirecki -- Chief Executive Officer\n\n"
+        "Revenue of $612 million came in below the range we gave you in April, and we are lowering our outlook.\n\n"
+        "Tomas Heller -- Chief Financial Officer\n\nHarwick is our oldest plant, and its lines will move to Lisbury.\n\n"
+        "Priya Okafor -- Halbrook Securities -- Analyst\n\nHow confident are you?\n", id="call", source="Tallyroom")
+    report = newsfuse.Document(
+        "Corran Systems said on Thursday it would cut about 1,100 jobs and close its Harwick sensor plant.", id="wire",
+        source="Castline")
+    brief = newsfuse.summarize([transcript, report], words=60)
+    assert all(s.origin == "wire" for s in brief.sentences), brief.summary

@@ -1179,3 +1179,11 @@ def test_transcript_time_code_and_abstract_labels_are_trimmed() -> None:
     for kept in ("Results are expected later today, officials said.", "Findings from the survey were mixed, she said.",
                  "The results: three wins and a draw for the club this month.", "At 10:30 the council met again."):
         assert kept in texts, kept
+
+
+def test_a_wire_flash_dateline_without_a_place_is_trimmed() -> None:
+    from newsfuse.split import split_document
+
+    text = "July 30 (Castline) - Shares of Corran Systems were down 9% in premarket trading on Thursday."
+    assert split_document(text, 0)[0].text == "Shares of Corran Systems were down 9% in premarket trading on Thursday."
+    assert split_document("May 5 (Tuesday) - a note on the agenda.", 0)[0].text.startswith("May 5 (Tuesday)")

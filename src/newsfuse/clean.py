@@ -120,6 +120,7 @@ class _Page:
     prose_like: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)  # the writers the page's byline lines name
     scores: list[float] = field(default_factory=list)
+    speaker_lines: int = 0  # lines that are a transcript's speaker labels alone (TRANSCRIPT_SPEAKER_LINE)
 
     def name_from_footer(self, name: str | None) -> None:
         """Take a copyright line's name for the outlet, unless the page named itself already."""
@@ -189,8 +190,18 @@ def clean_documents(docs: list[Document]) -> list[Document]:
         if title and "-" in title[:40]:
             title = _WIRE_TITLE_PREFIX_RE.sub("", title) or title
         out.append(replace(d, text=text, is_html=False, title=title, date=d.date or page.date,
-                           source=source or d.id or None, opinion=d.opinion or is_opinion_page(d.text, title)))
+                           source=source or d.id or None, opinion=d.opinion or is_opinion_page(d.text, title),
+                           transcript=d.transcript or page.speaker_lines >= TRANSCRIPT_SPEAKER_LINES))
     return out
+
+
+# A transcript's speaker labels on lines of their own (an earnings call's "Dana Mirecki -- President and Chief Executive
+# Officer", "Priya Okafor -- Halbrook Securities -- Analyst", "Operator"): a name of two to four capitalized words, a
+# dash and a role, nothing ending a sentence. A page with TRANSCRIPT_SPEAKER_LINES of them is a transcript
+# (``Document.transcript``): the lines go (they are no prose), and with them who said what.
+TRANSCRIPT_SPEAKER_LINE = re.compile(
+    r"(?:Operator|OPERATOR|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s(?:--|—|–)\s[A-Z][^.!?:;]{1,100}?)")
+TRANSCRIPT_SPEAKER_LINES = 3
 
 
 # A wire's tag on a headline, for its clients' editors ("UPDATE 3-Quake kills 19 ...", "CORRECTED-UPDATE 1-...",
@@ -667,6 +678,8 @@ def _clean_one(doc: Document) -> _Page:
         if not raw:
             block += 1
             continue
+        if len(raw) < 160 and raw[:1].isupper() and TRANSCRIPT_SPEAKER_LINE.fullmatch(raw):
+            page.speaker_lines += 1
         if i in columns:
             continue
         if len(raw) > FLAT_LINE_CHARS and _looks_flattened(raw):

@@ -18,6 +18,9 @@ from typing import Any
 
 from newsfuse import opinion
 
+# (an operator's line may open with the placeholder a transcript gives for its spoken instructions)
+_OPERATOR = r"(?:\[operator instructions\]\s*)?(?:thank you\.?\s*)?"
+
 # --- whole-line clutter -------------------------------------------------------------------------------
 
 # A line matching any of these (after strip) is dropped whatever its punctuation.
@@ -316,6 +319,81 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\* ?(?:previous|next) message(?: \(by thread\))?: .*",
     r"(?:previous|next) message(?: \(by thread\))?: (?:\[[^\]]{1,40}\]|re:).*",
     r"(?:an html|a non-text) attachment was scrubbed\.*",
+    # an earnings call's transcript: the operator's furniture ("Good day, and welcome to the Acme second quarter
+    # earnings conference call.", "At this time, all participants are in a listen-only mode.", "Please be advised that
+    # today's conference is being recorded.", "Our next question comes from Jane Roe with Halbrook Securities. Your line
+    # is open.", "This concludes today's conference. ... You may now disconnect.") and the speakers' hand-overs and
+    # safe-harbour reminder ("Thank you, operator, and good morning, everyone.", "With that, I'll turn the call over to
+    # Dana.", "Before we begin, let me remind you that today's discussion contains forward-looking statements, ...")
+    _OPERATOR + r"(?:good (?:day|morning|afternoon|evening),? )?(?:(?:and|everyone|ladies and gentlemen|thank you for "
+    r"standing by),? )*(?:and )?welcome to (?:the |today'?s )?[^.!?]{0,160}\b(?:conference call|earnings call|"
+    r"investor call|analyst call|webcast|call)\b[^.!?]{0,80}[.!]?",
+    _OPERATOR + r"(?:at this time,? )?all (?:participants|lines|callers|parties) (?:are|have been placed|will be) "
+    r"(?:in|on) (?:a )?listen[- ]only mode\b.{0,160}",
+    _OPERATOR + r"(?:please be advised |please note |as a reminder,? |i would like to remind everyone )?(?:that )?"
+    r"(?:today'?s|this) (?:conference|call|event|webcast|conference call)(?: call)? (?:is being|will be|is) recorded\b.{0,120}",
+    _OPERATOR + r"(?:(?:i|we)(?: would|'d|’d) (?:now )?like to|(?:i|we)(?:'ll|’ll| will) now) (?:hand|turn) (?:the "
+    r"(?:conference|call|floor|program|programme|meeting)|it|things) (?:back )?over to\b.{0,200}",
+    _OPERATOR + r"(?:please )?go ahead[.!]?",
+    _OPERATOR + r"(?:(?:our|the|your) )?(?:first|next|last|final|following) question (?:comes|is coming|will come|is) "
+    r"from\b.{0,200}",
+    _OPERATOR + r"(?:your|the) line is (?:now )?(?:open|live)[.!]?",
+    _OPERATOR + r"(?:ladies and gentlemen,? )?(?:this|that) (?:concludes|ends|completes) (?:today'?s|our|the|this) "
+    r"(?:conference|conference call|call|question[- ]and[- ]answer session|q ?& ?a session|q ?& ?a|program|programme|"
+    r"presentation|prepared remarks|webcast)\b.{0,200}",
+    r"(?:you|everyone) may (?:now )?disconnect\b.{0,60}",
+    r"thank you(?:,? operator)?,? (?:and )?(?:good (?:morning|afternoon|evening|day),? )?(?:everyone|all|ladies and "
+    r"gentlemen)?[.!]?|thank you,? operator\b.{0,60}",
+    r"(?:(?:hi|hey|yes|good (?:morning|afternoon|evening)|great),? )?(?:and )?thanks? (?:you )?(?:so much |very much )?"
+    r"for taking (?:my|our|the) questions?[.!]?",
+    r"(?:with that,? )?(?:(?:i|we)(?:'ll|’ll| will| would| want to)|let me) (?:now )?(?:turn|hand|pass) (?:the call|it|"
+    r"things|the floor|the discussion) (?:back )?over to\b.{0,100}",
+    r"(?:with that,? )?(?:operator,? )?(?:we|let'?s|let us|i'?d like to) (?:can |will |would like to )?(?:now )?"
+    r"(?:open|opens|turn to) (?:up )?the (?:line|lines|call|floor|phones?) (?:for|to) (?:your )?questions\b.{0,60}",
+    r"(?:before we (?:begin|start),? )?(?:let me|(?:i|we)(?:'d| would) like to|i want to|may i) (?:also )?remind "
+    r"(?:you|everyone|listeners|participants)(?: all)? that (?:today'?s|this|our) (?:discussion|call|presentation|"
+    r"conference call|webcast|remarks) (?:contains|includes|will include|may include|include)\b.{0,400}",
+    r"(?:we(?:'ll|’ll| will)|during (?:today'?s|this) call,? we (?:will|may)) (?:also )?(?:refer to|discuss|be "
+    r"discussing|use|reference) (?:certain )?non-gaap\b.{0,250}",
+    # a press release's call details ("Corran will host a conference call to discuss these results today at 8:30 a.m.
+    # Eastern Time.", "To access the call, dial 1-800-555-0142 ... and enter passcode 7731904." (a code's number after it:
+    # not "someone gave investigators the passcode"), "A live webcast will
+    # be available on ...", "A telephone replay will be available until August 13, 2026, ...") and its non-GAAP
+    # notes ("This press release includes non-GAAP financial measures, ...", "Management believes these measures ...",
+    # "Non-GAAP measures should not be considered in isolation ...", "A reconciliation of GAAP to non-GAAP results is
+    # included at the end of this release.")
+    r"(?-i:[A-Z])[^.!?\"“”]{0,80}\bwill (?:host|hold|conduct|webcast) (?:a |an |its )?(?:live )?(?:conference call|"
+    r"earnings call|investor call|webcast|call and webcast)\b[^\"“”]{0,250}",
+    r"to (?:access|join|listen to|participate in) the (?:live )?(?:call|webcast|conference call|replay)\b.{0,300}",
+    r"[^\"“”]{0,160}\b(?:passcode|pass code|conference id|access code|participant code|replay code)\s?(?:is\s|:|#)?\s?\d{4,}\b[^\"“”]{0,200}",
+    r"an? (?:live |audio |telephone |digital |archived |webcast )?(?:webcast|replay|recording|audio webcast)"
+    r"(?: and (?:a )?replay)?(?: of the (?:call|conference call|webcast))? (?:will|can|may) (?:also )?be "
+    r"(?:available|accessed|found|posted)\b.{0,250}",
+    r"this (?:press |news |earnings )?release (?:contains|includes|presents|uses|refers to) (?:certain )?"
+    r"(?:non-gaap|financial measures (?:that are )?not)\b.{0,300}",
+    r"management believes (?:that )?(?:these|this|the use of|such|non-gaap) (?:non-gaap )?(?:financial )?"
+    r"(?:measures?|information|presentation)\b.{0,300}",
+    r"(?:these |such )?non-gaap (?:financial )?(?:measures|results|information) (?:should|are not intended to|"
+    r"are not meant to) (?:not )?(?:be considered|replace|substitute)\b.{0,300}",
+    r"an? (?:full )?reconciliation of (?:the )?(?:gaap|non-gaap)\b.{0,200}",
+    # a finance site's notes ("MarketHarbor's content is for informational purposes only and is not investment
+    # advice.", "Consensus rating: Moderate Buy (8 Buy, 6 Hold, 1 Sell).", "Average price target: $54.60.") and a wire's
+    # pointer to its code of practice in another name than Reuters's ("Our Standards: The Castline Principles.")
+    r"[^\"“”]{0,80}\b(?:is|are) (?:provided )?for (?:general )?informational purposes only\b[^\"“”]{0,200}",
+    r"(?:consensus|analysts?'?|average) (?:rating|recommendation)s?\s*:.{0,120}",
+    r"(?:average|median|mean|consensus) (?:12-month )?(?:price )?target\s*:.{0,40}",
+    r"our standards\s*:.{0,80}",
+    # ... a transcript site's disclaimer ("This transcript was prepared by Tallyroom and may contain errors. Tallyroom
+    # assumes no responsibility for any use of this content, and it is not investment advice.") and the call's
+    # greetings ("With me today are ...", "Thanks, Naomi, and good morning.", "Thank you all for joining us.")
+    r"(?:this|the) transcript (?:was|has been|is|may be) (?:prepared|produced|provided|generated|created)\b"
+    r"[^\"“”]{0,120}\b(?:may contain|might contain|contains? errors|not be (?:entirely )?accurate|accuracy)\b.{0,200}",
+    r"[^\"“”]{0,80}\b(?:assumes?|accepts?) no (?:responsibility|liability) for\b[^\"“”]{0,80}\b(?:use|content|"
+    r"information|errors)\b[^\"“”]{0,160}",
+    r"(?:joining me|with me|here with me) (?:on (?:the|today'?s|this) call )?today (?:are|is)\b.{0,200}",
+    r"(?:thanks?|thank you)(?: very much| so much)?,? (?-i:[A-Z])[\w'’-]+,?(?: and good (?:morning|afternoon|evening|"
+    r"day)(?:,? (?:everyone|all))?)?[.!]?",
+    r"thank you (?:all |everyone )?for joining us\b.{0,80}",
 )
 # Notices recognised anywhere in a short line or sentence (searched, not matched: a leading ".{0,160}"
 # in LINE_RE would cost every sentence of a 5 MB page a backtracking scan).
@@ -375,6 +453,15 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
         "become a", "support "),
     r".{0,200}\btax[- ]deductible\b.*": ("deductible",),
     _UNDERTAKES_NO_OBLIGATION: ("undertake",),
+    r"(?-i:[A-Z])[^.!?\"“”]{0,80}\bwill (?:host|hold|conduct|webcast) (?:a |an |its )?(?:live )?(?:conference call|"
+    r"earnings call|investor call|webcast|call and webcast)\b[^\"“”]{0,250}": ("conference call", "earnings call",
+                                                                           "investor call", "webcast"),
+    r"[^\"“”]{0,160}\b(?:passcode|pass code|conference id|access code|participant code|replay code)\s?(?:is\s|:|#)?\s?\d{4,}\b[^\"“”]{0,200}": (
+        "passcode", "pass code", "conference id", "access code", "participant code", "replay code"),
+    r"[^\"“”]{0,80}\b(?:is|are) (?:provided )?for (?:general )?informational purposes only\b[^\"“”]{0,200}": (
+        "informational purposes",),
+    r"[^\"“”]{0,80}\b(?:assumes?|accepts?) no (?:responsibility|liability) for\b[^\"“”]{0,80}\b(?:use|content|"
+    r"information|errors)\b[^\"“”]{0,160}": ("no responsibility", "no liability"),
     OPINION_DISCLAIMER: ("expressed", "editorial"),
     r"[^;\n]{5,400}?\b(?:1[89]|20)\d\d\s?;\s?\d{1,4}(?:\s?\(\s?[\w-]{1,8}\s?\))?\s?:\s?e?\d{1,6}(?:\s?[-–]\s?\d{1,6})?"
     r"\.?(?:\s*(?:doi:?\s?|https?://)\S{4,120})?": (";",),
@@ -971,6 +1058,14 @@ _CITATION_RE = re.compile(
 RULE_LINE = "_" * 20
 
 
+# A finance site's live quote set into its prose beside a company's name ("Corran Systems (CRRN -14.01%) stock fell
+# sharply ...", "(NASDAQ:ACME +2.3%)"): the widget's figure at the hour the page was read, not the writer's; a sentence
+# holding one is no sentence of a brief.
+_QUOTE_CHIP_RE = re.compile(
+    r"\((?:(?:NASDAQ|NYSE|Nasdaq|Nyse|NYSEAMERICAN|AMEX|TSX|LSE|ASX|OTC)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?,?\s?"
+    r"[+\-−–▲▼]\s?\d{1,3}(?:\.\d{1,2})?%\)")
+
+
 def is_clutter_sentence(text: str) -> bool:
     """A sentence of clutter (``is_clutter_line``), one with widget text or a photo credit glued into it
     (GLUED_RE), a cue to the page's media (``is_media_cue``), one opened by a link's or a note's label
@@ -991,6 +1086,8 @@ def is_clutter_sentence(text: str) -> bool:
     if t[:1] == "[" and t.rstrip(".!?\"”’' ")[-1:] == "]" and t.count("[") == 1:
         return True  # a related link or a note in brackets: "[ take the quiz — which season are you? ]"
     if "[" in t and _NOTE_MARK_RE.search(t) is not None:
+        return True
+    if "%)" in t and _QUOTE_CHIP_RE.search(t) is not None:
         return True
     if len(t) <= SIGN_OFF_CHARS and BROADCAST_SIGN_OFF_RE.match(t) is not None and (
             _SIGN_ON_OPENING_RE.match(t) is None or _BROADCAST_NAME_RE.search(t) is not None):

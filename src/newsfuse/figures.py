@@ -343,6 +343,87 @@ def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
             named |= tally_names(t)
     return {i for i in partial if not (mine := tally_names(texts[i])) or mine & named}
 
+# ---- a share price that moves during the day ------------------------------------------------------------------
+#
+# A company's shares move all day after its news: a wire's flash gives the premarket move ("Shares of Acme were down 9%
+# in premarket trading"), a finance page the afternoon's ("Shares were down about 12% in early afternoon trading"), and
+# the later story the close ("Shares of Acme closed down 14% on Thursday", "The stock ended at $41.68"). Once a
+# document gives the close, a sentence that gives an earlier move of the day as the news is stale: a brief quoting it
+# gives the wrong figure. ``close_move`` reads a close (a figure after "closed", "ended", "finished" or "settled", in a
+# sentence about shares or a stock); ``intraday_move`` a move within the session before it (premarket, early, morning,
+# midday or afternoon trading, "before the market opened", "at one point"), not after the bell (extended trading
+# after a report is newer than that day's close). ``superseded_moves`` gives the sentences of intraday moves when a
+# document gives a close and the move's sentence names nothing the close's document does not (the same company);
+# a sentence that gives the close itself ("closed down 14% after falling as much as 20%") is not one.
+_SHARE_WORDS = r"\b(?:shares?|stocks?|Nasdaq|NYSE|stock market|index|indexes|indices|Dow|S&P 500)\b"
+_SHARE_CONTEXT = re.compile(_SHARE_WORDS, re.IGNORECASE)
+_MOVE_FIGURE = r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d+(?:\.\d+)? ?(?:%|percent|per cent|cents?|points?))"
+_CLOSE = re.compile(
+    r"\b(?:closed|ended|finished|settled)(?: (?:the|its|their) (?:day|session|trading day|regular session))?"
+    r"(?: (?:trading|regular trading|the day|the session))?(?: on \w+)?"
+    r" (?:(?:down|up|off|lower|higher|flat|unchanged)\b|at " + _MOVE_FIGURE + r"|" + _MOVE_FIGURE
+    + r" (?:lower|higher|down|up)\b)"
+    r"|\bto (?:close|end|finish|settle) (?:the day |trading )?(?:at|down|up|lower|higher)\b"
+    r"|\bat the (?:close|closing bell)\b",
+    re.IGNORECASE)
+_CLOSE_KEYS = ("closed", "ended", "finished", "settled", "to close", "to end", "to finish", "to settle", "at the clos")
+_INTRADAY = re.compile(
+    r"\b(?:(?:in|during) (?:pre-?market|early|morning|mid-?morning|late[- ]morning|midday|mid-day|lunchtime|"
+    r"afternoon|early[- ]afternoon|mid-?afternoon|intraday|intra-day|the morning's|the day's early) "
+    r"(?:trading|trade|dealings|deals|session)"
+    r"|pre-?market|before the (?:market|bell|opening bell|exchange) (?:opened|rang|opens)|before the open(?:ing bell)?\b"
+    r"|at (?:midday|mid-day|noon|one point)|intraday|intra-day|shortly after the (?:open|opening bell))",
+    re.IGNORECASE)
+_INTRADAY_KEYS = ("trading", "trade", "dealings", "deals", "session", "market", "before the", "at midday", "at mid-day",
+                  "at noon", "one point", "intraday", "intra-day", "after the open")
+_MOVE = re.compile(
+    r"\b(?:down|up|off|lower|higher|f[ae]ll(?:s|ing)?|rose|rising|rises?|dropp?(?:ed|ing|s)?|sl[iu]d(?:e|es|ing)?|"
+    r"s[aiu]nk(?:ing|s)?|tumbl(?:ed|ing|es?)|jump(?:ed|ing|s)?|gain(?:ed|ing|s)?|los(?:t|ing|es?)|climb(?:ed|ing|s)?|"
+    r"plung(?:ed|ing|es?)|surg(?:ed|ing|es?)|rall(?:ied|ying|ies)|declin(?:ed|ing|es?)|slipp?(?:ed|ing|s)?|"
+    r"sagg?(?:ed|ing|s)?|soar(?:ed|ing|s)?|skid(?:ded|ding|s)?|retreat(?:ed|ing|s)?|advanc(?:ed|ing|es?)|"
+    r"trad(?:ed|ing) (?:down|up|lower|higher))\b",
+    re.IGNORECASE)
+# (a weekday or a month names no company)
+_NOT_A_COMPANY = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Shares Stock Nasdaq NYSE Wall Street".split())
+
+
+def close_move(text: str) -> bool:
+    """Whether the sentence gives a share price's close ("closed down 14%", "The stock ended at $41.68")."""
+    low = text.lower()
+    return (any(k in low for k in _CLOSE_KEYS) and _CLOSE.search(text) is not None
+            and _SHARE_CONTEXT.search(text) is not None)
+
+
+def intraday_move(text: str) -> bool:
+    """Whether the sentence gives a share price's move before the day's close as its news (see above)."""
+    low = text.lower()
+    return (any(k in low for k in _INTRADAY_KEYS) and (m := _INTRADAY.search(text)) is not None
+            and _MOVE.search(text) is not None and ("market" in m.group().lower() or _SHARE_CONTEXT.search(text)
+                                                    is not None)
+            and not close_move(text))
+
+
+def superseded_moves(texts: list[str], docs: list[int]) -> set[int]:
+    """The sentences (indices into ``texts``, each of document ``docs[i]``) that give a share price's move during the
+    day when a document of the cluster gives the close and names what the move's sentence names (see above)."""
+    low = "\n".join(texts).lower()
+    if not any(k in low for k in _CLOSE_KEYS):
+        return set()  # (a substring test: most clusters give no close, and no sentence need be read)
+    closed = {docs[i] for i, t in enumerate(texts) if close_move(t)}
+    if not closed:
+        return set()
+    moving = [i for i, t in enumerate(texts) if intraday_move(t)]
+    if not moving:
+        return set()
+    named: set[str] = set()  # (the names the documents that give the close give)
+    for i, t in enumerate(texts):
+        if docs[i] in closed:
+            named |= tally_names(t)
+    return {i for i in moving if not (mine := tally_names(texts[i]) - _NOT_A_COMPANY) or mine & named}
+
+
 # ---- figures that differ between outlets ------------------------------------------------------------------------
 #
 # Outlets can give different tolls that no page reconciles (a commissioner's nine dead against the coroner's seven,

@@ -28,6 +28,9 @@ class Document:
     date: str | None = None
     is_html: bool = False
     opinion: bool = False  # a column, an op-ed or an editorial (``opinion.is_opinion_page``; set by the clean stage)
+    # a transcript whose speakers' names stand on lines of their own ("Dana Mirecki -- Chief Executive Officer",
+    # "Operator"), which clean drops: its speakers' "I" and "we" are nobody's in a brief (set by the clean stage)
+    transcript: bool = False
 
 
 @dataclass(frozen=True)

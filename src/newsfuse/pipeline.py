@@ -178,7 +178,8 @@ def summarize(
     groups = _doc_groups(rep, len(cleaned))
     titles = _titles(cleaned, keep)
     opinion = frozenset(k for k in keep if cleaned[k].opinion)
-    selection = select(rep, budget, groups, titles=titles, opinion=opinion)
+    transcript = frozenset(k for k in keep if cleaned[k].transcript)
+    selection = select(rep, budget, groups, titles=titles, opinion=opinion, transcript=transcript)
     if not selection.indices:
         # a larger budget helps only if some sentence could be chosen at all (one that leans on a sentence
         # the text does not hold, "We're committed to ...", never can)

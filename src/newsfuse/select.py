@@ -26,7 +26,13 @@ from operator import itemgetter
 import numpy as np
 
 from newsfuse.clutter import is_clutter_sentence
-from newsfuse.figures import says_superseded, states_superseded, superseded_counts, superseded_tallies
+from newsfuse.figures import (
+    says_superseded,
+    states_superseded,
+    superseded_counts,
+    superseded_moves,
+    superseded_tallies,
+)
 from newsfuse.language import ForeignTest
 from newsfuse.model import Sentence
 from newsfuse.options import Budget
@@ -232,6 +238,11 @@ _PAGE_POINTER = re.compile(
 # times over" reads as the story's fact, and a reader cannot tell the columnist's "I" or the board's "we" from the
 # reporters'. (Pages of opinion alone are still summarized.)
 OPINION_RULE = True
+# A transcript whose speakers' names stand on lines of their own (an earnings call's "Dana Mirecki -- President and
+# Chief Executive Officer"; Document.transcript) loses them in clean: its speakers' "I", "we" and "our" ("We have
+# decided to reduce our workforce by about 1,100 people ...") would read as the transcript site's own words, nobody's.
+# Such sentences are quoted only when nothing else can be (tests/fixtures/corran-earnings).
+TRANSCRIPT_RULE = True
 # A question-and-answer label opening a sentence (a FAQ's, an interview's): "Q: When will trains run?", "A: The ...",
 # "Question: ...", "Answer: ...". (Not "A: B: C" in prose, nor "A. Lincoln": a colon and a capital after the label.)
 _QA_LABEL = re.compile(r"(?:Q|A|Question|Answer|QUESTION|ANSWER)\s?:\s+[\"“'‘(]?[A-Z0-9]")
@@ -463,6 +474,12 @@ def superseded_sentences(rep: Representation) -> set[int]:
 # gives ..."): a live page keeps its early entries, and a brief quoting one names the wrong leader or margin
 # (figures.superseded_tallies; tests/fixtures/halden-vote).
 TALLY_RULE = True
+
+
+# A share price's move during the day ("Shares of Acme were down 9% in premarket trading") is no candidate when a
+# document of the cluster gives the close ("Shares of Acme closed down 14% on Thursday"): an earlier figure of the day
+# given as the news (figures.superseded_moves; tests/fixtures/corran-earnings).
+SHARE_CLOSE_RULE = True
 
 
 # A statement set out under a paragraph that introduces it ("Mayor Thomas Pelling issued the following statement ...:"
@@ -766,6 +783,7 @@ def headline_scores(rep: Representation, titles: list[str]) -> np.ndarray:
 def select(
     rep: Representation, budget: Budget, doc_groups: list[int] | None = None, titles: list[str] | None = None,
     opinion: frozenset[int] = frozenset(),
+    transcript: frozenset[int] = frozenset(),
 ) -> Selection:
     """The brief's sentences: the best-scoring set of candidates that fits ``budget``.
 
@@ -777,7 +795,8 @@ def select(
     long sentences and questions, never fragments, open quotations or repeated facts.
 
     ``opinion``: the documents that are columns, op-eds or editorials; their sentences are candidates only when no
-    other document has one (OPINION_RULE).
+    other document has one (OPINION_RULE). ``transcript``: the documents that are transcripts whose speakers' names
+    clean dropped; their sentences in the first person are quoted only when nothing else can be (TRANSCRIPT_RULE).
     """
     n = len(rep.sentences)
     if n == 0:
@@ -900,9 +919,12 @@ def select(
     stale = superseded_sentences(rep) if SUPERSEDED_RULE else set()
     if TALLY_RULE:
         stale |= superseded_tally_sentences(rep)
+    if SHARE_CLOSE_RULE:
+        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
     if STATEMENT_RULE:
         stale |= statement_runs(rep, len(set(doc_groups)))
     last_resort = [shouting(s.text) or i in runs or (OVERSTATEMENT_RULE and overstates(s.text))
+                   or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(_QUOTED.sub(" ", s.text)) is not None)
                    for i, s in enumerate(rep.sentences)]
 
     def candidates(relaxed: bool = False, teasers: bool = False) -> list[bool]:

@@ -473,6 +473,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([^()]{1,30}\))?"
     # (the country in brackets before the agency: "Kyiv (Ukraine) (AFP) -")
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?(?:\s*\(\s*[A-Z][A-Za-z.'’ ]{1,30}\))?\s*\(\s*[A-Za-z][A-Za-z. ]{0,20}?\s*\)"
+    # (a wire's flash with its date and no place: "July 30 (Castline) -", "Jan 5 (Reuters) -")
+    r"|(?:" + MONTHS + r")\.?\s\d{1,2}\s*\(\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][A-Za-z. ]{1,20}?\s*\)"
     r"|[A-Z][A-Za-z.'’ ,]{1,40}?\s*\|\s*[A-Za-z][A-Za-z.'’ ,]{1,40}?\s*\(\s*(?:AP|Reuters|AFP|UPI|ap|reuters|afp|upi)\s*\)"
     # (a wire page's header run into its dateline: "Philadelphia | Philadelphia (Reuters) -")
     # lower-cased corpora: "new york ( ap ) —", "beijing, dec. 9 ( upi ) --", "berlin/athens ( reuters ) -", a stamp
