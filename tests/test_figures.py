@@ -367,3 +367,18 @@ def test_moves_of_the_day_are_superseded_by_the_close_of_the_same_company() -> N
     ]
     assert superseded_moves(texts, [0, 1, 1, 2, 2]) == {0, 1}
     assert superseded_moves(texts[:3], [0, 1, 1]) == set()  # (no close yet: the day's moves are the news)
+
+
+def test_sentences_holding_a_key_are_found_in_the_joined_text_as_one_by_one() -> None:
+    """figures._holding finds the sentences that hold a key by searching the cluster's joined text once; it must
+    give what testing each sentence gives, also where lower-casing changes a length ("İ")."""
+    import random
+
+    from newsfuse.figures import _CLOSE_KEYS, _holding
+
+    rnd = random.Random(3)
+    words = "the shares closed down 4% ended at to close market İstanbul settled finished x y".split()
+    for _ in range(2000):
+        texts = [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(0, 6))]
+        want = [i for i, t in enumerate(texts) if any(k in t.lower() for k in _CLOSE_KEYS)]
+        assert _holding(texts, "\n".join(texts).lower(), _CLOSE_KEYS) == want, texts

@@ -13,6 +13,7 @@ Linear: every pattern is anchored on a number or a keyword and reads a bounded w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -405,13 +406,32 @@ def intraday_move(text: str) -> bool:
             and not close_move(text))
 
 
+def _holding(texts: list[str], low: str, keys: tuple[str, ...]) -> list[int]:
+    """The indices of ``texts`` that hold one of ``keys`` (lower case) in ``low``, their lower-cased text joined by
+    newlines: each key found by ``str.find`` over the whole text, not tried sentence by sentence (many news clusters
+    say "closed" or "ended" somewhere; few sentences do)."""
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t) + 1)
+    if starts[-1] != len(low) + 1:  # (lower-casing changed a length, "İ" -> "i̇": the offsets would not line up)
+        return [i for i, t in enumerate(texts) if any(k in t.lower() for k in keys)]
+    found: set[int] = set()
+    for k in keys:
+        at = low.find(k)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = low.find(k, starts[i + 1])  # (the next sentence on: one hit a sentence is enough)
+    return sorted(found)
+
+
 def superseded_moves(texts: list[str], docs: list[int]) -> set[int]:
     """The sentences (indices into ``texts``, each of document ``docs[i]``) that give a share price's move during the
     day when a document of the cluster gives the close and names what the move's sentence names (see above)."""
     low = "\n".join(texts).lower()
     if not any(k in low for k in _CLOSE_KEYS):
         return set()  # (a substring test: most clusters give no close, and no sentence need be read)
-    closed = {docs[i] for i, t in enumerate(texts) if close_move(t)}
+    closed = {docs[i] for i in _holding(texts, low, _CLOSE_KEYS) if close_move(texts[i])}
     if not closed:
         return set()
     moving = [i for i, t in enumerate(texts) if intraday_move(t)]
