@@ -2654,6 +2654,8 @@ def test_prose_like_a_campaign_disclaimer_is_kept(line: str) -> None:
     ("The company released this statement on Tuesday afternoon:", True),
     ("Read the full statement here:", False),  # (a pointer, not a lead-in)
     ("Here is what you need to know:", False),
+    # (the outlet's own list after a statement is mentioned)
+    ("The district released a statement Tuesday night, and here is what we know so far:", False),
     ("Statement:", False),
 ])
 def test_a_statement_lead_in_is_kept(line: str, kept: bool) -> None:
@@ -2739,6 +2741,13 @@ def test_brisk_titles_outlets_and_opinion_pages(brisk: dict[str, Document]) -> N
     ("The paper's editorial board endorsed the plan in 2024.", "Brisk approves light rail", False),
     ('<meta property="article:section" content="Local News"><p>The opinion poll showed support.</p>', None, False),
     ("The council voted on Tuesday.", "Opinion poll: most residents back the rail line", False),
+    # (a disclaimer opens a line or a sentence: "... on time. The views expressed are ..." in a flattened page is one;
+    # a news report's sentence about an op-ed's or a paper's disclaimer is none)
+    ("amy roe rides the no. 14 bus. the views expressed are the author's own.", None, True),
+    ("Fox River News said in a statement Tuesday that the views expressed are those of the author and not the "
+     "network. The column drew 4,000 complaints.", "Network defends columnist after outcry", False),
+    ("The Ledger's publisher, Amy Roe, wrote that editorials are the opinion of the editorial board and are written "
+     "separately from the newsroom.", "Ledger publisher answers readers", False),
 ])
 def test_opinion_pages(text: str, title: str | None, opinion: bool) -> None:
     from newsfuse.opinion import is_opinion_page
@@ -2754,6 +2763,10 @@ def test_opinion_pages(text: str, title: str | None, opinion: bool) -> None:
     ("for the record an earlier version of this post said the study focused in part on sonata no. 12.", True),
     ("The views expressed at the hearing ranged from anger to relief.", False),
     ("For the record, the council has voted on rail three times since 2014.", False),
+    # (a news report's sentence about a disclaimer)
+    ("Editorials are the opinion of the editorial board, which is separate from the newsroom, the publisher wrote in a "
+     "note to readers.", False),
+    ("The views expressed are those of the author, the network said in a statement on Tuesday.", False),
 ])
 def test_opinion_disclaimers_and_corrections_are_clutter(line: str, clutter: bool) -> None:
     from newsfuse.clutter import is_clutter_line
@@ -2767,6 +2780,16 @@ def test_a_trending_heading_naming_the_site_ends_the_story() -> None:
             "Trending on KBSK\nSnow returns to the foothills Thursday night\nBrisk North robotics team heads to nationals\n")
     out = clean_text(text)
     assert "mid-2027" in out and "Snow returns" not in out and "Trending" not in out
+
+
+def test_a_short_paragraph_opening_trending_on_is_no_trailer_heading() -> None:
+    """A story's short paragraph about what trends ("Trending on Twitter was the hashtag #HaldenVotes.") is prose, and
+    the story goes on after it (as a heading, it cut every paragraph below)."""
+    text = ("Voters in Halden waited past midnight for the county's final count on Tuesday.\n\n"
+            "Trending on Twitter was the hashtag #HaldenVotes.\n\n"
+            "All 14 precincts had reported by 11:47 p.m., the county clerk said on Wednesday.\n")
+    out = clean_text(text)
+    assert "All 14 precincts" in out and "#HaldenVotes" in out
 
 
 # --- tests/fixtures/sella-study: a medical study ------------------------------------------------------------------------
@@ -2836,6 +2859,8 @@ PAPER_BACK_MATTER = [
     "Abstract objective: immune stimulation through exposure to commensal microbes may protect against allergy.",
     "Marlow P, Eden K. Recurrence after minor stroke: a cohort study of 11,000 patients. Stroke Outcomes. 2019;12:44-52.",
     "Oduya R, Lindqvist A, Sato M, et al. Brenacine in stable coronary disease. Corvane J Med. 2020;35(11):980-991.",
+    "Citation: dagher rk, chen j, thomas sb (2015) gender differences in mental health outcomes.",
+    "Support for Lowmoor Public Radio comes from listeners like you.",
 ]
 PAPER_BACK_MATTER_LIKE_PROSE = [
     "Funding for the new bridge comes from a state grant, the mayor said.",
@@ -2844,6 +2869,9 @@ PAPER_BACK_MATTER_LIKE_PROSE = [
     "The background: a decade of disputes over the river's water.",
     "In 2019; 12 people were hurt in the blast and 44 more in the fire.",
     "Conflicts of interest among board members were the subject of the audit, the report said.",
+    # (a police log's label; a public radio story's sentence about support for a strike)
+    "Citation: A 34-year-old Halden man was cited for driving with a suspended license on Main Street.",
+    "Support for the strike comes from members of three unions, who voted on Tuesday.",
 ]
 
 

@@ -212,6 +212,10 @@ def test_partial_tallies_are_superseded_only_by_the_same_race_counted_in_full() 
     assert superseded_tallies([early, final, awaited], [0, 1, 0]) == {0, 2}
     assert superseded_tallies([early, other], [0, 1]) == set()  # (another race's complete count)
     assert superseded_tallies([early, awaited], [0, 0]) == set()  # (no complete count: the news the cluster has)
+    # (a sentence that gives the complete count too tells the night's story, and is no partial count)
+    story = ("Varga-Holm led with 9 of 14 precincts counted, but once all 14 precincts had been counted Pelling had "
+             "won by 212 votes.")
+    assert superseded_tallies([story, final], [0, 1]) == set()
 
 
 def test_superseded_tally_sentences_are_no_candidates() -> None:

@@ -452,3 +452,7 @@ def test_quoted_words() -> None:
     assert _quoted_words('It launches a " ron paul\'s america " feature in march.') == {"ron", "paul", "america"}
     assert _quoted_words('He called it "a blank check."') == frozenset()  # (too few words to judge by)
     assert _quoted_words("The council voted 7-2 on Tuesday.") == frozenset()
+    # (the marks are paired in turn: a short quotation's closing mark opens none, so the reporter's words between two
+    # quotations are not read as quoted: "campaign", "backers", "Tuesday")
+    assert _quoted_words('The "Yes" campaign and its backers said Tuesday that "every street in Halden will be '
+                         'repaved" within five years.') == {"everi", "street", "halden", "repav"}

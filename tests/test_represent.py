@@ -179,6 +179,15 @@ DIFFERENT_FIGURES = [
         "The transit authority's final offer was 8 percent over three years plus a one-time payment of $1,200.",
         "The union wants a 15% raise over three years; the authority has offered 8%, plus a one-time bonus of $1,200.",
     ),
+    # the same two figures in the other order: other facts ("4.1% ... down from 4.6%" / "4.6% ... up from 4.1%")
+    (
+        "The county's jobless rate was 4.1% in March, down from 4.6% a year earlier, the county said.",
+        "The county's poverty rate was 4.6% in 2023, up from 4.1% in 2022, the county said.",
+    ),
+    (
+        "Pelling won 5,210 votes to Varga-Holm's 4,998 in the mayor's race on Tuesday.",
+        "In the levy vote on Tuesday, 4,998 voters backed the measure and 5,210 opposed it.",
+    ),
     # two shared figures of four each: one index's fall is not another's
     (
         "The Lakeport index lost 530.94 points, or 3.1%, to close at 16,459 on Monday, about 10% below its peak.",

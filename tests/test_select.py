@@ -812,6 +812,7 @@ NOT_GLUED = [
     "Watch the game on Sunday, the coach told the team before the final.",
     "The court will release a transcript of the hearing on Monday.",
     "The funding for the repairs comes from the state, the engineer said on Monday.",
+    "1/100 of a second separated the two skiers at the end of the giant slalom.",  # (a fraction, no gallery counter)
     "She said she could see it: the girders had cracked right through.",
     "Fill in the blank on the form: the city needs ___ more buses, the mayor said.",
     "A 50/50 split of the repair bill was agreed on Monday.",
@@ -1326,6 +1327,12 @@ NOT_OVERSTATEMENTS = [
     "The council slashed the library's budget by a quarter.",
     'One top expert called it "the biggest breakthrough drug in a decade".',  # (someone's words: the quotation rules')
     "A cheap drug lowered the risk of a second stroke by about a quarter in a trial of 4,212 patients.",
+    # (a regulator's label, words that doubt the claim, a risk slashed by no treatment)
+    "The FDA granted brenacine breakthrough therapy designation in 2024, which speeds its review.",
+    "Police say the man sold a fake miracle cure to hundreds of patients.",
+    "Researchers cautioned against calling brenacine a miracle drug.",
+    "The so-called wonder drug was pulled from shelves in 1998 after reports of liver damage.",
+    "The new signals slash the risk of collisions at crossings, the transit authority said.",
 ]
 
 
@@ -1386,3 +1393,46 @@ def test_a_transcript_speakers_we_is_quoted_only_when_nothing_else_can_be() -> N
         source="Castline")
     brief = newsfuse.summarize([transcript, report], words=60)
     assert all(s.origin == "wire" for s in brief.sentences), brief.summary
+
+
+# --- statements set out under a lead-in (select.statement_runs) ----------------------------------------------------------
+
+def _statement_run_texts(text: str) -> list[str]:
+    from newsfuse.represent import represent
+    from newsfuse.select import statement_runs
+    from newsfuse.split import split_document
+
+    sents = split_document(text, 0) + split_document("Mayor Thomas Pelling of Halden conceded on Wednesday.", 1)
+    rep = represent(sents, 2)
+    return [sents[i].text for i in sorted(statement_runs(rep, 2))]
+
+
+def test_a_statement_run_ends_at_the_reporters_sentence_about_the_speaker() -> None:
+    """The statement under "Pelling issued the following statement:" is no candidate; the reporter's sentences after it
+    ("Pelling, 61, served three terms ...") are (the run ran on to them: 12 sentences or a quotation mark)."""
+    text = ("HALDEN — Mayor Thomas Pelling conceded the race early Wednesday.\n\n"
+            "Pelling issued the following statement:\n\n"
+            "The count is clear, and the voters of Halden have made their choice.\n\n"
+            "It has been the honor of my life to serve this city.\n\n"
+            "Pelling, 61, served three terms and had been favored to win a fourth.\n\n"
+            "Varga-Holm, a former school principal, will be sworn in on Jan. 4.\n")
+    assert _statement_run_texts(text) == ["The count is clear, and the voters of Halden have made their choice.",
+                                          "It has been the honor of my life to serve this city."]
+    # (a statement naming its speaker in the first person stays the speaker's)
+    text = text.replace("It has been the honor of my life", "I, Tom Pelling, have had the honor of my life")
+    assert "I, Tom Pelling, have had the honor of my life to serve this city." in _statement_run_texts(text)
+
+
+def test_the_outlets_own_list_after_a_statement_is_mentioned_is_quoted() -> None:
+    """"The district released a statement Tuesday night, and here is what we know so far:" introduces the reporter's
+    own facts, not a statement: they are candidates (they were passed over as the district's words)."""
+    herald = ("HALDEN — The Marrick County school board voted 4-3 on Tuesday to close Linden Elementary at the end of "
+              "the school year.\n\nThe district released a statement Tuesday night, and here is what we know so far:"
+              "\n\nLinden's 212 students will move to Garrow Elementary in the fall.\n\n"
+              "The district expects to save about $1.1 million a year by closing the building.\n")
+    wire = ("The Marrick County school board voted 4-3 on Tuesday to close Linden Elementary, a 1950s building in "
+            "north Halden.\n\nParents opposed the plan at a long meeting.\n")
+    assert _statement_run_texts(herald) == []
+    brief = newsfuse.summarize([newsfuse.Document(herald, id="herald", source="Halden Herald"),
+                                newsfuse.Document(wire, id="wire", source="Coast Wire")], words=150)
+    assert "212 students" in brief.summary and "$1.1 million" in brief.summary, brief.summary

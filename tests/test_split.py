@@ -1132,6 +1132,11 @@ def test_more_attributions_after_a_quoted_question_continue_its_sentence() -> No
         '"why now? " ruiz wondered aloud.', '"stop! " the foreman yells at the crew.']
     assert split_text('"why now? " Ruiz wondered. The council responded that the money was there.') == [
         '"why now? " Ruiz wondered.', "The council responded that the money was there."]
+    # (a new sentence whose verb takes an object: not an attribution)
+    for question, after in (('"Can you help me?"', "The suspect pleaded guilty to two counts of fraud on Monday."),
+                            ('"Is the water safe?"', "Firefighters responded to the plant at 3 a.m. on Sunday."),
+                            ('"Why now?"', "Residents questioned the timing of the vote at Tuesday's meeting.")):
+        assert split_text(f"{question} {after}") == [question, after]
 
 
 def test_a_photo_credit_to_a_social_network_before_a_sentence_is_trimmed() -> None:
@@ -1144,7 +1149,8 @@ def test_a_photo_credit_to_a_social_network_before_a_sentence_is_trimmed() -> No
         "the old diner will close on July 1."]
     for kept in ("The council broke the news via twitter on Wednesday that the bridge would reopen.",
                  "Fans reacted via twitter.", "The mayor posted the plan via facebook and asked for comments.",
-                 "Her office released ( via twitter ) a letter to the council."):
+                 "Her office released ( via twitter ) a letter to the council.",
+                 "Neighbors coordinate via Facebook groups to check on older residents."):
         assert split_text(kept) == [kept]
 
 
@@ -1155,6 +1161,10 @@ def test_a_photo_credit_to_a_social_network_before_a_sentence_is_trimmed() -> No
     ("Bus Nos. 3 and 4 were late again on Monday morning.", 1),
     # a "No." that ends a sentence stays an end
     ("Asked whether the line would open early, the mayor said No. The vote was 7-2.", 2),
+    # (nor before a year, a count with separators, or after an answer)
+    ("Asked whether he would resign, Pelling said no. 2019 was the last time he faced a challenger.", 2),
+    ("Voters said no. 2,310 voted against the levy and 1,987 for it.", 2),
+    ("Asked whether he would resign, Pelling said no. 14 people had called for it.", 2),
 ])
 def test_a_number_sign_is_no_sentence_end(text: str, pieces: int) -> None:
     from newsfuse.split import split_text

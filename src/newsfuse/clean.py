@@ -509,7 +509,8 @@ def _drop_repeated(cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
 STATEMENT_LEAD_IN = re.compile(
     r"\b(?:(?:issued|released|gave|sent|provided|posted|shared|read|made)\b[^:]{0,80}?\b(?:the following|this|a|an|the)"
     r" (?:[\w-]+ ){0,2}statement|(?:said|says|wrote|writes) in (?:a|the|his|her|their|its) (?:[\w-]+ ){0,2}statement)"
-    r"\b[^:]{0,160}:$",
+    # (not the outlet's own list after it: "The district released a statement Tuesday, and here is what we know so far:")
+    r"\b(?![^:]{0,160}\b(?:here(?:'s|’s| is| are)|what we know|what you need to know|below)\b)[^:]{0,160}:$",
     re.IGNORECASE)
 
 

@@ -189,7 +189,9 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:if you (?:liked|enjoyed) (?:this|the) (?:episode|show|podcast),? )?(?:please )?(?:rate|rate and review|"
     r"subscribe|follow|review) (?:us|the show|this (?:show|podcast))\b[^.!?]{0,40}\bwherever you (?:get|listen to)"
     r" (?:your )?podcasts[.!]?",
-    r"support for [\w .'’&-]{2,60}? comes from (?:listeners|members|viewers|readers)\b[^.!?]{0,80}[.!]?",
+    # (not "Support for the strike comes from members of three unions, who voted Tuesday.")
+    r"support for [\w .'’&-]{2,60}? comes from (?:listeners|members|viewers|readers)(?: like you\b| of (?:this|our) "
+    r"(?:station|network|program|podcast)\b| and from\b)[^.!?]{0,80}[.!]?",
     r"this text may not be in its final form\b.{0,120}",
     # a research paper's back matter on its journal's page, its label first ("Funding: This trial was funded by ...",
     # "Conflict of interest: Dr Roe reports ...", "Data sharing: De-identified participant data will be ...",
@@ -199,7 +201,10 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:funding(?: sources?| statement)?|sources? of funding|role of the funding source|conflicts? of interests?|"
     r"competing interests?|declarations? of (?:competing )?interests?|(?:financial )?disclosures?|"
     r"data (?:sharing|availability)(?: statement)?|corresponding author|trial registration|author contributions|"
-    r"cite this article|how to cite(?: this article)?|citation|doi|reproducible research statement)\s*:\s.{0,800}",
+    r"cite this article|how to cite(?: this article)?|doi|reproducible research statement)\s*:\s.{0,800}",
+    # ... "Citation:" when a reference follows (a year, "et al", a DOI), not a police log's entry ("Citation: A
+    # 34-year-old Halden man was cited for driving with a suspended license on Main Street.")
+    r"citation\s*:\s(?=.{0,800}?(?:\bet al\b|\bdoi\b|\b(?:1[89]|20)\d\d\s?[;.():]))(?:.{0,800})",
     # (a social widget's sign-in line: "use my facebook information to fill out my public buzzfeed profile ...")
     r"(?:have an account\? sign in! )?use my facebook information to fill out my public\b.{0,200}",
     r"(?:e-?mail address )?we ?(?:'|’)? ?ll send a conf[io]rmation e-?mail to this address\b.{0,40}",
@@ -726,8 +731,9 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\btap or click\b", ("tap or click",)),
     # a gallery's counter before each picture's headline and caption ("3/46 jeremy hunt announces ... the nhs will be
     # asked ...", "Just giving 2/46 government to review ...", "1/47 20 february 2018 jane roe is introduced as ..."):
-    # more pictures than a month has days, so no date; not "50/50"
-    (r"^\s*(?:just giving\s+)?(?!(\d{1,3})/\1\b)\d{1,3}/(?:3[2-9]|[4-9]\d|[1-9]\d\d)\s+(?:\d{1,2}\s+)?[a-z]", ("/",)),
+    # more pictures than a month has days, so no date; not "50/50", nor a fraction ("1/100 of a second separated ...")
+    (r"^\s*(?:just giving\s+)?(?!(\d{1,3})/\1\b)\d{1,3}/(?:3[2-9]|[4-9]\d|[1-9]\d\d)\s+(?!(?:of|an?|inch|inches|mile|"
+     r"miles|seconds?|cups?|teaspoons?|tablespoons?)\b)(?:\d{1,2}\s+)?[a-z]", ("/",)),
     # ... a consent, sign-up or subscription form ("By clicking "i agree " below, you consent to ... cookies",
     # "Sign up for breaking news alerts from nbc news but physicians ...", "... never miss our top stories free sign
     # up the results, ...", "Premium content for only $ 0.99 ..., subscribe today.")
@@ -1128,7 +1134,8 @@ TRAILER_HEADINGS: tuple[str, ...] = (
     "related links", "related", "more from .{1,40}", "more on this story", "more stories", "more news", "more coverage",
     "we recommend", "recommended", "recommended for you", "recommended stories", "site index", "site information navigation",
     "most popular", "most read", "most viewed", "most shared", "popular now", "trending", "trending now", "trending stories",
-    "trending (?:on|at) .{1,40}",
+    # ("Trending on KBSK"; not a short paragraph: "Trending on Twitter was the hashtag #HaldenVotes.")
+    "trending (?:on|at) [^!?:]{1,40}(?<!\\.)",
     "you may also like", "you might also like", "around the web", "from our partners", "latest news", "latest stories",
     "top stories", "editor'?s picks", "don'?t miss", "in other news", "other news", "comments", "read comments",
     "join the conversation", "leave a comment", "what to read next", "further reading", "sponsored stories",

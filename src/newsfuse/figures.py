@@ -334,7 +334,10 @@ def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
     complete = [i for i, t in enumerate(texts) if complete_tally(t)]
     if not complete:
         return set()
-    partial = [i for i, t in enumerate(texts) if partial_tally(t)]
+    # (a sentence that also gives the complete count tells the night's story: "Varga-Holm led with 9 of 14 precincts
+    # counted, but once all 14 precincts had been counted Pelling had won by 212 votes.")
+    done = set(complete)
+    partial = [i for i, t in enumerate(texts) if i not in done and partial_tally(t)]
     if not partial:
         return set()
     finished = {docs[k] for k in complete}

@@ -418,12 +418,37 @@ _OVERSTATEMENT = re.compile(
 _OVERSTATEMENT_KEYS = ("miracle", "wonder", "breakthrough", "game", "revolutionary", "slash")
 
 
+# Not the writer's own claim: a regulator's label ("breakthrough therapy designation"), a word that doubts it ("a fake
+# miracle cure", "the so-called wonder drug", "cautioned against calling brenacine a miracle drug"), and a risk
+# slashed by something that is no treatment ("The new signals slash the risk of collisions at crossings").
+_OVERSTATEMENT_LABEL = re.compile(r"\s*(?:designation|status)\b", re.IGNORECASE)
+_OVERSTATEMENT_DOUBTED = re.compile(
+    r"\b(?:fake|bogus|so-called|so called|supposed|purported|alleged|sham|quack|fraudulent|false|not an?|no|"
+    r"(?:calling|called|call|dubbed|touted as|billed as|promoted as|marketed as|sold as)(?: (?:it|\w+))? an?)"
+    r"\s+(?:new\s+)?$", re.IGNORECASE)
+_TREATMENT_WORDS = re.compile(
+    r"\b(?:drugs?|pills?|tablets?|jabs?|vaccines?|treatments?|therap(?:y|ies)|medicines?|medications?|supplements?|"
+    r"doses?|study|studies|trials?|patients|stroke|cancer|heart|dementia|diabetes|disease|researchers)\b", re.IGNORECASE)
+
+
 def overstates(text: str) -> bool:
     """Whether a sentence overstates a treatment in its writer's own voice (see OVERSTATEMENT_RULE)."""
     low = text.lower()
     if not any(k in low for k in _OVERSTATEMENT_KEYS):
         return False
-    return _OVERSTATEMENT.search(_QUOTED.sub(" ", text)) is not None
+    plain = _QUOTED.sub(" ", text)
+    treatment: bool | None = None  # (read once, when a risk is slashed)
+    for m in _OVERSTATEMENT.finditer(plain):
+        if _OVERSTATEMENT_LABEL.match(plain, m.end()) or _OVERSTATEMENT_DOUBTED.search(plain, max(0, m.start() - 30),
+                                                                                       m.start()):
+            continue
+        if m.group()[:5].lower() == "slash":
+            if treatment is None:
+                treatment = _TREATMENT_WORDS.search(plain) is not None
+            if not treatment:
+                continue
+        return True
+    return False
 # A transcript's runs of sentences without punctuation (a radio bulletin's: "About 240,000 people ride the system on a
 # weekday and this morning all 62 bus routes ... are stopped the union represents ..."): a document of which
 # RUN_ON_SENTENCES "sentences" or more have RUN_ON_WORDS words or more, RUN_ON_SHARE of them with no mark inside but a
@@ -500,14 +525,42 @@ def statement_runs(rep: Representation, n_groups: int) -> set[int]:
     out: set[int] = set()
     sentences = rep.sentences
     for i, s in enumerate(sentences):
-        if s.text[-1:] != ":" or STATEMENT_LEAD_IN.search(s.text[-300:]) is None:
+        if s.text[-1:] != ":" or (m := STATEMENT_LEAD_IN.search(s.text[-300:])) is None:
             continue
+        names = _speaker_names(s.text[-300:][: m.start()])
         for j in range(i + 1, min(i + 1 + STATEMENT_RUN, len(sentences))):
             t = sentences[j].text
             if sentences[j].doc != s.doc or any(q in t for q in "\"“”") or _SPEECH.search(t):
                 break
+            if names and _names_speaker(t, names):
+                break  # (the reporter's own sentence about the speaker: "Pelling, 61, served three terms ...")
             out.add(j)
     return out
+
+
+# Words of a lead-in that name no one in particular ("Mayor Thomas Pelling", "The Halden City Council"): a statement
+# may name its speaker's office or body in the third person ("The Council remains committed to ...").
+_GENERIC_NAMES = frozenset(
+    "The This Mayor Governor President Senator Sen Rep Representative Chief Sheriff Police Department City County "
+    "Council Office State Minister Secretary Director Board Company Campaign Family Spokesman Spokeswoman Spokesperson "
+    "Superintendent Commissioner Judge Attorney General Committee Authority Agency District School University "
+    "Hospital Church Club Union Party Ministry Government Inc Corp Wednesday Tuesday Monday Thursday Friday Saturday "
+    "Sunday".split())
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z][\w'’-]+")
+
+
+def _speaker_names(lead: str) -> frozenset[str]:
+    """The speaker's name in a statement's lead-in, its last capitalized word before the verb ("Halden Mayor Thomas
+    Pelling issued ...": Pelling; not the place, which the statement may name: "the voters of Halden")."""
+    words = _CAPITALIZED.findall(lead[-80:])
+    last = words[-1][:-2] if words and words[-1].endswith(("'s", "’s")) else words[-1] if words else ""
+    return frozenset({last}) - _GENERIC_NAMES if last else frozenset()
+
+
+def _names_speaker(text: str, names: frozenset[str]) -> bool:
+    """Whether a sentence after a statement names its speaker with no first-person word: the writer's own sentence
+    ("Pelling, 61, served three terms and had been favored to win a fourth."), not the statement's."""
+    return _FIRST_PERSON.search(text) is None and any(w in names for w in _CAPITALIZED.findall(text))
 
 
 def superseded_tally_sentences(rep: Representation) -> set[int]:

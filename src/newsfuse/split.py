@@ -146,6 +146,11 @@ CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 # "No." before a number ("the No. 14 bus", "ranked no. 1", "Nos. 3 and 4"), which Punkt cuts after: the piece is glued
 # to the next when that opens with a digit
 NUMBER_SIGN_END = re.compile(r"(?<![\w.])[Nn]os?\.$")
+# (a rank's number: not a year or a count with separators, "Pelling said no. | 2019 was ...", "Voters said no. | 2,310
+# voted ...", nor after an answer: "Asked if he would resign, he said no. | 14 people ...")
+_RANK_START = re.compile(r"\d{1,3}(?![\d]|[.,]\d)")
+_ANSWERED_NO = re.compile(r"\b(?:said|says|say|saying|answered|answers|replied|replies|voted|votes|told|tells|just|"
+                          r"simply|flatly)\s+no\.$", re.IGNORECASE)
 # ... and so is the street block a police report gives after the time ("... shortly after 9 p.m." | "In the 1600 block
 # of mclean road near old concord road.": a place, no sentence)
 _ZONE_START = re.compile(r"[(\[]?\s*(?:et|edt|est|ct|cdt|cst|pt|pdt|pst|mt|mdt|mst|gmt|utc|bst)\b"
@@ -299,7 +304,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     glue = True  # "The N.S.A." | "'s evolution: ...": a possessive's ending opens no sentence
                 if acronym and not glue:
                     glue = (_ZONE_START.match(sentence) is not None if acronym == "clock"
-                            else sentence[:1].isdigit() if acronym == "number"
+                            else _RANK_START.match(sentence) is not None if acronym == "number"
                             else _opens_with_name(sentence, _NAME_START if acronym == "upper" else _WORD_START))
                 if not glue and len(spans) > para_first and closes_unopened(sentence) and _leaves_open(text, spans[-1]):
                     rest = sentence[1:].lstrip()
@@ -338,7 +343,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 acronym = ("upper" if ACRONYM_END.search(tail) else "lower" if (LOWER_ACRONYM_END.search(tail)
                                                                         or NAME_INITIALS_END.search(tail))
                            else "clock" if CLOCK_END.search(tail)
-                           else "number" if NUMBER_SIGN_END.search(tail) else "")
+                           else "number" if NUMBER_SIGN_END.search(tail) and not _ANSWERED_NO.search(sentence[-20:])
+                           else "")
         if '"' in para.group():
             _pass_opening_quotes(text, spans, para_first)
     _trim_opening_place(text, spans)
@@ -359,8 +365,13 @@ _CONTINUATION = re.compile(r"(?:and|or|but|nor|as|which|while|since|then|because
 _ATTRIBUTION = re.compile(
     r"(?:[\w.'’-]+,?\s+){0,5}?(?:said|says|asked|asks|wrote|writes|told|tells|added|adds|exclaimed|shouted|screamed|"
     r"yelled|replied|tweeted|cried|read|reads|continued|insisted|declared|joked|demanded|explained|recalled|quipped|"
-    r"chanted|noted|admitted|admits|shot back|wondered|questioned|pleaded|laughed|responded|inquired|mused|shouts|yells|"
-    r"exclaims|bellows)\b(?![^.!?\n]*\b(?:is|are|was|were|would|will|had|has|have|can|could)\b)"
+    r"chanted|noted|admitted|admits|shot back|wondered|inquired|mused|shouts|yells|exclaims|bellows|"
+    # (... not a new sentence's verb with its object after a quoted question: '"Can you help me?" | The suspect pleaded
+    # guilty to two counts ...', '"Is the water safe?" | Firefighters responded to the plant ...', '"Why now?" |
+    # Residents questioned the timing of the vote ...')
+    r"pleaded(?!\s+(?:guilty|not|no|innocent)\b)|responded(?!\s+to\b)|laughed(?!\s+(?:off|at)\b)|"
+    r"questioned(?!\s+(?:the|a|an|him|her|them|his|their|its|whether|why|how|if|that|police|officers|witnesses)\b))\b"
+    r"(?![^.!?\n]*\b(?:is|are|was|were|would|will|had|has|have|can|could)\b)"
     r"[^.!?\n]{0,60}[.!?]$",
     re.IGNORECASE,
 )
@@ -843,7 +854,10 @@ _CREDIT_PART_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"had|have|said|says|told|broke|wrote|posted|shared|sent|put|announced|released|revealed)\s)"
      r"(?![\w.'’-]*ed\s)[\w.'’-]+\s){0,6}via (?:facebook|twitter|instagram)(?:\s+user\s+@?[\w.]+)?(?=\s)"
      r"(?!\s+(?:that|to|on|in|and|or|with|about|after|before|from|for|as|when|where|which|who|this|last|earlier|late|"
-     r"saying|announcing|wednesday|monday|tuesday|thursday|friday|saturday|sunday)\b)(?!\s*[,.;:)])"),
+     r"saying|announcing|wednesday|monday|tuesday|thursday|friday|saturday|sunday|"
+     # (the network's own things: "Neighbors coordinate via Facebook groups to check on older residents.")
+     r"groups?|pages?|posts?|messages?|messenger|marketplace|live|accounts?|ads?|videos?|stories|users|fundraisers?|"
+     r"events?|chats?|polls?)\b)(?!\s*[,.;:)])"),
     # a video's label before a dateline ("Video washington — ...", "Video des moines, iowa -- ..."; not "Video games --
     # and the violence in them -- ...")
     (("video",), r"video\s+(?=" + _CITY_LEAD.pattern + "|" + _PLACE_LEAD.pattern + ")"),
