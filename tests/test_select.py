@@ -46,6 +46,21 @@ from newsfuse.split import split_document
         ("For example purposes the council built a scale model of the bridge.", False),
         ("For another year, the bridge will stay closed to trucks.", False),
         ("For one thing to go wrong on that bridge would be a disaster, the engineer said.", False),
+        # a restatement, a relative pronoun, a part of a group named before: of what? of whom?
+        ("In other words, the bridge will stay shut until spring.", True),
+        ("in other words, the ferry is the only way across.", True),
+        ("In other cities, the ferries kept running all winter.", False),
+        ("Which means the ferry will run twice as often.", True),
+        ("Which is why the council met again on Sunday.", True),
+        ("Others waited at the pier for hours in the rain.", True),
+        ("Most were commuters on their way home from work.", True),
+        ("Most have not been told when the bridge will reopen.", True),
+        ("One was taken to the county hospital with burns.", True),
+        ("One is a retired engineer, and the other runs the ferry.", True),
+        ("Most of the ferries run on diesel, the report said.", False),
+        ("One of the ferries ran aground on Tuesday.", False),
+        ("One day the bridge will carry trains again, the mayor said.", False),
+        ("Otherworldly lights hung over the bridge on Friday.", False),
         # a pronoun subject after a day's time
         ("On Saturday they were charged with handling stolen goods.", True),
         ("On Friday, he said the bridge would reopen in December.", True),
@@ -131,6 +146,16 @@ def test_needs_antecedent(text: str, dangling: bool) -> None:
 def test_is_candidate(text: str, ok: bool) -> None:
     s = Sentence(text=text, doc=0, position=1, start=0, end=len(text))
     assert is_candidate(s, word_count(text)) is ok
+
+
+def test_a_lower_case_start_is_a_fragment_except_an_articles_first_sentence() -> None:
+    """In a cased cluster a sentence opening in lower case was split off mid-sentence, but a lower-cased copy's lead
+    after its trimmed dateline ("Lakeport — the city council voted ...") is the article's main fact."""
+    text = "the city council voted on Monday to close the Main Street bridge for six weeks of repairs."
+    lead = Sentence(text=text, doc=0, position=0, start=0, end=len(text))
+    later = Sentence(text=text, doc=0, position=4, start=200, end=200 + len(text))
+    assert is_candidate(lead, word_count(text))
+    assert not is_candidate(later, word_count(text))
 
 
 @pytest.mark.parametrize(("text", "ok"), [
@@ -713,6 +738,13 @@ GLUED = [
     "Document county clerk of courts lakeport, n.y. 14001 ______________________________ notice of hearing pursuant to section 12.",
 ]
 NOT_GLUED = [
+    # prose about images and artists, not a caption
+    "In this image-conscious town, the bridge is the mayor's favourite backdrop.",
+    "The bigger picture in this town is that the bridge carries 40,000 cars a day.",
+    "The artist's rendering of the bridge won a prize at the county fair, the council said.",
+    "An artist who painted the old bridge said she would paint the new one too.",
+    "An artist's rendering of the new bridge was unveiled on Monday, the mayor said.",
+    "Residents joined the conversation about the bridge at a packed town hall on Monday.",
     # prose that dates an event after "on", with the place after the date
     "The trial began on Monday, May 5, 2014, in Boston, and lasted three weeks.",
     "The bridge was closed on Monday, Oct. 3, 2024, in Lakeport, after inspectors found cracks.",
@@ -840,6 +872,17 @@ CAPTIONED = [
     "The new poster ( above ) has drawn 5,000 sign-ups since it went up on Tuesday.",
     "Council chairman tom green ( pictured ) made his remarks after the meeting.",
     "A worker ( center ) inspects the cracked girders of the lakeport bridge.",
+    "Lakeport Mayor Ann Ruiz, second left, walks with fire chief Tom Green.",
+    # a picture's caption: what an image shows, an artist's drawing
+    "Areas in red flooded in the storm in this image from the county.",
+    "The cracked girder is shown in this handout image released on October 3, 2024.",
+    "Two men walk onto the closed bridge in this still image taken from a security camera.",
+    "The bridge appears as a thin line in this picture taken from a helicopter over the lake.",
+    "An artist's rendering of the new Main Street bridge over the Lakeport river.",
+    "an artist's conception of the ferry terminal the council approved on Monday.",
+    "Artist's impression of the planned bridge, which will open in 2027.",
+    # a station's social pitch
+    "Join the conversation on our Facebook page!",
 ]
 
 

@@ -399,6 +399,12 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"(?:thanks?|thank you)(?: very much| so much)?,? (?-i:[A-Z])[\w'’-]+,?(?: and good (?:morning|afternoon|evening|"
     r"day)(?:,? (?:everyone|all))?)?[.!]?",
     r"thank you (?:all |everyone )?for joining us\b.{0,80}",
+    # a picture's caption naming what it shows ("An artist's conception of the juno spacecraft flying over the great red
+    # spot.", "an artist's rendering of the planned stadium.") and a station's social pitch ("Join the conversation on
+    # our facebook page!")
+    r"(?:an? )?artist(?:'s|’s|s'|s’)? (?:conception|rendering|rendition|impression|illustration|depiction)"
+    r"\b(?!.*\b(?:said|says|according to)\b).*",  # (not "An artist's rendering ... was unveiled, the mayor said.")
+    r"join the conversation (?:on|at) (?:our )?(?:facebook|twitter)(?: page)?[.!]?",
 )
 # Notices recognised anywhere in a short line or sentence (searched, not matched: a leading ".{0,160}"
 # in LINE_RE would cost every sentence of a 5 MB page a backtracking scan).
@@ -657,7 +663,8 @@ _CREDIT_ORG = (
 )
 # where someone stands in a photo, as its caption says ("far left", "second from right", "center")
 _PLACE_IN_PICTURE = (
-    r"(?:(?:far |second from |third from |2nd from |3rd from |bottom |top |back |front |standing )?(?:left|right)"
+    r"(?:(?:far |second from |third from |2nd from |3rd from |second |third |fourth |bottom |top |back |front |standing )?"
+    r"(?:left|right)"
     r"|center|centre)"
 )
 # what follows "left, and" when "left" is a verb in a run of actions, not a place in a picture ("..., left, and never
@@ -682,6 +689,11 @@ GLUED_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\(\s*(?:associated press|getty images|ap photo\b[^()]{0,80}|[^()]{0,80}\bvia (?:ap|getty images|reuters))\s*\)",
      ("associated press", "getty images", "ap photo", "via ")),
     (r"\bin this (?:[\w.,'’ ]{0,40}? )?(?:file )?photo(?:graph)?\b", ("photo",)),
+    # ... an image's or a picture's ("Areas in red are seriously short of water in this image from nasa.", "... is shown
+    # in this handout image released on october 22, 2014.", "... in this still image taken from security camera
+    # footage."; not "in this image-conscious town", "the bigger picture in this town")
+    (r"\bin this (?:(?:[a-z]+day,? )?[a-z]{3,9}\.? \d{1,2},? (?:\d{4},? )?)?(?:file |handout |undated |still |satellite |"
+     r"video |aerial |citizen journalism )?(?:image|picture)s?\b(?![-\w'’])", ("image", "picture")),
     (r"\bskip in skip\b", ("skip in skip",)),
     (r"\bembed x share\b", ("embed",)),
     (r"\border presentation-ready copies\b", ("presentation-ready",)),

@@ -99,6 +99,10 @@ _DANGLING = re.compile(
     r"(?P<first>i(?=[\s'’])|we|my|our|us|me)|"
     r"but|and|or|yet|also|however|meanwhile|instead|moreover|furthermore|thus|nor|therefore|consequently|"
     r"nevertheless|nonetheless|"
+    # ... a relative pronoun or a part of a group named before ("Which means you're now faced with a choice.",
+    # "Which is why they're appealing.", "Others hid under beds.", "Most were interns with ...", "One was shot in the
+    # back ...": which? of whom?)
+    r"which|others|most (?:were|are|have|had)|one (?:was|is|has|had)|"
     r"the two|the latter|the former|the move|the decision|the statement|the comments|the remarks|"
     r"in addition|as a result|even so|despite this|after that|since then)\b"
     # ... and openings that place it after or against what came before only with their comma ("Later, it was
@@ -106,7 +110,7 @@ _DANGLING = re.compile(
     # "Similarly sized bridges ..."); and an example or a reason given for what came before ("For example, the
     # researchers tested ...", "For one thing, the house needs a lot of work.": not "For another year, ...")
     r"|^(?:[\"“‘']\s*)?(?:later|still|similarly|likewise|otherwise|in turn|in response|in contrast|by contrast|"
-    r"on the other hand|at the same time|for example|for instance|for one thing|for another),"
+    r"on the other hand|at the same time|for example|for instance|for one thing|for another|in other words),"
     # ... and a pronoun subject after a day's time ("On Saturday they were charged ...", "On Friday, he said ...":
     # who? not "On Monday, police said ...", "On Tuesday it rained")
     r"|^(?:[\"“‘']\s*)?(?:on|by|early|late|last|earlier|later)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -593,8 +597,9 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if (not relaxed or not RELAXED_QUESTIONS) and t.endswith(("?", "?!", "!?", "؟")):
         return False
-    if t[0].islower() and not t[0].isdigit() and not no_case:
-        return False  # a fragment split off mid-sentence
+    if t[0].islower() and not t[0].isdigit() and not no_case and getattr(s, "position", None) != 0:
+        return False  # a fragment split off mid-sentence (not an article's first sentence: a lower-cased copy's lead
+        # after its trimmed dateline, "Washington — donald j. Trump was more involved ...", is its main fact)
     if t[0] in ",;:":
         return False  # ", around 11 a.m., according to lapd sgt. Fillippo.": a fragment, or a label's tail
     opens_quote = t[0] in "\"“" or t.startswith("``")
