@@ -317,7 +317,7 @@ def test_slow_summarize_times_out_with_503_and_the_server_stays_up(monkeypatch: 
         return real(documents, **budget)
 
     monkeypatch.setattr(newsfuse, "summarize", slow)
-    with client(Settings(timeout=0.3)) as c:
+    with client(Settings(timeout=0.3, processes=0)) as c:  # (on a thread: it runs the patched summarize)
         t0 = time.monotonic()
         msg = error_of(post(c, {"documents": ARTICLES}), 503)
         assert time.monotonic() - t0 < 3
@@ -1272,3 +1272,94 @@ def test_process_settings_from_the_command_line_and_the_environment(monkeypatch:
     assert runs[-1].state.pool is None  # everything on threads
     with pytest.raises(InputError):
         Settings(processes=-1)
+
+
+# --- small requests in an idle worker process, else on a thread ----------------------------------------------------
+
+
+def _summarize_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record each summary made in this process (on a server thread); one in a worker process is not seen here."""
+    calls: list[int] = []
+    real = newsfuse.summarize
+
+    def here(documents: Any, **budget: Any) -> Brief:
+        if documents[0].text == ARTICLES[0]["text"]:  # (not the server's warm-up)
+            calls.append(os.getpid())
+        return real(documents, **budget)
+
+    monkeypatch.setattr(newsfuse, "summarize", here)
+    return calls
+
+
+def test_a_small_request_runs_in_an_idle_worker_process_else_on_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads share one interpreter, so small requests used only one core however many there were; now one takes a
+    worker process when one is idle, leaving one idle for heavy requests, and runs on a thread when none is: it never
+    waits for a process. The brief is the same either way."""
+    calls = _summarize_here(monkeypatch)
+    body = {"documents": ARTICLES, "words": 40}
+    app = create_app(Settings(processes=3))
+    with TestClient(app, base_url=BASE) as c:
+        _wait_for_pool(app, 3)
+        pool = app.state.pool
+        r = post(c, body, params={"include_text": "true"})
+        assert r.status_code == 200, r.text
+        assert calls == []  # summarized in a worker process
+        in_process = r.json()
+        held = [pool.try_acquire(), pool.try_acquire()]  # two of the three busy: the last one is kept for heavy work
+        assert None not in held
+        t0 = time.monotonic()
+        r = post(c, body, params={"include_text": "true"})
+        assert r.status_code == 200, r.text
+        assert time.monotonic() - t0 < 5  # (it did not wait for a process)
+        assert calls == [os.getpid()]  # on a thread
+        on_thread = r.json()
+        assert pool.try_acquire(1) is None  # the one left idle is not for small requests (as the server asks)
+        for proc in held:
+            pool.release(proc)
+        assert post(c, body).status_code == 200
+        assert len(calls) == 1  # in a worker process again
+    for brief in (in_process, on_thread):
+        brief["stats"].pop("seconds")
+    assert in_process == on_thread
+
+
+def test_a_small_request_takes_no_process_while_a_heavy_request_waits_for_one() -> None:
+    """A heavy request waiting for a process gets the next one given back; a small request arriving meanwhile, which
+    would otherwise take it first, runs on a thread."""
+    from newsfuse.serve_pool import ProcessPool, read_and_summarize
+
+    pool = ProcessPool(1)
+    try:
+        pool.start()
+        assert not pool.broken, pool.broken
+        proc = pool.try_acquire()  # a small job holds the only process
+        assert proc is not None and pool.try_acquire() is None
+        answers: list[Any] = []
+        docs = [Document(text=a if isinstance(a, str) else a["text"], id=f"d{i}") for i, a in enumerate(ARTICLES)]
+        heavy = threading.Thread(target=lambda: answers.append(
+            pool.call(time.monotonic() + 20, read_and_summarize, [], docs, {"words": 30}, 10)))
+        heavy.start()
+        stop = time.monotonic() + 5
+        while not pool._heavy_waiting and time.monotonic() < stop:
+            time.sleep(0.01)
+        assert pool._heavy_waiting == 1
+        pool.release(proc)  # the small job is done
+        assert pool.try_acquire() is None  # the heavy request's, though it may not have taken it yet
+        heavy.join(20)
+        assert answers and answers[0][0] == "ok"
+        assert pool.try_acquire() is not None  # given back by the heavy request: free for small requests again
+    finally:
+        pool.shutdown()
+
+
+def test_a_small_request_in_a_worker_process_that_overruns_the_deadline_is_stopped() -> None:
+    """Small requests on threads could not be stopped at the deadline; one in a worker process is killed then."""
+    app = create_app(Settings(processes=2, timeout=1.0, inline_chars=10_000_000))
+    with TestClient(app, base_url=BASE) as c:
+        pids = _wait_for_pool(app, 2)
+        # a text request under --inline-chars that takes long: one-word sentences (about 2.7 s a megabyte)
+        r = post(c, {"documents": [ONE_WORD_SENTENCES.decode()]})
+        assert error_of(r, 503).startswith("timed out: summarizing took longer than this server's 1 s limit")
+        assert any(_gone(pid) for pid in pids), "the timed-out small request's process still runs"
+        time.sleep(0.3)
+        assert c.get("/api/health").json()["pending"] == 0

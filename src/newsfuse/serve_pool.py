@@ -13,7 +13,6 @@ import: no FastAPI here (the processes never serve HTTP).
 from __future__ import annotations
 
 import os
-import queue
 import sys
 import threading
 import time
@@ -213,9 +212,11 @@ class ProcessPool:
         self.size = processes
         self.memory_bytes = memory_bytes
         self.blas_threads = blas_threads
-        self._slots: queue.SimpleQueue[_Proc | None] = queue.SimpleQueue()
-        for _ in range(processes):
-            self._slots.put(None)
+        # the processes not running a job (None: one to start); a job taking one is a heavy request (waits for one:
+        # _take) or a small one (takes one only when it is idle and no heavy request waits: try_acquire)
+        self._idle: list[_Proc | None] = [None] * processes
+        self._idle_changed = threading.Condition(threading.Lock())
+        self._heavy_waiting = 0
         self._live: set[_Proc] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -247,7 +248,7 @@ class ProcessPool:
         taken = []
         try:
             for _ in range(self.size):
-                proc = self._slots.get()
+                proc = self._take(time.monotonic() + 3600)
                 taken.append(proc if proc is not None else self._start())
             for proc in taken:
                 if not proc.ready:
@@ -258,18 +259,55 @@ class ProcessPool:
             self.broken = _cannot_start(e)
         finally:
             for proc in taken:
-                self._slots.put(proc)
-            for _ in range(self.size - len(taken)):
-                self._slots.put(None)
+                self._give(proc)
 
     def call(self, deadline: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``fn(report, *args, **kwargs)`` in a worker process (``fn`` must be a module's function: it is sent by
         name); ``report(stage)`` says what it is doing, for the messages. Raises NewsfuseError (the job's one line),
-        JobTimeout, JobTooBig, JobFailed or NotStarted. One thread per process: callers must not exceed ``size``."""
-        try:  # (a process is being replaced, or the caller broke the one-thread-per-process rule)
-            proc = self._slots.get(timeout=max(deadline - time.monotonic(), 0.001))
-        except queue.Empty:
-            raise NotStarted from None
+        JobTimeout, JobTooBig, JobFailed or NotStarted (no process free before the deadline). While it waits for a
+        process, :meth:`try_acquire` gives none to small jobs, so that they never hold up a heavy one for longer than
+        the small jobs already running take."""
+        return self.call_on(self._take(deadline), deadline, fn, *args, **kwargs)
+
+    def try_acquire(self, reserve: int = 0) -> _Proc | None:
+        """An idle, started process for a small job, or None at once: when none is idle, when a job of :meth:`call`
+        waits for one, or when taking one would leave ``reserve`` or fewer idle. Give it to :meth:`call_on` (which
+        gives it back), or back with :meth:`release`."""
+        with self._idle_changed:
+            if self._heavy_waiting or self._closed or len(self._idle) <= reserve:
+                return None
+            for i in range(len(self._idle) - 1, -1, -1):  # (the most recently used first: its memory is warm)
+                proc = self._idle[i]
+                if proc is not None and proc.ready:
+                    del self._idle[i]
+                    return proc
+        return None
+
+    def release(self, proc: _Proc | None) -> None:
+        """Give back a process from :meth:`try_acquire` that ran no job."""
+        self._give(proc)
+
+    def _take(self, deadline: float) -> _Proc | None:
+        with self._idle_changed:
+            self._heavy_waiting += 1
+            try:
+                while not self._idle:
+                    left = deadline - time.monotonic()
+                    if left <= 0:  # (every process busy, or being replaced, until the deadline)
+                        raise NotStarted
+                    self._idle_changed.wait(left)
+                ready = [i for i, p in enumerate(self._idle) if p is not None and p.ready]
+                return self._idle.pop(ready[-1] if ready else -1)
+            finally:
+                self._heavy_waiting -= 1
+
+    def _give(self, proc: _Proc | None) -> None:
+        with self._idle_changed:
+            self._idle.append(proc)
+            self._idle_changed.notify()
+
+    def call_on(self, proc: _Proc | None, deadline: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """:meth:`call` on a process already taken (from :meth:`try_acquire`); it is given back (or replaced)."""
         handed_on = False  # a process killed or dead: its slot goes back to the queue from _replace's thread
         try:
             if proc is not None and not proc.process.is_alive():  # died while idle
@@ -299,7 +337,7 @@ class ProcessPool:
                 raise
         finally:
             if not handed_on:
-                self._slots.put(proc)
+                self._give(proc)
         if kind == "input":
             raise _InputError(payload)
         if kind == "bug":
@@ -357,7 +395,7 @@ class ProcessPool:
         except Exception:  # noqa: BLE001 - the next job tries again (and says why)
             pass
         finally:
-            self._slots.put(proc)
+            self._give(proc)
 
     def _forget(self, proc: _Proc) -> None:
         with self._lock:

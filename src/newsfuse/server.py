@@ -16,7 +16,7 @@ Every error is a 4xx/5xx JSON ``{"error": "one line"}``. Request bodies are capp
 fetches in a pool of their own, so that slow pages never hold up summarizing); requests with
 files or long texts run in worker processes (``serve_pool``), killed at the deadline or past a
 memory cap, so that hostile input neither runs on after its 503 nor takes the threads that
-small requests are answered on; and the
+small requests are answered on (a small request takes a worker process only when one is idle); and the
 process never reads or writes local files on a client's behalf (a client's ``files`` are bytes in its request,
 read in memory; their names only say what kind of file they are).
 """
@@ -97,6 +97,11 @@ MIN_FETCH_SECONDS = 0.5  # less than this left when a thread takes a fetch up: t
 # A job in a worker process is killed at its request's deadline by the thread waiting on it; the request waits this
 # much longer for that thread's word (what the job was doing), so that its 503 names the stage it was killed in.
 JOB_GRACE = 0.5
+# A small text request runs in a worker process when one is idle (two interpreters on two cores: threads share one),
+# else on a thread: it never waits for a process. It leaves this many idle for heavy requests, so that a heavy
+# request alone never waits behind small ones (on 2 cores one worker gave as much as two: the server's threads keep
+# a core busy), and it takes none while a heavy request waits for a process.
+HEAVY_RESERVE = 1
 TIMEOUT_ENV = "NEWSFUSE_SERVE_TIMEOUT"
 
 
@@ -125,8 +130,8 @@ class Settings:
     blas_threads: int | None = 1  # OpenBLAS threads per process (None: leave as is); see limit_blas_threads
     # Requests with files, or with more than inline_chars characters of text (after their URLs are fetched), are
     # read and summarized in one of `processes` worker processes, killed at the deadline or past worker_memory_mb
-    # of resident memory; the others on the server's own threads (a process hop costs a small request about a
-    # millisecond, and their size bounds their time). processes=0: everything on threads, as before.
+    # of resident memory; the others in an idle worker process when there is one (HEAVY_RESERVE), else on the server's
+    # own threads (their size bounds their time). processes=0: everything on threads, as before.
     processes: int = field(default_factory=default_processes)
     worker_memory_mb: int = 1500  # 0: no cap
     inline_chars: int = 100_000
@@ -631,7 +636,22 @@ class Worker:
     async def run(self, deadline: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``fn(*args, **kwargs)`` on a thread; TimeoutError when it overran ``deadline``, Busy when it never
         started because every thread was taken until then (not the request's fault)."""
-        fut = self.submit(fn, *args, **kwargs)
+        return await self._until(deadline, self.submit(fn, *args, **kwargs))
+
+    async def run_or_drop(self, deadline: float, dropped: Callable[[], None], fn: Callable[..., Any],
+                          *args: Any) -> Any:
+        """:meth:`run`, and ``dropped()`` when the call never runs (its request timed out, or went away, before a
+        thread took it up): it gives back what the caller took for it."""
+        try:
+            fut = self.submit(fn, *args)
+        except BaseException:
+            dropped()
+            raise
+        fut.add_done_callback(lambda f: dropped() if f.cancelled() else None)
+        return await self._until(deadline, fut)
+
+    @staticmethod
+    async def _until(deadline: float, fut: concurrent.futures.Future[Any]) -> Any:
         remaining = deadline - time.monotonic()
         try:
             return await asyncio.wait_for(asyncio.wrap_future(fut), timeout=max(remaining, 0.001))
@@ -700,10 +720,12 @@ def create_app(
     fetcher = Worker(settings.fetch_threads, settings.max_pending, name="newsfuse-fetch")  # URL fetches
     # Heavy requests (files, long texts) in worker processes, one thread waiting on each. Not with a replaced
     # summarize (tests): a function of a test cannot be sent to another process.
-    pool = heavy = None
+    pool = heavy = idle = None
     if settings.processes and summarize is None:
         pool = ProcessPool(settings.processes, settings.worker_memory_mb * 1_000_000 or None, settings.blas_threads)
         heavy = Worker(settings.processes, settings.max_pending, name="newsfuse-process")
+        # small requests that found a process idle: one thread waiting on each process (never more: they hold one)
+        idle = Worker(settings.processes, settings.max_pending, name="newsfuse-idle")
 
     def start_pool() -> None:
         assert pool is not None
@@ -729,9 +751,10 @@ def create_app(
                 fetcher.shutdown()
             finally:
                 worker.shutdown()
-                if pool is not None and heavy is not None:
+                if pool is not None and heavy is not None and idle is not None:
                     pool.shutdown()
                     heavy.shutdown()
+                    idle.shutdown()
 
     app = FastAPI(
         title="newsfuse",
@@ -779,7 +802,7 @@ def create_app(
                 "max_documents": settings.max_documents,
                 "timeout_seconds": settings.timeout,
             },
-            "pending": worker.pending + fetcher.pending + (heavy.pending if heavy else 0),
+            "pending": worker.pending + fetcher.pending + (heavy.pending if heavy else 0) + (idle.pending if idle else 0),
         }
 
     @app.post(
@@ -820,6 +843,15 @@ def create_app(
                                         f"this server takes at most {settings.max_documents} per request")
                 brief, job_notes = got
                 notes.extend(job_notes)
+            elif pool is not None and idle is not None and not parsed.files and (
+                    proc := pool.try_acquire(HEAVY_RESERVE)) is not None:
+                # a small request, and a worker process is idle: there, beside the server's threads, it has a core
+                # of its own (threads share one interpreter); killed at the deadline too. Never waits for a process.
+                doing = "summarizing"
+                kind, got = await idle.run_or_drop(deadline + JOB_GRACE, functools.partial(pool.release, proc),
+                                                   pool.call_on, proc, deadline, read_and_summarize, [], documents,
+                                                   parsed.budget_kwargs, settings.max_documents)
+                brief, _ = got
             else:
                 if parsed.files:
                     # read on a summarizing thread, under the request's deadline, by the CLI's reader of such files
@@ -1007,8 +1039,9 @@ def _split_origins(values: tuple[str, ...]) -> tuple[str, ...]:
               help="A worker process growing past this much resident memory is stopped (the request gets a 413); "
                    "0: no cap.")
 @click.option("--inline-chars", default=100_000, show_default=True, type=click.IntRange(min=0),
-              help="Requests with no files and at most this many characters of text are summarized on the server's "
-                   "threads (no process hop); larger ones in the worker processes.")
+              help="Requests with no files and at most this many characters of text are summarized in an idle "
+                   "worker process, else on the server's threads (never waiting for a process); larger ones always "
+                   "in the worker processes.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve_command(
