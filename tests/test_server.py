@@ -316,6 +316,7 @@ def test_slow_summarize_times_out_with_503_and_the_server_stays_up(monkeypatch: 
         release.wait(10)
         return real(documents, **budget)
 
+    real(ARTICLES, words=30)  # (models loaded and caches warm: the request after the timeout must fit in 0.3 s)
     monkeypatch.setattr(newsfuse, "summarize", slow)
     with client(Settings(timeout=0.3, processes=0)) as c:  # (on a thread: it runs the patched summarize)
         t0 = time.monotonic()
