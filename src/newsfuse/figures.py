@@ -323,15 +323,17 @@ def tally_names(text: str) -> set[str]:
     return {w.rstrip("'’s").rstrip("'’") for w in _NAME.findall(text)}
 
 
-def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
+def superseded_tallies(texts: list[str], docs: list[int], low: str | None = None) -> set[int]:
     """The sentences (indices into ``texts``, each of document ``docs[i]``) that report a partial count when a
     document of the cluster reports the count complete and names someone or something the partial sentence names (the
     same race; a sentence naming nothing is superseded by any complete count). A cluster without a complete count
     (a story filed before the count ended) keeps its partial ones: they are the news it has."""
-    low = "\n".join(texts).lower()
+    if low is None:  # (``low``: the texts joined by newlines, lower-cased, when the caller has it)
+        low = "\n".join(texts).lower()
     if not any(k in low for k in _ELECTION_KEYS):
         return set()  # (a substring test: most clusters are about no vote, and no sentence need be read)
-    complete = [i for i, t in enumerate(texts) if complete_tally(t)]
+    # (only the sentences holding an election key can report a count complete: found by str.find over the whole text)
+    complete = [i for i in _holding(texts, low, _ELECTION_KEYS) if complete_tally(texts[i])]
     if not complete:
         return set()
     partial = [i for i, t in enumerate(texts) if partial_tally(t)]
@@ -425,10 +427,11 @@ def _holding(texts: list[str], low: str, keys: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def superseded_moves(texts: list[str], docs: list[int]) -> set[int]:
+def superseded_moves(texts: list[str], docs: list[int], low: str | None = None) -> set[int]:
     """The sentences (indices into ``texts``, each of document ``docs[i]``) that give a share price's move during the
     day when a document of the cluster gives the close and names what the move's sentence names (see above)."""
-    low = "\n".join(texts).lower()
+    if low is None:  # (as in ``superseded_tallies``)
+        low = "\n".join(texts).lower()
     if not any(k in low for k in _CLOSE_KEYS):
         return set()  # (a substring test: most clusters give no close, and no sentence need be read)
     closed = {docs[i] for i in _holding(texts, low, _CLOSE_KEYS) if close_move(texts[i])}

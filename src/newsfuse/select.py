@@ -510,9 +510,10 @@ def statement_runs(rep: Representation, n_groups: int) -> set[int]:
     return out
 
 
-def superseded_tally_sentences(rep: Representation) -> set[int]:
-    """The sentences that report a partial count of a race the cluster reports complete."""
-    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
+def superseded_tally_sentences(rep: Representation, low: str | None = None) -> set[int]:
+    """The sentences that report a partial count of a race the cluster reports complete (``low``: the sentences'
+    texts joined by newlines, lower-cased, when the caller has it)."""
+    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
 
 
 def caseless(rep: Representation) -> bool:
@@ -917,13 +918,17 @@ def select(
     runs = run_ons(rep, nwords)
     # a count the cluster says was superseded ("raising an earlier toll of four") is never quoted as the story's
     stale = superseded_sentences(rep) if SUPERSEDED_RULE else set()
+    # (the cluster's text lower-cased once: each rule below first looks for its keys in it, and a cluster without any
+    # has no sentence to read; lower-casing is per character, so a key in a sentence's lower case is in this)
+    low = "\n".join(s.text for s in rep.sentences).lower()
     if TALLY_RULE:
-        stale |= superseded_tally_sentences(rep)
+        stale |= superseded_tally_sentences(rep, low)
     if SHARE_CLOSE_RULE:
-        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
+        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
     if STATEMENT_RULE:
         stale |= statement_runs(rep, len(set(doc_groups)))
-    last_resort = [shouting(s.text) or i in runs or (OVERSTATEMENT_RULE and overstates(s.text))
+    overstating = OVERSTATEMENT_RULE and any(k in low for k in _OVERSTATEMENT_KEYS)
+    last_resort = [shouting(s.text) or i in runs or (overstating and overstates(s.text))
                    or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(_QUOTED.sub(" ", s.text)) is not None)
                    for i, s in enumerate(rep.sentences)]
 
