@@ -607,7 +607,7 @@ def keys_are_exact(text: str) -> bool:
     """True when ``text.lower()`` contains every run of ASCII letters, digits and punctuation that a
     case-insensitive pattern's literal matches in ``text`` (lower-cased): so a key missing from
     ``text.lower()`` proves a pattern whose every match holds that key cannot match."""
-    return text.isascii() or not any(c in text for c in _ASCII_FOLDS)
+    return text.isascii() or not any(map(text.__contains__, _ASCII_FOLDS))
 
 
 def may_hold(text: str, keys: tuple[str, ...]) -> bool:
@@ -644,8 +644,8 @@ def line_keys(text: str) -> LineKeys:
     if not keys_are_exact(text):
         return _NO_PROOF
     low = text.lower()
-    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(k in low for k in keys))
-    return LineKeys(keyed, any(k in low for k in NOTICE_KEYS))
+    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(map(low.__contains__, keys)))
+    return LineKeys(keyed, any(map(low.__contains__, NOTICE_KEYS)))
 
 
 def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:

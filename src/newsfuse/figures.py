@@ -170,7 +170,7 @@ def says_superseded(text: str) -> bool:
     """Whether ``text`` calls any figure superseded ("up from", "an earlier toll of", ...): one pass, which spares
     reading every sentence's counts in the clusters (nearly all) where nothing is."""
     low = text.lower()
-    return any(k in low for k in _SUPERSEDED_KEYS) and _SUPERSEDED.search(text) is not None
+    return any(map(low.__contains__, _SUPERSEDED_KEYS)) and _SUPERSEDED.search(text) is not None
 
 
 def superseded_counts(texts: list[str]) -> set[tuple[str, str]]:
@@ -286,7 +286,7 @@ def _whole(token: str) -> int:
 def partial_tally(text: str) -> bool:
     """Whether the sentence reports an election count as partial, or results still to come (see above)."""
     low = text.lower()
-    if not any(k in low for k in _TALLY_KEYS):
+    if not any(map(low.__contains__, _TALLY_KEYS)):
         return False
     for m in _PARTIAL_SHARE.finditer(text):
         if m.group("n") is not None:
@@ -306,7 +306,7 @@ def complete_tally(text: str) -> bool:
     """Whether the sentence reports an election count as complete ("All 14 precincts are in.", "once all 14 precincts
     had been counted", "With every precinct counted", "the final unofficial count")."""
     low = text.lower()
-    if not any(k in low for k in _ELECTION_KEYS) or not any(k in low for k in _TALLY_KEYS) or (
+    if not any(map(low.__contains__, _ELECTION_KEYS)) or not any(map(low.__contains__, _TALLY_KEYS)) or (
             _ELECTION.search(text) is None):
         return False
     # (a final count still awaited is no count: "... is waiting for a final count of absentee ballots that won't come
@@ -330,7 +330,7 @@ def superseded_tallies(texts: list[str], docs: list[int], low: str | None = None
     (a story filed before the count ended) keeps its partial ones: they are the news it has."""
     if low is None:  # (``low``: the texts joined by newlines, lower-cased, when the caller has it)
         low = "\n".join(texts).lower()
-    if not any(k in low for k in _ELECTION_KEYS):
+    if not any(map(low.__contains__, _ELECTION_KEYS)):
         return set()  # (a substring test: most clusters are about no vote, and no sentence need be read)
     # (only the sentences holding an election key can report a count complete: found by str.find over the whole text)
     complete = [i for i in _holding(texts, low, _ELECTION_KEYS) if complete_tally(texts[i])]
@@ -395,14 +395,14 @@ _NOT_A_COMPANY = frozenset(
 def close_move(text: str) -> bool:
     """Whether the sentence gives a share price's close ("closed down 14%", "The stock ended at $41.68")."""
     low = text.lower()
-    return (any(k in low for k in _CLOSE_KEYS) and _CLOSE.search(text) is not None
+    return (any(map(low.__contains__, _CLOSE_KEYS)) and _CLOSE.search(text) is not None
             and _SHARE_CONTEXT.search(text) is not None)
 
 
 def intraday_move(text: str) -> bool:
     """Whether the sentence gives a share price's move before the day's close as its news (see above)."""
     low = text.lower()
-    return (any(k in low for k in _INTRADAY_KEYS) and (m := _INTRADAY.search(text)) is not None
+    return (any(map(low.__contains__, _INTRADAY_KEYS)) and (m := _INTRADAY.search(text)) is not None
             and _MOVE.search(text) is not None and ("market" in m.group().lower() or _SHARE_CONTEXT.search(text)
                                                     is not None)
             and not close_move(text))
@@ -432,7 +432,7 @@ def superseded_moves(texts: list[str], docs: list[int], low: str | None = None) 
     day when a document of the cluster gives the close and names what the move's sentence names (see above)."""
     if low is None:  # (as in ``superseded_tallies``)
         low = "\n".join(texts).lower()
-    if not any(k in low for k in _CLOSE_KEYS):
+    if not any(map(low.__contains__, _CLOSE_KEYS)):
         return set()  # (a substring test: most clusters give no close, and no sentence need be read)
     closed = {docs[i] for i in _holding(texts, low, _CLOSE_KEYS) if close_move(texts[i])}
     if not closed:
@@ -505,7 +505,7 @@ _COUNT_KEYS = ("dead", "died", "death", "kill", "fatal", "bodies", "missing", "u
 def may_count(text: str) -> bool:
     """Whether ``text`` may give a count of casualties (a keyword is there): a cheap test before ``casualties``."""
     low = text.lower()
-    return any(k in low for k in _COUNT_KEYS)
+    return any(map(low.__contains__, _COUNT_KEYS))
 
 
 def whole_counts(text: str) -> list[Count]:

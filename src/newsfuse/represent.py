@@ -71,10 +71,10 @@ def _is_quantity(concept: str) -> bool:
     """A concept (two stems) of a number and its unit: "six week", "18,000 vehicl", "2 million" (a figure and
     its scale); not "4 2" (the parts of one figure), "71 year" (an age) or "30 p" (a time)."""
     first, _, second = concept.partition(" ")
-    number = first in NUMBER_WORDS or any(ch.isdigit() for ch in first)
+    number = first in NUMBER_WORDS or any(map(str.isdigit, first))
     if not number or not second:
         return False
-    if len(second) < 2 or second in _AGE_UNITS or any(ch.isdigit() for ch in second):
+    if len(second) < 2 or second in _AGE_UNITS or any(map(str.isdigit, second)):
         return False  # ("12:30 p.m.", "a 71-year-old": an age or a time tells who or when, not what)
     if len(first) == 4 and first.isdigit() and "1800" <= first <= "2099":
         return False  # a year ("the 2007 Tour de France", "the July 7, 2005 bombings") tells when, not how many

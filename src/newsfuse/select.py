@@ -305,7 +305,7 @@ def opened_further_back(text: str, previous: str) -> bool:
     that ``previous`` did not open either: no quotation mark there, so the quotation began two or more sentences
     back ('What i've learned is that this illness does not fade.' | 'It is something i must overcome, " she
     wrote.'), and the two together still quote its speaker unmarked."""
-    return not any(q in previous for q in '"“”`') and _ends_quotation(text)
+    return not any(map(previous.__contains__, '"“”`')) and _ends_quotation(text)
 
 
 # A quotation that runs over several sentences ('"We will not gamble with the lives of the drivers.' | 'The girders
@@ -421,7 +421,7 @@ _OVERSTATEMENT_KEYS = ("miracle", "wonder", "breakthrough", "game", "revolutiona
 def overstates(text: str) -> bool:
     """Whether a sentence overstates a treatment in its writer's own voice (see OVERSTATEMENT_RULE)."""
     low = text.lower()
-    if not any(k in low for k in _OVERSTATEMENT_KEYS):
+    if not any(map(low.__contains__, _OVERSTATEMENT_KEYS)):
         return False
     return _OVERSTATEMENT.search(_QUOTED.sub(" ", text)) is not None
 # A transcript's runs of sentences without punctuation (a radio bulletin's: "About 240,000 people ride the system on a
@@ -721,7 +721,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 
 def headline_figures(titles: list[str]) -> frozenset[str]:
     """The numbers the headlines give ("1.4", "19", "7" and "2" of "7-2"), thousands separators dropped."""
-    return frozenset(m.group().replace(",", "") for t in titles if any(c.isdigit() for c in t)
+    return frozenset(m.group().replace(",", "") for t in titles if any(map(str.isdigit, t))
                      for m in _NUMBER.finditer(t))
 
 
@@ -927,7 +927,7 @@ def select(
         stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
     if STATEMENT_RULE:
         stale |= statement_runs(rep, len(set(doc_groups)))
-    overstating = OVERSTATEMENT_RULE and any(k in low for k in _OVERSTATEMENT_KEYS)
+    overstating = OVERSTATEMENT_RULE and any(map(low.__contains__, _OVERSTATEMENT_KEYS))
     last_resort = [shouting(s.text) or i in runs or (overstating and overstates(s.text))
                    or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(_QUOTED.sub(" ", s.text)) is not None)
                    for i, s in enumerate(rep.sentences)]
