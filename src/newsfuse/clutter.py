@@ -635,6 +635,19 @@ class LineKeys:
 
 
 _NO_PROOF = LineKeys(_LINE_KEYED, True)
+# every key of _LINE_KEYED once, and the entries (indices, in order) that each opens
+_LINE_KEY_LIST = tuple(dict.fromkeys(k for keys, _ in _LINE_KEYED for k in keys))
+_LINE_KEYED_OF = {k: tuple(i for i, (keys, _) in enumerate(_LINE_KEYED) if k in keys) for k in _LINE_KEY_LIST}
+
+
+def _keyed_holding(low: str) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """The _LINE_KEYED entries (in order) with a key in ``low``: each key looked for once, in C, not entry by entry."""
+    present = list(filter(low.__contains__, _LINE_KEY_LIST))
+    if not present:
+        return ()
+    if len(present) == 1:
+        return tuple(_LINE_KEYED[i] for i in _LINE_KEYED_OF[present[0]])
+    return tuple(_LINE_KEYED[i] for i in sorted({i for k in present for i in _LINE_KEYED_OF[k]}))
 
 
 def line_keys(text: str) -> LineKeys:
@@ -644,8 +657,7 @@ def line_keys(text: str) -> LineKeys:
     if not keys_are_exact(text):
         return _NO_PROOF
     low = text.lower()
-    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(map(low.__contains__, keys)))
-    return LineKeys(keyed, any(map(low.__contains__, NOTICE_KEYS)))
+    return LineKeys(_keyed_holding(low), any(map(low.__contains__, NOTICE_KEYS)))
 
 
 def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
@@ -659,16 +671,23 @@ def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
         if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
             return True
         return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
-    keyed, notice = (_LINE_KEYED, True) if within is None else (within.keyed, within.notice)
-    if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
-        return False
-    low = line.lower()
-    for keys, rx in keyed:
-        for k in keys:
-            if k in low:
-                if rx.match(line) is not None:
-                    return True
-                break
+    if within is None:
+        low = line.lower()
+        for _, rx in _keyed_holding(low):
+            if rx.match(line) is not None:
+                return True
+        notice = True
+    else:
+        keyed, notice = within.keyed, within.notice
+        if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
+            return False
+        low = line.lower()
+        for keys, rx in keyed:
+            for k in keys:
+                if k in low:
+                    if rx.match(line) is not None:
+                        return True
+                    break
     if len(line) > NOTICE_MAX_CHARS or not notice:
         return False
     for k in NOTICE_KEYS:
