@@ -2996,3 +2996,34 @@ def test_call_furniture_is_clutter(line: str, clutter: bool) -> None:
     from newsfuse.clutter import is_clutter_line
 
     assert is_clutter_line(line) is clutter
+
+
+# lines for the patterns that run only on lines holding one of their keys (clutter._LINE_KEYS_BY_PIECE), and prose
+# beside them: is_clutter_line, which skips a keyed pattern when its keys are missing, agrees with LINE_RE, which tries
+# every pattern (a key missing from a pattern's match would make it miss the line)
+KEYED_LINES = [
+    *CALL_FURNITURE, *CALL_LIKE_PROSE,
+    "Associated Press writer Jane Roe contributed from Denver.", "Staff writer John Doe contributed to this story.",
+    "Transcript note: This transcript was created on a rush deadline.", "Please go ahead.", "Go ahead.",
+    "You may now disconnect.", "Thank you, operator.", "Thank you, and good morning, everyone.",
+    "Thanks for taking my question.", "Thanks, Naomi, and good morning.", "Thank you all for joining us.",
+    "With me today are our chief executive and our chief financial officer.",
+    "Operator, we can now open the line for questions.", "The line is now open.", "That concludes our prepared remarks.",
+    "During today's call, we will refer to certain non-GAAP measures.", "To access the call, dial 1-800-555-0142.",
+    "This press release includes non-GAAP financial measures, which management uses.",
+    "Management believes these non-GAAP measures give a fuller picture.", "Average price target: $54.60.",
+    "Our Standards: The Castline Principles.", "Welcome to the Acme Foods second quarter earnings conference call.",
+    "Thank you. Your line is open.", "[Operator Instructions] Thank you. This call is being recorded.",
+    "The council voted to hand the park over to the county.", "Go ahead and vote, the clerk said.",
+    "The new target is 40 percent by 2030, the minister said.", "Welcome to the club, she wrote.",
+]
+
+
+@pytest.mark.parametrize("line", KEYED_LINES)
+def test_keyed_line_patterns_match_as_line_re(line: str) -> None:
+    from newsfuse.clutter import LINE_RE, NOTICE_MAX_CHARS, NOTICE_RE, is_clutter_line, line_keys
+
+    for x in (line, line.upper(), line.lower(), f"\u2014 {line}", f"{line} More."):
+        expected = LINE_RE.match(x) is not None or (len(x) <= NOTICE_MAX_CHARS and NOTICE_RE.search(x) is not None)
+        assert is_clutter_line(x) == expected, x
+        assert is_clutter_line(x, line_keys(f"The bridge opened. {x}")) == expected, x

@@ -143,7 +143,7 @@ def page_url(html: str) -> str | None:
     head = html[:200_000]
     wayback = None
     if saved is None:
-        if not any(marker in head for marker in _WAYBACK_MARKERS):
+        if not any(map(head.__contains__, _WAYBACK_MARKERS)):
             return None
         m = _WOMBAT_RE.search(head)
         wayback = m.group(1) if m else None

@@ -1597,7 +1597,7 @@ def _looks_flattened(line: str) -> bool:
     if INLINE_NAV_RE.match(head):
         return True
     tail = line[len(line) // 4:]
-    if any(k in tail for k in INLINE_TRAILER_KEYS) and INLINE_TRAILER_RE.search(tail):
+    if any(map(tail.__contains__, INLINE_TRAILER_KEYS)) and INLINE_TRAILER_RE.search(tail):
         return True
     return ("Published On" in head or "Credit" in head or "Skip to" in head) and _FLAT_HEAD_RE.search(head) is not None
 

@@ -478,6 +478,49 @@ _LINE_KEYS: dict[str, tuple[str, ...]] = {
     r"\.?(?:\s*(?:doi:?\s?|https?://)\S{4,120})?": (";",),
     r"(?:we|(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})) values? your privacy[.!]?": ("your privacy",),
 }
+# ... and these, named by a piece of their text (each piece in exactly one pattern): the patterns that can open with a
+# word character (a run of words before "contributed", a transcript's name) are otherwise tried on every line, and an
+# earnings call's and a release's lines on every line opening with the letters they may open with ("t", "a", "w")
+_LINE_KEYS_BY_PIECE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:[\w.'’-]+ ){0,3}(?:writers?|reporters?|correspondents?|photographers?|journalists?|researchers?) ",
+     ("contributed",)),
+    (r"on a rush deadline\b", ("rush deadline",)),
+    (r"(?:and )?welcome to (?:the |today'?s )?", ("welcome to",)),
+    (r"listen[- ]only mode\b", ("listen",)),
+    (r"(?:is being|will be|is) recorded\b", ("recorded",)),
+    (r"(?:hand|turn) (?:the (?:conference|call|floor|program|programme|meeting)|it|things) (?:back )?over to\b",
+     ("over to",)),
+    (r"(?:please )?go ahead[.!]?", ("go ahead",)),
+    (r"(?:first|next|last|final|following) question (?:comes|is coming|will come|is) from\b", ("question",)),
+    (r"(?:your|the) line is (?:now )?(?:open|live)", ("line is",)),
+    (r"(?:this|that) (?:concludes|ends|completes) ", ("concludes", "ends", "completes")),
+    (r"(?:you|everyone) may (?:now )?disconnect\b", ("disconnect",)),
+    (r"thank you(?:,? operator)?,? (?:and )?", ("thank you",)),
+    (r"for taking (?:my|our|the) questions?", ("for taking",)),
+    (r"(?:turn|hand|pass) (?:the call|it|things|the floor|the discussion) (?:back )?over to\b", ("over to",)),
+    (r"(?:for|to) (?:your )?questions\b", ("questions",)),
+    (r"(?:also )?remind (?:you|everyone|listeners|participants)", ("remind",)),
+    (r"(?:refer to|discuss|be discussing|use|reference) (?:certain )?non-gaap\b", ("non-gaap",)),
+    (r"to (?:access|join|listen to|participate in) the (?:live )?(?:call|webcast|conference call|replay)\b",
+     ("call", "webcast", "replay")),
+    (r"(?:webcast|replay|recording|audio webcast)(?: and (?:a )?replay)?", ("webcast", "replay", "recording")),
+    (r"release (?:contains|includes|presents|uses|refers to)", ("release",)),
+    (r"management believes (?:that )?", ("management believes",)),
+    (r"non-gaap (?:financial )?(?:measures|results|information) (?:should", ("non-gaap",)),
+    (r"an? (?:full )?reconciliation of", ("reconciliation",)),
+    (r"(?:rating|recommendation)s?\s*:", ("rating", "recommendation")),
+    (r"(?:price )?target\s*:", ("target",)),
+    (r"our standards\s*:.{0,80}", ("our standards",)),
+    (r"(?:this|the) transcript (?:was|has been|is|may be) (?:prepared", ("transcript",)),
+    (r"(?:joining me|with me|here with me)", ("today",)),
+    (r"(?:thanks?|thank you)(?: very much| so much)?,? (?-i:[A-Z])", ("thank",)),
+    (r"thank you (?:all |everyone )?for joining us", ("for joining",)),
+)
+for _piece, _keys in _LINE_KEYS_BY_PIECE:
+    _holders = [p for p in LINE_PATTERNS if _piece in p and p not in _LINE_KEYS]
+    if len(_holders) != 1:  # pragma: no cover - a pattern was edited, not its piece
+        raise RuntimeError(f"_LINE_KEYS_BY_PIECE: {_piece!r} is in {len(_holders)} patterns without keys")
+    _LINE_KEYS[_holders[0]] = _keys
 if not set(_LINE_KEYS) <= set(LINE_PATTERNS):  # pragma: no cover - a pattern was edited, not its key
     raise RuntimeError(f"_LINE_KEYS out of step with LINE_PATTERNS: {sorted(set(_LINE_KEYS) - set(LINE_PATTERNS))}")
 _LINE_PLAIN = tuple(p for p in LINE_PATTERNS if p not in _LINE_KEYS)
@@ -575,7 +618,7 @@ def keys_are_exact(text: str) -> bool:
     """True when ``text.lower()`` contains every run of ASCII letters, digits and punctuation that a
     case-insensitive pattern's literal matches in ``text`` (lower-cased): so a key missing from
     ``text.lower()`` proves a pattern whose every match holds that key cannot match."""
-    return text.isascii() or not any(c in text for c in _ASCII_FOLDS)
+    return text.isascii() or not any(map(text.__contains__, _ASCII_FOLDS))
 
 
 def may_hold(text: str, keys: tuple[str, ...]) -> bool:
@@ -603,6 +646,19 @@ class LineKeys:
 
 
 _NO_PROOF = LineKeys(_LINE_KEYED, True)
+# every key of _LINE_KEYED once, and the entries (indices, in order) that each opens
+_LINE_KEY_LIST = tuple(dict.fromkeys(k for keys, _ in _LINE_KEYED for k in keys))
+_LINE_KEYED_OF = {k: tuple(i for i, (keys, _) in enumerate(_LINE_KEYED) if k in keys) for k in _LINE_KEY_LIST}
+
+
+def _keyed_holding(low: str) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """The _LINE_KEYED entries (in order) with a key in ``low``: each key looked for once, in C, not entry by entry."""
+    present = list(filter(low.__contains__, _LINE_KEY_LIST))
+    if not present:
+        return ()
+    if len(present) == 1:
+        return tuple(_LINE_KEYED[i] for i in _LINE_KEYED_OF[present[0]])
+    return tuple(_LINE_KEYED[i] for i in sorted({i for k in present for i in _LINE_KEYED_OF[k]}))
 
 
 def line_keys(text: str) -> LineKeys:
@@ -612,8 +668,7 @@ def line_keys(text: str) -> LineKeys:
     if not keys_are_exact(text):
         return _NO_PROOF
     low = text.lower()
-    keyed = tuple((keys, rx) for keys, rx in _LINE_KEYED if any(k in low for k in keys))
-    return LineKeys(keyed, any(k in low for k in NOTICE_KEYS))
+    return LineKeys(_keyed_holding(low), any(map(low.__contains__, NOTICE_KEYS)))
 
 
 def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
@@ -627,16 +682,23 @@ def is_clutter_line(line: str, within: LineKeys | None = None) -> bool:
         if any(rx.match(line) is not None for _, rx in _LINE_KEYED):
             return True
         return len(line) <= NOTICE_MAX_CHARS and NOTICE_RE.search(line) is not None
-    keyed, notice = (_LINE_KEYED, True) if within is None else (within.keyed, within.notice)
-    if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
-        return False
-    low = line.lower()
-    for keys, rx in keyed:
-        for k in keys:
-            if k in low:
-                if rx.match(line) is not None:
-                    return True
-                break
+    if within is None:
+        low = line.lower()
+        for _, rx in _keyed_holding(low):
+            if rx.match(line) is not None:
+                return True
+        notice = True
+    else:
+        keyed, notice = within.keyed, within.notice
+        if not keyed and (not notice or len(line) > NOTICE_MAX_CHARS):
+            return False
+        low = line.lower()
+        for keys, rx in keyed:
+            for k in keys:
+                if k in low:
+                    if rx.match(line) is not None:
+                        return True
+                    break
     if len(line) > NOTICE_MAX_CHARS or not notice:
         return False
     for k in NOTICE_KEYS:

@@ -170,7 +170,7 @@ def says_superseded(text: str) -> bool:
     """Whether ``text`` calls any figure superseded ("up from", "an earlier toll of", ...): one pass, which spares
     reading every sentence's counts in the clusters (nearly all) where nothing is."""
     low = text.lower()
-    return any(k in low for k in _SUPERSEDED_KEYS) and _SUPERSEDED.search(text) is not None
+    return any(map(low.__contains__, _SUPERSEDED_KEYS)) and _SUPERSEDED.search(text) is not None
 
 
 def superseded_counts(texts: list[str]) -> set[tuple[str, str]]:
@@ -286,7 +286,7 @@ def _whole(token: str) -> int:
 def partial_tally(text: str) -> bool:
     """Whether the sentence reports an election count as partial, or results still to come (see above)."""
     low = text.lower()
-    if not any(k in low for k in _TALLY_KEYS):
+    if not any(map(low.__contains__, _TALLY_KEYS)):
         return False
     for m in _PARTIAL_SHARE.finditer(text):
         if m.group("n") is not None:
@@ -306,7 +306,7 @@ def complete_tally(text: str) -> bool:
     """Whether the sentence reports an election count as complete ("All 14 precincts are in.", "once all 14 precincts
     had been counted", "With every precinct counted", "the final unofficial count")."""
     low = text.lower()
-    if not any(k in low for k in _ELECTION_KEYS) or not any(k in low for k in _TALLY_KEYS) or (
+    if not any(map(low.__contains__, _ELECTION_KEYS)) or not any(map(low.__contains__, _TALLY_KEYS)) or (
             _ELECTION.search(text) is None):
         return False
     # (a final count still awaited is no count: "... is waiting for a final count of absentee ballots that won't come
@@ -323,15 +323,17 @@ def tally_names(text: str) -> set[str]:
     return {w.rstrip("'’s").rstrip("'’") for w in _NAME.findall(text)}
 
 
-def superseded_tallies(texts: list[str], docs: list[int]) -> set[int]:
+def superseded_tallies(texts: list[str], docs: list[int], low: str | None = None) -> set[int]:
     """The sentences (indices into ``texts``, each of document ``docs[i]``) that report a partial count when a
     document of the cluster reports the count complete and names someone or something the partial sentence names (the
     same race; a sentence naming nothing is superseded by any complete count). A cluster without a complete count
     (a story filed before the count ended) keeps its partial ones: they are the news it has."""
-    low = "\n".join(texts).lower()
-    if not any(k in low for k in _ELECTION_KEYS):
+    if low is None:  # (``low``: the texts joined by newlines, lower-cased, when the caller has it)
+        low = "\n".join(texts).lower()
+    if not any(map(low.__contains__, _ELECTION_KEYS)):
         return set()  # (a substring test: most clusters are about no vote, and no sentence need be read)
-    complete = [i for i, t in enumerate(texts) if complete_tally(t)]
+    # (only the sentences holding an election key can report a count complete: found by str.find over the whole text)
+    complete = [i for i in _holding(texts, low, _ELECTION_KEYS) if complete_tally(texts[i])]
     if not complete:
         return set()
     # (a sentence that also gives the complete count tells the night's story: "Varga-Holm led with 9 of 14 precincts
@@ -396,14 +398,14 @@ _NOT_A_COMPANY = frozenset(
 def close_move(text: str) -> bool:
     """Whether the sentence gives a share price's close ("closed down 14%", "The stock ended at $41.68")."""
     low = text.lower()
-    return (any(k in low for k in _CLOSE_KEYS) and _CLOSE.search(text) is not None
+    return (any(map(low.__contains__, _CLOSE_KEYS)) and _CLOSE.search(text) is not None
             and _SHARE_CONTEXT.search(text) is not None)
 
 
 def intraday_move(text: str) -> bool:
     """Whether the sentence gives a share price's move before the day's close as its news (see above)."""
     low = text.lower()
-    return (any(k in low for k in _INTRADAY_KEYS) and (m := _INTRADAY.search(text)) is not None
+    return (any(map(low.__contains__, _INTRADAY_KEYS)) and (m := _INTRADAY.search(text)) is not None
             and _MOVE.search(text) is not None and ("market" in m.group().lower() or _SHARE_CONTEXT.search(text)
                                                     is not None)
             and not close_move(text))
@@ -428,11 +430,12 @@ def _holding(texts: list[str], low: str, keys: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def superseded_moves(texts: list[str], docs: list[int]) -> set[int]:
+def superseded_moves(texts: list[str], docs: list[int], low: str | None = None) -> set[int]:
     """The sentences (indices into ``texts``, each of document ``docs[i]``) that give a share price's move during the
     day when a document of the cluster gives the close and names what the move's sentence names (see above)."""
-    low = "\n".join(texts).lower()
-    if not any(k in low for k in _CLOSE_KEYS):
+    if low is None:  # (as in ``superseded_tallies``)
+        low = "\n".join(texts).lower()
+    if not any(map(low.__contains__, _CLOSE_KEYS)):
         return set()  # (a substring test: most clusters give no close, and no sentence need be read)
     closed = {docs[i] for i in _holding(texts, low, _CLOSE_KEYS) if close_move(texts[i])}
     if not closed:
@@ -505,7 +508,7 @@ _COUNT_KEYS = ("dead", "died", "death", "kill", "fatal", "bodies", "missing", "u
 def may_count(text: str) -> bool:
     """Whether ``text`` may give a count of casualties (a keyword is there): a cheap test before ``casualties``."""
     low = text.lower()
-    return any(k in low for k in _COUNT_KEYS)
+    return any(map(low.__contains__, _COUNT_KEYS))
 
 
 def whole_counts(text: str) -> list[Count]:

@@ -55,7 +55,7 @@ def is_opinion_page(text: str, title: str | None = None) -> bool:
     if title and _TITLE_LABEL_RE.match(title):
         return True
     head = text[:400_000]
-    if not any(k in head for k in _KEYS):
+    if not any(map(head.__contains__, _KEYS)):
         return False
     if "OpinionNewsArticle" in head and _LD_OPINION_RE.search(head):
         return True

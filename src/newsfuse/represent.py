@@ -71,10 +71,10 @@ def _is_quantity(concept: str) -> bool:
     """A concept (two stems) of a number and its unit: "six week", "18,000 vehicl", "2 million" (a figure and
     its scale); not "4 2" (the parts of one figure), "71 year" (an age) or "30 p" (a time)."""
     first, _, second = concept.partition(" ")
-    number = first in NUMBER_WORDS or any(ch.isdigit() for ch in first)
+    number = first in NUMBER_WORDS or any(map(str.isdigit, first))
     if not number or not second:
         return False
-    if len(second) < 2 or second in _AGE_UNITS or any(ch.isdigit() for ch in second):
+    if len(second) < 2 or second in _AGE_UNITS or any(map(str.isdigit, second)):
         return False  # ("12:30 p.m.", "a 71-year-old": an age or a time tells who or when, not what)
     if len(first) == 4 and first.isdigit() and "1800" <= first <= "2099":
         return False  # a year ("the 2007 Tour de France", "the July 7, 2005 bombings") tells when, not how many
@@ -160,6 +160,7 @@ _NAMED_NUMBER = re.compile(r"(?:\b(?P<name>[A-Z][\w'’-]*)|\b(?i:no\.|number)|#
 
 
 _A_DIGIT = re.compile(r"\d")
+_TWO_DIGIT_RUNS = re.compile(r"\d\D+\d")  # (a text giving two figures or more holds this)
 
 
 def distinctive_figures(text: str) -> frozenset[str]:
@@ -532,14 +533,23 @@ class Representation:
             got = self._figures_cache[i] = distinctive_figures(self.sentences[i].text)
         return got
 
+    def _rich_figures(self, i: int) -> frozenset[str]:
+        """``figures(i)`` when it may hold SAME_FIGURES figures or more, else nothing: two figures are two runs of digits
+        apart (_FIGURE starts no figure right after a digit), and a sentence without them (most: "in 2019", "10 people",
+        none) is not read for its figures."""
+        if (SAME_FIGURES >= 2 and i not in (self._figures_cache or ())
+                and _TWO_DIGIT_RUNS.search(self.sentences[i].text) is None):
+            return frozenset()
+        return self.figures(i)
+
     def _same_figures(self, rows: list[int], cols: list[int], shared_n: np.ndarray, decided: np.ndarray) -> np.ndarray:
         """Of the pairs with SAME_SHARED shared words and not ``decided`` already, those whose sentences give
         SAME_FIGURES distinctive figures in common (two sentences of one sentence's figures are one fact)."""
         out = np.zeros(decided.shape, dtype=bool)
-        row_figs = [self.figures(i) for i in rows]
+        row_figs = [self._rich_figures(i) for i in rows]
         if sum(len(f) >= SAME_FIGURES for f in row_figs) == 0:
             return out
-        col_figs = row_figs if cols is rows else [self.figures(j) for j in cols]
+        col_figs = row_figs if cols is rows else [self._rich_figures(j) for j in cols]
         rich_rows = [a for a, f in enumerate(row_figs) if len(f) >= SAME_FIGURES]
         rich_cols = [b for b, f in enumerate(col_figs) if len(f) >= SAME_FIGURES]
         for a in rich_rows:

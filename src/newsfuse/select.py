@@ -309,7 +309,7 @@ def opened_further_back(text: str, previous: str) -> bool:
     that ``previous`` did not open either: no quotation mark there, so the quotation began two or more sentences
     back ('What i've learned is that this illness does not fade.' | 'It is something i must overcome, " she
     wrote.'), and the two together still quote its speaker unmarked."""
-    return not any(q in previous for q in '"“”`') and _ends_quotation(text)
+    return not any(map(previous.__contains__, '"“”`')) and _ends_quotation(text)
 
 
 # A quotation that runs over several sentences ('"We will not gamble with the lives of the drivers.' | 'The girders
@@ -438,7 +438,7 @@ _TREATMENT_WORDS = re.compile(
 def overstates(text: str) -> bool:
     """Whether a sentence overstates a treatment in its writer's own voice (see OVERSTATEMENT_RULE)."""
     low = text.lower()
-    if not any(k in low for k in _OVERSTATEMENT_KEYS):
+    if not any(map(low.__contains__, _OVERSTATEMENT_KEYS)):
         return False
     plain = _QUOTED.sub(" ", text)
     treatment: bool | None = None  # (read once, when a risk is slashed)
@@ -567,9 +567,10 @@ def _names_speaker(text: str, names: frozenset[str]) -> bool:
     return _FIRST_PERSON.search(text) is None and any(w in names for w in _CAPITALIZED.findall(text))
 
 
-def superseded_tally_sentences(rep: Representation) -> set[int]:
-    """The sentences that report a partial count of a race the cluster reports complete."""
-    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
+def superseded_tally_sentences(rep: Representation, low: str | None = None) -> set[int]:
+    """The sentences that report a partial count of a race the cluster reports complete (``low``: the sentences'
+    texts joined by newlines, lower-cased, when the caller has it)."""
+    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
 
 
 def caseless(rep: Representation) -> bool:
@@ -778,7 +779,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 
 def headline_figures(titles: list[str]) -> frozenset[str]:
     """The numbers the headlines give ("1.4", "19", "7" and "2" of "7-2"), thousands separators dropped."""
-    return frozenset(m.group().replace(",", "") for t in titles if any(c.isdigit() for c in t)
+    return frozenset(m.group().replace(",", "") for t in titles if any(map(str.isdigit, t))
                      for m in _NUMBER.finditer(t))
 
 
@@ -975,13 +976,17 @@ def select(
     runs = run_ons(rep, nwords)
     # a count the cluster says was superseded ("raising an earlier toll of four") is never quoted as the story's
     stale = superseded_sentences(rep) if SUPERSEDED_RULE else set()
+    # (the cluster's text lower-cased once: each rule below first looks for its keys in it, and a cluster without any
+    # has no sentence to read; lower-casing is per character, so a key in a sentence's lower case is in this)
+    low = "\n".join(s.text for s in rep.sentences).lower()
     if TALLY_RULE:
-        stale |= superseded_tally_sentences(rep)
+        stale |= superseded_tally_sentences(rep, low)
     if SHARE_CLOSE_RULE:
-        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences])
+        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
     if STATEMENT_RULE:
         stale |= statement_runs(rep, len(set(doc_groups)))
-    last_resort = [shouting(s.text) or i in runs or (OVERSTATEMENT_RULE and overstates(s.text))
+    overstating = OVERSTATEMENT_RULE and any(map(low.__contains__, _OVERSTATEMENT_KEYS))
+    last_resort = [shouting(s.text) or i in runs or (overstating and overstates(s.text))
                    or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(_QUOTED.sub(" ", s.text)) is not None)
                    for i, s in enumerate(rep.sentences)]
 

@@ -167,7 +167,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _cjk_split(chunk: str, spans: Any) -> list[tuple[int, int]]:
-    if not any(c in chunk for c in "。！？।॥؟"):
+    if not any(map(chunk.__contains__, "。！？।॥؟")):
         # nothing for _CJK_END to cut
         return list(spans)
     out: list[tuple[int, int]] = []
@@ -643,7 +643,7 @@ def is_caption(text: str) -> bool:
     """True for a photo caption that a flattened page ran into the article text."""
     if keys_are_exact(text):  # a quick test first: most sentences hold none of the caption's words
         low = text.lower()
-        if not low.startswith(("file", "in this ")) and not any(k in low for k in _CAPTION_KEYS):
+        if not low.startswith(("file", "in this ")) and not any(map(low.__contains__, _CAPTION_KEYS)):
             return False
     return _CAPTION.search(text) is not None
 
@@ -972,7 +972,7 @@ def _lead_group(text: str, pos: int) -> int:
     if _VERB_NEXT.match(text, end):
         return pos  # the group is the sentence's subject: '" ( lewis ) did not yet own his home ...'
     a = _AP_AFTER_DATE.match(text, end)
-    return a.end() if a and any(c.isdigit() for c in body) else end
+    return a.end() if a and any(map(str.isdigit, body)) else end
 
 
 # A broadcast transcript's speaker label: "David greene, host: no western leader knows ...", "April dembosky, byline:
