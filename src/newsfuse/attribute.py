@@ -144,6 +144,7 @@ def report_groups(rep: Representation, names: list[str], doc_groups: list[int]) 
 
 
 def _joined(keys: dict[int, list[tuple[str, object]]]) -> list[int]:
+    """Each document's group (its root: a document of the group) when two documents sharing any key are one."""
     groups = Groups(keys)
     first: dict[tuple[str, object], int] = {}
     for d, ks in keys.items():
@@ -233,12 +234,4 @@ def _cut_from(short: str, long: str) -> bool:
 
 def _components(keys: dict[int, list[tuple[str, object]]]) -> int:
     """How many groups the documents (``keys``' keys) fall into when two documents sharing any key are one."""
-    groups = Groups(keys)
-    first: dict[tuple[str, object], int] = {}
-    for d, ks in keys.items():
-        for k in ks:
-            if k in first:
-                groups.join(first[k], d)
-            else:
-                first[k] = d
-    return len({groups.root(d) for d in keys})
+    return len(set(_joined(keys)))
