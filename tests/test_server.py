@@ -1364,3 +1364,63 @@ def test_a_small_request_in_a_worker_process_that_overruns_the_deadline_is_stopp
         assert any(_gone(pid) for pid in pids), "the timed-out small request's process still runs"
         time.sleep(0.3)
         assert c.get("/api/health").json()["pending"] == 0
+
+
+# --- stopping, and processes that cannot start -------------------------------------------------------------------
+
+
+def test_a_request_cancelled_at_shutdown_gets_a_json_503_not_a_500_traceback() -> None:
+    """uvicorn cancels the requests still running 5 s after Ctrl-C (timeout_graceful_shutdown); the cancellation
+    reached uvicorn, which logged it as "Exception in ASGI application" with a traceback and answered a plain-text
+    500. Now the client is told the server is stopping."""
+    from newsfuse.server import ShutdownMiddleware
+
+    started = asyncio.Event()
+
+    async def slow(scope: Any, receive: Any, send: Any) -> None:
+        started.set()
+        await asyncio.sleep(60)
+
+    async def run() -> list[Any]:
+        sent: list[Any] = []
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        task = asyncio.ensure_future(ShutdownMiddleware(slow)({"type": "http"}, None, send))
+        await started.wait()
+        task.cancel()
+        await task  # (it does not raise: the request was answered)
+        return sent
+
+    sent = asyncio.run(run())
+    assert sent[0]["status"] == 503
+    assert json.loads(sent[1]["body"]) == {"error": "the server is shutting down; try again shortly"}
+
+
+def _die_at_start(conn: Any, main_pid: int, blas_threads: int | None) -> None:
+    """A worker process's main that dies before it is ready, as one whose start-up always fails would."""
+    os._exit(3)
+
+
+def test_worker_processes_that_always_die_at_start_up_leave_the_work_to_threads(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every heavy request forked two processes that died and answered 500, for as long as the server ran; after
+    three deaths in a row the server says why, once, and reads and summarizes on its threads."""
+    from newsfuse.serve_pool import ProcessPool
+
+    monkeypatch.setattr(ProcessPool, "target", staticmethod(_die_at_start))
+    app = create_app(Settings(processes=1, inline_chars=100, timeout=10))
+    with TestClient(app, base_url=BASE) as c:
+        pool = app.state.pool
+        stop = time.monotonic() + 10
+        while pool.started < 1 and time.monotonic() < stop:  # (the start-up's own process)
+            time.sleep(0.05)
+        answers = [post(c, {"documents": ARTICLES, "words": 40}) for _ in range(4)]
+        assert [r.status_code for r in answers][-2:] == [200, 200], [r.text for r in answers]
+        assert all(r.status_code in (200, 500) for r in answers)
+        assert pool.broken == "3 worker processes in a row died as they started (exit status 3)"
+        started = pool.started
+        assert post(c, {"documents": ARTICLES, "words": 40}).status_code == 200
+        assert pool.started == started  # no more forks
+    assert capsys.readouterr().err.count("died as they started") == 1

@@ -22,6 +22,7 @@ from typing import Any
 
 from newsfuse.errors import NewsfuseError
 
+DEAD_STARTS = 3  # processes in a row that die before they are ready: they always will; read on threads instead
 POLL_SECONDS = 0.05  # how often a waiting job's process is checked for memory (and liveness)
 WORKER_NICE = 5  # worker processes yield the CPU to the server's own threads (small requests) when both want it
 PRELOAD = ["newsfuse.serve_pool", "newsfuse.pipeline", "newsfuse.load", "newsfuse._serve_warm"]
@@ -47,6 +48,8 @@ class JobTooBig(Exception):
 class JobFailed(Exception):
     """The job raised something other than a NewsfuseError (a bug: its traceback went to the server's log), or
     its process died on its own. The message is only the exception's type, never its text."""
+
+    how = ""  # for a process that died: "exit status N" or "killed by signal N"
 
 
 class NotStarted(Exception):
@@ -208,6 +211,8 @@ class ProcessPool:
     (killed too: :class:`JobTooBig`). A killed or dead process is replaced at once, by the thread that saw it
     go, so the next job finds a process ready. Processes start when first needed (or at :meth:`start`)."""
 
+    target: Callable[[Any, int, int | None], None] = staticmethod(_worker_main)  # a process's main (tests: one that dies)
+
     def __init__(self, processes: int, memory_bytes: int | None = None, blas_threads: int | None = 1) -> None:
         self.size = processes
         self.memory_bytes = memory_bytes
@@ -222,6 +227,7 @@ class ProcessPool:
         self._closed = False
         self.broken = ""  # why processes cannot be started here (then the server reads and summarizes on threads)
         self.started = 0  # processes started so far (the first ones and every replacement)
+        self._dead_starts = 0  # processes in a row that died before they were ready
 
     def _start(self) -> _Proc:
         import multiprocessing as mp
@@ -230,7 +236,7 @@ class ProcessPool:
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(PRELOAD)
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker_main, args=(child, os.getpid(), self.blas_threads),
+        process = ctx.Process(target=self.target, args=(child, os.getpid(), self.blas_threads),
                               name="newsfuse-serve-worker", daemon=True)
         process.start()
         child.close()  # so that a process that dies is seen as EOF at once
@@ -252,11 +258,14 @@ class ProcessPool:
                 taken.append(proc if proc is not None else self._start())
             for proc in taken:
                 if not proc.ready:
-                    self._until_ready(proc, time.monotonic() + 60)
+                    try:
+                        self._until_ready(proc, time.monotonic() + 60)
+                    except JobFailed:  # (the next job starts another in its place; DEAD_STARTS counts them)
+                        pass
         except (NotStarted, JobFailed):  # (closed meanwhile; a process that died: the next job starts another)
             pass
         except Exception as e:  # noqa: BLE001 - OSError (no semaphores, no forkserver), RuntimeError: said once
-            self.broken = _cannot_start(e)
+            self._break(_cannot_start(e))
         finally:
             for proc in taken:
                 self._give(proc)
@@ -320,7 +329,7 @@ class ProcessPool:
                 except NotStarted:
                     raise
                 except Exception as e:  # noqa: BLE001 - as in start()
-                    self.broken = _cannot_start(e)
+                    self._break(_cannot_start(e))
                     raise JobFailed(self.broken) from None
             try:
                 if not proc.ready and not self._until_ready(proc, deadline):
@@ -351,8 +360,14 @@ class ProcessPool:
             if proc.conn.poll(max(deadline - time.monotonic(), 0)):
                 proc.conn.recv()
                 proc.ready = True
+                self._dead_starts = 0
         except (EOFError, OSError, ValueError):
-            raise self._died(proc) from None
+            died = self._died(proc)
+            self._dead_starts += 1
+            if self._dead_starts >= DEAD_STARTS:
+                # (else every heavy request forks two processes that die and answers 500, for ever)
+                self._break(f"{DEAD_STARTS} worker processes in a row died as they started ({died.how})")
+            raise died from None
         return proc.ready
 
     def _wait(self, proc: _Proc, deadline: float, job: tuple[Any, ...]) -> tuple[str, Any]:
@@ -384,7 +399,9 @@ class ProcessPool:
         proc.process.join(1)
         code = proc.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-        return JobFailed(f"the worker process died ({how})")
+        failed = JobFailed(f"the worker process died ({how})")
+        failed.how = how
+        return failed
 
     def _replace(self, gone: _Proc) -> None:
         gone.kill()
@@ -396,6 +413,15 @@ class ProcessPool:
             pass
         finally:
             self._give(proc)
+
+    def _break(self, why: str) -> None:
+        """No more processes: the server reads and summarizes on its threads from now on (said once, in its log)."""
+        with self._lock:
+            if self.broken:
+                return
+            self.broken = why
+        print(f"newsfuse serve: {why}: files and long texts are read on threads, which cannot be stopped at the "
+              "deadline", file=sys.stderr)
 
     def _forget(self, proc: _Proc) -> None:
         with self._lock:

@@ -577,6 +577,33 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class ShutdownMiddleware:
+    """A request still running when the server stops (uvicorn cancels it after ``timeout_graceful_shutdown``)
+    gets a JSON 503 saying so, instead of uvicorn's plain-text 500 and a traceback of the cancellation in the log."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except asyncio.CancelledError:
+            if started:
+                raise
+            await _send_json(send, 503, {"error": "the server is shutting down; try again shortly"})
+
+
 def _size(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1_000_000:g} MB"
@@ -729,10 +756,7 @@ def create_app(
 
     def start_pool() -> None:
         assert pool is not None
-        pool.start()
-        if pool.broken:
-            print(f"newsfuse serve: {pool.broken}: files and long texts are read on threads, which cannot be "
-                  "stopped at the deadline", file=sys.stderr)
+        pool.start()  # (it says so in the log when it cannot start processes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -944,7 +968,8 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
 
-    # Middleware, innermost first: body cap, CORS (only if asked), security headers outermost.
+    # Middleware, innermost first: body cap, CORS (only if asked), host check, shutdown's 503, security headers
+    # outermost.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware
@@ -959,6 +984,7 @@ def create_app(
     names = settings.host_names()
     if names is not None:
         app.add_middleware(HostCheckMiddleware, names=names)
+    app.add_middleware(ShutdownMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
