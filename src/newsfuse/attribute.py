@@ -20,6 +20,7 @@ import numpy as np
 
 from newsfuse.figures import Figures, figures
 from newsfuse.represent import Representation
+from newsfuse.select import QUOTED
 
 # Copies of one story: two documents that state a fact in the same words (case, quotation marks and spacing aside,
 # a sentence of COPY_MIN_WORDS words or more) carry one copy of it, and two documents that share COPY_SENTENCES
@@ -55,9 +56,8 @@ FIGURES_RULE = True
 QUOTE_RULE = True
 QUOTE_SHARE = 0.5
 QUOTE_MIN_WORDS = 3
-# (marks paired in turn, short spans too, so that a short quotation's closing mark opens none: 'The "Yes" campaign and
-# its backers said Tuesday that "..."' quotes no "campaign and its backers")
-_QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]*)[\"”]|``(.*?)''")
+# (select.QUOTED: marks paired in turn, short spans too, so that a short quotation's closing mark opens none: 'The
+# "Yes" campaign and its backers said Tuesday that "..."' quotes no "campaign and its backers")
 QUOTE_MIN_CHARS = 8
 
 
@@ -130,7 +130,7 @@ def _quoted_words(text: str) -> frozenset[str]:
     """The content words (stems) inside the sentence's quotation marks, when they are QUOTE_MIN_WORDS or more."""
     if '"' not in text and "“" not in text and "``" not in text:
         return frozenset()
-    inside = " ".join(q for m in _QUOTED_SPAN.finditer(text) if len(q := m.group(1) or m.group(2) or "") >= QUOTE_MIN_CHARS)
+    inside = " ".join(q for m in QUOTED.finditer(text) if len(q := m.group(1) or m.group(2) or "") >= QUOTE_MIN_CHARS)
     got = _content_stems(inside) if inside else frozenset()
     return got if len(got) >= QUOTE_MIN_WORDS else frozenset()
 

@@ -87,7 +87,8 @@ def counted_figures(text: str) -> set[str]:
 # dead", "11 were unaccounted for", "killing at least 19", "the death toll ... to 7" (up to four words between the
 # number and its keyword, none of them "of" or a number: "Two of the dead were ..." is a part of the dead, not their
 # count).
-_QUALIFIER = r"(?:(?:at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|as many as) )?"
+_QUALIFIER_WORDS = r"at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|as many as"
+_QUALIFIER = r"(?:(?:" + _QUALIFIER_WORDS + r") )?"
 _GAP = (r"(?:(?!(?:of|and|but|in|from|after|percent|per|times|(?:second|minute|hour|day|week|month|year|decade)s?|"
         + "|".join(_NUMBER_WORD) + r")\b)"
         r"[a-z'’-]+ ){0,4}?")
@@ -342,12 +343,18 @@ def superseded_tallies(texts: list[str], docs: list[int], low: str | None = None
     partial = [i for i, t in enumerate(texts) if i not in done and partial_tally(t)]
     if not partial:
         return set()
-    finished = {docs[k] for k in complete}
-    named: set[str] = set()  # (the names the documents that report a complete count give)
+    named = _names_given(texts, docs, {docs[k] for k in complete})
+    return {i for i in partial if not (mine := tally_names(texts[i])) or mine & named}
+
+
+def _names_given(texts: list[str], docs: list[int], finished: set[int]) -> set[str]:
+    """The names (``tally_names``) the sentences of the documents in ``finished`` give: the race or the company of the
+    documents that report the complete count or the close."""
+    named: set[str] = set()
     for i, t in enumerate(texts):
         if docs[i] in finished:
             named |= tally_names(t)
-    return {i for i in partial if not (mine := tally_names(texts[i])) or mine & named}
+    return named
 
 # ---- a share price that moves during the day ------------------------------------------------------------------
 #
@@ -443,10 +450,7 @@ def superseded_moves(texts: list[str], docs: list[int], low: str | None = None) 
     moving = [i for i, t in enumerate(texts) if intraday_move(t)]
     if not moving:
         return set()
-    named: set[str] = set()  # (the names the documents that give the close give)
-    for i, t in enumerate(texts):
-        if docs[i] in closed:
-            named |= tally_names(t)
+    named = _names_given(texts, docs, closed)
     return {i for i in moving if not (mine := tally_names(texts[i]) - _NOT_A_COMPANY) or mine & named}
 
 
@@ -478,6 +482,7 @@ _WHOLE_AFTER_KILL = re.compile(  # after "killing 7" / "a death toll of 7": peop
     r"\s*(?:(?:people|persons|lives)\b|[,.;:)!?—–]|-\s|$|(?:and|in|on|at|when|as|after|during|while|across|near|"
     r"including|overnight|yesterday|today|tonight)\b)", re.IGNORECASE)
 _QUALIFIED_BEFORE = re.compile(_QUALIFIER.rstrip("?") + "$", re.IGNORECASE)
+_QUALIFIER_ENDS = re.compile(r"\b(?:" + _QUALIFIER_WORDS + r")\s*$")  # (on lower-cased text: "killing at least ")
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:or|to|-|–|\+|plus)(?:\s|\d|$)|\s\d{3}\b", re.IGNORECASE)  # (or "116 686")
 # a sentence of another time, a rate or a hypothesis ("each year", "since 2001", "in 2012", "could", "a similar ...")
@@ -540,8 +545,7 @@ def whole_counts(text: str) -> list[Count]:
             group = "k" if m.group("k") is not None else "t"
             pos, end, kind = m.start(group), m.end(group), "dead"
             head = text[m.start():pos].lower()
-            if re.search(r"\b(?:at least|more than|nearly|about|some|up to|over|roughly|around|almost|fewer than|"
-                         r"as many as)\s*$", head) or not _WHOLE_AFTER_KILL.match(text, end):
+            if _QUALIFIER_ENDS.search(head) or not _WHOLE_AFTER_KILL.match(text, end):
                 continue  # ("killing at least 19", "killing 3 soldiers")
             if _RANGE_AFTER.match(text, end):
                 continue

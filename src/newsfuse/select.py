@@ -203,7 +203,8 @@ def _cut_short(t: str) -> bool:
 _SPEECH = re.compile(r"\b(said|says|say|told|tells|according|added|asked|wrote|tweeted|stated|announced|noted|insisted)\b", re.I)
 
 
-_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|``(.*?)''")
+# a quotation's span, its marks paired in turn (also attribute's: the words a quotation holds)
+QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|``(.*?)''")
 
 
 # First person singular outside quotation marks, in a sentence that names no speaker: a columnist's or
@@ -257,12 +258,12 @@ def speaks_in_first_person(text: str) -> bool:
     """``_FIRST_SINGULAR`` outside quotation marks, with no speech verb (_SPEECH) in the sentence."""
     if _FIRST_SINGULAR.search(text) is None:
         return False
-    return _FIRST_SINGULAR.search(_QUOTED.sub(" ", text)) is not None and _SPEECH.search(text) is None
+    return _FIRST_SINGULAR.search(QUOTED.sub(" ", text)) is not None and _SPEECH.search(text) is None
 
 
 def quoted_words(text: str) -> int:
     """Words inside quotation marks (straight, curly or newswire ``TeX'' quotes)."""
-    return sum(len((m.group(1) or m.group(2) or "").split()) for m in _QUOTED.finditer(text))
+    return sum(len((m.group(1) or m.group(2) or "").split()) for m in QUOTED.finditer(text))
 
 
 def needs_antecedent(text: str) -> bool:
@@ -440,7 +441,7 @@ def overstates(text: str) -> bool:
     low = text.lower()
     if not any(map(low.__contains__, _OVERSTATEMENT_KEYS)):
         return False
-    plain = _QUOTED.sub(" ", text)
+    plain = QUOTED.sub(" ", text)
     treatment: bool | None = None  # (read once, when a risk is slashed)
     for m in _OVERSTATEMENT.finditer(plain):
         if _OVERSTATEMENT_LABEL.match(plain, m.end()) or _OVERSTATEMENT_DOUBTED.search(plain, max(0, m.start() - 30),
@@ -567,12 +568,6 @@ def _names_speaker(text: str, names: frozenset[str]) -> bool:
     return _FIRST_PERSON.search(text) is None and any(w in names for w in _CAPITALIZED.findall(text))
 
 
-def superseded_tally_sentences(rep: Representation, low: str | None = None) -> set[int]:
-    """The sentences that report a partial count of a race the cluster reports complete (``low``: the sentences'
-    texts joined by newlines, lower-cased, when the caller has it)."""
-    return superseded_tallies([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
-
-
 def caseless(rep: Representation) -> bool:
     """True for input without case information (lower-cased corpora such as Multi-News):
     fewer than CASELESS_SHARE of the words inside sentences start with a capital."""
@@ -598,13 +593,13 @@ def is_candidate(s: Sentence, n_words: int, no_case: bool = False, relaxed: bool
         return False
     if (not relaxed or not RELAXED_QUESTIONS) and t.endswith(("?", "?!", "!?", "؟")):
         return False
-    if t[0].islower() and not t[0].isdigit() and not no_case and getattr(s, "position", None) != 0:
+    if t[0].islower() and not t[0].isdigit() and not no_case and s.position != 0:
         return False  # a fragment split off mid-sentence (not an article's first sentence: a lower-cased copy's lead
         # after its trimmed dateline, "Washington — donald j. Trump was more involved ...", is its main fact)
     if t[0] in ",;:":
         return False  # ", around 11 a.m., according to lapd sgt. Fillippo.": a fragment, or a label's tail
     opens_quote = t[0] in "\"“" or t.startswith("``")
-    if opens_quote and not _SPEECH.search(_QUOTED.sub(" ", t)):  # (a verb inside the quotation names no speaker)
+    if opens_quote and not _SPEECH.search(QUOTED.sub(" ", t)):  # (a verb inside the quotation names no speaker)
         return False  # a quotation with no speaker
     # Only curly quotes and the newswire's ``TeX-style'' pairs (DUC, TAC) show which way they face,
     # so only they can show that a quotation runs on into the next sentence; straight quotes are
@@ -785,7 +780,7 @@ def headline_figures(titles: list[str]) -> frozenset[str]:
 
 def _gives(text: str, figures: frozenset[str]) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text)) & figures if any(
-        c.isdigit() for c in text) else frozenset()
+        map(str.isdigit, text)) else frozenset()
 
 
 def _with_headline_figure(best: int, pool: list[int], top: list[int], headline: np.ndarray, docs: list[int],
@@ -902,7 +897,7 @@ def select(
             top = sorted(eligible, key=lambda i: (-headline[i], i))[:ANCHOR_POOL]
             reported = rep.reports(top, list(range(n)))
             docs = [len({rep.sentences[j].doc for j in np.nonzero(reported[k])[0]}) for k in range(len(top))]
-            pool = [k for k in range(len(top)) if not _FIRST_PERSON.search(_QUOTED.sub(" ", rep.sentences[top[k]].text))
+            pool = [k for k in range(len(top)) if not _FIRST_PERSON.search(QUOTED.sub(" ", rep.sentences[top[k]].text))
                     and (not wide_only or docs[k] >= ANCHOR_WIDE_SHARE * len(set(doc_groups)))]
             if pool:
                 best = max(pool, key=lambda k: (headline[top[k]] * (1 + docs[k] / rep.n_docs), -k))
@@ -978,16 +973,17 @@ def select(
     stale = superseded_sentences(rep) if SUPERSEDED_RULE else set()
     # (the cluster's text lower-cased once: each rule below first looks for its keys in it, and a cluster without any
     # has no sentence to read; lower-casing is per character, so a key in a sentence's lower case is in this)
-    low = "\n".join(s.text for s in rep.sentences).lower()
+    texts, sentence_docs = [s.text for s in rep.sentences], [s.doc for s in rep.sentences]
+    low = "\n".join(texts).lower()
     if TALLY_RULE:
-        stale |= superseded_tally_sentences(rep, low)
+        stale |= superseded_tallies(texts, sentence_docs, low)
     if SHARE_CLOSE_RULE:
-        stale |= superseded_moves([s.text for s in rep.sentences], [s.doc for s in rep.sentences], low)
+        stale |= superseded_moves(texts, sentence_docs, low)
     if STATEMENT_RULE:
         stale |= statement_runs(rep, len(set(doc_groups)))
     overstating = OVERSTATEMENT_RULE and any(map(low.__contains__, _OVERSTATEMENT_KEYS))
     last_resort = [shouting(s.text) or i in runs or (overstating and overstates(s.text))
-                   or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(_QUOTED.sub(" ", s.text)) is not None)
+                   or (TRANSCRIPT_RULE and s.doc in transcript and _FIRST_PERSON.search(QUOTED.sub(" ", s.text)) is not None)
                    for i, s in enumerate(rep.sentences)]
 
     def candidates(relaxed: bool = False, teasers: bool = False) -> list[bool]:
